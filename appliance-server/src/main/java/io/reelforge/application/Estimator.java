@@ -1,0 +1,86 @@
+package io.reelforge.application;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+
+import io.reelforge.domain.model.generation.Generation;
+import io.reelforge.domain.model.generation.GenerationRepository;
+import io.reelforge.domain.model.generation.GenerationStatus;
+import io.reelforge.infrastructure.config.Settings;
+
+/**
+ * Time estimates from measured render times: the median of the latest renders on the same engine and
+ * resolution (a prior until there are any), plus the work queued ahead spread over the render slots.
+ */
+@ApplicationScoped
+@Transactional(Transactional.TxType.SUPPORTS)
+public class Estimator {
+
+    private static final int SAMPLE = 15;
+
+    @Inject
+    GenerationRepository generations;
+
+    @Inject
+    Settings settings;
+
+    @Inject
+    Clock clock;
+
+    /** Expected render time of one clip on this engine and resolution. */
+    public long renderMs(String engine, String resolution) {
+        List<Long> recent = new ArrayList<>(generations.recentRenderTimes(engine, resolution, SAMPLE));
+        if (recent.isEmpty()) {
+            return prior(engine, resolution);
+        }
+        Collections.sort(recent);
+        return recent.get(recent.size() / 2);
+    }
+
+    /** Seconds until the job is expected to be done: its own render plus, when queued, the queue ahead. */
+    public long secondsToFinish(Generation g) {
+        Instant now = clock.instant();
+        if (g.status() == GenerationStatus.PROCESSING) {
+            return remainingMs(g, now) / 1000 + 1;
+        }
+        if (g.status() != GenerationStatus.QUEUED) {
+            return 0;
+        }
+        long ahead = 0;
+        for (Generation p : generations.byStatus(GenerationStatus.PROCESSING)) {
+            ahead += remainingMs(p, now);
+        }
+        for (Generation q : generations.queuedBefore(g.createdAt(), g.id())) {
+            ahead += q.estimatedRenderMs();
+        }
+        return (ahead / settings.renderSlots() + g.estimatedRenderMs()) / 1000 + 1;
+    }
+
+    /** For a 429: seconds until the first of these in-flight jobs is expected to end, at least one. */
+    public long retryAfterSeconds(List<Generation> inFlight) {
+        return Math.max(1, inFlight.stream().mapToLong(this::secondsToFinish).min().orElse(1));
+    }
+
+    private long remainingMs(Generation g, Instant now) {
+        long elapsed = g.startedAt() == null ? 0 : Duration.between(g.startedAt(), now).toMillis();
+        return Math.max(0, g.estimatedRenderMs() - elapsed);
+    }
+
+    private long prior(String engine, String resolution) {
+        boolean fullHd = "1080p".equals(resolution);
+        if ("sandbox".equals(engine)) {
+            long pace = settings.optional("reelforge.engine.sandbox.min-render-time")
+                    .map(Duration::parse).map(Duration::toMillis).orElse(0L);
+            return Math.max(pace, fullHd ? 6_000 : 3_000);
+        }
+        return fullHd ? 150_000 : 90_000;
+    }
+}

@@ -1,0 +1,175 @@
+package io.reelforge.application;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.Set;
+import java.util.logging.Logger;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+
+import io.reelforge.domain.model.generation.Generation;
+import io.reelforge.domain.model.generation.GenerationRepository;
+import io.reelforge.domain.model.generation.GenerationStatus;
+import io.reelforge.domain.model.generation.RenderFacts;
+import io.reelforge.domain.shared.ErrorType;
+import io.reelforge.domain.shared.ReelforgeException;
+import io.reelforge.infrastructure.config.Settings;
+import io.reelforge.infrastructure.storage.OutputStore;
+
+/**
+ * The one owner of the generation state machine after submission: claiming a slot, progress, completion,
+ * failure with its refund, cancel, recovery after a restart, the watchdog and retention. Every transition
+ * locks the row first, so a cancel racing a completion has exactly one winner and one refund at most.
+ */
+@ApplicationScoped
+@Transactional
+public class RenderLifecycle {
+
+    private static final Logger LOG = Logger.getLogger(RenderLifecycle.class.getName());
+
+    @Inject
+    GenerationRepository generations;
+
+    @Inject
+    Ledger ledger;
+
+    @Inject
+    RenderSignals signals;
+
+    @Inject
+    OutputStore store;
+
+    @Inject
+    Settings settings;
+
+    @Inject
+    Clock clock;
+
+    /** Claims the oldest queued job if a render slot is free. */
+    public Optional<RenderOrder> claimNext() {
+        if (generations.countByStatus(GenerationStatus.PROCESSING) >= settings.renderSlots()) {
+            return Optional.empty();
+        }
+        for (Generation candidate : generations.queued(1)) {
+            Optional<Generation> locked = generations.lockForUpdate(candidate.id());
+            if (locked.isPresent() && locked.get().status() == GenerationStatus.QUEUED) {
+                Generation g = locked.get();
+                g.start(clock.instant());
+                return Optional.of(orderOf(g));
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** The order for a render that this process is about to run, if the job is still this attempt's. */
+    public Optional<RenderOrder> order(String generationId, int attempt) {
+        return generations.find(generationId)
+                .filter(g -> g.status() == GenerationStatus.PROCESSING && g.attempts() == attempt)
+                .map(this::orderOf);
+    }
+
+    public void progress(String generationId, double progress) {
+        generations.find(generationId).ifPresent(g -> g.reportProgress(progress));
+    }
+
+    /** Records a finished render; false if the job ended meanwhile (canceled), and then the file is the caller's to delete. */
+    public boolean complete(String generationId, long bytes, RenderFacts facts) {
+        Generation g = generations.lockForUpdate(generationId).orElseThrow();
+        if (g.status() != GenerationStatus.PROCESSING) {
+            return false;
+        }
+        g.complete(store.outputFor(g.id(), g.createdAt()), bytes, facts, settings.outputRetention(), clock.instant());
+        return true;
+    }
+
+    /** Fails a job and refunds it, unless it already ended. */
+    public void fail(String generationId, String code, String message) {
+        generations.lockForUpdate(generationId).ifPresent(g -> {
+            if (g.fail(code, message, clock.instant())) {
+                ledger.refund(g, code);
+                LOG.info(() -> "generation " + generationId + " failed: " + code);
+            }
+        });
+    }
+
+    /** Puts a render interrupted by a shutdown back in the queue without counting the attempt. */
+    public void handBack(String generationId) {
+        generations.lockForUpdate(generationId)
+                .filter(g -> g.status() == GenerationStatus.PROCESSING)
+                .ifPresent(Generation::handBack);
+    }
+
+    public Generation cancel(String accountId, String generationId) {
+        Generation g = generations.lockForUpdate(generationId)
+                .filter(x -> x.accountId().equals(accountId))
+                .orElseThrow(() -> ReelforgeException.notFound("generation", generationId));
+        if (g.status().terminal()) {
+            throw new ReelforgeException(ErrorType.CONFLICT, "generation.not_cancelable",
+                    "Generation " + generationId + " is already " + g.status().wireName() + " and cannot be canceled.");
+        }
+        g.cancel(clock.instant());
+        ledger.refund(g, "canceled");
+        signals.stop(generationId, RenderSignals.CANCELED);
+        return g;
+    }
+
+    /**
+     * After a restart every job still marked processing was interrupted: it goes back to the queue if it has
+     * an attempt left, otherwise it fails and is refunded.
+     */
+    public int recoverInterrupted() {
+        int n = 0;
+        for (Generation g : generations.byStatus(GenerationStatus.PROCESSING)) {
+            if (signals.isRunning(g.id())) {
+                continue;
+            }
+            if (!g.requeueAfterInterruption(settings.maxRenderAttempts())) {
+                g.fail("render.interrupted", "The render was interrupted " + g.attempts()
+                        + " times by a restart of the appliance.", clock.instant());
+                ledger.refund(g, "render.interrupted");
+            }
+            n++;
+        }
+        return n;
+    }
+
+    /** Fails processing jobs that no render in this process owns and that are past their time limit. */
+    public int failOrphans(Set<String> runningHere) {
+        Instant cutoff = clock.instant().minus(settings.renderTimeout()).minus(Duration.ofSeconds(30));
+        int n = 0;
+        for (Generation g : generations.byStatus(GenerationStatus.PROCESSING)) {
+            if (!runningHere.contains(g.id()) && g.startedAt() != null && g.startedAt().isBefore(cutoff)) {
+                if (g.fail("render.timeout", "The render did not finish within its time limit.", clock.instant())) {
+                    ledger.refund(g, "render.timeout");
+                }
+                n++;
+            }
+        }
+        return n;
+    }
+
+    /** Deletes outputs past their retention and marks them expired; returns how many. */
+    public int expireOutputs(int batch) {
+        Instant now = clock.instant();
+        int n = 0;
+        for (Generation g : generations.expiredOutputs(now, batch)) {
+            store.delete(g.outputPath());
+            if (g.inputImagePath() != null) {
+                store.delete(g.inputImagePath());
+            }
+            g.expire(now);
+            n++;
+        }
+        return n;
+    }
+
+    private RenderOrder orderOf(Generation g) {
+        return new RenderOrder(g.id(), g.attempts(), g.engine(), g.prompt(), g.negativePrompt(), g.width(), g.height(),
+                g.frameCount(), g.fps(), g.seed(), g.cameraFixed(), g.inputImagePath(),
+                store.outputFor(g.id(), g.createdAt()), g.startedAt());
+    }
+}

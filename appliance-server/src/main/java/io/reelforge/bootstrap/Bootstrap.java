@@ -1,0 +1,121 @@
+package io.reelforge.bootstrap;
+
+import java.sql.SQLException;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
+import jakarta.ejb.Singleton;
+import jakarta.ejb.Startup;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
+
+import io.reelforge.application.Dispatcher;
+import io.reelforge.application.RenderLifecycle;
+import io.reelforge.application.RenderSignals;
+import io.reelforge.infrastructure.config.Settings;
+import io.reelforge.infrastructure.jobs.JobScheduler;
+
+/**
+ * Brings the appliance up in order (seed data, recover interrupted renders, start the job runner, fill the
+ * render slots) and down in reverse (hand running renders back to the queue, stop the job runner, shut
+ * Derby down so the next start needs no recovery).
+ */
+@Singleton
+@Startup
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+public class Bootstrap {
+
+    private static final Logger LOG = Logger.getLogger(Bootstrap.class.getName());
+
+    @Inject
+    Seeder seeder;
+
+    @Inject
+    RenderLifecycle lifecycle;
+
+    @Inject
+    RenderSignals signals;
+
+    @Inject
+    JobScheduler jobs;
+
+    @Inject
+    Dispatcher dispatcher;
+
+    @Inject
+    Settings settings;
+
+    @PostConstruct
+    void start() {
+        try {
+            seeder.seedReferenceData();
+            Optional<Seeder.DemoKeys> demo = seeder.seedDemoAccount();
+            int recovered = lifecycle.recoverInterrupted();
+            if (recovered > 0) {
+                LOG.warning(recovered + " render(s) were interrupted by the last stop; requeued or refunded");
+            }
+            jobs.start();
+            dispatcher.dispatch();
+            demo.ifPresent(this::printFirstStart);
+            LOG.info(() -> "Reelforge is ready at " + baseUrl());
+        } catch (Exception e) {
+            throw new IllegalStateException("Reelforge could not start: " + e.getMessage(), e);
+        }
+    }
+
+    @PreDestroy
+    void stop() {
+        signals.stopAll(RenderSignals.SHUTDOWN);
+        jobs.shutdown();
+        shutdownDerby();
+    }
+
+    private void shutdownDerby() {
+        try {
+            new org.apache.derby.iapi.jdbc.AutoloadedDriver().connect(
+                    "jdbc:derby:" + settings.dbPath() + ";shutdown=true", new Properties());
+        } catch (SQLException e) {
+            // 08006 is Derby's "database shut down" and means success.
+            if (!"08006".equals(e.getSQLState())) {
+                LOG.log(Level.WARNING, "Derby did not shut down cleanly", e);
+            }
+        }
+    }
+
+    private String baseUrl() {
+        return settings.publicUrl().orElse("http://localhost:8080");
+    }
+
+    /**
+     * The demo keys exist in clear only here, once, on the console of the first start (not in the log file):
+     * the operator's way in before the admin console exists.
+     */
+    @SuppressWarnings("java:S106")
+    private void printFirstStart(Seeder.DemoKeys demo) {
+        String base = baseUrl();
+        String banner = String.join("\n",
+                "",
+                "==================================================================================",
+                " Reelforge first start: a demo account was created (shown once, keep the keys)",
+                "   API base URL : " + base + "/v1",
+                "   live API key : " + demo.liveKey(),
+                "   test API key : " + demo.testKey() + "   (sandbox engine, never charged)",
+                "",
+                " Try it:",
+                "   curl -X POST " + base + "/v1/video/generate \\",
+                "     -H \"Authorization: Bearer " + demo.liveKey() + "\" \\",
+                "     -H \"Content-Type: application/json\" \\",
+                "     -d '{\"prompt\": \"A cinematic drone shot gliding over a misty mountain valley at dawn\", "
+                        + "\"resolution\": \"1080p\", \"duration\": 5}'",
+                "   curl " + base + "/v1/video/<generation_id> -H \"Authorization: Bearer " + demo.liveKey() + "\"",
+                "==================================================================================",
+                "");
+        System.out.println(banner);
+        System.out.flush();
+    }
+}

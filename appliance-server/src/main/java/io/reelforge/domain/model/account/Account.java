@@ -1,0 +1,86 @@
+package io.reelforge.domain.model.account;
+
+import java.time.Instant;
+import java.util.UUID;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+
+/**
+ * A customer of the appliance (an internal team or app). Its balance is not stored here: the ledger is the
+ * only source of it. The row is also the lock that serialises an account's submissions.
+ */
+@Entity
+@Table(name = "RF_ACCOUNT")
+public class Account {
+
+    @Id
+    @Column(length = 36)
+    private String id;
+
+    @Column(nullable = false, length = 120)
+    private String name;
+
+    @ManyToOne(optional = false)
+    private Plan plan;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false, length = 16)
+    private AccountStatus status;
+
+    /** Queued + processing jobs allowed at once. */
+    @Column(nullable = false)
+    private int maxConcurrentJobs;
+
+    @Column(nullable = false)
+    private Instant createdAt;
+
+    @Version
+    private long version;
+
+    protected Account() {
+    }
+
+    public Account(String name, Plan plan, int maxConcurrentJobs, Instant now) {
+        this.id = UUID.randomUUID().toString();
+        this.name = name;
+        this.plan = plan;
+        this.status = AccountStatus.ACTIVE;
+        this.maxConcurrentJobs = maxConcurrentJobs;
+        this.createdAt = now;
+    }
+
+    public boolean isActive() {
+        return status == AccountStatus.ACTIVE;
+    }
+
+    public String id() {
+        return id;
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public Plan plan() {
+        return plan;
+    }
+
+    public AccountStatus status() {
+        return status;
+    }
+
+    public int maxConcurrentJobs() {
+        return maxConcurrentJobs;
+    }
+
+    public Instant createdAt() {
+        return createdAt;
+    }
+}

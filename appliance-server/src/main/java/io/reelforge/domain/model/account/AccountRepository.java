@@ -1,0 +1,28 @@
+package io.reelforge.domain.model.account;
+
+import java.util.List;
+import java.util.Optional;
+
+public interface AccountRepository {
+
+    Optional<Account> find(String id);
+
+    /** Finds the account and holds its row lock until the transaction ends. */
+    Account lockForUpdate(String id);
+
+    List<Account> all();
+
+    void store(Account account);
+
+    Optional<Plan> plan(String id);
+
+    List<Plan> plans();
+
+    void store(Plan plan);
+
+    Optional<ApiKey> keyByLookupId(String lookupId);
+
+    void store(ApiKey key);
+
+    long countAccounts();
+}

@@ -1,0 +1,5 @@
+package io.reelforge.domain.model.account;
+
+public enum AccountStatus {
+    ACTIVE, DISABLED
+}

@@ -1,0 +1,21 @@
+package io.reelforge.domain.model.generation;
+
+/**
+ * What the caller asked for, already validated. {@code seed} is always set: a request without one gets a
+ * random seed that is echoed back, so any clip can be made again.
+ */
+public record ClipRequest(String prompt, String negativePrompt, Resolution resolution, int durationSeconds,
+                          boolean cameraFixed, long seed, byte[] image, String imageType) {
+
+    public static final int FPS = 24;
+    public static final int[] SUPPORTED_DURATIONS = {5};
+    public static final int MAX_PROMPT = 2000;
+
+    public int frameCount() {
+        return durationSeconds * FPS;
+    }
+
+    public boolean hasImage() {
+        return image != null;
+    }
+}

@@ -1,0 +1,17 @@
+package io.reelforge.domain.model.ledger;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+public interface LedgerRepository {
+
+    void append(LedgerEntry entry);
+
+    long balance(String accountId);
+
+    Optional<LedgerEntry> find(String generationId, EntryKind kind);
+
+    /** Newest first, entries strictly older than the cursor when one is given. */
+    List<LedgerEntry> page(String accountId, Instant beforeCreatedAt, String beforeId, int limit);
+}

@@ -1,0 +1,55 @@
+package io.reelforge.infrastructure.engine;
+
+import java.util.Map;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import io.reelforge.domain.model.account.KeyMode;
+import io.reelforge.domain.shared.ErrorType;
+import io.reelforge.domain.shared.ReelforgeException;
+import io.reelforge.engine.Engine;
+import io.reelforge.engine.EngineSettings;
+import io.reelforge.engine.Engines;
+import io.reelforge.infrastructure.config.Settings;
+
+/**
+ * The engines of this appliance, each built once with its settings ({@code reelforge.engine.<id>.<key>}).
+ * Test keys always render on the sandbox; live keys on the configured default engine.
+ */
+@ApplicationScoped
+public class EngineRegistry {
+
+    public static final String SANDBOX = "sandbox";
+
+    @Inject
+    Settings settings;
+
+    private Engines engines;
+
+    @PostConstruct
+    void discover() {
+        engines = Engines.discover(getClass().getClassLoader(),
+                id -> EngineSettings.from(key -> settings.optional("reelforge.engine." + id + "." + key)));
+    }
+
+    public String engineIdFor(KeyMode mode) {
+        String id = mode == KeyMode.TEST ? SANDBOX : settings.defaultEngine();
+        Engine e = engine(id);
+        if (!e.status().ready()) {
+            throw new ReelforgeException(ErrorType.UNAVAILABLE, "engine_not_ready",
+                    "The " + id + " engine is not ready: " + e.status().detail());
+        }
+        return id;
+    }
+
+    public Engine engine(String id) {
+        return engines.find(id).orElseThrow(() -> new ReelforgeException(ErrorType.UNAVAILABLE, "engine_unavailable",
+                "No engine '" + id + "' is installed on this appliance."));
+    }
+
+    public Map<String, Engine> all() {
+        return engines.all();
+    }
+}

@@ -1,0 +1,159 @@
+package io.reelforge.infrastructure.engine;
+
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import io.reelforge.application.Dispatcher;
+import io.reelforge.application.RenderLifecycle;
+import io.reelforge.application.RenderOrder;
+import io.reelforge.application.RenderSignals;
+import io.reelforge.domain.model.generation.RenderFacts;
+import io.reelforge.encoding.EncoderOptions;
+import io.reelforge.encoding.Mp4Encoder;
+import io.reelforge.engine.Engine;
+import io.reelforge.engine.RenderCancelledException;
+import io.reelforge.engine.RenderException;
+import io.reelforge.engine.RenderReport;
+import io.reelforge.engine.RenderSpec;
+import io.reelforge.imaging.ImageInput;
+import io.reelforge.imaging.ImageLimits;
+import io.reelforge.infrastructure.config.Settings;
+import io.reelforge.infrastructure.storage.OutputStore;
+
+/**
+ * Runs one claimed render: the engine's frames stream straight into the MP4 encoder, progress and stop
+ * requests cross at every frame, and the outcome goes back to the lifecycle. No transaction is held
+ * while rendering.
+ */
+@ApplicationScoped
+public class RenderRunner {
+
+    private static final Logger LOG = Logger.getLogger(RenderRunner.class.getName());
+
+    @Inject
+    RenderLifecycle lifecycle;
+
+    @Inject
+    RenderSignals signals;
+
+    @Inject
+    EngineRegistry engines;
+
+    @Inject
+    OutputStore store;
+
+    @Inject
+    Settings settings;
+
+    @Inject
+    Dispatcher dispatcher;
+
+    @Inject
+    Clock clock;
+
+    public void run(String generationId, int attempt) {
+        if (!signals.begin(generationId)) {
+            return;
+        }
+        try {
+            Optional<RenderOrder> order = lifecycle.order(generationId, attempt);
+            if (order.isPresent()) {
+                render(order.get());
+            }
+        } finally {
+            signals.end(generationId);
+            dispatcher.dispatch();
+        }
+    }
+
+    private void render(RenderOrder order) {
+        Path target = store.prepare(order.outputPath());
+        Instant deadline = order.startedAt().plus(settings.renderTimeout());
+        try {
+            Engine engine = engines.engine(order.engine());
+            RenderSpec spec = new RenderSpec(order.prompt(), order.negativePrompt(), order.width(), order.height(),
+                    order.frameCount(), order.fps(), order.seed(), order.cameraFixed(), startImage(order));
+            RenderReport report;
+            try (Mp4Encoder encoder = Mp4Encoder.open(target, order.width(), order.height(), order.fps(), EncoderOptions.defaults())) {
+                report = engine.render(spec, encoder, new Control(order.generationId(), deadline));
+                encoder.finish();
+            }
+            RenderFacts facts = new RenderFacts(report.model(), report.modelVersion(), report.nativeWidth(),
+                    report.nativeHeight(), report.steps(), report.upscaled());
+            if (!lifecycle.complete(order.generationId(), Files.size(target), facts)) {
+                store.delete(order.outputPath());
+            }
+        } catch (RenderCancelledException e) {
+            store.delete(order.outputPath());
+            if (RenderSignals.SHUTDOWN.equals(e.code())) {
+                lifecycle.handBack(order.generationId());
+            } else if (!RenderSignals.CANCELED.equals(e.code())) {
+                lifecycle.fail(order.generationId(), e.code(), e.getMessage());
+            }
+        } catch (RenderException e) {
+            store.delete(order.outputPath());
+            lifecycle.fail(order.generationId(), e.code(), e.getMessage());
+        } catch (Exception | LinkageError | OutOfMemoryError e) {
+            // Whatever broke, the job must end (and be refunded), never stay processing.
+            LOG.log(Level.WARNING, "render of " + order.generationId() + " failed", e);
+            store.delete(order.outputPath());
+            lifecycle.fail(order.generationId(), "render.failed", "The render failed: " + e.getClass().getSimpleName());
+        }
+    }
+
+    private BufferedImage startImage(RenderOrder order) throws IOException, RenderException {
+        if (order.inputImagePath() == null) {
+            return null;
+        }
+        byte[] data = Files.readAllBytes(store.resolve(order.inputImagePath()));
+        try {
+            return ImageInput.decode(data, ImageLimits.defaults());
+        } catch (io.reelforge.imaging.ImageRejectedException e) {
+            throw new RenderException("render.bad_image", "The start image could not be decoded: " + e.getMessage(), e);
+        }
+    }
+
+    /** Progress goes to the database at most every half second; stop requests and the deadline are checked every call. */
+    private final class Control implements io.reelforge.engine.RenderControl {
+        private final String id;
+        private final Instant deadline;
+        private long lastWrite;
+
+        Control(String id, Instant deadline) {
+            this.id = id;
+            this.deadline = deadline;
+        }
+
+        @Override
+        public void checkpoint(double progress) throws RenderCancelledException {
+            Optional<String> stop = signals.stopRequested(id);
+            if (stop.isPresent()) {
+                throw new RenderCancelledException(stop.get(), "The render was stopped.");
+            }
+            if (clock.instant().isAfter(deadline)) {
+                throw new RenderCancelledException("render.timeout",
+                        "The render did not finish within its time limit of " + settings.renderTimeout().toSeconds() + " s.");
+            }
+            long now = System.nanoTime();
+            if (now - lastWrite > 500_000_000L || progress >= 1.0) {
+                lastWrite = now;
+                try {
+                    lifecycle.progress(id, progress);
+                } catch (RuntimeException e) {
+                    // A cancel committed in between; the next checkpoint sees its stop request.
+                    LOG.log(Level.FINE, "progress of " + id + " not recorded", e);
+                }
+            }
+        }
+    }
+}

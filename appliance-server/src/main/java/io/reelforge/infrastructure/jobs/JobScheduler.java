@@ -1,0 +1,142 @@
+package io.reelforge.infrastructure.jobs;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.Date;
+import java.util.logging.Logger;
+
+import javax.sql.DataSource;
+
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedThreadFactory;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import org.quartz.JobBuilder;
+import org.quartz.JobDetail;
+import org.quartz.JobKey;
+import org.quartz.Scheduler;
+import org.quartz.SchedulerException;
+import org.quartz.SimpleScheduleBuilder;
+import org.quartz.Trigger;
+import org.quartz.TriggerBuilder;
+import org.quartz.impl.DirectSchedulerFactory;
+import org.quartz.impl.jdbcjobstore.JobStoreTX;
+import org.quartz.impl.jdbcjobstore.StdJDBCDelegate;
+import org.quartz.impl.matchers.GroupMatcher;
+import org.quartz.utils.ConnectionProvider;
+import org.quartz.utils.DBConnectionManager;
+
+import io.reelforge.infrastructure.config.Settings;
+import io.reelforge.infrastructure.persistence.DataSources;
+
+/**
+ * The Quartz scheduler: JDBC JobStore on the appliance database (non-transactional data source, since
+ * JobStoreTX commits its own work), jobs built by CDI and run on managed threads.
+ */
+@ApplicationScoped
+public class JobScheduler {
+
+    static final String RENDER_GROUP = "render";
+    private static final String SCHEDULER = "reelforge";
+    private static final String DS_NAME = "reelforge";
+    private static final Logger LOG = Logger.getLogger(JobScheduler.class.getName());
+
+    @Resource(lookup = DataSources.NON_TX)
+    DataSource dataSource;
+
+    @Resource
+    ManagedThreadFactory threadFactory;
+
+    @Inject
+    Settings settings;
+
+    @Inject
+    CdiJobFactory jobFactory;
+
+    private volatile Scheduler scheduler;
+
+    public void start() throws Exception {
+        QuartzSchema.ensure(dataSource);
+        DBConnectionManager.getInstance().addConnectionProvider(DS_NAME, new ConnectionProvider() {
+            @Override
+            public Connection getConnection() throws SQLException {
+                return dataSource.getConnection();
+            }
+
+            @Override
+            public void shutdown() {
+            }
+
+            @Override
+            public void initialize() {
+            }
+        });
+        JobStoreTX store = new JobStoreTX();
+        store.setDataSource(DS_NAME);
+        store.setTablePrefix("QRTZ_");
+        store.setDriverDelegateClass(StdJDBCDelegate.class.getName());
+        store.setMisfireThreshold(30_000);
+        int threads = settings.renderSlots() + 3;
+        DirectSchedulerFactory.getInstance().createScheduler(SCHEDULER, "node", new ManagedThreadPool(threadFactory, threads), store);
+        Scheduler s = DirectSchedulerFactory.getInstance().getScheduler(SCHEDULER);
+        s.setJobFactory(jobFactory);
+        // Renders that were scheduled before a crash are re-dispatched from the database state, not replayed.
+        s.deleteJobs(new java.util.ArrayList<>(s.getJobKeys(GroupMatcher.jobGroupEquals(RENDER_GROUP))));
+        repeat(s, RetentionJob.class, settings.retentionInterval());
+        repeat(s, WatchdogJob.class, settings.watchdogInterval());
+        s.start();
+        scheduler = s;
+        LOG.info(() -> "job runner started with " + threads + " threads");
+    }
+
+    public boolean isRunning() {
+        try {
+            return scheduler != null && scheduler.isStarted() && !scheduler.isShutdown();
+        } catch (SchedulerException e) {
+            return false;
+        }
+    }
+
+    /** Runs the render of one claimed job now, on a free job thread. */
+    public void scheduleRender(String generationId, int attempt) {
+        JobKey key = JobKey.jobKey(generationId + "#" + attempt, RENDER_GROUP);
+        JobDetail job = JobBuilder.newJob(RenderJob.class).withIdentity(key)
+                .usingJobData(RenderJob.GENERATION, generationId)
+                .usingJobData(RenderJob.ATTEMPT, attempt)
+                .build();
+        Trigger now = TriggerBuilder.newTrigger().forJob(key).startNow()
+                .withSchedule(SimpleScheduleBuilder.simpleSchedule().withMisfireHandlingInstructionFireNow())
+                .build();
+        try {
+            scheduler.scheduleJob(job, java.util.Set.of(now), true);
+        } catch (SchedulerException e) {
+            throw new IllegalStateException("cannot schedule the render of " + generationId, e);
+        }
+    }
+
+    public void shutdown() {
+        Scheduler s = scheduler;
+        scheduler = null;
+        if (s != null) {
+            try {
+                s.shutdown(true);
+            } catch (SchedulerException e) {
+                LOG.warning("job runner did not stop cleanly: " + e.getMessage());
+            }
+        }
+    }
+
+    private static void repeat(Scheduler s, Class<? extends org.quartz.Job> type, Duration every) throws SchedulerException {
+        JobKey key = JobKey.jobKey(type.getSimpleName(), "maintenance");
+        JobDetail job = JobBuilder.newJob(type).withIdentity(key).storeDurably().build();
+        Trigger trigger = TriggerBuilder.newTrigger().forJob(key).withIdentity(type.getSimpleName(), "maintenance")
+                .startAt(new Date(System.currentTimeMillis() + Math.min(every.toMillis(), 5_000)))
+                .withSchedule(SimpleScheduleBuilder.simpleSchedule()
+                        .withIntervalInMilliseconds(every.toMillis()).repeatForever()
+                        .withMisfireHandlingInstructionNextWithRemainingCount())
+                .build();
+        s.scheduleJob(job, java.util.Set.of(trigger), true);
+    }
+}

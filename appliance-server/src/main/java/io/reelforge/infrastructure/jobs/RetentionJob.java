@@ -1,0 +1,36 @@
+package io.reelforge.infrastructure.jobs;
+
+import java.util.logging.Logger;
+
+import jakarta.enterprise.context.Dependent;
+import jakarta.inject.Inject;
+
+import org.quartz.DisallowConcurrentExecution;
+import org.quartz.Job;
+import org.quartz.JobExecutionContext;
+
+import io.reelforge.application.RenderLifecycle;
+
+/** Deletes outputs past their retention period and marks their generations expired. */
+@Dependent
+@DisallowConcurrentExecution
+public class RetentionJob implements Job {
+
+    private static final Logger LOG = Logger.getLogger(RetentionJob.class.getName());
+    private static final int BATCH = 200;
+
+    @Inject
+    RenderLifecycle lifecycle;
+
+    @Override
+    public void execute(JobExecutionContext context) {
+        int n;
+        do {
+            n = lifecycle.expireOutputs(BATCH);
+            int expired = n;
+            if (n > 0) {
+                LOG.info(() -> "retention: expired " + expired + " outputs");
+            }
+        } while (n == BATCH);
+    }
+}

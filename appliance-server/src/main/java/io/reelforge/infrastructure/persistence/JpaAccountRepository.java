@@ -1,0 +1,78 @@
+package io.reelforge.infrastructure.persistence;
+
+import java.util.List;
+import java.util.Optional;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.PersistenceContext;
+
+import io.reelforge.domain.model.account.Account;
+import io.reelforge.domain.model.account.AccountRepository;
+import io.reelforge.domain.model.account.ApiKey;
+import io.reelforge.domain.model.account.Plan;
+import io.reelforge.domain.shared.ReelforgeException;
+
+@ApplicationScoped
+public class JpaAccountRepository implements AccountRepository {
+
+    @PersistenceContext(unitName = "reelforge")
+    EntityManager em;
+
+    @Override
+    public Optional<Account> find(String id) {
+        return Optional.ofNullable(em.find(Account.class, id));
+    }
+
+    @Override
+    public Account lockForUpdate(String id) {
+        Account a = em.find(Account.class, id, LockModeType.PESSIMISTIC_WRITE);
+        if (a == null) {
+            throw ReelforgeException.notFound("account", id);
+        }
+        return a;
+    }
+
+    @Override
+    public List<Account> all() {
+        return em.createQuery("select a from Account a order by a.createdAt", Account.class).getResultList();
+    }
+
+    @Override
+    public void store(Account account) {
+        em.persist(account);
+    }
+
+    @Override
+    public Optional<Plan> plan(String id) {
+        return Optional.ofNullable(em.find(Plan.class, id));
+    }
+
+    @Override
+    public List<Plan> plans() {
+        return em.createQuery("select p from Plan p order by p.priceCentsPerPeriod", Plan.class).getResultList();
+    }
+
+    @Override
+    public void store(Plan plan) {
+        em.persist(plan);
+    }
+
+    @Override
+    public Optional<ApiKey> keyByLookupId(String lookupId) {
+        return em.createQuery("select k from ApiKey k join fetch k.account where k.lookupId = :l", ApiKey.class)
+                .setParameter("l", lookupId)
+                .getResultStream().findFirst();
+    }
+
+    @Override
+    public void store(ApiKey key) {
+        em.persist(key);
+    }
+
+    @Override
+    public long countAccounts() {
+        return em.createQuery("select count(a) from Account a", Long.class).getSingleResult();
+    }
+}

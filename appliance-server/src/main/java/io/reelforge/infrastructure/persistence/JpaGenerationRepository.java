@@ -1,0 +1,109 @@
+package io.reelforge.infrastructure.persistence;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.TypedQuery;
+
+import io.reelforge.domain.model.generation.Generation;
+import io.reelforge.domain.model.generation.GenerationRepository;
+import io.reelforge.domain.model.generation.GenerationStatus;
+
+@ApplicationScoped
+public class JpaGenerationRepository implements GenerationRepository {
+
+    private static final List<GenerationStatus> IN_FLIGHT = List.of(GenerationStatus.QUEUED, GenerationStatus.PROCESSING);
+
+    @PersistenceContext(unitName = "reelforge")
+    EntityManager em;
+
+    @Override
+    public void store(Generation generation) {
+        em.persist(generation);
+    }
+
+    @Override
+    public Optional<Generation> find(String id) {
+        return Optional.ofNullable(em.find(Generation.class, id));
+    }
+
+    @Override
+    public Optional<Generation> lockForUpdate(String id) {
+        return Optional.ofNullable(em.find(Generation.class, id, LockModeType.PESSIMISTIC_WRITE));
+    }
+
+    @Override
+    public List<Generation> inFlight(String accountId) {
+        return em.createQuery("select g from Generation g where g.accountId = :a and g.status in :s", Generation.class)
+                .setParameter("a", accountId).setParameter("s", IN_FLIGHT).getResultList();
+    }
+
+    @Override
+    public long countInFlight(String accountId) {
+        return em.createQuery("select count(g) from Generation g where g.accountId = :a and g.status in :s", Long.class)
+                .setParameter("a", accountId).setParameter("s", IN_FLIGHT).getSingleResult();
+    }
+
+    @Override
+    public long countByStatus(GenerationStatus status) {
+        return em.createQuery("select count(g) from Generation g where g.status = :s", Long.class)
+                .setParameter("s", status).getSingleResult();
+    }
+
+    @Override
+    public List<Generation> queued(int limit) {
+        return em.createQuery("select g from Generation g where g.status = :s order by g.createdAt, g.id", Generation.class)
+                .setParameter("s", GenerationStatus.QUEUED).setMaxResults(limit).getResultList();
+    }
+
+    @Override
+    public List<Generation> byStatus(GenerationStatus status) {
+        return em.createQuery("select g from Generation g where g.status = :s order by g.createdAt", Generation.class)
+                .setParameter("s", status).getResultList();
+    }
+
+    @Override
+    public List<Generation> queuedBefore(Instant createdAt, String id) {
+        return em.createQuery("select g from Generation g where g.status = :s and (g.createdAt < :t or (g.createdAt = :t and g.id < :i))",
+                        Generation.class)
+                .setParameter("s", GenerationStatus.QUEUED).setParameter("t", createdAt).setParameter("i", id)
+                .getResultList();
+    }
+
+    @Override
+    public List<Generation> expiredOutputs(Instant now, int limit) {
+        return em.createQuery("select g from Generation g where g.status = :s and g.expiresAt <= :n order by g.expiresAt",
+                        Generation.class)
+                .setParameter("s", GenerationStatus.COMPLETED).setParameter("n", now).setMaxResults(limit).getResultList();
+    }
+
+    @Override
+    public List<Long> recentRenderTimes(String engine, String resolution, int limit) {
+        return em.createQuery("select g.processingMs from Generation g where g.engine = :e and g.resolution = :r"
+                                + " and g.status in :s and g.processingMs is not null order by g.finishedAt desc", Long.class)
+                .setParameter("e", engine).setParameter("r", resolution)
+                .setParameter("s", List.of(GenerationStatus.COMPLETED, GenerationStatus.EXPIRED))
+                .setMaxResults(limit).getResultList();
+    }
+
+    @Override
+    public List<Generation> page(String accountId, GenerationStatus status, Instant beforeCreatedAt, String beforeId, int limit) {
+        String jpql = "select g from Generation g where g.accountId = :a"
+                + (status == null ? "" : " and g.status = :s")
+                + (beforeCreatedAt == null ? "" : " and (g.createdAt < :t or (g.createdAt = :t and g.id < :i))")
+                + " order by g.createdAt desc, g.id desc";
+        TypedQuery<Generation> q = em.createQuery(jpql, Generation.class).setParameter("a", accountId);
+        if (status != null) {
+            q.setParameter("s", status);
+        }
+        if (beforeCreatedAt != null) {
+            q.setParameter("t", beforeCreatedAt).setParameter("i", beforeId);
+        }
+        return q.setMaxResults(limit).getResultList();
+    }
+}

@@ -1,0 +1,54 @@
+package io.reelforge.infrastructure.persistence;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.TypedQuery;
+
+import io.reelforge.domain.model.ledger.EntryKind;
+import io.reelforge.domain.model.ledger.LedgerEntry;
+import io.reelforge.domain.model.ledger.LedgerRepository;
+
+@ApplicationScoped
+public class JpaLedgerRepository implements LedgerRepository {
+
+    @PersistenceContext(unitName = "reelforge")
+    EntityManager em;
+
+    @Override
+    public void append(LedgerEntry entry) {
+        em.persist(entry);
+        // Flush now so the unique constraint answers inside the caller's transaction, not at commit.
+        em.flush();
+    }
+
+    @Override
+    public long balance(String accountId) {
+        Long sum = em.createQuery("select sum(e.amount) from LedgerEntry e where e.accountId = :a", Long.class)
+                .setParameter("a", accountId).getSingleResult();
+        return sum == null ? 0 : sum;
+    }
+
+    @Override
+    public Optional<LedgerEntry> find(String generationId, EntryKind kind) {
+        return em.createQuery("select e from LedgerEntry e where e.generationId = :g and e.kind = :k", LedgerEntry.class)
+                .setParameter("g", generationId).setParameter("k", kind)
+                .getResultStream().findFirst();
+    }
+
+    @Override
+    public List<LedgerEntry> page(String accountId, Instant beforeCreatedAt, String beforeId, int limit) {
+        String jpql = "select e from LedgerEntry e where e.accountId = :a"
+                + (beforeCreatedAt == null ? "" : " and (e.createdAt < :t or (e.createdAt = :t and e.id < :i))")
+                + " order by e.createdAt desc, e.id desc";
+        TypedQuery<LedgerEntry> q = em.createQuery(jpql, LedgerEntry.class).setParameter("a", accountId);
+        if (beforeCreatedAt != null) {
+            q.setParameter("t", beforeCreatedAt).setParameter("i", beforeId);
+        }
+        return q.setMaxResults(limit).getResultList();
+    }
+}

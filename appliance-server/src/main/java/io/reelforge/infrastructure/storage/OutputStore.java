@@ -1,0 +1,79 @@
+package io.reelforge.infrastructure.storage;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import io.reelforge.infrastructure.config.Settings;
+
+/**
+ * Where clips and uploaded images live. The database keeps paths relative to the root, so the root can move
+ * (a new mount point) without rewriting rows; every resolve is checked to stay inside the root.
+ */
+@ApplicationScoped
+public class OutputStore {
+
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyy/MM/dd").withZone(ZoneOffset.UTC);
+
+    @Inject
+    Settings settings;
+
+    public Path root() {
+        return settings.storageRoot();
+    }
+
+    public String outputFor(String generationId, Instant createdAt) {
+        return "videos/" + DAY.format(createdAt) + "/" + generationId + ".mp4";
+    }
+
+    public String inputFor(String generationId, String extension) {
+        return "inputs/" + generationId + "." + extension;
+    }
+
+    /** The absolute path of a stored relative path; refuses anything that would leave the root. */
+    public Path resolve(String relative) {
+        Path root = root();
+        Path p = root.resolve(relative).normalize();
+        if (!p.startsWith(root)) {
+            throw new IllegalArgumentException("path escapes the storage root");
+        }
+        return p;
+    }
+
+    public Path prepare(String relative) {
+        Path p = resolve(relative);
+        try {
+            Files.createDirectories(p.getParent());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create " + p.getParent(), e);
+        }
+        return p;
+    }
+
+    public void write(String relative, byte[] data) {
+        try {
+            Files.write(prepare(relative), data);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + relative, e);
+        }
+    }
+
+    /** Deletes a stored file; a file already gone is fine. */
+    public boolean delete(String relative) {
+        if (relative == null) {
+            return false;
+        }
+        try {
+            return Files.deleteIfExists(resolve(relative));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot delete " + relative, e);
+        }
+    }
+}

@@ -1,0 +1,63 @@
+package io.reelforge.interfaces.rest;
+
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Locale;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import io.reelforge.application.Estimator;
+import io.reelforge.domain.model.generation.Generation;
+import io.reelforge.domain.model.generation.GenerationStatus;
+import io.reelforge.infrastructure.config.Settings;
+import io.reelforge.infrastructure.storage.UrlSigner;
+
+/** Builds {@link GenerationDto}s: derived numbers (credits used, estimates) and a freshly signed output URL. */
+@ApplicationScoped
+public class GenerationAssembler {
+
+    @Inject
+    Estimator estimator;
+
+    @Inject
+    UrlSigner signer;
+
+    @Inject
+    Settings settings;
+
+    @Inject
+    Clock clock;
+
+    public GenerationDto toDto(Generation g, URI baseUri) {
+        Instant now = clock.instant();
+        boolean refunded = g.status() == GenerationStatus.FAILED || g.status() == GenerationStatus.CANCELED;
+        long processing = g.processingMs() != null ? g.processingMs()
+                : g.startedAt() != null ? Duration.between(g.startedAt(), now).toMillis() : 0;
+        String nativeSize = g.nativeWidth() > 0 ? g.nativeWidth() + "x" + g.nativeHeight() : null;
+        boolean finished = g.status() == GenerationStatus.COMPLETED || g.status() == GenerationStatus.EXPIRED;
+        return new GenerationDto(g.id(), g.status().wireName(), estimator.secondsToFinish(g), g.progress(),
+                refunded ? 0 : g.creditsCharged(), processing, outputUrl(g, baseUri, now), g.expiresAt(),
+                g.errorCode(), g.errorMessage(), g.createdAt(), g.startedAt(), g.finishedAt(), g.engine(),
+                g.model(), g.modelVersion(), nativeSize, finished ? g.steps() : null, finished ? g.upscaled() : null,
+                g.mode().name().toLowerCase(Locale.ROOT), g.attempts(),
+                new GenerationDto.RequestEcho(g.prompt(), g.negativePrompt(), g.resolution(), g.durationSeconds(),
+                        g.cameraFixed(), g.seed(), g.inputImagePath() != null, g.width(), g.height(), g.fps(), g.frameCount()));
+    }
+
+    private String outputUrl(Generation g, URI baseUri, Instant now) {
+        if (g.status() != GenerationStatus.COMPLETED) {
+            return null;
+        }
+        Instant expiry = now.plus(settings.outputUrlTtl());
+        if (g.expiresAt() != null && g.expiresAt().isBefore(expiry)) {
+            expiry = g.expiresAt();
+        }
+        String path = FileResource.pathOf(g.id());
+        long exp = expiry.getEpochSecond();
+        String base = settings.publicUrl().map(u -> u.replaceAll("/+$", "")).orElse(baseUri.toString().replaceAll("/+$", ""));
+        return base + path + "?expires=" + exp + "&signature=" + signer.sign(path, exp);
+    }
+}

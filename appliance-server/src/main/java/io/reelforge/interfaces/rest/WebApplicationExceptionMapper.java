@@ -1,0 +1,46 @@
+package io.reelforge.interfaces.rest;
+
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.ext.ExceptionMapper;
+import jakarta.ws.rs.ext.Provider;
+
+import io.reelforge.domain.shared.ErrorType;
+
+/** JAX-RS's own refusals (unknown path, wrong method, wrong content type) in the API's error shape. */
+@Provider
+public class WebApplicationExceptionMapper implements ExceptionMapper<WebApplicationException> {
+
+    @Override
+    public Response toResponse(WebApplicationException e) {
+        int status = e.getResponse().getStatus();
+        ErrorType type = switch (status) {
+            case 404 -> ErrorType.NOT_FOUND;
+            case 405 -> ErrorType.INVALID_REQUEST;
+            case 406 -> ErrorType.INVALID_REQUEST;
+            case 413 -> ErrorType.PAYLOAD_TOO_LARGE;
+            case 415 -> ErrorType.UNSUPPORTED_MEDIA_TYPE;
+            case 401 -> ErrorType.AUTHENTICATION;
+            case 403 -> ErrorType.PERMISSION;
+            default -> status >= 500 ? ErrorType.INTERNAL : ErrorType.INVALID_REQUEST;
+        };
+        String code = switch (status) {
+            case 404 -> "route_not_found";
+            case 405 -> "method_not_allowed";
+            case 406 -> "not_acceptable";
+            case 415 -> "unsupported_media_type";
+            default -> status >= 500 ? "internal_error" : "bad_request";
+        };
+        String message = switch (status) {
+            case 404 -> "No such endpoint.";
+            case 405 -> "This endpoint does not accept that HTTP method.";
+            case 415 -> "Send application/json, or multipart/form-data to include an image.";
+            default -> status >= 500 ? "Internal error." : "The request could not be read.";
+        };
+        Response.ResponseBuilder r = ErrorBody.response(type, code, message, null).status(status);
+        if (status == 405 && e.getResponse().getHeaderString("Allow") != null) {
+            r.header("Allow", e.getResponse().getHeaderString("Allow"));
+        }
+        return r.build();
+    }
+}

@@ -1,0 +1,65 @@
+package io.reelforge.interfaces.rest;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.math.BigDecimal;
+import java.util.HashMap;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+import io.reelforge.domain.model.generation.ClipRequest;
+import io.reelforge.domain.model.generation.Resolution;
+import io.reelforge.domain.shared.ErrorType;
+import io.reelforge.domain.shared.ReelforgeException;
+
+class ClipRequestParserTest {
+
+    private static Map<String, Object> fields(Object... kv) {
+        Map<String, Object> m = new HashMap<>();
+        for (int i = 0; i < kv.length; i += 2) {
+            m.put((String) kv[i], kv[i + 1]);
+        }
+        return m;
+    }
+
+    @Test
+    void defaultsFollowTheReferencePage() {
+        ClipRequest r = ClipRequestParser.parse(fields("prompt", "  a sea  "), null);
+        assertEquals("a sea", r.prompt());
+        assertEquals(Resolution.P1080, r.resolution());
+        assertEquals(5, r.durationSeconds());
+        assertEquals(120, r.frameCount());
+        assertTrue(r.seed() >= 0 && r.seed() <= ClipRequestParser.MAX_SEED);
+    }
+
+    @Test
+    void formFieldsAreTextAndStillTyped() {
+        ClipRequest r = ClipRequestParser.parse(fields("prompt", "p", "resolution", "720p", "duration", "5",
+                "camera_fixed", "true", "seed", "42"), null);
+        assertEquals(Resolution.P720, r.resolution());
+        assertTrue(r.cameraFixed());
+        assertEquals(42, r.seed());
+        ClipRequest j = ClipRequestParser.parse(fields("prompt", "p", "duration", new BigDecimal("5"), "camera_fixed", false), null);
+        assertEquals(5, j.durationSeconds());
+    }
+
+    @Test
+    void refusalsNameTheField() {
+        assertParam("prompt", fields());
+        assertParam("prompt", fields("prompt", "x".repeat(2001)));
+        assertParam("resolution", fields("prompt", "p", "resolution", "480p"));
+        assertParam("duration", fields("prompt", "p", "duration", new BigDecimal("6")));
+        assertParam("duration", fields("prompt", "p", "duration", new BigDecimal("5.5")));
+        assertParam("camera_fixed", fields("prompt", "p", "camera_fixed", new BigDecimal("2")));
+        assertParam("seed", fields("prompt", "p", "seed", new BigDecimal("4294967296")));
+    }
+
+    private static void assertParam(String param, Map<String, Object> f) {
+        ReelforgeException e = assertThrows(ReelforgeException.class, () -> ClipRequestParser.parse(f, null));
+        assertEquals(ErrorType.VALIDATION, e.type());
+        assertEquals(param, e.param());
+    }
+}

@@ -1,0 +1,17 @@
+#!/usr/bin/env bash
+# Starts the built bundle in the foreground on the embedded default: Derby under $DATA/db, clips under
+# $DATA/outputs, the sandbox engine. On first start it prints a demo API key and a curl line.
+set -euo pipefail
+here=$(cd "$(dirname "$0")" && pwd)
+PORT=${PORT:-8080}
+DATA=${DATA:-$PWD/data}
+JAR=${JAR:-$here/target/reelforge.jar}
+[ -f "$JAR" ] || { echo "no $JAR: run 'make run' (or 'mvn -DskipTests install') first" >&2; exit 1; }
+mkdir -p "$DATA"
+echo "Reelforge: starting on http://localhost:$PORT (data in $DATA) ..."
+exec java ${JAVA_OPTS:--Xmx2g} \
+  -Dreelforge.data-dir="$DATA" \
+  -Dreelforge.public-url="${REELFORGE_PUBLIC_URL:-http://localhost:$PORT}" \
+  -Dorg.bytedeco.javacpp.cachedir="$DATA/cache/javacpp" \
+  -Dderby.stream.error.file="$DATA/derby.log" \
+  -jar "$JAR" --port "$PORT" --nocluster --disablephonehome

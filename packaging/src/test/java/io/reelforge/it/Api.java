@@ -1,0 +1,162 @@
+package io.reelforge.it;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.UUID;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/** A small HTTP client for the v1 API, over real HTTP. */
+public final class Api {
+
+    static final ObjectMapper JSON = new ObjectMapper();
+
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final String base;
+    private final String key;
+
+    Api(String base, String key) {
+        this.base = base;
+        this.key = key;
+    }
+
+    public Api withKey(String otherKey) {
+        return new Api(base, otherKey);
+    }
+
+    /** A response: status, headers, raw body, and the body as JSON when it is JSON. */
+    public record Resp(int status, java.net.http.HttpHeaders headers, byte[] bytes) {
+        public JsonNode json() {
+            try {
+                return JSON.readTree(bytes);
+            } catch (IOException e) {
+                throw new AssertionError("not JSON (" + status + "): " + text(), e);
+            }
+        }
+
+        public String text() {
+            return new String(bytes, StandardCharsets.UTF_8);
+        }
+
+        public String header(String name) {
+            return headers.firstValue(name).orElse(null);
+        }
+
+        public String errorCode() {
+            return json().path("error").path("code").asText();
+        }
+    }
+
+    public Resp get(String path) throws IOException, InterruptedException {
+        return send(request(path).GET());
+    }
+
+    public Resp getUrl(String url, Map<String, String> headers) throws IOException, InterruptedException {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(60)).GET();
+        headers.forEach(b::header);
+        return send(b);
+    }
+
+    public Resp post(String path, String contentType, String body) throws IOException, InterruptedException {
+        HttpRequest.Builder b = request(path).POST(HttpRequest.BodyPublishers.ofString(body));
+        if (contentType != null) {
+            b.header("Content-Type", contentType);
+        }
+        return send(b);
+    }
+
+    public Resp postJson(String path, Object body) throws IOException, InterruptedException {
+        return post(path, "application/json", JSON.writeValueAsString(body));
+    }
+
+    public Resp generate(Map<String, Object> body) throws IOException, InterruptedException {
+        return postJson("/v1/video/generate", body);
+    }
+
+    /** multipart/form-data with text fields and, optionally, a file part named image. */
+    public Resp generateMultipart(Map<String, String> fields, byte[] image, String filename, String type)
+            throws IOException, InterruptedException {
+        String boundary = "----rf" + UUID.randomUUID();
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        for (Map.Entry<String, String> f : fields.entrySet()) {
+            out.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + f.getKey() + "\"\r\n\r\n"
+                    + f.getValue() + "\r\n").getBytes(StandardCharsets.UTF_8));
+        }
+        if (image != null) {
+            out.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"image\"; filename=\"" + filename
+                    + "\"\r\nContent-Type: " + type + "\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+            out.writeBytes(image);
+            out.writeBytes("\r\n".getBytes(StandardCharsets.UTF_8));
+        }
+        out.writeBytes(("--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+        return send(request("/v1/video/generate")
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(out.toByteArray())));
+    }
+
+    /** Polls a generation until it reaches a terminal state. */
+    public JsonNode await(String id, Duration limit) throws IOException, InterruptedException {
+        Instant deadline = Instant.now().plus(limit);
+        while (Instant.now().isBefore(deadline)) {
+            JsonNode g = get("/v1/video/" + id).json();
+            switch (g.path("status").asText()) {
+                case "completed", "failed", "canceled", "expired" -> {
+                    return g;
+                }
+                default -> Thread.sleep(250);
+            }
+        }
+        throw new AssertionError("generation " + id + " did not finish within " + limit);
+    }
+
+    /** Polls until the generation has this status. */
+    public JsonNode awaitStatus(String id, String status, Duration limit) throws IOException, InterruptedException {
+        Instant deadline = Instant.now().plus(limit);
+        JsonNode g = null;
+        while (Instant.now().isBefore(deadline)) {
+            g = get("/v1/video/" + id).json();
+            if (status.equals(g.path("status").asText())) {
+                return g;
+            }
+            Thread.sleep(200);
+        }
+        throw new AssertionError("generation " + id + " never became " + status + "; last: " + g);
+    }
+
+    public Path download(String url, Path to) throws IOException, InterruptedException {
+        HttpResponse<Path> r = http.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(60)).build(),
+                HttpResponse.BodyHandlers.ofFile(to));
+        if (r.statusCode() != 200) {
+            throw new AssertionError("download answered " + r.statusCode() + ": " + Files.readString(to));
+        }
+        return to;
+    }
+
+    public long balance() throws IOException, InterruptedException {
+        return get("/v1/account").json().path("balance").asLong();
+    }
+
+    private HttpRequest.Builder request(String path) {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(60));
+        if (key != null) {
+            b.header("Authorization", "Bearer " + key);
+        }
+        return b;
+    }
+
+    private Resp send(HttpRequest.Builder b) throws IOException, InterruptedException {
+        HttpResponse<byte[]> r = http.send(b.build(), HttpResponse.BodyHandlers.ofByteArray());
+        return new Resp(r.statusCode(), r.headers(), r.body());
+    }
+}

@@ -1,0 +1,150 @@
+package io.reelforge.it;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The built bundle ({@code packaging/target/reelforge.jar}) started as a real process on a free port with its
+ * own data folder, as an operator would run it. It can be stopped (SIGTERM), killed (SIGKILL) and started
+ * again on the same data.
+ */
+public final class Appliance implements AutoCloseable {
+
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private final String name;
+    private final Path dataDir;
+    private final Map<String, String> settings;
+    private final String liveKey;
+    private final int port;
+    private Process process;
+    private int starts;
+
+    private Appliance(String name, Map<String, String> settings) throws IOException {
+        this.name = name;
+        Path work = Path.of(System.getProperty("reelforge.it.workdir", "target/it"));
+        this.dataDir = Files.createDirectories(work.resolve(name + "-" + System.currentTimeMillis()));
+        this.settings = new LinkedHashMap<>(settings);
+        this.liveKey = "rf_live_" + b64(9) + b64(32);
+        try (ServerSocket s = new ServerSocket(0)) {
+            this.port = s.getLocalPort();
+        }
+    }
+
+    /** Starts an appliance with these settings (keys without the {@code reelforge.} prefix are given it). */
+    public static Appliance start(String name, Map<String, String> settings) throws Exception {
+        Appliance a = new Appliance(name, settings);
+        a.boot();
+        return a;
+    }
+
+    private static String b64(int bytes) {
+        byte[] b = new byte[bytes];
+        RANDOM.nextBytes(b);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(b);
+    }
+
+    public void boot() throws Exception {
+        String jar = System.getProperty("reelforge.jar", "target/reelforge.jar");
+        List<String> cmd = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx1g",
+                "-Dreelforge.data-dir=" + dataDir,
+                "-Dreelforge.demo.api-key=" + liveKey,
+                "-Dreelforge.public-url=" + baseUrl(),
+                "-Dderby.stream.error.file=" + dataDir.resolve("derby.log"),
+                "-Dorg.bytedeco.javacpp.cachedir=" + dataDir.getParent().resolve("javacpp-cache")));
+        settings.forEach((k, v) -> cmd.add("-D" + (k.startsWith("reelforge.") ? k : "reelforge." + k) + "=" + v));
+        cmd.addAll(List.of("-jar", jar, "--port", String.valueOf(port), "--nocluster", "--disablephonehome"));
+        Path log = dataDir.resolve("appliance-" + (++starts) + ".log");
+        process = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        Instant deadline = Instant.now().plusSeconds(180);
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        while (Instant.now().isBefore(deadline)) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException(name + " exited at start-up:\n" + Files.readString(log));
+            }
+            try {
+                HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(baseUrl() + "/v1/account"))
+                        .header("Authorization", "Bearer " + liveKey).timeout(Duration.ofSeconds(5)).build(),
+                        HttpResponse.BodyHandlers.ofString());
+                if (r.statusCode() == 200) {
+                    return;
+                }
+            } catch (IOException e) {
+                // not listening yet
+            }
+            Thread.sleep(500);
+        }
+        throw new IllegalStateException(name + " did not become ready in 180 s:\n" + Files.readString(log));
+    }
+
+    /** SIGKILL: no shutdown hooks, no clean Derby stop, as in a power cut or an OOM kill. */
+    public void kill() throws InterruptedException {
+        process.destroyForcibly();
+        process.waitFor();
+    }
+
+    /** SIGTERM and wait, as systemd stops it. */
+    public void stop() throws InterruptedException {
+        if (process != null && process.isAlive()) {
+            process.destroy();
+            if (!process.waitFor(60, java.util.concurrent.TimeUnit.SECONDS)) {
+                process.destroyForcibly().waitFor();
+            }
+        }
+    }
+
+    public String baseUrl() {
+        return "http://127.0.0.1:" + port;
+    }
+
+    public String liveKey() {
+        return liveKey;
+    }
+
+    /** The test key, read from the first start's banner (the only place it is ever shown). */
+    public String testKey() throws IOException {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("test API key : (rf_test_[A-Za-z0-9_-]{55})")
+                .matcher(Files.readString(dataDir.resolve("appliance-1.log")));
+        if (!m.find()) {
+            throw new AssertionError("no test key in the first start's banner");
+        }
+        return m.group(1);
+    }
+
+    public Path dataDir() {
+        return dataDir;
+    }
+
+    public String log() throws IOException {
+        StringBuilder sb = new StringBuilder();
+        for (int i = 1; i <= starts; i++) {
+            sb.append(Files.readString(dataDir.resolve("appliance-" + i + ".log")));
+        }
+        return sb.toString();
+    }
+
+    public Api api() {
+        return new Api(baseUrl(), liveKey);
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        stop();
+    }
+}

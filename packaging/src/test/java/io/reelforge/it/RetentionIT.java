@@ -1,0 +1,40 @@
+package io.reelforge.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.Test;
+
+/** Outputs past their retention are deleted and their generations expire; the old URL then says 410. */
+class RetentionIT {
+
+    @Test
+    void outputsExpire() throws Exception {
+        try (Appliance a = Appliance.start("retention", Map.of("output.retention", "PT8S", "retention.interval", "PT2S"))) {
+            Api api = a.api();
+            String id = api.generate(Map.of("prompt", "snow on the mountains", "resolution", "720p"))
+                    .json().path("generation_id").asText();
+            JsonNode done = api.await(id, Duration.ofMinutes(2));
+            assertEquals("completed", done.path("status").asText(), done.toString());
+            String url = done.path("output_url").asText();
+            assertEquals(200, api.getUrl(url, Map.of()).status());
+            Path file;
+            try (var files = Files.walk(a.dataDir().resolve("outputs/videos"))) {
+                file = files.filter(p -> p.toString().endsWith(id + ".mp4")).findFirst().orElseThrow();
+            }
+
+            JsonNode expired = api.awaitStatus(id, "expired", Duration.ofSeconds(60));
+            assertTrue(expired.path("output_url").isNull());
+            assertFalse(Files.exists(file), "the file is deleted");
+            Api.Resp gone = api.getUrl(url, Map.of());
+            ErrorsIT.assertError(gone, 410, "output_expired", null);
+        }
+    }
+}

@@ -1,0 +1,16 @@
+#!/usr/bin/env bash
+# Installs the system tools the tests use when they are missing: ffprobe (decodes MP4s back), curl and jq
+# (the reference page's shell flow). Maven fetches everything else.
+set -euo pipefail
+need=()
+command -v ffprobe >/dev/null || need+=(ffmpeg)
+command -v curl >/dev/null || need+=(curl)
+command -v jq >/dev/null || need+=(jq)
+if [ ${#need[@]} -gt 0 ]; then
+  echo "installing: ${need[*]}"
+  sudo=""; [ "$(id -u)" -eq 0 ] || sudo="sudo"
+  $sudo apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${need[@]}" >/dev/null
+fi
+command -v java >/dev/null || { echo "a JDK 17+ is needed (apt-get install openjdk-17-jdk-headless)"; exit 1; }
+command -v mvn >/dev/null || { echo "Maven is needed (apt-get install maven)"; exit 1; }
