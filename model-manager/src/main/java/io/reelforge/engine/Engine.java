@@ -1,0 +1,23 @@
+package io.reelforge.engine;
+
+/**
+ * Something that renders a clip's frames. Implementations are stateless between renders and may be
+ * called from several threads at once (one render per thread).
+ */
+public interface Engine {
+
+    /** Stable id shown to API users as {@code engine}, e.g. {@code sandbox}. */
+    String id();
+
+    /** Whether the engine can take a render now, and if not, why. */
+    EngineStatus status();
+
+    /**
+     * Renders {@code spec.frameCount()} frames in order into {@code sink}. Checks
+     * {@link RenderControl#checkpoint(double)} at least once a frame; that call throws
+     * {@link RenderCancelledException} when the caller has stopped the render.
+     *
+     * @return what was actually rendered (model, native size and so on)
+     */
+    RenderReport render(RenderSpec spec, FrameSink sink, RenderControl control) throws RenderException;
+}

@@ -1,0 +1,85 @@
+package io.reelforge.sandbox;
+
+import io.reelforge.engine.Engine;
+import io.reelforge.engine.EngineStatus;
+import io.reelforge.engine.FrameSink;
+import io.reelforge.engine.RenderControl;
+import io.reelforge.engine.RenderException;
+import io.reelforge.engine.RenderReport;
+import io.reelforge.engine.RenderSpec;
+import java.awt.Graphics2D;
+import java.awt.image.BufferedImage;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.Objects;
+
+/**
+ * Renders procedural scenes on the CPU, deterministically: the same prompt, seed and size give the same
+ * bytes. Stands in for a video model in demos and tests; {@code min-render-time} makes it as slow as one.
+ * Holds no state between renders, so any number may run at once.
+ */
+public final class SandboxEngine implements Engine {
+
+    public static final String ID = "sandbox";
+    static final String MODEL = "sandbox-procedural";
+    static final String MODEL_VERSION = "1";
+
+    private final Duration minRenderTime;
+
+    public SandboxEngine() {
+        this(Duration.ZERO);
+    }
+
+    /** @param minRenderTime the least time a render takes, spread evenly over its frames */
+    public SandboxEngine(Duration minRenderTime) {
+        Objects.requireNonNull(minRenderTime, "minRenderTime");
+        if (minRenderTime.isNegative()) {
+            throw new IllegalArgumentException("min-render-time must not be negative: " + minRenderTime);
+        }
+        this.minRenderTime = minRenderTime;
+    }
+
+    @Override
+    public String id() {
+        return ID;
+    }
+
+    @Override
+    public EngineStatus status() {
+        return EngineStatus.ready("cpu");
+    }
+
+    @Override
+    public RenderReport render(RenderSpec spec, FrameSink sink, RenderControl control) throws RenderException {
+        int frames = spec.frameCount();
+        Scene scene = compose(spec);
+        RenderPacer pacer = new RenderPacer(minRenderTime, frames, control);
+        BufferedImage frame = new BufferedImage(spec.width(), spec.height(), BufferedImage.TYPE_3BYTE_BGR);
+        for (int i = 0; i < frames; i++) {
+            control.checkpoint(i / (double) frames);
+            Graphics2D g = frame.createGraphics();
+            try {
+                scene.paint(g, i);
+            } finally {
+                g.dispose();
+            }
+            sink.accept(frame);
+            pacer.frameDone(i);
+        }
+        control.checkpoint(1.0);
+        return new RenderReport(MODEL, MODEL_VERSION, spec.width(), spec.height(), 0, false);
+    }
+
+    /** The seed mixes the request's seed with its prompt, so two prompts with one seed still differ. */
+    static long sceneSeed(RenderSpec spec) {
+        String prompt = spec.prompt().trim().toLowerCase(Locale.ROOT);
+        return Noise.mix(spec.seed()) ^ Noise.mix(prompt.hashCode());
+    }
+
+    static Scene compose(RenderSpec spec) {
+        long seed = sceneSeed(spec);
+        return spec.startImage()
+                .map(image -> ImageScene.compose(spec, image, seed))
+                .orElseGet(() -> SceneComposer.compose(spec, ScenePlan.read(spec.prompt(), spec.negativePrompt(), seed), seed));
+    }
+}

@@ -1,0 +1,31 @@
+package io.reelforge.sandbox;
+
+import io.reelforge.engine.Engine;
+import io.reelforge.engine.EngineProvider;
+import io.reelforge.engine.EngineSettings;
+import java.time.Duration;
+import java.time.format.DateTimeParseException;
+
+/**
+ * Service-loader entry for the sandbox engine. Setting {@value #MIN_RENDER_TIME} (ISO-8601, e.g. {@code PT20S})
+ * makes every render take at least that long.
+ */
+public final class SandboxEngineProvider implements EngineProvider {
+
+    public static final String MIN_RENDER_TIME = "min-render-time";
+
+    @Override
+    public String id() {
+        return SandboxEngine.ID;
+    }
+
+    @Override
+    public Engine create(EngineSettings settings) {
+        try {
+            return new SandboxEngine(settings.duration(MIN_RENDER_TIME, Duration.ZERO));
+        } catch (DateTimeParseException e) {
+            throw new IllegalArgumentException("sandbox setting " + MIN_RENDER_TIME
+                    + " must be an ISO-8601 duration such as PT20S: " + e.getParsedString(), e);
+        }
+    }
+}

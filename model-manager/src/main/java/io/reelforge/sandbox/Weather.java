@@ -1,0 +1,6 @@
+package io.reelforge.sandbox;
+
+/** What the air does; mist and clouds combine with rain or snow. */
+enum Weather {
+    CLEAR, MIST, RAIN, SNOW, CLOUDS
+}
