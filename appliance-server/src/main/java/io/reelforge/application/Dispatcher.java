@@ -29,6 +29,7 @@ public class Dispatcher {
     @Inject
     JobScheduler jobs;
 
+
     @Resource
     ManagedExecutorService executor;
 

@@ -59,6 +59,8 @@ public class RenderLifecycle {
             if (locked.isPresent() && locked.get().status() == GenerationStatus.QUEUED) {
                 Generation g = locked.get();
                 g.start(clock.instant());
+                // Owned before the commit makes it visible as processing, so a stop at any moment notes it.
+                signals.claim(g.id());
                 return Optional.of(orderOf(g));
             }
         }
@@ -96,13 +98,6 @@ public class RenderLifecycle {
         });
     }
 
-    /** Puts a render interrupted by a shutdown back in the queue without counting the attempt. */
-    public void handBack(String generationId) {
-        generations.lockForUpdate(generationId)
-                .filter(g -> g.status() == GenerationStatus.PROCESSING)
-                .ifPresent(Generation::handBack);
-    }
-
     public Generation cancel(String accountId, String generationId) {
         Generation g = generations.lockForUpdate(generationId)
                 .filter(x -> x.accountId().equals(accountId))
@@ -118,16 +113,20 @@ public class RenderLifecycle {
     }
 
     /**
-     * After a restart every job still marked processing was interrupted: it goes back to the queue if it has
-     * an attempt left, otherwise it fails and is refunded.
+     * After a restart every job still marked processing was interrupted. One that a clean stop handed back goes
+     * back to the queue without spending its attempt; one a crash interrupted goes back if it has an attempt
+     * left, otherwise it fails and is refunded.
      */
-    public int recoverInterrupted() {
+    public int recoverInterrupted(Set<String> handedBack) {
         int n = 0;
         for (Generation g : generations.byStatus(GenerationStatus.PROCESSING)) {
             if (signals.isRunning(g.id())) {
                 continue;
             }
-            if (!g.requeueAfterInterruption(settings.maxRenderAttempts())) {
+            if (handedBack.contains(g.id())) {
+                g.handBack();
+                LOG.info(() -> "generation " + g.id() + " was stopped by the last shutdown; queued again");
+            } else if (!g.requeueAfterInterruption(settings.maxRenderAttempts())) {
                 g.fail("render.interrupted", "The render was interrupted " + g.attempts()
                         + " times by a restart of the appliance.", clock.instant());
                 ledger.refund(g, "render.interrupted");

@@ -21,21 +21,32 @@ public class RenderSignals {
     private static final String NONE = "";
 
     private final Map<String, String> running = new ConcurrentHashMap<>();
+    private final Set<String> claimed = ConcurrentHashMap.newKeySet();
 
-    /** Registers a render; false if one for this id already runs here. */
+    /** Notes a job this process claimed for a slot, before its render thread picks it up. */
+    public void claim(String generationId) {
+        claimed.add(generationId);
+    }
+
+    private volatile boolean stopping;
+
+    /** Registers a render; false if one for this id already runs here, or the process is stopping. */
     public boolean begin(String generationId) {
-        return running.putIfAbsent(generationId, NONE) == null;
+        return !stopping && running.putIfAbsent(generationId, NONE) == null;
     }
 
     public void end(String generationId) {
         running.remove(generationId);
+        claimed.remove(generationId);
     }
 
     public void stop(String generationId, String code) {
         running.computeIfPresent(generationId, (k, v) -> code);
     }
 
+    /** Stops every render, and any that was about to start, for good: the process is going down. */
     public void stopAll(String code) {
+        stopping = true;
         running.replaceAll((k, v) -> code);
     }
 
@@ -46,6 +57,13 @@ public class RenderSignals {
 
     public Set<String> runningIds() {
         return Set.copyOf(running.keySet());
+    }
+
+    /** Jobs this process owns: running, or claimed and about to run. */
+    public Set<String> ownedIds() {
+        Set<String> owned = new java.util.HashSet<>(claimed);
+        owned.addAll(running.keySet());
+        return Set.copyOf(owned);
     }
 
     public boolean isRunning(String generationId) {

@@ -1,6 +1,9 @@
 package io.reelforge.bootstrap;
 
 import java.sql.SQLException;
+import java.util.Collections;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.logging.Level;
@@ -22,8 +25,8 @@ import io.reelforge.infrastructure.jobs.JobScheduler;
 
 /**
  * Brings the appliance up in order (seed data, recover interrupted renders, start the job runner, fill the
- * render slots) and down in reverse (hand running renders back to the queue, stop the job runner, shut
- * Derby down so the next start needs no recovery).
+ * render slots) and down in reverse (stop running renders and note them for the queue, stop the job runner,
+ * shut Derby down so the next start needs no recovery).
  */
 @Singleton
 @Startup
@@ -55,7 +58,9 @@ public class Bootstrap {
         try {
             seeder.seedReferenceData();
             Optional<Seeder.DemoKeys> demo = seeder.seedDemoAccount();
-            int recovered = lifecycle.recoverInterrupted();
+            HandBackNote note = handBacks();
+            int recovered = lifecycle.recoverInterrupted(note.read());
+            note.delete();
             if (recovered > 0) {
                 LOG.warning(recovered + " render(s) were interrupted by the last stop; requeued or refunded");
             }
@@ -68,11 +73,31 @@ public class Bootstrap {
         }
     }
 
+    /**
+     * Stops renders between frames and notes them in a file: while the application is being undeployed its
+     * data sources are already gone, so the next start puts them back in the queue without counting the
+     * attempt (a crash, which leaves no note, does count).
+     */
     @PreDestroy
     void stop() {
+        Set<String> running = signals.ownedIds();
         signals.stopAll(RenderSignals.SHUTDOWN);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(15);
+        while (!Collections.disjoint(signals.runningIds(), running) && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        handBacks().write(running);
         jobs.shutdown();
         shutdownDerby();
+    }
+
+    private HandBackNote handBacks() {
+        return new HandBackNote(settings.dataDir().resolve("handed-back.txt"));
     }
 
     private void shutdownDerby() {

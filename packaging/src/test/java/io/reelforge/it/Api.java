@@ -22,7 +22,10 @@ public final class Api {
 
     static final ObjectMapper JSON = new ObjectMapper();
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    // HTTP/1.1 as curl and most SDKs speak it: the JDK client's default h2c upgrade meets RST_STREAM
+    // protocol errors from Payara Micro's HTTP/2 on some POSTs with bodies.
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5)).build();
     private final String base;
     private final String key;
 
@@ -76,6 +79,15 @@ public final class Api {
         return send(b);
     }
 
+    /**
+     * A large body sent as curl sends one (Expect: 100-continue), so the server can refuse it before it is
+     * transferred.
+     */
+    public Resp postExpectingContinue(String path, String contentType, byte[] body) throws IOException, InterruptedException {
+        return send(request(path).expectContinue(true).header("Content-Type", contentType)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body)));
+    }
+
     public Resp postJson(String path, Object body) throws IOException, InterruptedException {
         return post(path, "application/json", JSON.writeValueAsString(body));
     }
@@ -100,7 +112,7 @@ public final class Api {
             out.writeBytes("\r\n".getBytes(StandardCharsets.UTF_8));
         }
         out.writeBytes(("--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
-        return send(request("/v1/video/generate")
+        return send(request("/v1/video/generate").expectContinue(out.size() > 1 << 20)
                 .header("Content-Type", "multipart/form-data; boundary=" + boundary)
                 .POST(HttpRequest.BodyPublishers.ofByteArray(out.toByteArray())));
     }

@@ -95,7 +95,8 @@ class ErrorsIT {
     @Test
     void oversizedBodiesAre413() throws Exception {
         String huge = "{\"prompt\": \"" + "x".repeat(10 * 1024 * 1024) + "\"}";
-        assertError(api.post("/v1/video/generate", "application/json", huge), 413, "request_too_large", null);
+        assertError(api.postExpectingContinue("/v1/video/generate", "application/json", huge.getBytes()), 413,
+                "request_too_large", null);
         byte[] big = new byte[11 * 1024 * 1024];
         assertError(api.generateMultipart(Map.of("prompt", "zoom"), big, "big.png", "image/png"), 413, "request_too_large", null);
     }
@@ -123,7 +124,7 @@ class ErrorsIT {
         assertError(api.postJson("/v1/account", Map.of()), 405, "method_not_allowed", null);
         assertError(api.get("/v1/video?status=done"), 422, "invalid_status", "status");
         assertError(api.get("/v1/video?limit=0"), 422, "invalid_limit", "limit");
-        assertError(api.get("/v1/video?cursor=%%%"), 422, "invalid_cursor", "cursor");
+        assertError(api.get("/v1/video?cursor=not-a-cursor"), 422, "invalid_cursor", "cursor");
     }
 
     /** A valid PNG signature and IHDR declaring a huge image, followed by a tiny compressed stream. */

@@ -95,9 +95,8 @@ public class RenderRunner {
             }
         } catch (RenderCancelledException e) {
             store.delete(order.outputPath());
-            if (RenderSignals.SHUTDOWN.equals(e.code())) {
-                lifecycle.handBack(order.generationId());
-            } else if (!RenderSignals.CANCELED.equals(e.code())) {
+            // A shutdown's render is handed back by the stopping application; a cancel has ended the job already.
+            if (!RenderSignals.SHUTDOWN.equals(e.code()) && !RenderSignals.CANCELED.equals(e.code())) {
                 lifecycle.fail(order.generationId(), e.code(), e.getMessage());
             }
         } catch (RenderException e) {

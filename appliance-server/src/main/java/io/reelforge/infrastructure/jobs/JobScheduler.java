@@ -121,7 +121,9 @@ public class JobScheduler {
         scheduler = null;
         if (s != null) {
             try {
-                s.shutdown(true);
+                // Renders have been stopped and handed back; Quartz's own bookkeeping for them would block on
+                // a database that is going away, and the next start re-dispatches from the generation rows.
+                s.shutdown(false);
             } catch (SchedulerException e) {
                 LOG.warning("job runner did not stop cleanly: " + e.getMessage());
             }

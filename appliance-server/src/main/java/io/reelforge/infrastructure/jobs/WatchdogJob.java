@@ -30,7 +30,7 @@ public class WatchdogJob implements Job {
 
     @Override
     public void execute(JobExecutionContext context) {
-        lifecycle.failOrphans(signals.runningIds());
+        lifecycle.failOrphans(signals.ownedIds());
         dispatcher.dispatch();
     }
 }

@@ -45,7 +45,12 @@ public class BodyLimitFilter implements ContainerRequestFilter {
             return;
         }
         MediaType type = request.getMediaType();
-        long limit = type != null && type.isCompatible(MediaType.MULTIPART_FORM_DATA_TYPE)
+        if (type == null) {
+            throw new ReelforgeException(ErrorType.UNSUPPORTED_MEDIA_TYPE, "unsupported_media_type",
+                    "The request has a body but no Content-Type; send application/json, or multipart/form-data "
+                            + "to include an image.");
+        }
+        long limit = type.isCompatible(MediaType.MULTIPART_FORM_DATA_TYPE)
                 ? settings.uploadMaxBytes() + FORM_FIELDS_ALLOWANCE
                 : settings.maxJsonBytes();
         if (request.getLength() > limit) {

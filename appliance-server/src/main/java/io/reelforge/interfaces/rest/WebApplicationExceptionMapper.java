@@ -26,6 +26,7 @@ public class WebApplicationExceptionMapper implements ExceptionMapper<WebApplica
         };
         String code = switch (status) {
             case 404 -> "route_not_found";
+            case 400 -> "malformed_body";
             case 405 -> "method_not_allowed";
             case 406 -> "not_acceptable";
             case 415 -> "unsupported_media_type";
@@ -35,6 +36,7 @@ public class WebApplicationExceptionMapper implements ExceptionMapper<WebApplica
             case 404 -> "No such endpoint.";
             case 405 -> "This endpoint does not accept that HTTP method.";
             case 415 -> "Send application/json, or multipart/form-data to include an image.";
+            case 400 -> "The request body could not be read: it is malformed or was cut short.";
             default -> status >= 500 ? "Internal error." : "The request could not be read.";
         };
         Response.ResponseBuilder r = ErrorBody.response(type, code, message, null).status(status);
