@@ -87,7 +87,7 @@ public class GenerationService {
         generations.store(g);
         ledger.debit(g, caller.actor());
         if (request.hasImage()) {
-            String path = store.inputFor(g.id(), request.imageType());
+            String path = store.inputFor(g.id());
             store.write(path, request.image());
             g.attachInputImage(path);
         }

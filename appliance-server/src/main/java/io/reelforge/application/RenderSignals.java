@@ -35,9 +35,12 @@ public class RenderSignals {
         return !stopping && running.putIfAbsent(generationId, NONE) == null;
     }
 
+    /** A render is over; once the process is stopping, it stays owned, so the stop still notes it. */
     public void end(String generationId) {
         running.remove(generationId);
-        claimed.remove(generationId);
+        if (!stopping) {
+            claimed.remove(generationId);
+        }
     }
 
     public void stop(String generationId, String code) {
@@ -47,6 +50,7 @@ public class RenderSignals {
     /** Stops every render, and any that was about to start, for good: the process is going down. */
     public void stopAll(String code) {
         stopping = true;
+        claimed.addAll(running.keySet());
         running.replaceAll((k, v) -> code);
     }
 
@@ -57,6 +61,14 @@ public class RenderSignals {
 
     public Set<String> runningIds() {
         return Set.copyOf(running.keySet());
+    }
+
+    /**
+     * A view of {@link #ownedIds()} bound to this instance rather than to the CDI proxy, for a JVM shutdown
+     * hook, which may run after the application context is gone.
+     */
+    public java.util.function.Supplier<Set<String>> ownedView() {
+        return this::ownedIds;
     }
 
     /** Jobs this process owns: running, or claimed and about to run. */

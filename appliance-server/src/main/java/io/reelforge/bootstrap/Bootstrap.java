@@ -4,6 +4,7 @@ import java.sql.SQLException;
 import java.util.Collections;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.logging.Level;
@@ -64,6 +65,7 @@ public class Bootstrap {
             if (recovered > 0) {
                 LOG.warning(recovered + " render(s) were interrupted by the last stop; requeued or refunded");
             }
+            noteHandBacksOnExit();
             jobs.start();
             dispatcher.dispatch();
             demo.ifPresent(this::printFirstStart);
@@ -74,13 +76,13 @@ public class Bootstrap {
     }
 
     /**
-     * Stops renders between frames and notes them in a file: while the application is being undeployed its
-     * data sources are already gone, so the next start puts them back in the queue without counting the
-     * attempt (a crash, which leaves no note, does count).
+     * Stops renders between frames so the job runner can stop. Noting them for the next start is the
+     * shutdown hook's job (see {@link #noteHandBacksOnExit}): by now the application's data sources, and in
+     * some orders its CDI contexts, are already gone.
      */
     @PreDestroy
     void stop() {
-        Set<String> running = signals.ownedIds();
+        Set<String> running = signals.runningIds();
         signals.stopAll(RenderSignals.SHUTDOWN);
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(15);
         while (!Collections.disjoint(signals.runningIds(), running) && System.nanoTime() < deadline) {
@@ -91,9 +93,19 @@ public class Bootstrap {
                 break;
             }
         }
-        handBacks().write(running);
         jobs.shutdown();
         shutdownDerby();
+    }
+
+    /**
+     * On SIGTERM, before the server stops anything, notes the renders this process owns; the next start puts
+     * them back in the queue without counting the attempt. A crash (SIGKILL) leaves no note, so there the
+     * attempt counts.
+     */
+    private void noteHandBacksOnExit() {
+        HandBackNote note = handBacks();
+        Supplier<Set<String>> owned = signals.ownedView();
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> note.write(owned.get()), "reelforge-hand-back-note"));
     }
 
     private HandBackNote handBacks() {

@@ -33,8 +33,9 @@ public class OutputStore {
         return "videos/" + DAY.format(createdAt) + "/" + generationId + ".mp4";
     }
 
-    public String inputFor(String generationId, String extension) {
-        return "inputs/" + generationId + "." + extension;
+    /** An uploaded start image; its format is sniffed from the bytes when it is decoded, never from a name. */
+    public String inputFor(String generationId) {
+        return "inputs/" + generationId + ".img";
     }
 
     /** The absolute path of a stored relative path; refuses anything that would leave the root. */

@@ -56,7 +56,7 @@ final class ClipRequestParser {
             throw ReelforgeException.validation("seed", "invalid_seed", "seed must be an integer from 0 to " + MAX_SEED + ".");
         }
         return new ClipRequest(prompt.trim(), negative == null ? "" : negative.trim(), resolution, seconds,
-                cameraFixed != null && cameraFixed, seed != null ? seed : SEEDS.nextLong(MAX_SEED + 1), image, "img");
+                cameraFixed != null && cameraFixed, seed != null ? seed : SEEDS.nextLong(MAX_SEED + 1), image);
     }
 
     private static String supportedDurations() {

@@ -229,11 +229,6 @@ public class Generation {
         }
     }
 
-    public ClipRequest request() {
-        return new ClipRequest(prompt, negativePrompt, Resolution.fromWire(resolution).orElseThrow(), durationSeconds,
-                cameraFixed, seed, null, null);
-    }
-
     public String id() { return id; }
     public String accountId() { return accountId; }
     public String apiKeyId() { return apiKeyId; }

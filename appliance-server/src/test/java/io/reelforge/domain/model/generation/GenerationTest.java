@@ -18,7 +18,7 @@ class GenerationTest {
     private static final RenderFacts FACTS = new RenderFacts("m", "1", 1920, 1080, 0, false);
 
     static Generation queued() {
-        ClipRequest r = new ClipRequest("sea", "", Resolution.P1080, 5, false, 7, null, null);
+        ClipRequest r = new ClipRequest("sea", "", Resolution.P1080, 5, false, 7, null);
         return new Generation("acct", "key", KeyMode.LIVE, r, "sandbox", 90, 6000, T0);
     }
 
