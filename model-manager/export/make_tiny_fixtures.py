@@ -1,0 +1,210 @@
+#!/usr/bin/python3
+"""Builds tiny random-weight model packages for the DJL engine tests, and a Python reference run.
+
+The components have exactly the signatures of the real exported ones (see docs/models.md):
+  text_encoder.pt : input_ids int64 [B, L]                                  -> embeddings float32 [B, L, D]
+  denoiser.pt     : latents [B, C, F, h, w], timestep float32 [B] (0..1000),
+                    embeddings [B, L, D]                                    -> velocity [B, C, F, h, w]
+  vae_decoder.pt  : latents [1, C, F, h, w]                                 -> frames [1, 3, (F-1)*t+1, h*s, w*s] in [-1, 1]
+The weights are random: the output is noise-coloured mush, but every shape, dtype and the sampler's
+arithmetic are the real ones, so Java can be checked against this file's sampler to float precision.
+
+Usage: /usr/bin/python3 export/make_tiny_fixtures.py OUT_DIR
+Needs Debian's python3-torch (1.13). Without it, prints why, writes OUT_DIR/SKIPPED and exits 0, so the
+build goes on and the DJL tests skip with that reason.
+"""
+import hashlib
+import json
+import math
+import re
+import struct
+import sys
+from pathlib import Path
+
+OUT = Path(sys.argv[1] if len(sys.argv) > 1 else "target/fixtures")
+SCRIPT_HASH = hashlib.sha256(Path(__file__).read_bytes()).hexdigest()
+
+try:
+    import torch
+    import torch.nn as nn
+    import torch.nn.functional as F
+except ImportError as e:  # the build goes on; the tests say why they skipped
+    OUT.mkdir(parents=True, exist_ok=True)
+    (OUT / "SKIPPED").write_text(f"python3-torch is not installed ({e}); run scripts/test-deps.sh\n")
+    print(f"[tiny-fixtures] skipped: python3-torch is not installed ({e})")
+    sys.exit(0)
+
+WORDS = ("a an the of in on at to and with through over under into by is are "
+         "red blue green golden white black dark bright small big old young "
+         "fox cat dog bird horse city street forest river sea ocean mountain snow rain sky sun sunset dawn night "
+         "runs walks flies swims falls glows drone shot close up wide slow motion "
+         "static camera fixed tripod no movement motion pan zoom shaking handheld tilt orbit dolly "
+         "blurry low quality distorted worst watermark text , .").split()
+PAD, UNK = 0, 1
+VOCAB = {"<pad>": PAD, "<unk>": UNK}
+for w in WORDS:
+    VOCAB.setdefault(w, len(VOCAB))
+TEXT_LENGTH = 16
+TEXT_DIM = 32
+
+
+def tokenizer_json():
+    """A WordLevel tokenizer.json, written by hand: lowercase, split on whitespace and punctuation."""
+    special = lambda i, c: {"id": i, "content": c, "single_word": False, "lstrip": False, "rstrip": False,
+                            "normalized": False, "special": True}
+    return {"version": "1.0", "truncation": None, "padding": None,
+            "added_tokens": [special(PAD, "<pad>"), special(UNK, "<unk>")],
+            "normalizer": {"type": "Lowercase"}, "pre_tokenizer": {"type": "Whitespace"},
+            "post_processor": None, "decoder": None,
+            "model": {"type": "WordLevel", "vocab": VOCAB, "unk_token": "<unk>"}}
+
+
+def token_ids(text):
+    """What the tokenizer above does, then padded/cut to TEXT_LENGTH as the Java engine does."""
+    ids = [VOCAB.get(w, UNK) for w in re.findall(r"\w+|[^\w\s]+", text.lower())][:TEXT_LENGTH]
+    return ids + [PAD] * (TEXT_LENGTH - len(ids))
+
+
+class TextEncoder(nn.Module):
+    def __init__(self):
+        super().__init__()
+        self.embed = nn.Embedding(len(VOCAB), TEXT_DIM)
+        self.proj = nn.Linear(TEXT_DIM, TEXT_DIM)
+
+    def forward(self, input_ids: torch.Tensor) -> torch.Tensor:
+        return torch.tanh(self.proj(self.embed(input_ids)))
+
+
+class Denoiser(nn.Module):
+    def __init__(self, channels: int, out_channels: int):
+        super().__init__()
+        self.spatial = nn.Conv3d(channels, channels, 3, padding=1, groups=channels)
+        self.mix = nn.Conv3d(channels, out_channels, 1)
+        self.ctx = nn.Linear(TEXT_DIM, out_channels)
+
+    def forward(self, latents: torch.Tensor, timestep: torch.Tensor, context: torch.Tensor) -> torch.Tensor:
+        h = torch.tanh(self.mix(self.spatial(latents)))
+        t = torch.sin(timestep / 1000.0 * 3.14159265).unsqueeze(1)           # [B, 1]
+        c = self.ctx(context.mean(dim=1)) * (1.0 + t)                         # [B, C]
+        return 0.5 * h + c.unsqueeze(2).unsqueeze(3).unsqueeze(4) - 0.3 * latents[:, : h.size(1)]
+
+
+class VaeDecoder(nn.Module):
+    def __init__(self, channels: int, temporal: int, spatial: int):
+        super().__init__()
+        self.proj = nn.Conv3d(channels, 3, 1)
+        self.temporal = temporal
+        self.spatial = spatial
+
+    def forward(self, latents: torch.Tensor) -> torch.Tensor:
+        f = (latents.size(2) - 1) * self.temporal + 1
+        size = [f, latents.size(3) * self.spatial, latents.size(4) * self.spatial]
+        return torch.tanh(F.interpolate(self.proj(latents), size=size, mode="trilinear", align_corners=True))
+
+
+def sigmas(steps, shift):
+    out = []
+    for i in range(steps + 1):
+        t = 1.0 - i / steps
+        out.append(shift * t / (1.0 + (shift - 1.0) * t))
+    return out
+
+
+@torch.no_grad()
+def sample(enc, den, dec, noise, prompt, negative, steps, guidance, shift, scale):
+    """The reference Euler flow-matching sampler with CFG; the Java one must match it step for step."""
+    ids = torch.tensor([token_ids(prompt), token_ids(negative)], dtype=torch.long)
+    ctx = enc(ids)                                                            # [2, L, D]: cond, uncond
+    x = noise.clone()
+    s = sigmas(steps, shift)
+    for i in range(steps):
+        ts = torch.tensor([s[i] * 1000.0] * 2, dtype=torch.float32)
+        v = den(torch.cat([x, x]), ts, ctx)
+        vc, vu = v.chunk(2)
+        x = x + (s[i + 1] - s[i]) * (vu + guidance * (vc - vu))
+    return ids, x, dec(x / scale)
+
+
+def write_f32(path, tensor):
+    flat = tensor.detach().contiguous().view(-1).tolist()
+    path.write_bytes(struct.pack("<%df" % len(flat), *flat))
+
+
+def sha256(path):
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+PACKAGES = {
+    # name: family, native sizes, fps, frame rule, latent (channels, temporal, spatial), defaults
+    "tiny-wan": dict(family="wan2.1-t2v-1.3b", sizes=[[64, 32], [32, 64]], fps=16, frames=[4, 1],
+                     latent=(16, 4, 8), steps=4, guidance=5.0, shift=3.0),
+    "tiny-ltx": dict(family="ltx-video", sizes=[[64, 64], [96, 64]], fps=24, frames=[8, 1],
+                     latent=(128, 8, 32), steps=4, guidance=3.0, shift=1.5),
+    # loads, but its denoiser returns half the channels: the engine must refuse it when it probes shapes
+    "tiny-wan-badshape": dict(family="wan2.1-t2v-1.3b", sizes=[[64, 32]], fps=16, frames=[4, 1],
+                              latent=(16, 4, 8), steps=4, guidance=5.0, shift=3.0, bad=True),
+}
+
+
+def build(name, p):
+    torch.manual_seed(7)
+    d = OUT / name
+    d.mkdir(parents=True, exist_ok=True)
+    channels, temporal, spatial = p["latent"]
+    enc = TextEncoder().eval()
+    den = Denoiser(channels, channels // 2 if p.get("bad") else channels).eval()
+    dec = VaeDecoder(channels, temporal, spatial).eval()
+    torch.jit.script(enc).save(str(d / "text_encoder.pt"))
+    torch.jit.script(den).save(str(d / "denoiser.pt"))
+    torch.jit.script(dec).save(str(d / "vae_decoder.pt"))
+    (d / "tokenizer.json").write_text(json.dumps(tokenizer_json(), indent=1))
+    files = {"tokenizer": "tokenizer.json", "text_encoder": "text_encoder.pt",
+             "denoiser": "denoiser.pt", "vae_decoder": "vae_decoder.pt"}
+    manifest = {
+        "name": name, "version": "test-1", "family": p["family"],
+        "components": {k: {"file": f, "sha256": sha256(d / f)} for k, f in files.items()},
+        "native_sizes": p["sizes"], "fps": p["fps"],
+        "frames": {"multiple": p["frames"][0], "offset": p["frames"][1]},
+        "latent": {"channels": channels, "scale": 1.0, "temporal_compression": temporal,
+                   "spatial_compression": spatial},
+        "defaults": {"steps": p["steps"], "guidance": p["guidance"], "shift": p["shift"], "scheduler": "flow-euler"},
+        "text_length": TEXT_LENGTH,
+    }
+    (d / "manifest.json").write_text(json.dumps(manifest, indent=2))
+    if p.get("bad"):
+        return
+    # reference run: 1 s at the family's fps, first native size; latent shape from the frame rule
+    w, h = p["sizes"][0]
+    frames = round(p["fps"] / p["frames"][0]) * p["frames"][0] + p["frames"][1]
+    shape = [1, channels, (frames - 1) // temporal + 1, h // spatial, w // spatial]
+    g = torch.Generator().manual_seed(1234)
+    noise = torch.randn(shape, generator=g, dtype=torch.float32)
+    prompt, negative = "a red fox runs through the snow at dawn", "blurry, low quality"
+    ids, latents, video = sample(enc, den, dec, noise, prompt, negative, p["steps"], p["guidance"], p["shift"], 1.0)
+    ref = OUT / (name + "-reference")
+    ref.mkdir(exist_ok=True)
+    write_f32(ref / "noise.f32", noise)
+    write_f32(ref / "latents.f32", latents)
+    write_f32(ref / "frames.f32", video)
+    (ref / "reference.json").write_text(json.dumps({
+        "prompt": prompt, "negative_prompt": negative, "steps": p["steps"], "guidance": p["guidance"],
+        "shift": p["shift"], "token_ids": ids.tolist(), "latent_shape": shape, "frames_shape": list(video.shape),
+    }, indent=2))
+
+
+def main():
+    stamp = OUT / "STAMP"
+    if stamp.exists() and stamp.read_text().strip() == SCRIPT_HASH:
+        print(f"[tiny-fixtures] up to date in {OUT}")
+        return
+    OUT.mkdir(parents=True, exist_ok=True)
+    (OUT / "SKIPPED").unlink(missing_ok=True)
+    torch.set_num_threads(1)
+    for name, p in PACKAGES.items():
+        build(name, p)
+    stamp.write_text(SCRIPT_HASH + "\n")
+    print(f"[tiny-fixtures] wrote {', '.join(PACKAGES)} to {OUT}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,11 @@
+package io.reelforge.models;
+
+/** One exported part of a model package: the file's name in the package folder and its SHA-256 (hex). */
+public record Component(String file, String sha256) {
+
+    public static final String TOKENIZER = "tokenizer";
+    public static final String TEXT_ENCODER = "text_encoder";
+    public static final String DENOISER = "denoiser";
+    public static final String VAE_DECODER = "vae_decoder";
+    public static final String IMAGE_ENCODER = "image_encoder";
+}

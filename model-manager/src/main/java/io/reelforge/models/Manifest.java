@@ -1,0 +1,38 @@
+package io.reelforge.models;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * A package's {@code manifest.json}, parsed and checked against its family (see docs/models.md).
+ *
+ * @param components by role ({@link Component#DENOISER} ...)
+ * @param textLength the token count the text encoder was exported for; prompts are padded or cut to it
+ */
+public record Manifest(
+        String name,
+        String version,
+        ModelFamily family,
+        Map<String, Component> components,
+        List<NativeSize> nativeSizes,
+        int fps,
+        FrameRule frameRule,
+        LatentSpec latent,
+        SamplerDefaults defaults,
+        int textLength) {
+
+    public Manifest {
+        components = Map.copyOf(components);
+        nativeSizes = List.copyOf(nativeSizes);
+    }
+
+    public Optional<Component> component(String role) {
+        return Optional.ofNullable(components.get(role));
+    }
+
+    /** What this model renders for an output of {@code width x height} lasting {@code seconds}. */
+    public NativePlan plan(int width, int height, double seconds) {
+        return NativePlanner.plan(nativeSizes, frameRule, fps, width, height, seconds);
+    }
+}

@@ -1,0 +1,98 @@
+package io.reelforge.models;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Reads {@code manifest.json} into a {@link Manifest}, refusing what contradicts the family table. */
+final class ManifestReader {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final Path dir;
+
+    ManifestReader(Path dir) {
+        this.dir = dir;
+    }
+
+    Manifest read(Path file) throws PackageException {
+        JsonNode root;
+        try {
+            root = JSON.readTree(file.toFile());
+        } catch (IOException e) {
+            throw new PackageException(dir, "manifest.json is not valid JSON: " + e.getMessage(), e);
+        }
+        String familyId = text(root, "family");
+        ModelFamily family = ModelFamily.byId(familyId).orElseThrow(() -> new PackageException(dir,
+                "unknown model family '" + familyId + "'; known: " + knownFamilies()));
+        JsonNode latent = required(root, "latent");
+        JsonNode defaults = root.path("defaults");
+        JsonNode frames = required(root, "frames");
+        try {
+            Manifest m = new Manifest(text(root, "name"), text(root, "version"), family, components(root),
+                    sizes(root), root.path("fps").asInt(family.fps().get(0)),
+                    new FrameRule(number(frames, "multiple"), number(frames, "offset")),
+                    new LatentSpec(number(latent, "channels"), latent.path("scale").asDouble(1.0),
+                            number(latent, "temporal_compression"), number(latent, "spatial_compression")),
+                    new SamplerDefaults(defaults.path("steps").asInt(family.defaults().steps()),
+                            defaults.path("guidance").asDouble(family.defaults().guidance()),
+                            defaults.path("shift").asDouble(family.defaults().shift()),
+                            defaults.path("scheduler").asText(family.defaults().scheduler())),
+                    number(root, "text_length"));
+            new FamilyCheck(dir, m).check();
+            return m;
+        } catch (IllegalArgumentException e) {
+            throw new PackageException(dir, "manifest.json: " + e.getMessage(), e);
+        }
+    }
+
+    private Map<String, Component> components(JsonNode root) throws PackageException {
+        Map<String, Component> out = new LinkedHashMap<>();
+        var fields = required(root, "components").fields();
+        while (fields.hasNext()) {
+            var e = fields.next();
+            out.put(e.getKey(), new Component(text(e.getValue(), "file"), text(e.getValue(), "sha256")));
+        }
+        return out;
+    }
+
+    private List<NativeSize> sizes(JsonNode root) throws PackageException {
+        List<NativeSize> out = new ArrayList<>();
+        for (JsonNode wh : required(root, "native_sizes")) {
+            out.add(new NativeSize(wh.path(0).asInt(), wh.path(1).asInt()));
+        }
+        if (out.isEmpty()) {
+            throw new PackageException(dir, "manifest.json: native_sizes is empty");
+        }
+        return out;
+    }
+
+    private JsonNode required(JsonNode node, String field) throws PackageException {
+        JsonNode value = node.get(field);
+        if (value == null || value.isNull()) {
+            throw new PackageException(dir, "manifest.json: '" + field + "' is missing");
+        }
+        return value;
+    }
+
+    private String text(JsonNode node, String field) throws PackageException {
+        return required(node, field).asText();
+    }
+
+    private int number(JsonNode node, String field) throws PackageException {
+        JsonNode value = required(node, field);
+        if (!value.canConvertToInt()) {
+            throw new PackageException(dir, "manifest.json: '" + field + "' must be an integer");
+        }
+        return value.asInt();
+    }
+
+    private static String knownFamilies() {
+        return String.join(", ", java.util.Arrays.stream(ModelFamily.values()).map(ModelFamily::id).toList());
+    }
+}

@@ -1,0 +1,123 @@
+package io.reelforge.models;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The video model families the appliance can run: the one table of everything that differs between them.
+ * A package names its family; its manifest must agree with the structural facts here (frame rule, latent
+ * shape) because the exported components were built for them, while sizes, fps and sampler defaults come
+ * from the manifest within what the family allows.
+ *
+ * <p>Numbers are those of the reference pipelines in diffusers: Wan 2.1 and 2.2 (16 fps, 4k+1 frames, a VAE
+ * compressing 4x in time and 8x in space, 16x for the 2.2 5B model) and LTX-Video (24 or 25 fps, 8k+1
+ * frames, 8x in time and 32x in space).
+ */
+public enum ModelFamily {
+
+    WAN21_T2V_1_3B("wan2.1-t2v-1.3b", "Wan 2.1 T2V 1.3B", sizes(832, 480, 480, 832), fps(16),
+            new FrameRule(4, 1), 16, 4, 8, 16, new SamplerDefaults(50, 5.0, 3.0, SamplerDefaults.FLOW_EULER), false),
+    WAN21_T2V_14B("wan2.1-t2v-14b", "Wan 2.1 T2V 14B", sizes(1280, 720, 720, 1280, 832, 480, 480, 832), fps(16),
+            new FrameRule(4, 1), 16, 4, 8, 16, new SamplerDefaults(50, 5.0, 5.0, SamplerDefaults.FLOW_EULER), false),
+    WAN21_I2V_14B("wan2.1-i2v-14b", "Wan 2.1 I2V 14B", sizes(1280, 720, 720, 1280, 832, 480, 480, 832), fps(16),
+            new FrameRule(4, 1), 16, 4, 8, 16, new SamplerDefaults(40, 5.0, 5.0, SamplerDefaults.FLOW_EULER), true),
+    WAN22_TI2V_5B("wan2.2-ti2v-5b", "Wan 2.2 TI2V 5B", sizes(1280, 704, 704, 1280), fps(24),
+            new FrameRule(4, 1), 48, 4, 16, 32, new SamplerDefaults(50, 5.0, 5.0, SamplerDefaults.FLOW_EULER), false),
+    LTX_VIDEO("ltx-video", "LTX-Video", sizes(768, 512, 512, 768, 1216, 704, 704, 1216), fps(24, 25),
+            new FrameRule(8, 1), 128, 8, 32, 32, new SamplerDefaults(40, 3.0, 2.05, SamplerDefaults.FLOW_EULER), false),
+    LTX_VIDEO_DISTILLED("ltx-video-distilled", "LTX-Video distilled", sizes(768, 512, 512, 768, 1216, 704, 704, 1216),
+            fps(24, 25), new FrameRule(8, 1), 128, 8, 32, 32,
+            new SamplerDefaults(8, 1.0, 2.05, SamplerDefaults.FLOW_EULER), false);
+
+    private final String id;
+    private final String title;
+    private final List<NativeSize> sizes;
+    private final List<Integer> fps;
+    private final FrameRule frameRule;
+    private final int latentChannels;
+    private final int temporalCompression;
+    private final int spatialCompression;
+    private final int sizeAlignment;
+    private final SamplerDefaults defaults;
+    private final boolean needsImage;
+
+    ModelFamily(String id, String title, List<NativeSize> sizes, List<Integer> fps, FrameRule frameRule,
+            int latentChannels, int temporalCompression, int spatialCompression, int sizeAlignment,
+            SamplerDefaults defaults, boolean needsImage) {
+        this.id = id;
+        this.title = title;
+        this.sizes = sizes;
+        this.fps = fps;
+        this.frameRule = frameRule;
+        this.latentChannels = latentChannels;
+        this.temporalCompression = temporalCompression;
+        this.spatialCompression = spatialCompression;
+        this.sizeAlignment = sizeAlignment;
+        this.defaults = defaults;
+        this.needsImage = needsImage;
+    }
+
+    public static Optional<ModelFamily> byId(String id) {
+        return Arrays.stream(values()).filter(f -> f.id.equals(id)).findFirst();
+    }
+
+    public String id() {
+        return id;
+    }
+
+    public String title() {
+        return title;
+    }
+
+    /** The sizes the model was trained at, landscape first. */
+    public List<NativeSize> sizes() {
+        return sizes;
+    }
+
+    public List<Integer> fps() {
+        return fps;
+    }
+
+    public FrameRule frameRule() {
+        return frameRule;
+    }
+
+    public int latentChannels() {
+        return latentChannels;
+    }
+
+    public int temporalCompression() {
+        return temporalCompression;
+    }
+
+    public int spatialCompression() {
+        return spatialCompression;
+    }
+
+    /** Native widths and heights must be multiples of this (VAE compression times the patch size). */
+    public int sizeAlignment() {
+        return sizeAlignment;
+    }
+
+    public SamplerDefaults defaults() {
+        return defaults;
+    }
+
+    /** Image-to-video only: such a package also carries {@code image_encoder.pt}. */
+    public boolean needsImage() {
+        return needsImage;
+    }
+
+    private static List<NativeSize> sizes(int... wh) {
+        NativeSize[] out = new NativeSize[wh.length / 2];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = new NativeSize(wh[2 * i], wh[2 * i + 1]);
+        }
+        return List.of(out);
+    }
+
+    private static List<Integer> fps(Integer... rates) {
+        return List.of(rates);
+    }
+}

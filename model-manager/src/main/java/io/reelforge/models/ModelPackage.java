@@ -1,0 +1,96 @@
+package io.reelforge.models;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.List;
+
+/**
+ * A verified model package folder: its manifest parsed and checked against the family, and every component
+ * present with the SHA-256 the manifest names. Opening reads every byte once (a 14B model takes a while);
+ * the appliance verifies on import, not on every start.
+ */
+public final class ModelPackage {
+
+    public static final String MANIFEST = "manifest.json";
+    private static final List<String> REQUIRED = List.of(Component.TOKENIZER, Component.TEXT_ENCODER,
+            Component.DENOISER, Component.VAE_DECODER);
+
+    private final Path dir;
+    private final Manifest manifest;
+
+    private ModelPackage(Path dir, Manifest manifest) {
+        this.dir = dir;
+        this.manifest = manifest;
+    }
+
+    /** Parses and verifies the package in {@code dir}; the exception's message says what is wrong. */
+    public static ModelPackage open(Path dir) throws PackageException {
+        Path file = dir.resolve(MANIFEST);
+        if (!Files.isRegularFile(file)) {
+            throw new PackageException(dir, "no " + MANIFEST + " in " + dir);
+        }
+        Manifest manifest = new ManifestReader(dir).read(file);
+        for (String role : roles(manifest.family())) {
+            Component c = manifest.component(role).orElseThrow(() -> new PackageException(dir,
+                    "manifest.json lists no '" + role + "' component"));
+            verify(dir, role, c);
+        }
+        return new ModelPackage(dir, manifest);
+    }
+
+    public Path dir() {
+        return dir;
+    }
+
+    public Manifest manifest() {
+        return manifest;
+    }
+
+    /** The file of a component, e.g. {@code path(Component.DENOISER)}. */
+    public Path path(String role) {
+        return dir.resolve(manifest.component(role).orElseThrow().file());
+    }
+
+    private static List<String> roles(ModelFamily family) {
+        if (!family.needsImage()) {
+            return REQUIRED;
+        }
+        return java.util.stream.Stream.concat(REQUIRED.stream(), java.util.stream.Stream.of(Component.IMAGE_ENCODER))
+                .toList();
+    }
+
+    private static void verify(Path dir, String role, Component c) throws PackageException {
+        Path file = dir.resolve(c.file()).normalize();
+        if (!file.startsWith(dir.normalize())) {
+            throw new PackageException(dir, role + " file '" + c.file() + "' lies outside the package");
+        }
+        if (!Files.isRegularFile(file)) {
+            throw new PackageException(dir, "component " + role + " is missing: " + c.file());
+        }
+        String actual = sha256(dir, file);
+        if (!actual.equalsIgnoreCase(c.sha256())) {
+            throw new PackageException(dir, "component " + role + " (" + c.file() + ") has sha256 " + actual
+                    + " but the manifest says " + c.sha256() + ": the file is corrupt or was replaced");
+        }
+    }
+
+    private static String sha256(Path dir, Path file) throws PackageException {
+        try (InputStream in = Files.newInputStream(file)) {
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            byte[] buffer = new byte[1 << 16];
+            for (int n; (n = in.read(buffer)) > 0; ) {
+                digest.update(buffer, 0, n);
+            }
+            return HexFormat.of().formatHex(digest.digest());
+        } catch (IOException e) {
+            throw new PackageException(dir, "cannot read " + file.getFileName() + ": " + e.getMessage(), e);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JDK has SHA-256", e);
+        }
+    }
+}

@@ -1,0 +1,72 @@
+package io.reelforge.models;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ModelPackageTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void aCompletePackageOpensWithItsManifest() throws Exception {
+        FakePackage.write(dir, "wan2.1-t2v-1.3b");
+        ModelPackage pkg = ModelPackage.open(dir);
+        Manifest m = pkg.manifest();
+        assertEquals("fake", m.name());
+        assertEquals(ModelFamily.WAN21_T2V_1_3B, m.family());
+        assertEquals(new FrameRule(4, 1), m.frameRule());
+        assertEquals(16, m.latent().channels());
+        assertEquals(dir.resolve("denoiser.pt"), pkg.path(Component.DENOISER));
+    }
+
+    @Test
+    void aCorruptComponentIsRefusedWithItsChecksum() throws Exception {
+        FakePackage.write(dir, "wan2.1-t2v-1.3b");
+        Files.writeString(dir.resolve("denoiser.pt"), "tampered");
+        PackageException e = assertThrows(PackageException.class, () -> ModelPackage.open(dir));
+        assertTrue(e.getMessage().contains("denoiser") && e.getMessage().contains("sha256"), e.getMessage());
+    }
+
+    @Test
+    void aMissingComponentIsRefusedByName() throws Exception {
+        FakePackage.write(dir, "wan2.1-t2v-1.3b");
+        Files.delete(dir.resolve("vae_decoder.pt"));
+        PackageException e = assertThrows(PackageException.class, () -> ModelPackage.open(dir));
+        assertTrue(e.getMessage().contains("vae_decoder is missing"), e.getMessage());
+    }
+
+    @Test
+    void anUnknownFamilyIsRefusedWithTheKnownOnes() throws Exception {
+        FakePackage.write(dir, "sora-9");
+        PackageException e = assertThrows(PackageException.class, () -> ModelPackage.open(dir));
+        assertTrue(e.getMessage().contains("unknown model family 'sora-9'"), e.getMessage());
+        assertTrue(e.getMessage().contains("ltx-video"), e.getMessage());
+    }
+
+    @Test
+    void aManifestContradictingItsFamilyIsRefused() throws Exception {
+        FakePackage.write(dir, "ltx-video");
+        PackageException e = assertThrows(PackageException.class, () -> ModelPackage.open(dir));
+        assertTrue(e.getMessage().contains("frame rule 4k+1 but LTX-Video has 8k+1"), e.getMessage());
+    }
+
+    @Test
+    void anImageToVideoPackageNeedsItsImageEncoder() throws Exception {
+        FakePackage.write(dir, "wan2.1-i2v-14b");
+        PackageException e = assertThrows(PackageException.class, () -> ModelPackage.open(dir));
+        assertTrue(e.getMessage().contains("'image_encoder'"), e.getMessage());
+    }
+
+    @Test
+    void aFolderWithoutManifestIsRefused() {
+        PackageException e = assertThrows(PackageException.class, () -> ModelPackage.open(dir));
+        assertTrue(e.getMessage().contains("no manifest.json"), e.getMessage());
+    }
+}
