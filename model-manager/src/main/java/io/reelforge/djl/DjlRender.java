@@ -1,0 +1,73 @@
+package io.reelforge.djl;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import io.reelforge.engine.FrameSink;
+import io.reelforge.engine.RenderControl;
+import io.reelforge.engine.RenderException;
+import io.reelforge.engine.RenderReport;
+import io.reelforge.engine.RenderSpec;
+import io.reelforge.models.Manifest;
+import io.reelforge.models.NativePlan;
+import java.awt.image.BufferedImage;
+import java.util.List;
+
+/**
+ * One render on a loaded model: plan the native clip, encode the prompts, sample from seeded noise, decode,
+ * then hand out the output frames, each resized to the output size and picked from the native frames by
+ * time (the model's fps differs from the output's; frame interpolation is later work).
+ */
+final class DjlRender {
+
+    private final LoadedModel model;
+    private final SamplerSettings settings;
+
+    DjlRender(LoadedModel model, SamplerSettings settings) {
+        this.model = model;
+        this.settings = settings;
+    }
+
+    RenderReport run(RenderSpec spec, FrameSink sink, RenderControl control) throws RenderException {
+        Manifest manifest = model.manifest();
+        NativePlan plan = manifest.plan(spec.width(), spec.height(), spec.frameCount() / (double) spec.fps());
+        CameraConditioning prompts = CameraConditioning.of(spec);
+        List<String> texts = settings.guided() ? List.of(prompts.prompt(), prompts.negativePrompt())
+                : List.of(prompts.prompt());
+        try (NDManager manager = model.denoiser().manager().newSubManager()) {
+            NDArray context = model.prompts().encode(manager, texts);
+            NDArray noise = SeededNoise.gaussian(manager, spec.seed(), manifest.latent().shape(plan.size(), plan.frames()));
+            Velocity velocity = (x, t, c) -> model.denoiser().forward(new NDList(x, t, c)).head();
+            NDArray latents = new FlowEulerSampler(settings).sample(noise, context, velocity, control);
+            control.checkpoint(FlowEulerSampler.PROGRESS_SHARE);
+            NDArray video = model.decoder().decode(latents);
+            deliver(spec, plan, video, sink, control);
+        } catch (RuntimeException e) {
+            throw EngineFailures.translate(e);
+        } catch (OutOfMemoryError e) {
+            throw EngineFailures.outOfMemory(e);
+        }
+        control.checkpoint(1.0);
+        boolean upscaled = spec.width() > plan.size().width() || spec.height() > plan.size().height();
+        return new RenderReport(manifest.name(), manifest.version(), plan.size().width(), plan.size().height(),
+                settings.steps(), upscaled);
+    }
+
+    private static void deliver(RenderSpec spec, NativePlan plan, NDArray video, FrameSink sink, RenderControl control)
+            throws RenderException {
+        int decoded = (int) video.getShape().get(2);
+        FrameResizer resizer = new FrameResizer(spec.width(), spec.height());
+        int shown = -1;
+        BufferedImage frame = null;
+        for (int i = 0; i < spec.frameCount(); i++) {
+            control.checkpoint(FlowEulerSampler.PROGRESS_SHARE
+                    + (1 - FlowEulerSampler.PROGRESS_SHARE) * i / spec.frameCount());
+            int index = Math.min(decoded - 1, (int) Math.round(i * (double) plan.fps() / spec.fps()));
+            if (index != shown) {
+                frame = resizer.cover(VideoDecoder.frame(video, index));
+                shown = index;
+            }
+            sink.accept(frame);
+        }
+    }
+}

@@ -1,0 +1,88 @@
+package io.reelforge.djl;
+
+import ai.djl.Device;
+import io.reelforge.models.Component;
+import io.reelforge.models.Manifest;
+import io.reelforge.models.ModelPackage;
+import io.reelforge.models.PackageException;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A model package's components, loaded onto a device once and kept there for every render, with their
+ * shapes probed. Closing frees the native memory.
+ */
+final class LoadedModel implements AutoCloseable {
+
+    private final ModelPackage pkg;
+    private final PromptEncoder prompts;
+    private final TorchModule denoiser;
+    private final VideoDecoder decoder;
+    private final List<AutoCloseable> owned;
+
+    private LoadedModel(ModelPackage pkg, PromptEncoder prompts, TorchModule denoiser, VideoDecoder decoder,
+            List<AutoCloseable> owned) {
+        this.pkg = pkg;
+        this.prompts = prompts;
+        this.denoiser = denoiser;
+        this.decoder = decoder;
+        this.owned = owned;
+    }
+
+    static LoadedModel load(ModelPackage pkg, Device device) throws PackageException {
+        List<AutoCloseable> owned = new ArrayList<>();
+        try {
+            TorchModule encoder = track(owned, TorchModule.load(pkg.path(Component.TEXT_ENCODER), device));
+            PromptEncoder prompts = new PromptEncoder(pkg.path(Component.TOKENIZER), encoder,
+                    pkg.manifest().textLength());
+            owned.set(owned.size() - 1, prompts); // closes the encoder with the tokenizer
+            TorchModule denoiser = track(owned, TorchModule.load(pkg.path(Component.DENOISER), device));
+            TorchModule vae = track(owned, TorchModule.load(pkg.path(Component.VAE_DECODER), device));
+            VideoDecoder decoder = new VideoDecoder(vae, pkg.manifest().latent().scale());
+            new ShapeProbe(pkg.dir(), pkg.manifest()).check(prompts, denoiser, decoder);
+            return new LoadedModel(pkg, prompts, denoiser, decoder, owned);
+        } catch (PackageException e) {
+            closeAll(owned);
+            throw e;
+        } catch (Exception e) {
+            closeAll(owned);
+            throw new PackageException(pkg.dir(), "cannot load the components on " + device + ": " + e.getMessage(), e);
+        }
+    }
+
+    Manifest manifest() {
+        return pkg.manifest();
+    }
+
+    PromptEncoder prompts() {
+        return prompts;
+    }
+
+    TorchModule denoiser() {
+        return denoiser;
+    }
+
+    VideoDecoder decoder() {
+        return decoder;
+    }
+
+    @Override
+    public void close() {
+        closeAll(owned);
+    }
+
+    private static <T extends AutoCloseable> T track(List<AutoCloseable> owned, T resource) {
+        owned.add(resource);
+        return resource;
+    }
+
+    private static void closeAll(List<AutoCloseable> owned) {
+        for (int i = owned.size() - 1; i >= 0; i--) {
+            try {
+                owned.get(i).close();
+            } catch (Exception ignored) {
+                // freeing native memory at shutdown; nothing left to report it to
+            }
+        }
+    }
+}

@@ -1,0 +1,58 @@
+package io.reelforge.djl;
+
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import ai.djl.Device;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * The tiny packages export/make_tiny_fixtures.py builds during generate-test-resources. Without
+ * python3-torch there are none, and the tests that need them skip with that reason.
+ */
+final class Fixtures {
+
+    static final Path DIR = Path.of(System.getProperty("reelforge.fixtures", "target/fixtures"));
+
+    private Fixtures() {
+    }
+
+    static Path pkg(String name) {
+        Path dir = DIR.resolve(name);
+        assumeTrue(Files.isRegularFile(dir.resolve("manifest.json")), () -> "tiny model fixtures are missing in " + DIR
+                + ": " + skipReason() + " (scripts/test-deps.sh installs python3-torch)");
+        return dir;
+    }
+
+    static JsonNode reference(String name) throws IOException {
+        return new ObjectMapper().readTree(reference(name, "reference.json").toFile());
+    }
+
+    static Path reference(String name, String file) {
+        return pkg(name).resolveSibling(name + "-reference").resolve(file);
+    }
+
+    static float[] floats(Path file) throws IOException {
+        ByteBuffer bytes = ByteBuffer.wrap(Files.readAllBytes(file)).order(ByteOrder.LITTLE_ENDIAN);
+        float[] out = new float[bytes.remaining() / 4];
+        bytes.asFloatBuffer().get(out);
+        return out;
+    }
+
+    static DjlEngine engine(String name) {
+        return new DjlEngine(pkg(name), Device.cpu());
+    }
+
+    private static String skipReason() {
+        try {
+            return Files.readString(DIR.resolve("SKIPPED")).strip();
+        } catch (IOException e) {
+            return "the fixture script did not run";
+        }
+    }
+}
