@@ -24,11 +24,13 @@ public enum ModelFamily {
             new FrameRule(4, 1), 16, 4, 8, 16, new SamplerDefaults(40, 5.0, 5.0, SamplerDefaults.FLOW_EULER), true),
     WAN22_TI2V_5B("wan2.2-ti2v-5b", "Wan 2.2 TI2V 5B", sizes(1280, 704, 704, 1280), fps(24),
             new FrameRule(4, 1), 48, 4, 16, 32, new SamplerDefaults(50, 5.0, 5.0, SamplerDefaults.FLOW_EULER), false),
+    // LTX shifts by e^mu, mu growing with the latent sequence length; e^2.05 is its scheduler's max_shift as
+    // mu, and export_ltx_video.py writes the exact value for the size it exports
     LTX_VIDEO("ltx-video", "LTX-Video", sizes(768, 512, 512, 768, 1216, 704, 704, 1216), fps(24, 25),
-            new FrameRule(8, 1), 128, 8, 32, 32, new SamplerDefaults(40, 3.0, 2.05, SamplerDefaults.FLOW_EULER), false),
+            new FrameRule(8, 1), 128, 8, 32, 32, new SamplerDefaults(40, 3.0, 7.77, SamplerDefaults.FLOW_EULER), false),
     LTX_VIDEO_DISTILLED("ltx-video-distilled", "LTX-Video distilled", sizes(768, 512, 512, 768, 1216, 704, 704, 1216),
             fps(24, 25), new FrameRule(8, 1), 128, 8, 32, 32,
-            new SamplerDefaults(8, 1.0, 2.05, SamplerDefaults.FLOW_EULER), false);
+            new SamplerDefaults(8, 1.0, 7.77, SamplerDefaults.FLOW_EULER), false);
 
     private final String id;
     private final String title;

@@ -1,0 +1,119 @@
+#!/usr/bin/env python3
+"""Exports an LTX-Video diffusers pipeline as a Reelforge model package (docs/models.md).
+
+    python export_ltx_video.py --model Lightricks/LTX-Video --out /data/models/ltx-video
+
+NOT RUN IN THIS REPOSITORY: it needs the weights, a recent torch + diffusers + transformers, and a GPU
+with about 24 GB (the T5-XXL text encoder dominates; the 2B transformer is small). Tracing records the
+shapes it sees, so the package lists only the size and frame count it was traced at.
+
+Wrappers give the components the signatures the Java engine calls:
+  text_encoder(input_ids [B, L]) -> [B, L, 4096], padding positions zeroed
+  denoiser(latents [B, 128, F, h, w], timestep [B], embeddings [B, L, 4096]) -> velocity, same shape;
+    packs the latents into LTX's token sequence (patch size 1) and derives the text attention mask from
+    the zeroed padding, then unpacks the output
+  vae_decoder(latents [1, 128, F, h, w]) -> video [1, 3, 8(F-1)+1, 32h, 32w]; de-normalisation and the
+    decode timestep (0.9.1+ VAEs) are inside.
+LTX shifts its schedule by mu from the latent sequence length; sigma' = e^mu / (e^mu + 1/sigma - 1) is the
+engine's shift formula with shift = e^mu, which is what the manifest records for the traced size.
+"""
+import argparse
+import math
+from pathlib import Path
+
+import torch
+from diffusers import LTXPipeline
+
+from package_writer import write_manifest
+
+
+class TextEncoder(torch.nn.Module):
+    def __init__(self, encoder):
+        super().__init__()
+        self.encoder = encoder
+
+    def forward(self, input_ids):
+        mask = (input_ids != 0).long()
+        hidden = self.encoder(input_ids=input_ids, attention_mask=mask).last_hidden_state
+        return hidden * mask.unsqueeze(-1).to(hidden.dtype)
+
+
+class Denoiser(torch.nn.Module):
+    def __init__(self, transformer, fps):
+        super().__init__()
+        self.transformer = transformer
+        self.rope_scale = (8.0 / fps, 32.0, 32.0)
+
+    def forward(self, latents, timestep, embeddings):
+        b, c, f, h, w = latents.shape
+        tokens = latents.reshape(b, c, f * h * w).transpose(1, 2).to(self.transformer.dtype)
+        mask = (embeddings.abs().sum(-1) != 0).long()
+        out = self.transformer(hidden_states=tokens, encoder_hidden_states=embeddings.to(self.transformer.dtype),
+                               timestep=timestep, encoder_attention_mask=mask, num_frames=f, height=h, width=w,
+                               rope_interpolation_scale=self.rope_scale, return_dict=False)[0]
+        return out.float().transpose(1, 2).reshape(b, c, f, h, w)
+
+
+class VaeDecoder(torch.nn.Module):
+    def __init__(self, vae, decode_timestep):
+        super().__init__()
+        self.vae = vae
+        self.decode_timestep = decode_timestep
+
+    def forward(self, latents):
+        mean = self.vae.latents_mean.view(1, -1, 1, 1, 1)
+        std = self.vae.latents_std.view(1, -1, 1, 1, 1)
+        latents = (latents * std / self.vae.config.scaling_factor + mean).to(self.vae.dtype)
+        t = None
+        if self.vae.config.timestep_conditioning:
+            t = torch.full((1,), self.decode_timestep, device=latents.device, dtype=latents.dtype)
+        return self.vae.decode(latents, t, return_dict=False)[0].float().clamp(-1, 1)
+
+
+def main():
+    p = argparse.ArgumentParser()
+    p.add_argument("--model", default="Lightricks/LTX-Video")
+    p.add_argument("--family", default="ltx-video", choices=["ltx-video", "ltx-video-distilled"])
+    p.add_argument("--out", required=True, type=Path)
+    p.add_argument("--version", default="1")
+    p.add_argument("--width", type=int, default=768)
+    p.add_argument("--height", type=int, default=512)
+    p.add_argument("--frames", type=int, default=121)
+    p.add_argument("--fps", type=int, default=24)
+    p.add_argument("--text-length", type=int, default=128)
+    p.add_argument("--decode-timestep", type=float, default=0.05)
+    args = p.parse_args()
+
+    pipe = LTXPipeline.from_pretrained(args.model, torch_dtype=torch.bfloat16).to("cuda")
+    args.out.mkdir(parents=True, exist_ok=True)
+    pipe.tokenizer.backend_tokenizer.save(str(args.out / "tokenizer.json"))
+
+    L, F = args.text_length, (args.frames - 1) // 8 + 1
+    h, w = args.height // 32, args.width // 32
+    ids = torch.ones(2, L, dtype=torch.long, device="cuda")
+    latents = torch.randn(2, 128, F, h, w, device="cuda")
+    with torch.no_grad():
+        enc = torch.jit.trace(TextEncoder(pipe.text_encoder).eval(), (ids,), check_trace=False)
+        enc.save(str(args.out / "text_encoder.pt"))
+        t = torch.full((2,), 500.0, device="cuda")
+        torch.jit.trace(Denoiser(pipe.transformer, args.fps).eval(), (latents, t, enc(ids)), check_trace=False) \
+            .save(str(args.out / "denoiser.pt"))
+        torch.jit.trace(VaeDecoder(pipe.vae, args.decode_timestep).eval(), (latents[:1],), check_trace=False) \
+            .save(str(args.out / "vae_decoder.pt"))
+
+    cfg = pipe.scheduler.config
+    seq = F * h * w
+    slope = (cfg.get("max_shift", 1.15) - cfg.get("base_shift", 0.5)) / (cfg.get("max_image_seq_len", 4096)
+                                                                         - cfg.get("base_image_seq_len", 256))
+    mu = seq * slope + cfg.get("base_shift", 0.5) - slope * cfg.get("base_image_seq_len", 256)
+    distilled = args.family == "ltx-video-distilled"
+    write_manifest(args.out, name=args.family, version=args.version, family=args.family,
+                   native_sizes=[(args.width, args.height)], fps=args.fps, frame_rule=(8, 1),
+                   latent={"channels": 128, "scale": 1.0, "temporal_compression": 8, "spatial_compression": 32},
+                   defaults={"steps": 8 if distilled else 40, "guidance": 1.0 if distilled else 3.0,
+                             "shift": round(math.exp(mu), 4), "scheduler": "flow-euler"},
+                   text_length=L)
+
+
+if __name__ == "__main__":
+    main()

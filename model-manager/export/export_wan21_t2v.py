@@ -1,0 +1,104 @@
+#!/usr/bin/env python3
+"""Exports a Wan 2.1 text-to-video diffusers pipeline as a Reelforge model package (docs/models.md).
+
+    python export_wan21_t2v.py --model Wan-AI/Wan2.1-T2V-1.3B-Diffusers --out /data/models/wan21-1.3b
+
+NOT RUN IN THIS REPOSITORY: it needs the weights (from the Hugging Face hub or a local copy), a recent
+torch + diffusers + transformers, and a GPU: about 24 GB for the 1.3B model (the UMT5-XXL text encoder
+is most of it), an 80 GB card (A100/H100) for the 14B one. Tracing records the shapes it sees, so the
+package lists only the native size it was traced at; check a package with the appliance's own loader
+(ModelPackage.open + the engine's shape probe) before shipping it.
+
+Each component is wrapped so that its TorchScript signature is the one the Java engine calls:
+  text_encoder(input_ids [B, L] int64) -> [B, L, 4096]; padding (id 0) positions zeroed as WanPipeline does
+  denoiser(latents [B, 16, F, h, w], timestep [B] in 0..1000, embeddings [B, L, 4096]) -> velocity
+  vae_decoder(latents [1, 16, F, h, w]) -> video [1, 3, 4(F-1)+1, 8h, 8w] in [-1, 1]; the per-channel
+  latents_mean/std de-normalisation is inside, so the manifest's latent scale is 1.0.
+"""
+import argparse
+import json
+from pathlib import Path
+
+import torch
+from diffusers import WanPipeline
+
+from package_writer import write_manifest
+
+
+class TextEncoder(torch.nn.Module):
+    def __init__(self, encoder):
+        super().__init__()
+        self.encoder = encoder
+
+    def forward(self, input_ids):
+        mask = (input_ids != 0).long()
+        hidden = self.encoder(input_ids=input_ids, attention_mask=mask).last_hidden_state
+        return hidden * mask.unsqueeze(-1).to(hidden.dtype)
+
+
+class Denoiser(torch.nn.Module):
+    def __init__(self, transformer):
+        super().__init__()
+        self.transformer = transformer
+
+    def forward(self, latents, timestep, embeddings):
+        out = self.transformer(hidden_states=latents.to(self.transformer.dtype), timestep=timestep,
+                               encoder_hidden_states=embeddings.to(self.transformer.dtype), return_dict=False)[0]
+        return out.float()
+
+
+class VaeDecoder(torch.nn.Module):
+    def __init__(self, vae):
+        super().__init__()
+        self.vae = vae
+        z = vae.config.z_dim
+        self.register_buffer("mean", torch.tensor(vae.config.latents_mean).view(1, z, 1, 1, 1))
+        self.register_buffer("std", torch.tensor(vae.config.latents_std).view(1, z, 1, 1, 1))
+
+    def forward(self, latents):
+        latents = latents * self.std + self.mean
+        return self.vae.decode(latents.to(self.vae.dtype), return_dict=False)[0].float().clamp(-1, 1)
+
+
+def main():
+    p = argparse.ArgumentParser()
+    p.add_argument("--model", default="Wan-AI/Wan2.1-T2V-1.3B-Diffusers")
+    p.add_argument("--family", default="wan2.1-t2v-1.3b", choices=["wan2.1-t2v-1.3b", "wan2.1-t2v-14b"])
+    p.add_argument("--out", required=True, type=Path)
+    p.add_argument("--version", default="1")
+    p.add_argument("--width", type=int, default=832)
+    p.add_argument("--height", type=int, default=480)
+    p.add_argument("--frames", type=int, default=81)
+    p.add_argument("--text-length", type=int, default=512)
+    p.add_argument("--dtype", default="bfloat16")
+    args = p.parse_args()
+
+    dtype = getattr(torch, args.dtype)
+    pipe = WanPipeline.from_pretrained(args.model, torch_dtype=dtype).to("cuda")
+    args.out.mkdir(parents=True, exist_ok=True)
+    pipe.tokenizer.backend_tokenizer.save(str(args.out / "tokenizer.json"))
+
+    L, F = args.text_length, (args.frames - 1) // 4 + 1
+    ids = torch.ones(2, L, dtype=torch.long, device="cuda")
+    latents = torch.randn(2, 16, F, args.height // 8, args.width // 8, device="cuda")
+    with torch.no_grad():
+        enc = torch.jit.trace(TextEncoder(pipe.text_encoder).eval(), (ids,), check_trace=False)
+        enc.save(str(args.out / "text_encoder.pt"))
+        emb = enc(ids)
+        t = torch.full((2,), 500.0, device="cuda")
+        torch.jit.trace(Denoiser(pipe.transformer).eval(), (latents, t, emb), check_trace=False) \
+            .save(str(args.out / "denoiser.pt"))
+        torch.jit.trace(VaeDecoder(pipe.vae).eval(), (latents[:1],), check_trace=False) \
+            .save(str(args.out / "vae_decoder.pt"))
+
+    shift = 3.0 if args.height * args.width <= 832 * 480 else 5.0  # Wan's flow_shift: 3 at 480p, 5 at 720p
+    write_manifest(args.out, name=args.family, version=args.version, family=args.family,
+                   native_sizes=[(args.width, args.height)], fps=16, frame_rule=(4, 1),
+                   latent={"channels": 16, "scale": 1.0, "temporal_compression": 4, "spatial_compression": 8},
+                   defaults={"steps": 50, "guidance": 5.0, "shift": shift, "scheduler": "flow-euler"},
+                   text_length=L)
+    print(json.dumps({"package": str(args.out)}))
+
+
+if __name__ == "__main__":
+    main()
