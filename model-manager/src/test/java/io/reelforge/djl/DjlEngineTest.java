@@ -17,44 +17,42 @@ import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** Whole renders of the tiny Wan and LTX packages; each engine loads once for the class, as in the appliance. */
+/** Whole renders of the tiny Wan and LTX packages. */
 class DjlEngineTest {
 
-    private static DjlEngine wan;
-    private static DjlEngine ltx;
+    private static final Map<String, DjlEngine> LOADED = new ConcurrentHashMap<>();
 
-    @BeforeAll
-    static void load() {
-        wan = Fixtures.engine("tiny-wan");
-        ltx = Fixtures.engine("tiny-ltx");
-        System.out.printf("engine load: tiny-wan %d ms (first, includes libtorch start), tiny-ltx %d ms%n",
-                wan.loadMillis(), ltx.loadMillis());
+    /** Each tiny engine loads once for the class, as in the appliance; without fixtures each test skips. */
+    private static DjlEngine engine(String name) {
+        return LOADED.computeIfAbsent(name, n -> {
+            DjlEngine engine = Fixtures.engine(n);
+            System.out.printf("engine load %s: %d ms%n", n, engine.loadMillis());
+            return engine;
+        });
     }
 
     @AfterAll
     static void close() {
-        if (wan != null) {
-            wan.close();
-            ltx.close();
-        }
+        LOADED.values().forEach(DjlEngine::close);
     }
 
     @Test
     void bothPackagesAreReadyOnTheCpu() {
-        assertTrue(wan.status().ready(), wan.status().detail());
-        assertTrue(ltx.status().ready(), ltx.status().detail());
-        assertEquals("cpu", wan.status().device());
+        assertTrue(engine("tiny-wan").status().ready(), engine("tiny-wan").status().detail());
+        assertTrue(engine("tiny-ltx").status().ready(), engine("tiny-ltx").status().detail());
+        assertEquals("cpu", engine("tiny-wan").status().device());
     }
 
     @Test
     void aRenderDeliversEveryFrameAtTheOutputSize() throws Exception {
         RenderSpec spec = spec(1280, 720, 24, 5, false);
         List<String> frames = new ArrayList<>();
-        RenderReport report = wan.render(spec, frame -> {
+        RenderReport report = engine("tiny-wan").render(spec, frame -> {
             assertEquals(BufferedImage.TYPE_3BYTE_BGR, frame.getType());
             assertEquals(1280, frame.getWidth());
             assertEquals(720, frame.getHeight());
@@ -68,21 +66,22 @@ class DjlEngineTest {
     @Test
     void ltxRendersItsOwnNativeSizeAndFrameRule() throws Exception {
         List<String> frames = new ArrayList<>();
-        RenderReport report = ltx.render(spec(96, 64, 30, 5, false), f -> frames.add(digest(f)), RenderControl.unlimited());
+        RenderReport report = engine("tiny-ltx").render(spec(96, 64, 30, 5, false), f -> frames.add(digest(f)), RenderControl.unlimited());
         assertEquals(30, frames.size());
         assertEquals(new RenderReport("tiny-ltx", "test-1", 96, 64, 4, false), report);
     }
 
     @Test
     void theSameSeedGivesTheSameFramesAndAnotherSeedOthers() throws Exception {
-        List<String> first = digests(wan, spec(160, 90, 12, 11, false));
-        assertEquals(first, digests(wan, spec(160, 90, 12, 11, false)));
-        assertNotEquals(first, digests(wan, spec(160, 90, 12, 12, false)));
-        assertNotEquals(first, digests(wan, spec(160, 90, 12, 11, true)), "camera_fixed changes the conditioning");
+        List<String> first = digests(engine("tiny-wan"), spec(160, 90, 12, 11, false));
+        assertEquals(first, digests(engine("tiny-wan"), spec(160, 90, 12, 11, false)));
+        assertNotEquals(first, digests(engine("tiny-wan"), spec(160, 90, 12, 12, false)));
+        assertNotEquals(first, digests(engine("tiny-wan"), spec(160, 90, 12, 11, true)), "camera_fixed changes the conditioning");
     }
 
     @Test
     void aCancelStopsTheRenderBetweenSteps() {
+        DjlEngine wan = engine("tiny-wan");
         List<Double> progress = new ArrayList<>();
         List<BufferedImage> delivered = new ArrayList<>();
         RenderControl cancelAtStepThree = p -> {
@@ -101,7 +100,7 @@ class DjlEngineTest {
     @Test
     void progressRisesToOne() throws Exception {
         List<Double> progress = new ArrayList<>();
-        ltx.render(spec(96, 64, 6, 1, false), f -> { }, progress::add);
+        engine("tiny-ltx").render(spec(96, 64, 6, 1, false), f -> { }, progress::add);
         for (int i = 1; i < progress.size(); i++) {
             assertTrue(progress.get(i) >= progress.get(i - 1), progress.toString());
         }
