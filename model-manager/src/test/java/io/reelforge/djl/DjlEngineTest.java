@@ -19,6 +19,9 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
@@ -77,6 +80,22 @@ class DjlEngineTest {
         assertEquals(first, digests(engine("tiny-wan"), spec(160, 90, 12, 11, false)));
         assertNotEquals(first, digests(engine("tiny-wan"), spec(160, 90, 12, 12, false)));
         assertNotEquals(first, digests(engine("tiny-wan"), spec(160, 90, 12, 11, true)), "camera_fixed changes the conditioning");
+    }
+
+    @Test
+    void concurrentRendersOnOneEngineGiveWhatSequentialOnesDo() throws Exception {
+        DjlEngine wan = engine("tiny-wan");
+        List<String> a = digests(wan, spec(160, 90, 8, 21, false));
+        List<String> b = digests(wan, spec(160, 90, 8, 22, true));
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            Future<List<String>> fa = pool.submit(() -> digests(wan, spec(160, 90, 8, 21, false)));
+            Future<List<String>> fb = pool.submit(() -> digests(wan, spec(160, 90, 8, 22, true)));
+            assertEquals(a, fa.get());
+            assertEquals(b, fb.get());
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     @Test
