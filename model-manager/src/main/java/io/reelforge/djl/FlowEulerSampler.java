@@ -2,9 +2,11 @@ package io.reelforge.djl;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDArrays;
+import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDScope;
 import io.reelforge.engine.RenderControl;
 import io.reelforge.engine.RenderException;
+import java.util.Arrays;
 
 /**
  * Euler integration of a flow-matching model with classifier-free guidance: at each sigma the denoiser
@@ -52,9 +54,9 @@ final class FlowEulerSampler {
 
     private NDArray step(NDArray x, NDArray context, Velocity denoiser, double sigma, double sigmaNext, int batch) {
         float[] t = new float[batch];
-        java.util.Arrays.fill(t, (float) (sigma * FlowSchedule.TIMESTEP_SCALE));
+        Arrays.fill(t, (float) (sigma * FlowSchedule.TIMESTEP_SCALE));
         NDArray timesteps = x.getManager().create(t);
-        NDArray input = batch == 1 ? x : NDArrays.concat(new ai.djl.ndarray.NDList(x, x), 0);
+        NDArray input = batch == 1 ? x : NDArrays.concat(new NDList(x, x), 0);
         NDArray v = denoiser.predict(input, timesteps, context);
         if (batch == 2) {
             NDArray positive = v.get("0:1");

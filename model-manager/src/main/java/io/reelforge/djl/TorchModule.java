@@ -3,6 +3,7 @@ package io.reelforge.djl;
 import ai.djl.Device;
 import ai.djl.MalformedModelException;
 import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
 import ai.djl.repository.zoo.Criteria;
 import ai.djl.repository.zoo.ModelNotFoundException;
 import ai.djl.repository.zoo.ZooModel;
@@ -18,11 +19,9 @@ import java.nio.file.Path;
  */
 final class TorchModule implements AutoCloseable {
 
-    private final String name;
     private final ZooModel<NDList, NDList> model;
 
-    private TorchModule(String name, ZooModel<NDList, NDList> model) {
-        this.name = name;
+    private TorchModule(ZooModel<NDList, NDList> model) {
         this.model = model;
     }
 
@@ -40,11 +39,7 @@ final class TorchModule implements AutoCloseable {
                 .optOption("mapLocation", "true")
                 .optTranslator(new NoopTranslator())
                 .build();
-        return new TorchModule(name, criteria.loadModel());
-    }
-
-    String name() {
-        return name;
+        return new TorchModule(criteria.loadModel());
     }
 
     /** Runs the module on positional inputs; outputs belong to the first input's manager. */
@@ -52,7 +47,8 @@ final class TorchModule implements AutoCloseable {
         return model.getBlock().forward(new ParameterStore(inputs.head().getManager(), false), inputs, false);
     }
 
-    ai.djl.ndarray.NDManager manager() {
+    /** The model's own manager; renders open sub-managers of it so their arrays sit on its device. */
+    NDManager manager() {
         return model.getNDManager();
     }
 

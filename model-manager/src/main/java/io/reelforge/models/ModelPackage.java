@@ -8,6 +8,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.stream.Stream;
 
 /**
  * A verified model package folder: its manifest parsed and checked against the family, and every component
@@ -60,8 +61,7 @@ public final class ModelPackage {
         if (!family.needsImage()) {
             return REQUIRED;
         }
-        return java.util.stream.Stream.concat(REQUIRED.stream(), java.util.stream.Stream.of(Component.IMAGE_ENCODER))
-                .toList();
+        return Stream.concat(REQUIRED.stream(), Stream.of(Component.IMAGE_ENCODER)).toList();
     }
 
     private static void verify(Path dir, String role, Component c) throws PackageException {
