@@ -11,8 +11,13 @@ import io.reelforge.engine.RenderControl;
 import io.reelforge.engine.RenderException;
 import io.reelforge.engine.RenderReport;
 import io.reelforge.engine.RenderSpec;
+import io.reelforge.encoding.EncoderOptions;
+import io.reelforge.encoding.Mp4Encoder;
+import io.reelforge.encoding.Mp4Probe;
+import io.reelforge.encoding.VideoInfo;
 import java.awt.image.BufferedImage;
 import java.awt.image.DataBufferByte;
+import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.HexFormat;
@@ -24,6 +29,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** Whole renders of the tiny Wan and LTX packages. */
 class DjlEngineTest {
@@ -64,6 +70,19 @@ class DjlEngineTest {
         assertEquals(24, frames.size());
         assertEquals(new RenderReport("tiny-wan", "test-1", 64, 32, 4, true), report);
         assertTrue(frames.stream().distinct().count() > 10, "the decoded clip moves over time");
+    }
+
+    @Test
+    void aRenderEncodesIntoAnMp4OfTheRequestedShape(@TempDir Path dir) throws Exception {
+        Path target = dir.resolve("clip.mp4");
+        try (Mp4Encoder encoder = Mp4Encoder.open(target, 320, 180, 24, EncoderOptions.defaults())) {
+            engine("tiny-ltx").render(spec(320, 180, 24, 3, true), encoder, RenderControl.unlimited());
+            encoder.finish();
+        }
+        VideoInfo info = Mp4Probe.probe(target);
+        assertEquals(320, info.width());
+        assertEquals(180, info.height());
+        assertEquals(24, info.frameCount());
     }
 
     @Test
