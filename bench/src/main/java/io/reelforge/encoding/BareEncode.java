@@ -20,6 +20,7 @@ public final class BareEncode {
     }
 
     public static String encode(List<byte[]> frames, int width, int height, int fps, Path out) throws Exception {
+        FfmpegLog.quiet();
         EncoderOptions options = EncoderOptions.defaults();
         String codec = H264Encoders.choose(options);
         try (FFmpegFrameRecorder r = new FFmpegFrameRecorder(out.toFile(), width, height, 0)) {
