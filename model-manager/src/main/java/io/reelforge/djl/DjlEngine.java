@@ -49,6 +49,14 @@ public final class DjlEngine implements Engine, AutoCloseable {
         this.loadMillis = (System.nanoTime() - start) / 1_000_000;
     }
 
+    /** An engine over components already loaded (by {@link DjlVersionLoader}); closing it frees them. */
+    DjlEngine(LoadedModel model, Device device) {
+        this.deviceName = device.getDeviceType();
+        this.model = model;
+        this.failure = null;
+        this.loadMillis = 0;
+    }
+
     @Override
     public String id() {
         return ID;
