@@ -18,9 +18,11 @@ test:
 build:
 	$(MVN) -q -DskipTests install
 
-## Benchmarks: each prints ratios against a baseline measured in the same run.
-bench: build
-	$(MVN) -q -pl bench exec:exec
+## Benchmarks: each prints ratios against a baseline measured in the same run. RenderBench (sandbox render +
+## MP4 encode vs a bare encode), then SamplerBench (the DJL engine's Java sampler vs bare TorchScript forwards
+## on the tiny Wan package, which the bench module generates with python3-torch). A reactor build: no install.
+bench:
+	$(MVN) -pl model-manager,bench -am verify -DskipTests -DskipBench=false
 
 clean:
 	$(MVN) -q clean
