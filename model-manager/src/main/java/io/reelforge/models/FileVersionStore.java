@@ -3,10 +3,13 @@ package io.reelforge.models;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.channels.FileChannel;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 
 /**
  * The registry's state as one JSON file ({@code <root>/registry.json}), replaced atomically: written to a
@@ -36,10 +39,10 @@ public final class FileVersionStore implements VersionStore {
     public void save(Snapshot snapshot) throws IOException {
         Files.createDirectories(file.getParent());
         Path tmp = file.resolveSibling(INDEX + ".tmp");
-        try (var out = Files.newOutputStream(tmp)) {
+        try (OutputStream out = Files.newOutputStream(tmp)) {
             JSON.writeValue(out, snapshot);
         }
-        try (var channel = java.nio.channels.FileChannel.open(tmp, java.nio.file.StandardOpenOption.WRITE)) {
+        try (FileChannel channel = FileChannel.open(tmp, StandardOpenOption.WRITE)) {
             channel.force(true);
         }
         try {

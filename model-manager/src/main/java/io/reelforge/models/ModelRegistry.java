@@ -192,6 +192,10 @@ public final class ModelRegistry implements AutoCloseable {
             }
             v = versions.get(key(family, current));
             slot = slots.get(key(family, current));
+            if (slot == null) { // only a hand-edited index gets here: active pointing at a non-READY version
+                throw new RegistryException("version.load_failed", family + "/" + current + " is active but "
+                        + (v == null ? "unknown" : v.state()) + "; activate a READY version");
+            }
             slot.reserve();
         }
         try {

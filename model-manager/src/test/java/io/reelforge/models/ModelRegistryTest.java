@@ -15,8 +15,14 @@ import io.reelforge.engine.RenderSpec;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -209,6 +215,52 @@ class ModelRegistryTest {
         assertFalse(Files.exists(tmp.resolve("registry").resolve("evil.txt")));
         assertFalse(Files.exists(tmp.resolve("evil.txt")));
         assertTrue(registry.versions().isEmpty());
+    }
+
+    @Test
+    void tarLinksAreRefused() throws Exception {
+        open();
+        Path tar = TinyPackages.tar(tmp.resolve("link.tar"), List.of("manifest.json"),
+                List.of("{}".getBytes(StandardCharsets.UTF_8)));
+        byte[] bytes = Files.readAllBytes(tar);
+        bytes[156] = '2'; // symlink
+        Files.write(tar, bytes);
+        RegistryException e = assertThrows(RegistryException.class, () -> registry.importPackage(tar));
+        assertEquals("archive.unsafe", e.code());
+        assertTrue(e.getMessage().contains("link"), e.getMessage());
+    }
+
+    @Test
+    void rendersOnManyThreadsSurviveActivationsAndLeaveOnlyTheActiveVersionLoaded() throws Exception {
+        open();
+        importTiny("tiny-wan", "v1");
+        importTiny("tiny-wan", "v2");
+        registry.activate(WAN, "v1");
+        ExecutorService pool = Executors.newFixedThreadPool(3);
+        try {
+            List<Future<String>> renders = new ArrayList<>();
+            for (int i = 0; i < 12; i++) {
+                renders.add(pool.submit(() -> {
+                    try (ModelLease lease = registry.lease(WAN)) {
+                        String rendered = render(lease).modelVersion();
+                        assertEquals(lease.version().version(), rendered);
+                        return rendered;
+                    }
+                }));
+                if (i % 3 == 2) {
+                    registry.activate(WAN, i % 2 == 0 ? "v2" : "v1");
+                }
+            }
+            for (Future<String> f : renders) {
+                assertTrue(Set.of("v1", "v2").contains(f.get(60, TimeUnit.SECONDS)));
+            }
+        } finally {
+            pool.shutdown();
+        }
+        String current = registry.active(WAN).orElseThrow().version();
+        String other = current.equals("v1") ? "v2" : "v1";
+        assertTrue(registry.isLoaded(WAN, current));
+        assertFalse(registry.isLoaded(WAN, other), "no lease left, so the inactive version is unloaded");
     }
 
     @Test
