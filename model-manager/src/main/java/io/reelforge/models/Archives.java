@@ -14,14 +14,18 @@ import java.util.zip.ZipInputStream;
 /**
  * Unpacks an uploaded package archive (.zip, .tar) into an empty folder, refusing anything that could write
  * outside it or fill the disk: absolute names, {@code ..} segments, links and device entries, and more than
- * {@code maxBytes} unpacked in all (counted as bytes are written, not as headers claim).
+ * {@code maxBytes} unpacked in all (counted as bytes are written, not as headers claim), and more than
+ * {@value #MAX_ENTRIES} entries.
  */
 final class Archives {
 
     private static final int BLOCK = 512;
+    /** A package has five to a dozen files; thousands of entries is an inode bomb, not a model. */
+    static final int MAX_ENTRIES = 10_000;
 
     private final long maxBytes;
     private long written;
+    private int entries;
 
     Archives(long maxBytes) {
         this.maxBytes = maxBytes;
@@ -83,7 +87,11 @@ final class Archives {
         }
     }
 
-    private static Path target(Path into, String name) throws RegistryException {
+    private Path target(Path into, String name) throws RegistryException {
+        if (++entries > MAX_ENTRIES) {
+            throw new RegistryException("archive.unsafe", "archive has more than " + MAX_ENTRIES
+                    + " entries; a model package has a handful of files");
+        }
         String clean = name.replace('\\', '/');
         boolean bad = clean.isEmpty() || clean.startsWith("/") || clean.contains(":")
                 || ("/" + clean + "/").contains("/../");

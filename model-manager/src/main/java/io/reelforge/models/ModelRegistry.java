@@ -209,7 +209,10 @@ public final class ModelRegistry implements AutoCloseable {
     /** Deletes a version that is neither active nor loaded (e.g. a FAILED one, to import it again). */
     public void remove(String family, String version) throws RegistryException {
         synchronized (this) {
-            require(family, version);
+            if (require(family, version).state() == VersionState.PENDING) {
+                throw new RegistryException("version.pending", family + "/" + version
+                        + " is still being verified; remove it once it is READY or FAILED");
+            }
             VersionSlot slot = slots.get(key(family, version));
             if (version.equals(active.get(family)) || slot != null && slot.loaded()) {
                 throw new RegistryException("version.active", family + "/" + version
