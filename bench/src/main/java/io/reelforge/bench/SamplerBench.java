@@ -12,7 +12,7 @@ import ai.djl.repository.zoo.Criteria;
 import ai.djl.repository.zoo.ZooModel;
 import ai.djl.training.ParameterStore;
 import ai.djl.translate.NoopTranslator;
-import io.reelforge.djl.DjlEngine;
+import io.reelforge.djl.PackageEngine;
 import io.reelforge.engine.RenderControl;
 import io.reelforge.engine.RenderSpec;
 import io.reelforge.models.Manifest;
@@ -48,7 +48,7 @@ public final class SamplerBench {
         Manifest manifest = ModelPackage.open(pkg).manifest();
         RenderSpec spec = new RenderSpec(PROMPT, "", W, H, FRAMES, FPS, 42, false, null);
         NativePlan plan = manifest.plan(W, H, FRAMES / (double) FPS);
-        try (DjlEngine engine = new DjlEngine(pkg, Device.cpu());
+        try (PackageEngine engine = new PackageEngine(pkg, Device.cpu());
                 Bare bare = new Bare(pkg, manifest, plan)) {
             if (!engine.status().ready()) {
                 throw new IllegalStateException(engine.status().detail());

@@ -4,18 +4,25 @@ import ai.djl.Device;
 import io.reelforge.engine.Engine;
 import io.reelforge.engine.EngineProvider;
 import io.reelforge.engine.EngineSettings;
+import io.reelforge.models.ModelFamily;
 import java.nio.file.Path;
 import java.util.Locale;
+import java.util.stream.Stream;
 
 /**
- * Service-loader entry for the DJL engine. Settings: {@value #PACKAGE_DIR} (a model package folder,
- * required) and {@value #DEVICE} ({@code cpu}, the default, or {@code gpu}). DJL is forced offline unless
- * the JVM already says otherwise: the appliance must never try to download an engine or a model.
+ * Service-loader entry for the DJL engine. Settings: {@value #MODELS_DIR} (the model registry's root,
+ * {@value #DEFAULT_MODELS_DIR} relative to the working directory by default), {@value #FAMILY} (the family
+ * whose active version renders, {@code wan2.1-t2v-1.3b} by default) and {@value #DEVICE} ({@code cpu}, the
+ * default, or {@code gpu}); a device or family it does not know is refused. DJL is forced offline unless the
+ * JVM already says otherwise: the appliance must never try to download an engine or a model.
  */
 public final class DjlEngineProvider implements EngineProvider {
 
-    public static final String PACKAGE_DIR = "package-dir";
+    public static final String MODELS_DIR = "models-dir";
+    public static final String FAMILY = "family";
     public static final String DEVICE = "device";
+    public static final String DEFAULT_MODELS_DIR = "models";
+    public static final ModelFamily DEFAULT_FAMILY = ModelFamily.WAN21_T2V_1_3B;
 
     @Override
     public String id() {
@@ -31,7 +38,12 @@ public final class DjlEngineProvider implements EngineProvider {
         if (!device.equals("cpu") && !device.equals("gpu")) {
             throw new IllegalArgumentException("djl setting " + DEVICE + " must be cpu or gpu, not '" + device + "'");
         }
-        Path dir = Path.of(settings.get(PACKAGE_DIR).filter(s -> !s.isBlank()).orElse("models/active"));
-        return new DjlEngine(dir, device.equals("gpu") ? Device.gpu() : Device.cpu());
+        String familyId = settings.get(FAMILY).map(String::trim).filter(s -> !s.isEmpty()).orElse(DEFAULT_FAMILY.id());
+        ModelFamily family = ModelFamily.byId(familyId).orElseThrow(() -> new IllegalArgumentException(
+                "djl setting " + FAMILY + " must be one of " + Stream.of(ModelFamily.values()).map(ModelFamily::id)
+                        .toList() + ", not '" + familyId + "'"));
+        Path root = Path.of(settings.get(MODELS_DIR).map(String::trim).filter(s -> !s.isEmpty())
+                .orElse(DEFAULT_MODELS_DIR));
+        return DjlEngine.open(root, family, device.equals("gpu") ? Device.gpu() : Device.cpu());
     }
 }

@@ -32,13 +32,13 @@ public final class DjlVersionLoader implements VersionLoader {
     public Loaded load(ModelPackage pkg) throws PackageException {
         try {
             LoadedModel model = LoadedModel.load(pkg, device);
-            return new DjlLoaded(pkg, new DjlEngine(model, device), model);
+            return new DjlLoaded(pkg, new PackageEngine(model, device), model);
         } catch (RuntimeException | UnsatisfiedLinkError e) {
             throw new PackageException(pkg.dir(), "DJL PyTorch engine cannot start on " + device + ": " + e, e);
         }
     }
 
-    private record DjlLoaded(ModelPackage pkg, DjlEngine engine, LoadedModel model) implements Loaded {
+    private record DjlLoaded(ModelPackage pkg, PackageEngine engine, LoadedModel model) implements Loaded {
 
         @Override
         public void smokeTest() throws PackageException {

@@ -6,8 +6,11 @@
  * ({@link io.reelforge.djl.FlowEulerSampler}), VAE decode and resize to the output size
  * ({@link io.reelforge.djl.VideoDecoder}, {@link io.reelforge.djl.FrameResizer}).
  *
- * <p>Components load once per engine and stay resident ({@link io.reelforge.djl.LoadedModel}); each render
- * gets its own NDManager, so renders on several threads share nothing mutable. DJL must run offline
- * ({@code ai.djl.offline=true}): the appliance never downloads anything at run time.
+ * <p>The appliance's {@code djl} engine ({@link io.reelforge.djl.DjlEngine}) owns the model registry and
+ * renders each clip on a lease of the configured family's active version; a version's components load once
+ * ({@link io.reelforge.djl.DjlVersionLoader}, {@link io.reelforge.djl.LoadedModel}) and stay resident while it
+ * is active or leased, behind a {@link io.reelforge.djl.PackageEngine}. Each render gets its own NDManager, so
+ * renders on several threads share nothing mutable. DJL must run offline ({@code ai.djl.offline=true}): the
+ * appliance never downloads anything at run time.
  */
 package io.reelforge.djl;

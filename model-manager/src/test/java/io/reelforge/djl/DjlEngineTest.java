@@ -2,177 +2,138 @@ package io.reelforge.djl;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.reelforge.engine.RenderCancelledException;
+import io.reelforge.engine.EngineSettings;
 import io.reelforge.engine.RenderControl;
 import io.reelforge.engine.RenderException;
 import io.reelforge.engine.RenderReport;
 import io.reelforge.engine.RenderSpec;
-import io.reelforge.encoding.EncoderOptions;
-import io.reelforge.encoding.Mp4Encoder;
-import io.reelforge.encoding.Mp4Probe;
-import io.reelforge.encoding.VideoInfo;
-import java.awt.image.BufferedImage;
-import java.awt.image.DataBufferByte;
+import io.reelforge.models.ModelRegistry;
+import io.reelforge.models.ModelVersion;
+import io.reelforge.models.VersionState;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.util.ArrayList;
-import java.util.HexFormat;
-import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.junit.jupiter.api.AfterAll;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Whole renders of the tiny Wan and LTX packages. */
+/** The {@code djl} engine as the appliance builds it: through the provider, over a registry of tiny Wan versions. */
 class DjlEngineTest {
 
-    private static final Map<String, DjlEngine> LOADED = new ConcurrentHashMap<>();
+    private static final String WAN = "wan2.1-t2v-1.3b";
 
-    /** Each tiny engine loads once for the class, as in the appliance; without fixtures each test skips. */
-    private static DjlEngine engine(String name) {
-        return LOADED.computeIfAbsent(name, n -> {
-            DjlEngine engine = Fixtures.engine(n);
-            System.out.printf("engine load %s: %d ms%n", n, engine.loadMillis());
-            return engine;
-        });
+    @TempDir
+    Path tmp;
+    private DjlEngine engine;
+    private ModelRegistry registry;
+
+    @BeforeEach
+    void open() {
+        engine = (DjlEngine) new DjlEngineProvider().create(EngineSettings.of(Map.of(
+                DjlEngineProvider.MODELS_DIR, tmp.resolve("models").toString(), DjlEngineProvider.FAMILY, WAN)));
+        registry = engine.registry().orElseThrow();
     }
 
-    @AfterAll
-    static void close() {
-        LOADED.values().forEach(DjlEngine::close);
-    }
-
-    @Test
-    void bothPackagesAreReadyOnTheCpu() {
-        assertTrue(engine("tiny-wan").status().ready(), engine("tiny-wan").status().detail());
-        assertTrue(engine("tiny-ltx").status().ready(), engine("tiny-ltx").status().detail());
-        assertEquals("cpu", engine("tiny-wan").status().device());
+    @AfterEach
+    void close() {
+        engine.close();
     }
 
     @Test
-    void aRenderDeliversEveryFrameAtTheOutputSize() throws Exception {
-        RenderSpec spec = spec(1280, 720, 24, 5, false);
-        List<String> frames = new ArrayList<>();
-        RenderReport report = engine("tiny-wan").render(spec, frame -> {
-            assertEquals(BufferedImage.TYPE_3BYTE_BGR, frame.getType());
-            assertEquals(1280, frame.getWidth());
-            assertEquals(720, frame.getHeight());
-            frames.add(digest(frame));
-        }, RenderControl.unlimited());
-        assertEquals(24, frames.size());
-        assertEquals(new RenderReport("tiny-wan", "test-1", 64, 32, 4, true), report);
-        assertTrue(frames.stream().distinct().count() > 10, "the decoded clip moves over time");
+    void withNoActiveVersionTheEngineIsNotReadyAndRefusesRenders() {
+        assertFalse(engine.status().ready());
+        assertEquals("no active version of " + WAN + "; import and activate one", engine.status().detail());
+        RenderException e = assertThrows(RenderException.class,
+                () -> engine.render(spec(1), f -> { }, RenderControl.unlimited()));
+        assertEquals("render.unavailable", e.code());
+        assertEquals("no active version of " + WAN + "; import and activate one", e.getMessage());
     }
 
     @Test
-    void aRenderEncodesIntoAnMp4OfTheRequestedShape(@TempDir Path dir) throws Exception {
-        Path target = dir.resolve("clip.mp4");
-        try (Mp4Encoder encoder = Mp4Encoder.open(target, 320, 180, 24, EncoderOptions.defaults())) {
-            engine("tiny-ltx").render(spec(320, 180, 24, 3, true), encoder, RenderControl.unlimited());
-            encoder.finish();
-        }
-        VideoInfo info = Mp4Probe.probe(target);
-        assertEquals(320, info.width());
-        assertEquals(180, info.height());
-        assertEquals(24, info.frameCount());
+    void rendersUseTheActiveVersionAndFollowActivateAndRollback() throws Exception {
+        importTiny("v1");
+        importTiny("v2");
+        assertFalse(engine.status().ready(), "imported is not active");
+        registry.activate(WAN, "v1");
+        assertTrue(engine.status().ready(), engine.status().detail());
+        assertEquals("ready: " + WAN + "/v1", engine.status().detail());
+        assertEquals("cpu", engine.status().device());
+        assertEquals(new RenderReport("tiny-wan", "v1", 64, 32, 4, false), render());
+
+        registry.activate(WAN, "v2");
+        assertEquals("v2", render().modelVersion());
+        assertEquals("ready: " + WAN + "/v2", engine.status().detail());
+
+        registry.rollback(WAN);
+        assertEquals("v1", render().modelVersion());
+        assertFalse(registry.isLoaded(WAN, "v2"), "a replaced version with no render left is unloaded");
     }
 
     @Test
-    void ltxRendersItsOwnNativeSizeAndFrameRule() throws Exception {
-        List<String> frames = new ArrayList<>();
-        RenderReport report = engine("tiny-ltx").render(spec(96, 64, 30, 5, false), f -> frames.add(digest(f)), RenderControl.unlimited());
-        assertEquals(30, frames.size());
-        assertEquals(new RenderReport("tiny-ltx", "test-1", 96, 64, 4, false), report);
-    }
-
-    @Test
-    void theSameSeedGivesTheSameFramesAndAnotherSeedOthers() throws Exception {
-        List<String> first = digests(engine("tiny-wan"), spec(160, 90, 12, 11, false));
-        assertEquals(first, digests(engine("tiny-wan"), spec(160, 90, 12, 11, false)));
-        assertNotEquals(first, digests(engine("tiny-wan"), spec(160, 90, 12, 12, false)));
-        assertNotEquals(first, digests(engine("tiny-wan"), spec(160, 90, 12, 11, true)), "camera_fixed changes the conditioning");
-    }
-
-    @Test
-    void concurrentRendersOnOneEngineGiveWhatSequentialOnesDo() throws Exception {
-        DjlEngine wan = engine("tiny-wan");
-        List<String> a = digests(wan, spec(160, 90, 8, 21, false));
-        List<String> b = digests(wan, spec(160, 90, 8, 22, true));
-        ExecutorService pool = Executors.newFixedThreadPool(2);
+    void aRenderInFlightFinishesOnItsVersionWhileTheNextUsesTheNewlyActiveOne() throws Exception {
+        importTiny("v1");
+        importTiny("v2");
+        registry.activate(WAN, "v1");
+        CountDownLatch firstFrame = new CountDownLatch(1);
+        CountDownLatch resume = new CountDownLatch(1);
+        ExecutorService pool = Executors.newSingleThreadExecutor();
         try {
-            Future<List<String>> fa = pool.submit(() -> digests(wan, spec(160, 90, 8, 21, false)));
-            Future<List<String>> fb = pool.submit(() -> digests(wan, spec(160, 90, 8, 22, true)));
-            assertEquals(a, fa.get());
-            assertEquals(b, fb.get());
+            Future<RenderReport> inFlight = pool.submit(() -> engine.render(spec(2), frame -> {
+                firstFrame.countDown();
+                try {
+                    if (!resume.await(60, TimeUnit.SECONDS)) {
+                        throw new RenderException("render.timeout", "the test never let the render go on");
+                    }
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new RenderException("render.canceled", "interrupted");
+                }
+            }, RenderControl.unlimited()));
+            assertTrue(firstFrame.await(60, TimeUnit.SECONDS), "the render started");
+
+            registry.activate(WAN, "v2");
+            assertEquals("v2", render().modelVersion(), "the next render uses the newly active version");
+            assertTrue(registry.isLoaded(WAN, "v1"), "the version still rendering stays loaded");
+
+            resume.countDown();
+            assertEquals("v1", inFlight.get(60, TimeUnit.SECONDS).modelVersion());
+            assertFalse(registry.isLoaded(WAN, "v1"), "unloaded with its last render");
         } finally {
+            resume.countDown();
             pool.shutdownNow();
         }
     }
 
     @Test
-    void aCancelStopsTheRenderBetweenSteps() {
-        DjlEngine wan = engine("tiny-wan");
-        List<Double> progress = new ArrayList<>();
-        List<BufferedImage> delivered = new ArrayList<>();
-        RenderControl cancelAtStepThree = p -> {
-            progress.add(p);
-            if (progress.size() == 3) {
-                throw new RenderCancelledException("render.canceled", "stopped by the test");
-            }
-        };
-        RenderException e = assertThrows(RenderCancelledException.class,
-                () -> wan.render(spec(160, 90, 12, 1, false), delivered::add, cancelAtStepThree));
-        assertEquals("render.canceled", e.code());
-        assertEquals(List.of(0.0, FlowEulerSampler.PROGRESS_SHARE / 4, FlowEulerSampler.PROGRESS_SHARE / 2), progress);
-        assertTrue(delivered.isEmpty());
+    void theActiveVersionSurvivesARestartOfTheEngine() throws Exception {
+        importTiny("v1");
+        registry.activate(WAN, "v1");
+        engine.close();
+        engine = (DjlEngine) new DjlEngineProvider().create(EngineSettings.of(Map.of(
+                DjlEngineProvider.MODELS_DIR, tmp.resolve("models").toString())));
+        assertTrue(engine.status().ready(), engine.status().detail());
+        assertEquals("v1", render().modelVersion());
     }
 
-    @Test
-    void progressRisesToOne() throws Exception {
-        List<Double> progress = new ArrayList<>();
-        engine("tiny-ltx").render(spec(96, 64, 6, 1, false), f -> { }, progress::add);
-        for (int i = 1; i < progress.size(); i++) {
-            assertTrue(progress.get(i) >= progress.get(i - 1), progress.toString());
-        }
-        assertEquals(1.0, progress.get(progress.size() - 1));
+    private void importTiny(String version) throws Exception {
+        ModelVersion v = registry.importPackage(Fixtures.copy("tiny-wan", tmp.resolve("uploads"), version));
+        assertEquals(VersionState.READY, v.state(), String.valueOf(v.reason()));
     }
 
-    @Test
-    void aPackageWhoseShapesDoNotFitIsNotReadyAndSaysWhy() throws Exception {
-        try (DjlEngine bad = Fixtures.engine("tiny-wan-badshape")) {
-            assertFalse(bad.status().ready());
-            assertTrue(bad.status().detail().contains("denoiser returned shape (1, 8, 2, 2, 2)"), bad.status().detail());
-            RenderException e = assertThrows(RenderException.class,
-                    () -> bad.render(spec(160, 90, 4, 1, false), f -> { }, RenderControl.unlimited()));
-            assertEquals("render.unavailable", e.code());
-        }
+    private RenderReport render() throws RenderException {
+        return engine.render(spec(1), f -> { }, RenderControl.unlimited());
     }
 
-    static RenderSpec spec(int width, int height, int frames, long seed, boolean cameraFixed) {
-        return new RenderSpec("a red fox runs through the snow", "blurry", width, height, frames, 24, seed,
-                cameraFixed, null);
-    }
-
-    static List<String> digests(DjlEngine engine, RenderSpec spec) throws RenderException {
-        List<String> out = new ArrayList<>();
-        engine.render(spec, f -> out.add(digest(f)), RenderControl.unlimited());
-        return out;
-    }
-
-    static String digest(BufferedImage frame) {
-        try {
-            byte[] bytes = ((DataBufferByte) frame.getRaster().getDataBuffer()).getData();
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+    /** The tiny Wan's own size, 64x32, and a few frames: quick on the CPU. */
+    static RenderSpec spec(long seed) {
+        return new RenderSpec("a red fox runs through the snow", "", 64, 32, 4, 16, seed, false, null);
     }
 }

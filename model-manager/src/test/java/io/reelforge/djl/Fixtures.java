@@ -10,6 +10,7 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.stream.Stream;
 
 /**
  * The tiny packages export/make_tiny_fixtures.py builds during generate-test-resources. Without
@@ -48,8 +49,27 @@ final class Fixtures {
         return out;
     }
 
-    static DjlEngine engine(String name) {
-        return new DjlEngine(pkg(name), Device.cpu());
+    /**
+     * A copy of package {@code name} in {@code into} whose manifest says {@code version}: the checksums cover
+     * the components only, so the copy verifies as another version of the same model.
+     */
+    static Path copy(String name, Path into, String version) throws IOException {
+        Path source = pkg(name);
+        Path target = into.resolve(name + "-" + version);
+        Files.createDirectories(target);
+        try (Stream<Path> files = Files.list(source)) {
+            for (Path f : files.toList()) {
+                Files.copy(f, target.resolve(f.getFileName()));
+            }
+        }
+        Path manifest = target.resolve("manifest.json");
+        Files.writeString(manifest, Files.readString(manifest).replaceFirst("\"version\": \"[^\"]*\"",
+                "\"version\": \"" + version + "\""));
+        return target;
+    }
+
+    static PackageEngine engine(String name) {
+        return new PackageEngine(pkg(name), Device.cpu());
     }
 
     private static String missing() {

@@ -9,15 +9,18 @@ import io.reelforge.engine.EngineSettings;
 import io.reelforge.engine.Engines;
 import io.reelforge.engine.RenderControl;
 import io.reelforge.engine.RenderSpec;
+import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class SandboxEngineProviderTest {
 
     @Test
-    void theServiceLoaderFindsTheSandboxAndHandsItItsSettings() throws Exception {
-        Engines engines = Engines.discover(getClass().getClassLoader(),
-                id -> EngineSettings.of(Map.of(SandboxEngineProvider.MIN_RENDER_TIME, "PT0.3S")));
+    void theServiceLoaderFindsTheSandboxAndHandsItItsSettings(@TempDir Path models) throws Exception {
+        // models-dir keeps the djl engine, discovered beside the sandbox, from creating models/ here
+        Engines engines = Engines.discover(getClass().getClassLoader(), id -> EngineSettings.of(Map.of(
+                SandboxEngineProvider.MIN_RENDER_TIME, "PT0.3S", "models-dir", models.toString())));
         Engine sandbox = engines.find("sandbox").orElseThrow();
         assertEquals("sandbox", sandbox.id());
         assertTrue(sandbox.status().ready());

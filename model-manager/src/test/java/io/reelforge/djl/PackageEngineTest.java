@@ -1,0 +1,178 @@
+package io.reelforge.djl;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.reelforge.engine.RenderCancelledException;
+import io.reelforge.engine.RenderControl;
+import io.reelforge.engine.RenderException;
+import io.reelforge.engine.RenderReport;
+import io.reelforge.engine.RenderSpec;
+import io.reelforge.encoding.EncoderOptions;
+import io.reelforge.encoding.Mp4Encoder;
+import io.reelforge.encoding.Mp4Probe;
+import io.reelforge.encoding.VideoInfo;
+import java.awt.image.BufferedImage;
+import java.awt.image.DataBufferByte;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Whole renders of the tiny Wan and LTX packages, each opened directly as one package. */
+class PackageEngineTest {
+
+    private static final Map<String, PackageEngine> LOADED = new ConcurrentHashMap<>();
+
+    /** Each tiny engine loads once for the class, as in the appliance; without fixtures each test skips. */
+    private static PackageEngine engine(String name) {
+        return LOADED.computeIfAbsent(name, n -> {
+            PackageEngine engine = Fixtures.engine(n);
+            System.out.printf("engine load %s: %d ms%n", n, engine.loadMillis());
+            return engine;
+        });
+    }
+
+    @AfterAll
+    static void close() {
+        LOADED.values().forEach(PackageEngine::close);
+    }
+
+    @Test
+    void bothPackagesAreReadyOnTheCpu() {
+        assertTrue(engine("tiny-wan").status().ready(), engine("tiny-wan").status().detail());
+        assertTrue(engine("tiny-ltx").status().ready(), engine("tiny-ltx").status().detail());
+        assertEquals("cpu", engine("tiny-wan").status().device());
+    }
+
+    @Test
+    void aRenderDeliversEveryFrameAtTheOutputSize() throws Exception {
+        RenderSpec spec = spec(1280, 720, 24, 5, false);
+        List<String> frames = new ArrayList<>();
+        RenderReport report = engine("tiny-wan").render(spec, frame -> {
+            assertEquals(BufferedImage.TYPE_3BYTE_BGR, frame.getType());
+            assertEquals(1280, frame.getWidth());
+            assertEquals(720, frame.getHeight());
+            frames.add(digest(frame));
+        }, RenderControl.unlimited());
+        assertEquals(24, frames.size());
+        assertEquals(new RenderReport("tiny-wan", "test-1", 64, 32, 4, true), report);
+        assertTrue(frames.stream().distinct().count() > 10, "the decoded clip moves over time");
+    }
+
+    @Test
+    void aRenderEncodesIntoAnMp4OfTheRequestedShape(@TempDir Path dir) throws Exception {
+        Path target = dir.resolve("clip.mp4");
+        try (Mp4Encoder encoder = Mp4Encoder.open(target, 320, 180, 24, EncoderOptions.defaults())) {
+            engine("tiny-ltx").render(spec(320, 180, 24, 3, true), encoder, RenderControl.unlimited());
+            encoder.finish();
+        }
+        VideoInfo info = Mp4Probe.probe(target);
+        assertEquals(320, info.width());
+        assertEquals(180, info.height());
+        assertEquals(24, info.frameCount());
+    }
+
+    @Test
+    void ltxRendersItsOwnNativeSizeAndFrameRule() throws Exception {
+        List<String> frames = new ArrayList<>();
+        RenderReport report = engine("tiny-ltx").render(spec(96, 64, 30, 5, false), f -> frames.add(digest(f)), RenderControl.unlimited());
+        assertEquals(30, frames.size());
+        assertEquals(new RenderReport("tiny-ltx", "test-1", 96, 64, 4, false), report);
+    }
+
+    @Test
+    void theSameSeedGivesTheSameFramesAndAnotherSeedOthers() throws Exception {
+        List<String> first = digests(engine("tiny-wan"), spec(160, 90, 12, 11, false));
+        assertEquals(first, digests(engine("tiny-wan"), spec(160, 90, 12, 11, false)));
+        assertNotEquals(first, digests(engine("tiny-wan"), spec(160, 90, 12, 12, false)));
+        assertNotEquals(first, digests(engine("tiny-wan"), spec(160, 90, 12, 11, true)), "camera_fixed changes the conditioning");
+    }
+
+    @Test
+    void concurrentRendersOnOneEngineGiveWhatSequentialOnesDo() throws Exception {
+        PackageEngine wan = engine("tiny-wan");
+        List<String> a = digests(wan, spec(160, 90, 8, 21, false));
+        List<String> b = digests(wan, spec(160, 90, 8, 22, true));
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            Future<List<String>> fa = pool.submit(() -> digests(wan, spec(160, 90, 8, 21, false)));
+            Future<List<String>> fb = pool.submit(() -> digests(wan, spec(160, 90, 8, 22, true)));
+            assertEquals(a, fa.get());
+            assertEquals(b, fb.get());
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void aCancelStopsTheRenderBetweenSteps() {
+        PackageEngine wan = engine("tiny-wan");
+        List<Double> progress = new ArrayList<>();
+        List<BufferedImage> delivered = new ArrayList<>();
+        RenderControl cancelAtStepThree = p -> {
+            progress.add(p);
+            if (progress.size() == 3) {
+                throw new RenderCancelledException("render.canceled", "stopped by the test");
+            }
+        };
+        RenderException e = assertThrows(RenderCancelledException.class,
+                () -> wan.render(spec(160, 90, 12, 1, false), delivered::add, cancelAtStepThree));
+        assertEquals("render.canceled", e.code());
+        assertEquals(List.of(0.0, FlowEulerSampler.PROGRESS_SHARE / 4, FlowEulerSampler.PROGRESS_SHARE / 2), progress);
+        assertTrue(delivered.isEmpty());
+    }
+
+    @Test
+    void progressRisesToOne() throws Exception {
+        List<Double> progress = new ArrayList<>();
+        engine("tiny-ltx").render(spec(96, 64, 6, 1, false), f -> { }, progress::add);
+        for (int i = 1; i < progress.size(); i++) {
+            assertTrue(progress.get(i) >= progress.get(i - 1), progress.toString());
+        }
+        assertEquals(1.0, progress.get(progress.size() - 1));
+    }
+
+    @Test
+    void aPackageWhoseShapesDoNotFitIsNotReadyAndSaysWhy() throws Exception {
+        try (PackageEngine bad = Fixtures.engine("tiny-wan-badshape")) {
+            assertFalse(bad.status().ready());
+            assertTrue(bad.status().detail().contains("denoiser returned shape (1, 8, 2, 2, 2)"), bad.status().detail());
+            RenderException e = assertThrows(RenderException.class,
+                    () -> bad.render(spec(160, 90, 4, 1, false), f -> { }, RenderControl.unlimited()));
+            assertEquals("render.unavailable", e.code());
+        }
+    }
+
+    static RenderSpec spec(int width, int height, int frames, long seed, boolean cameraFixed) {
+        return new RenderSpec("a red fox runs through the snow", "blurry", width, height, frames, 24, seed,
+                cameraFixed, null);
+    }
+
+    static List<String> digests(PackageEngine engine, RenderSpec spec) throws RenderException {
+        List<String> out = new ArrayList<>();
+        engine.render(spec, f -> out.add(digest(f)), RenderControl.unlimited());
+        return out;
+    }
+
+    static String digest(BufferedImage frame) {
+        try {
+            byte[] bytes = ((DataBufferByte) frame.getRaster().getDataBuffer()).getData();
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
