@@ -3,6 +3,7 @@ package io.reelforge.infrastructure.engine;
 import java.util.Map;
 
 import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
@@ -32,6 +33,21 @@ public class EngineRegistry {
     void discover() {
         engines = Engines.discover(getClass().getClassLoader(),
                 id -> EngineSettings.from(key -> settings.optional("reelforge.engine." + id + "." + key)));
+    }
+
+    /** Engines that hold native resources (loaded models) release them when the application stops. */
+    @PreDestroy
+    void close() {
+        for (Engine e : engines.all().values()) {
+            if (e instanceof AutoCloseable c) {
+                try {
+                    c.close();
+                } catch (Exception ex) {
+                    java.util.logging.Logger.getLogger(EngineRegistry.class.getName())
+                            .warning("engine " + e.id() + " did not close cleanly: " + ex);
+                }
+            }
+        }
     }
 
     public String engineIdFor(KeyMode mode) {
