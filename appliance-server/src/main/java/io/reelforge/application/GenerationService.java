@@ -86,12 +86,12 @@ public class GenerationService {
                 estimator.renderMs(engine, request.resolution().wireName()), clock.instant());
         generations.store(g);
         ledger.debit(g, caller.actor());
-        if (request.hasImage()) {
+        Optional<String> blocked = new SafetyPolicy(safety.all()).violation(request.prompt(), request.negativePrompt());
+        if (request.hasImage() && blocked.isEmpty()) {
             String path = store.inputFor(g.id());
             store.write(path, request.image());
             g.attachInputImage(path);
         }
-        Optional<String> blocked = new SafetyPolicy(safety.all()).violation(request.prompt(), request.negativePrompt());
         if (blocked.isPresent()) {
             g.fail("safety.prompt", "The prompt was blocked by the content safety policy (category: "
                     + blocked.get() + "). No credits were used.", clock.instant());

@@ -85,17 +85,13 @@ public class RenderLifecycle {
             return false;
         }
         g.complete(store.outputFor(g.id(), g.createdAt()), bytes, facts, settings.outputRetention(), clock.instant());
+        discardInput(g);
         return true;
     }
 
     /** Fails a job and refunds it, unless it already ended. */
     public void fail(String generationId, String code, String message) {
-        generations.lockForUpdate(generationId).ifPresent(g -> {
-            if (g.fail(code, message, clock.instant())) {
-                ledger.refund(g, code);
-                LOG.info(() -> "generation " + generationId + " failed: " + code);
-            }
-        });
+        generations.lockForUpdate(generationId).ifPresent(g -> end(g, code, message));
     }
 
     public Generation cancel(String accountId, String generationId) {
@@ -108,6 +104,7 @@ public class RenderLifecycle {
         }
         g.cancel(clock.instant());
         ledger.refund(g, "canceled");
+        discardInput(g);
         signals.stop(generationId, RenderSignals.CANCELED);
         return g;
     }
@@ -127,9 +124,8 @@ public class RenderLifecycle {
                 g.handBack();
                 LOG.info(() -> "generation " + g.id() + " was stopped by the last shutdown; queued again");
             } else if (!g.requeueAfterInterruption(settings.maxRenderAttempts())) {
-                g.fail("render.interrupted", "The render was interrupted " + g.attempts()
-                        + " times by a restart of the appliance.", clock.instant());
-                ledger.refund(g, "render.interrupted");
+                end(g, "render.interrupted", "The render was interrupted " + g.attempts()
+                        + " times by a restart of the appliance.");
             }
             n++;
         }
@@ -142,9 +138,7 @@ public class RenderLifecycle {
         int n = 0;
         for (Generation g : generations.byStatus(GenerationStatus.PROCESSING)) {
             if (!runningHere.contains(g.id()) && g.startedAt() != null && g.startedAt().isBefore(cutoff)) {
-                if (g.fail("render.timeout", "The render did not finish within its time limit.", clock.instant())) {
-                    ledger.refund(g, "render.timeout");
-                }
+                end(g, "render.timeout", "The render did not finish within its time limit.");
                 n++;
             }
         }
@@ -157,13 +151,24 @@ public class RenderLifecycle {
         int n = 0;
         for (Generation g : generations.expiredOutputs(now, batch)) {
             store.delete(g.outputPath());
-            if (g.inputImagePath() != null) {
-                store.delete(g.inputImagePath());
-            }
             g.expire(now);
             n++;
         }
         return n;
+    }
+
+    /** Fails a job that has not ended yet: refunded once, its start image dropped. */
+    private void end(Generation g, String code, String message) {
+        if (g.fail(code, message, clock.instant())) {
+            ledger.refund(g, code);
+            discardInput(g);
+            LOG.info(() -> "generation " + g.id() + " failed: " + code);
+        }
+    }
+
+    /** An ended job's uploaded start image is not needed again (a render reads it once, when it starts). */
+    private void discardInput(Generation g) {
+        store.delete(g.inputImagePath());
     }
 
     private RenderOrder orderOf(Generation g) {

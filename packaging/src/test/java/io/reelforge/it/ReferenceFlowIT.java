@@ -90,6 +90,8 @@ class ReferenceFlowIT {
         assertTrue(job.path("request").path("image").asBoolean());
         JsonNode done = api.await(job.path("generation_id").asText(), Duration.ofMinutes(3));
         assertEquals("completed", done.path("status").asText(), done.toString());
+        assertTrue(Files.notExists(appliance.dataDir().resolve("outputs/inputs/" + done.path("generation_id").asText() + ".img")),
+                "the uploaded image is not kept once the clip is made");
         Ffprobe probe = Ffprobe.of(api.download(done.path("output_url").asText(), tmp.resolve("i2v.mp4")));
         assertEquals("h264", probe.codec());
         assertEquals(1280, probe.width());
