@@ -59,6 +59,7 @@ public class Bootstrap {
         try {
             seeder.seedReferenceData();
             Optional<Seeder.DemoKeys> demo = seeder.seedDemoAccount();
+            Optional<String> adminPassword = seeder.seedFirstAdmin();
             HandBackNote note = handBacks();
             int recovered = lifecycle.recoverInterrupted(note.read());
             note.delete();
@@ -69,6 +70,7 @@ public class Bootstrap {
             jobs.start();
             dispatcher.dispatch();
             demo.ifPresent(this::printFirstStart);
+            adminPassword.ifPresent(this::printFirstAdmin);
             LOG.info(() -> "Reelforge is ready at " + baseUrl());
         } catch (Exception e) {
             throw new IllegalStateException("Reelforge could not start: " + e.getMessage(), e);
@@ -126,6 +128,22 @@ public class Bootstrap {
 
     private String baseUrl() {
         return settings.publicUrl().orElse("http://localhost:8080");
+    }
+
+    /** Like the demo keys: the first admin's password exists in clear only here, once, on the console. */
+    @SuppressWarnings("java:S106")
+    private void printFirstAdmin(String password) {
+        String banner = String.join("\n",
+                "",
+                "==================================================================================",
+                " Reelforge admin console: the first admin was created (shown once, change it at first login)",
+                "   console URL  : " + baseUrl() + "/admin",
+                "   user         : " + settings.consoleAdminUser(),
+                "   password     : " + password,
+                "==================================================================================",
+                "");
+        System.out.println(banner);
+        System.out.flush();
     }
 
     /**

@@ -9,17 +9,22 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
+import io.reelforge.application.console.AuditLog;
 import io.reelforge.domain.model.account.Account;
 import io.reelforge.domain.model.account.AccountRepository;
 import io.reelforge.domain.model.account.ApiKey;
 import io.reelforge.domain.model.account.KeyMode;
 import io.reelforge.domain.model.account.Plan;
+import io.reelforge.domain.model.console.ConsoleRole;
+import io.reelforge.domain.model.console.ConsoleUser;
+import io.reelforge.domain.model.console.ConsoleUserRepository;
 import io.reelforge.domain.model.ledger.LedgerEntry;
 import io.reelforge.domain.model.ledger.LedgerRepository;
 import io.reelforge.domain.model.safety.SafetyRepository;
 import io.reelforge.domain.model.safety.SafetyTerm;
 import io.reelforge.infrastructure.config.Settings;
 import io.reelforge.infrastructure.security.ApiKeyCodec;
+import io.reelforge.infrastructure.security.PasswordHasher;
 
 /**
  * First-start data: the reference page's plans, a starter safety policy, and a demo account with keys.
@@ -49,6 +54,12 @@ public class Seeder {
     SafetyRepository safety;
 
     @Inject
+    ConsoleUserRepository consoleUsers;
+
+    @Inject
+    AuditLog audit;
+
+    @Inject
     Settings settings;
 
     @Inject
@@ -69,6 +80,28 @@ public class Seeder {
                 }
             });
         }
+    }
+
+    /**
+     * Creates the first console admin when there is no console user: a random password, printed once and to be
+     * changed at the first login, so no appliance ever runs with a default password. Empty otherwise.
+     */
+    public Optional<String> seedFirstAdmin() {
+        if (consoleUsers.count() > 0) {
+            return Optional.empty();
+        }
+        String password = java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(randomBytes(15));
+        ConsoleUser admin = new ConsoleUser(settings.consoleAdminUser(), PasswordHasher.hash(password.toCharArray()),
+                ConsoleRole.ADMIN, true, clock.instant());
+        consoleUsers.store(admin);
+        audit.record("system", "console-users:create", admin.id(), admin.username() + " (first admin)");
+        return Optional.of(password);
+    }
+
+    private static byte[] randomBytes(int n) {
+        byte[] b = new byte[n];
+        new java.security.SecureRandom().nextBytes(b);
+        return b;
     }
 
     /** Creates the demo account on a fresh appliance; empty when there are accounts already. */

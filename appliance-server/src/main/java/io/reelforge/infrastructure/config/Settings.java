@@ -110,6 +110,24 @@ public class Settings {
         return string("reelforge.demo.plan");
     }
 
+    /** The first console admin's user name, created with a printed random password on a fresh appliance. */
+    public String consoleAdminUser() {
+        return string("reelforge.console.admin-user");
+    }
+
+    /** Wrong passwords in a row before a console user is locked out for {@link #consoleLockout()}. */
+    public int consoleMaxFailedLogins() {
+        return integer("reelforge.console.login.max-failures");
+    }
+
+    public Duration consoleLockout() {
+        return duration("reelforge.console.login.lockout");
+    }
+
+    public Duration consoleSessionTimeout() {
+        return duration("reelforge.console.session-timeout");
+    }
+
     /** Any setting by its full name; engines read theirs through this. */
     public Optional<String> optional(String key) {
         return config.getOptionalValue(key, String.class).map(String::trim).filter(s -> !s.isEmpty());

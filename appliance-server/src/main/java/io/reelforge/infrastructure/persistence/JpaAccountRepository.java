@@ -72,6 +72,23 @@ public class JpaAccountRepository implements AccountRepository {
     }
 
     @Override
+    public List<Account> page(int offset, int limit) {
+        return em.createQuery("select a from Account a order by a.createdAt, a.id", Account.class)
+                .setFirstResult(offset).setMaxResults(limit).getResultList();
+    }
+
+    @Override
+    public List<ApiKey> keys(String accountId) {
+        return em.createQuery("select k from ApiKey k where k.account.id = :a order by k.createdAt desc", ApiKey.class)
+                .setParameter("a", accountId).getResultList();
+    }
+
+    @Override
+    public Optional<ApiKey> key(String id) {
+        return Optional.ofNullable(em.find(ApiKey.class, id));
+    }
+
+    @Override
     public long countAccounts() {
         return em.createQuery("select count(a) from Account a", Long.class).getSingleResult();
     }

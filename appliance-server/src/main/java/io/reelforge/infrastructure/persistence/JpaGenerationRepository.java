@@ -56,6 +56,29 @@ public class JpaGenerationRepository implements GenerationRepository {
     }
 
     @Override
+    public List<Generation> pageAll(int offset, int limit) {
+        return em.createQuery("select g from Generation g order by g.createdAt desc, g.id desc", Generation.class)
+                .setFirstResult(offset).setMaxResults(limit).getResultList();
+    }
+
+    @Override
+    public long countAll() {
+        return em.createQuery("select count(g) from Generation g", Long.class).getSingleResult();
+    }
+
+    @Override
+    public java.util.Map<GenerationStatus, Long> countByStatusSince(Instant since) {
+        java.util.Map<GenerationStatus, Long> counts = new java.util.EnumMap<>(GenerationStatus.class);
+        for (GenerationStatus s : GenerationStatus.values()) {
+            counts.put(s, 0L);
+        }
+        em.createQuery("select g.status, count(g) from Generation g where g.createdAt >= :t group by g.status", Object[].class)
+                .setParameter("t", since).getResultList()
+                .forEach(row -> counts.put((GenerationStatus) row[0], (Long) row[1]));
+        return counts;
+    }
+
+    @Override
     public List<Generation> queued(int limit) {
         return em.createQuery("select g from Generation g where g.status = :s order by g.createdAt, g.id", Generation.class)
                 .setParameter("s", GenerationStatus.QUEUED).setMaxResults(limit).getResultList();

@@ -27,6 +27,13 @@ public class JpaLedgerRepository implements LedgerRepository {
     }
 
     @Override
+    public long sumSince(EntryKind kind, Instant since) {
+        Long sum = em.createQuery("select sum(e.amount) from LedgerEntry e where e.kind = :k and e.createdAt >= :t", Long.class)
+                .setParameter("k", kind).setParameter("t", since).getSingleResult();
+        return sum == null ? 0 : sum;
+    }
+
+    @Override
     public long balance(String accountId) {
         Long sum = em.createQuery("select sum(e.amount) from LedgerEntry e where e.accountId = :a", Long.class)
                 .setParameter("a", accountId).getSingleResult();

@@ -44,7 +44,8 @@ public class FileResource {
     @Inject
     Clock clock;
 
-    static String pathOf(String generationId) {
+    /** The path a signed output URL points at; the console signs the same paths for its video player. */
+    public static String pathOf(String generationId) {
         return "/v1/files/" + generationId + ".mp4";
     }
 

@@ -56,6 +56,24 @@ public class Account {
         this.createdAt = now;
     }
 
+    public void rename(String newName) {
+        this.name = newName;
+    }
+
+    /** Moves the account to another plan; credits already granted stay, the next period's grant follows the plan. */
+    public void changePlan(Plan newPlan) {
+        this.plan = newPlan;
+    }
+
+    public void limitConcurrentJobs(int max) {
+        this.maxConcurrentJobs = max;
+    }
+
+    /** A disabled account's keys stop working at once (checked on every request), and come back on enable. */
+    public void setActive(boolean active) {
+        this.status = active ? AccountStatus.ACTIVE : AccountStatus.DISABLED;
+    }
+
     public boolean isActive() {
         return status == AccountStatus.ACTIVE;
     }

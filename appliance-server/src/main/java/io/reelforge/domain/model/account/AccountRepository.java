@@ -25,4 +25,11 @@ public interface AccountRepository {
     void store(ApiKey key);
 
     long countAccounts();
+
+    /** Accounts by creation time, for the console's lazy grid. */
+    List<Account> page(int offset, int limit);
+
+    List<ApiKey> keys(String accountId);
+
+    Optional<ApiKey> key(String id);
 }

@@ -33,6 +33,14 @@ public interface GenerationRepository {
     /** Render times (ms) of the latest completed jobs on this engine at this resolution. */
     List<Long> recentRenderTimes(String engine, String resolution, int limit);
 
+    /** All accounts' generations, newest first, for the console's lazy grid. */
+    List<Generation> pageAll(int offset, int limit);
+
+    long countAll();
+
+    /** How many generations created since then are in each status. */
+    java.util.Map<GenerationStatus, Long> countByStatusSince(Instant since);
+
     /** An account's generations, newest first, older than the cursor when given. */
     List<Generation> page(String accountId, GenerationStatus status, Instant beforeCreatedAt, String beforeId, int limit);
 }

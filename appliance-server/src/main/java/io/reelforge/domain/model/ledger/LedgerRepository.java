@@ -10,6 +10,9 @@ public interface LedgerRepository {
 
     long balance(String accountId);
 
+    /** The sum of all accounts' entries of this kind since then (debits are negative). */
+    long sumSince(EntryKind kind, Instant since);
+
     Optional<LedgerEntry> find(String generationId, EntryKind kind);
 
     /** Newest first, entries strictly older than the cursor when one is given. */

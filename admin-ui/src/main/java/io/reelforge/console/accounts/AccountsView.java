@@ -1,0 +1,122 @@
+package io.reelforge.console.accounts;
+
+import jakarta.inject.Inject;
+
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.notification.Notification;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.Route;
+
+import io.reelforge.application.console.AccountAdmin;
+import io.reelforge.application.console.AccountAdmin.AccountRow;
+import io.reelforge.application.console.AccountDraft;
+import io.reelforge.application.console.LedgerAdmin;
+import io.reelforge.console.keys.KeysView;
+import io.reelforge.console.layout.MainLayout;
+
+/** Accounts: a lazy grid, and the form beside it to create or edit one. */
+@Route(value = "accounts", layout = MainLayout.class)
+@PageTitle("Accounts · Reelforge")
+public class AccountsView extends VerticalLayout {
+
+    final Grid<AccountRow> grid = new Grid<>();
+    final Button add = new Button("New account");
+    final Button grant = new Button("Credits…");
+    final AccountForm form;
+
+    private final transient AccountAdmin accounts;
+    private final transient LedgerAdmin ledger;
+
+    @Inject
+    public AccountsView(AccountAdmin accounts, LedgerAdmin ledger) {
+        this.accounts = accounts;
+        this.ledger = ledger;
+        this.form = new AccountForm(accounts.plans());
+        setSizeFull();
+        configureGrid();
+        configureForm();
+        add(toolbar(), content());
+        updateList();
+        closeEditor();
+    }
+
+    private void configureGrid() {
+        grid.setId("accounts-grid");
+        grid.setSizeFull();
+        grid.addColumn(AccountRow::name).setHeader("Name").setAutoWidth(true);
+        grid.addColumn(AccountRow::planId).setHeader("Plan");
+        grid.addColumn(AccountRow::status).setHeader("Status");
+        grid.addColumn(AccountRow::maxConcurrentJobs).setHeader("Jobs at once");
+        grid.addColumn(AccountRow::balance).setHeader("Balance");
+        grid.addColumn(AccountRow::id).setHeader("Id").setAutoWidth(true);
+        grid.asSingleSelect().addValueChangeListener(e -> edit(e.getValue()));
+    }
+
+    private void configureForm() {
+        form.setId("account-form");
+        form.setWidth("28em");
+        form.addSaveListener(e -> {
+            accounts.save(e.getDraft());
+            updateList();
+            closeEditor();
+        });
+        form.addKeysListener(e -> getUI().ifPresent(ui -> ui.navigate(KeysView.class, e.getDraft().getId())));
+        form.addCloseListener(e -> closeEditor());
+    }
+
+    private HorizontalLayout toolbar() {
+        add.setId("new-account");
+        add.addClickListener(e -> {
+            grid.asSingleSelect().clear();
+            openEditor(new AccountDraft());
+        });
+        grant.setId("grant");
+        grant.addClickListener(e -> openGrant());
+        return new HorizontalLayout(add, grant);
+    }
+
+    private HorizontalLayout content() {
+        HorizontalLayout content = new HorizontalLayout(grid, form);
+        content.setFlexGrow(2, grid);
+        content.setSizeFull();
+        return content;
+    }
+
+    private void updateList() {
+        grid.setItems(q -> accounts.page(q.getOffset(), q.getLimit()).stream(), q -> (int) accounts.count());
+    }
+
+    private void edit(AccountRow row) {
+        if (row == null) {
+            closeEditor();
+        } else {
+            openEditor(accounts.draftOf(row.id()));
+        }
+    }
+
+    private void openEditor(AccountDraft draft) {
+        form.setDraft(draft);
+        form.setVisible(true);
+    }
+
+    private void closeEditor() {
+        form.setDraft(null);
+        form.setVisible(false);
+    }
+
+    private void openGrant() {
+        AccountRow row = grid.asSingleSelect().getValue();
+        if (row == null) {
+            Notification.show("Select an account first.");
+            return;
+        }
+        new GrantDialog(row.name(), (credits, reason) -> {
+            long balance = ledger.adjust(row.id(), credits, reason);
+            Notification.show(row.name() + ": balance now " + balance + " credits");
+            updateList();
+        }).open();
+    }
+}

@@ -1,0 +1,67 @@
+package io.reelforge.console.generations;
+
+import jakarta.inject.Inject;
+
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.Route;
+
+import io.reelforge.application.console.GenerationAdmin;
+import io.reelforge.application.console.GenerationAdmin.GenerationRow;
+import io.reelforge.console.layout.MainLayout;
+
+/** Every account's generations, newest first, fetched a page at a time; a selected one opens its detail. */
+@Route(value = "generations", layout = MainLayout.class)
+@PageTitle("Generations · Reelforge")
+public class GenerationsView extends VerticalLayout {
+
+    final Grid<GenerationRow> grid = new Grid<>();
+    final Button refresh = new Button("Refresh");
+    final GenerationDetail detail;
+
+    private final transient GenerationAdmin generations;
+
+    @Inject
+    public GenerationsView(GenerationAdmin generations) {
+        this.generations = generations;
+        this.detail = new GenerationDetail(generations);
+        setSizeFull();
+        configureGrid();
+        configureDetail();
+        refresh.setId("refresh-generations");
+        refresh.addClickListener(e -> updateList());
+        add(refresh, content());
+        updateList();
+    }
+
+    private void configureGrid() {
+        grid.setId("generations-grid");
+        grid.setSizeFull();
+        grid.addColumn(GenerationRow::id).setHeader("Id").setAutoWidth(true);
+        grid.addColumn(GenerationRow::status).setHeader("Status").setAutoWidth(true);
+        grid.addColumn(GenerationRow::prompt).setHeader("Prompt").setFlexGrow(1);
+        grid.addColumn(GenerationRow::resolution).setHeader("Res.");
+        grid.addColumn(GenerationRow::credits).setHeader("Credits");
+        grid.addColumn(g -> g.createdAt().toString()).setHeader("Created").setAutoWidth(true);
+        grid.asSingleSelect().addValueChangeListener(e -> detail.show(e.getValue()));
+    }
+
+    private void configureDetail() {
+        detail.setWidth("30em");
+        detail.addCancelListener(id -> updateList());
+    }
+
+    private HorizontalLayout content() {
+        HorizontalLayout content = new HorizontalLayout(grid, detail);
+        content.setFlexGrow(2, grid);
+        content.setSizeFull();
+        return content;
+    }
+
+    private void updateList() {
+        grid.setItems(q -> generations.page(q.getOffset(), q.getLimit()).stream(), q -> (int) generations.count());
+    }
+}

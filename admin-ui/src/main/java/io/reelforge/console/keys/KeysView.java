@@ -1,0 +1,128 @@
+package io.reelforge.console.keys;
+
+import java.time.Instant;
+import java.util.Locale;
+
+import jakarta.inject.Inject;
+
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.combobox.ComboBox;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.orderedlayout.FlexComponent;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.router.BeforeEvent;
+import com.vaadin.flow.router.HasUrlParameter;
+import com.vaadin.flow.router.OptionalParameter;
+import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.Route;
+
+import io.reelforge.application.console.AccountAdmin;
+import io.reelforge.application.console.AccountAdmin.AccountRow;
+import io.reelforge.application.console.KeyAdmin;
+import io.reelforge.application.console.KeyAdmin.KeyRow;
+import io.reelforge.console.layout.MainLayout;
+import io.reelforge.domain.model.account.KeyMode;
+
+/** One account's API keys: create (the whole key is shown once) and revoke. {@code /admin/keys/<accountId>}. */
+@Route(value = "keys", layout = MainLayout.class)
+@PageTitle("API keys · Reelforge")
+public class KeysView extends VerticalLayout implements HasUrlParameter<String> {
+
+    final ComboBox<AccountRow> account = new ComboBox<>("Account");
+    final TextField name = new TextField("Key name");
+    final Select<KeyMode> mode = new Select<>();
+    final Button create = new Button("Create key");
+    final Grid<KeyRow> grid = new Grid<>();
+
+    private final transient AccountAdmin accounts;
+    private final transient KeyAdmin keys;
+
+    @Inject
+    public KeysView(AccountAdmin accounts, KeyAdmin keys) {
+        this.accounts = accounts;
+        this.keys = keys;
+        setSizeFull();
+        configureToolbar();
+        configureGrid();
+        add(toolbar(), grid);
+    }
+
+    @Override
+    public void setParameter(BeforeEvent event, @OptionalParameter String accountId) {
+        if (accountId != null) {
+            account.setValue(accounts.page(0, Integer.MAX_VALUE).stream()
+                    .filter(a -> a.id().equals(accountId)).findFirst().orElse(null));
+        }
+    }
+
+    private void configureToolbar() {
+        account.setId("key-account");
+        account.setItems(q -> accounts.page(q.getOffset(), q.getLimit()).stream());
+        account.setItemLabelGenerator(AccountRow::name);
+        account.setWidth("20em");
+        account.addValueChangeListener(e -> updateList());
+        name.setId("key-name");
+        mode.setLabel("Mode");
+        mode.setId("key-mode");
+        mode.setItems(KeyMode.values());
+        mode.setItemLabelGenerator(m -> m == KeyMode.LIVE ? "live (charged)" : "test (sandbox, free)");
+        mode.setValue(KeyMode.LIVE);
+        create.setId("create-key");
+        create.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        create.addClickListener(e -> createKey());
+    }
+
+    private HorizontalLayout toolbar() {
+        HorizontalLayout bar = new HorizontalLayout(account, name, mode, create);
+        bar.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
+        return bar;
+    }
+
+    private void configureGrid() {
+        grid.setId("keys-grid");
+        grid.addColumn(KeyRow::prefix).setHeader("Key").setAutoWidth(true);
+        grid.addColumn(KeyRow::mode).setHeader("Mode");
+        grid.addColumn(KeyRow::name).setHeader("Name");
+        grid.addColumn(k -> text(k.createdAt())).setHeader("Created").setAutoWidth(true);
+        grid.addColumn(k -> text(k.lastUsedAt())).setHeader("Last used").setAutoWidth(true);
+        grid.addColumn(k -> text(k.revokedAt())).setHeader("Revoked").setAutoWidth(true);
+        grid.addComponentColumn(this::revokeButton).setHeader("");
+    }
+
+    private Button revokeButton(KeyRow key) {
+        Button revoke = new Button("Revoke", e -> {
+            keys.revoke(key.id());
+            updateList();
+        });
+        revoke.setId("revoke-" + key.prefix());
+        revoke.addThemeVariants(ButtonVariant.LUMO_ERROR, ButtonVariant.LUMO_SMALL);
+        revoke.setEnabled(key.revokedAt() == null);
+        return revoke;
+    }
+
+    private void createKey() {
+        AccountRow a = account.getValue();
+        if (a == null) {
+            account.setInvalid(true);
+            account.setErrorMessage("Choose the account first");
+            return;
+        }
+        KeyAdmin.NewKey issued = keys.create(a.id(), mode.getValue(), name.getValue());
+        name.clear();
+        updateList();
+        new NewKeyDialog(issued.plaintext()).open();
+    }
+
+    private void updateList() {
+        AccountRow a = account.getValue();
+        grid.setItems(a == null ? java.util.List.of() : keys.keys(a.id()));
+    }
+
+    private static String text(Instant t) {
+        return t == null ? "" : t.toString().replace('T', ' ').toLowerCase(Locale.ROOT);
+    }
+}

@@ -1,0 +1,40 @@
+package io.reelforge.console.security;
+
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.server.ServiceInitEvent;
+
+import io.reelforge.application.console.ConsoleSessions;
+import io.reelforge.console.support.ErrorNotifier;
+
+/**
+ * Before any view opens: anonymous users go to the login view, a user with a printed password to the
+ * change-password view. This only steers navigation; the services check permissions on every call anyway.
+ * Also installs the error notifier and the console's idle timeout on each session.
+ */
+@jakarta.enterprise.context.ApplicationScoped
+public class AccessGuard {
+
+    @Inject
+    ConsoleSessions sessions;
+
+    void onServiceInit(@Observes ServiceInitEvent event) {
+        event.getSource().addSessionInitListener(e -> e.getSession().setErrorHandler(new ErrorNotifier()));
+        event.getSource().addUIInitListener(e -> e.getUI().addBeforeEnterListener(this::beforeEnter));
+    }
+
+    private void beforeEnter(BeforeEnterEvent event) {
+        Class<?> target = event.getNavigationTarget();
+        if (target == LoginView.class) {
+            return;
+        }
+        var me = sessions.current();
+        if (me.isEmpty()) {
+            event.forwardTo(LoginView.class);
+        } else if (me.get().mustChangePassword() && target != ChangePasswordView.class) {
+            event.forwardTo(ChangePasswordView.class);
+        }
+    }
+}

@@ -1,0 +1,44 @@
+package io.reelforge.console.support;
+
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+import com.vaadin.flow.component.notification.Notification;
+import com.vaadin.flow.component.notification.NotificationVariant;
+import com.vaadin.flow.server.ErrorEvent;
+import com.vaadin.flow.server.ErrorHandler;
+
+import org.apache.shiro.authz.AuthorizationException;
+
+import io.reelforge.domain.shared.ReelforgeException;
+
+/**
+ * The one place errors reach the user: a service's expected failure (bad input, unknown id, a conflict) or a
+ * missing permission becomes a notification; anything else is logged and reported without details.
+ */
+public class ErrorNotifier implements ErrorHandler {
+
+    private static final Logger LOG = Logger.getLogger(ErrorNotifier.class.getName());
+
+    @Override
+    public void error(ErrorEvent event) {
+        String message = messageFor(event.getThrowable());
+        Notification n = Notification.show(message, 6000, Notification.Position.BOTTOM_START);
+        n.addThemeVariants(NotificationVariant.LUMO_ERROR);
+        n.setId("error-notification");
+    }
+
+    /** Services' exceptions may arrive wrapped by interceptors or Vaadin's event dispatch: look down the chain. */
+    static String messageFor(Throwable t) {
+        for (Throwable c = t; c != null; c = c.getCause()) {
+            if (c instanceof ReelforgeException e) {
+                return e.getMessage();
+            }
+            if (c instanceof AuthorizationException) {
+                return "Your role does not allow this.";
+            }
+        }
+        LOG.log(Level.WARNING, "console error", t);
+        return "Something went wrong; the server log has the details.";
+    }
+}

@@ -1,0 +1,71 @@
+package io.reelforge.application.console;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+
+import io.reelforge.domain.model.account.Account;
+import io.reelforge.domain.model.account.AccountRepository;
+import io.reelforge.domain.model.account.ApiKey;
+import io.reelforge.domain.model.account.KeyMode;
+import io.reelforge.domain.shared.ReelforgeException;
+import io.reelforge.infrastructure.security.ApiKeyCodec;
+
+/**
+ * API keys of an account. A new key is returned in full exactly once (only its hash is stored); a revoked key
+ * fails on its next /v1 call, because the API checks revocation on every request.
+ */
+@ApplicationScoped
+@Transactional
+public class KeyAdmin {
+
+    public record KeyRow(String id, String prefix, String mode, String name, Instant createdAt, Instant lastUsedAt,
+                         Instant revokedAt) {
+    }
+
+    /** The only time the whole key exists outside the caller: show it, then forget it. */
+    public record NewKey(KeyRow key, String plaintext) {
+    }
+
+    @Inject
+    AccountRepository accounts;
+
+    @Inject
+    AuditLog audit;
+
+    @Inject
+    Clock clock;
+
+    public List<KeyRow> keys(String accountId) {
+        ConsoleSubject.require("keys:read");
+        return accounts.keys(accountId).stream().map(KeyAdmin::row).toList();
+    }
+
+    public NewKey create(String accountId, KeyMode mode, String name) {
+        String actor = ConsoleSubject.require("keys:create");
+        Account account = accounts.find(accountId).orElseThrow(() -> ReelforgeException.notFound("account", accountId));
+        ApiKeyCodec.Issued issued = ApiKeyCodec.issue(mode);
+        ApiKey key = new ApiKey(account, mode, issued.lookupId(), issued.hashHex(),
+                name == null || name.isBlank() ? null : name.trim(), clock.instant());
+        accounts.store(key);
+        audit.record(actor, "keys:create", key.id(), key.displayPrefix() + " for account " + accountId);
+        return new NewKey(row(key), issued.plaintext());
+    }
+
+    public void revoke(String keyId) {
+        String actor = ConsoleSubject.require("keys:revoke");
+        ApiKey key = accounts.key(keyId).orElseThrow(() -> ReelforgeException.notFound("api_key", keyId));
+        key.revoke(clock.instant());
+        audit.record(actor, "keys:revoke", key.id(), key.displayPrefix() + " of account " + key.account().id());
+    }
+
+    private static KeyRow row(ApiKey k) {
+        return new KeyRow(k.id(), k.displayPrefix(), k.mode().name().toLowerCase(Locale.ROOT), k.name(),
+                k.createdAt(), k.lastUsedAt(), k.revokedAt());
+    }
+}

@@ -1,0 +1,110 @@
+package io.reelforge.domain.model.console;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.UUID;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+
+/**
+ * A console login. The password is kept only as a bcrypt hash (Shiro's format). Failed logins lock the user
+ * for a while once they pass a limit, so a password cannot be guessed at network speed.
+ */
+@Entity
+@Table(name = "RF_CONSOLE_USER")
+public class ConsoleUser {
+
+    @Id
+    @Column(length = 36)
+    private String id;
+
+    @Column(nullable = false, unique = true, length = 64)
+    private String username;
+
+    @Column(nullable = false, length = 200)
+    private String passwordHash;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false, length = 16)
+    private ConsoleRole role;
+
+    /** Set for a password someone else chose (the first admin's printed one): it must be replaced first. */
+    @Column(nullable = false)
+    private boolean mustChangePassword;
+
+    @Column(nullable = false)
+    private int failedLogins;
+
+    private Instant lockedUntil;
+
+    @Column(nullable = false)
+    private Instant createdAt;
+
+    @Version
+    private long version;
+
+    protected ConsoleUser() {
+    }
+
+    public ConsoleUser(String username, String passwordHash, ConsoleRole role, boolean mustChangePassword, Instant now) {
+        this.id = UUID.randomUUID().toString();
+        this.username = username;
+        this.passwordHash = passwordHash;
+        this.role = role;
+        this.mustChangePassword = mustChangePassword;
+        this.createdAt = now;
+    }
+
+    public boolean isLockedAt(Instant now) {
+        return lockedUntil != null && now.isBefore(lockedUntil);
+    }
+
+    /** Counts a wrong password; the {@code maxFailures}-th in a row locks the user for {@code lockout}. */
+    public void loginFailed(Instant now, int maxFailures, Duration lockout) {
+        failedLogins++;
+        if (failedLogins >= maxFailures) {
+            lockedUntil = now.plus(lockout);
+            failedLogins = 0;
+        }
+    }
+
+    public void loginSucceeded() {
+        failedLogins = 0;
+        lockedUntil = null;
+    }
+
+    public void changePassword(String newHash) {
+        this.passwordHash = newHash;
+        this.mustChangePassword = false;
+    }
+
+    public String id() {
+        return id;
+    }
+
+    public String username() {
+        return username;
+    }
+
+    public String passwordHash() {
+        return passwordHash;
+    }
+
+    public ConsoleRole role() {
+        return role;
+    }
+
+    public boolean mustChangePassword() {
+        return mustChangePassword;
+    }
+
+    public Instant lockedUntil() {
+        return lockedUntil;
+    }
+}

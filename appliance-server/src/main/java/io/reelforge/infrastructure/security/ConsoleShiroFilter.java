@@ -1,0 +1,31 @@
+package io.reelforge.infrastructure.security;
+
+import jakarta.inject.Inject;
+import jakarta.servlet.annotation.WebFilter;
+
+import org.apache.shiro.web.mgt.DefaultWebSecurityManager;
+import org.apache.shiro.web.servlet.AbstractShiroFilter;
+
+import io.reelforge.domain.model.console.ConsoleUserRepository;
+
+/**
+ * Binds the console user's Shiro subject to every {@code /admin} request, so the application services can
+ * check permissions whatever view calls them. It blocks nothing itself: the console's navigation guard sends
+ * anonymous users to the login view. Sessions are the servlet container's (the same HttpSession Vaadin uses),
+ * so logging out ends both. /v1 never passes here: an API key cannot open the console, nor a console session
+ * call the API.
+ */
+@WebFilter(urlPatterns = "/admin/*", asyncSupported = true)
+public class ConsoleShiroFilter extends AbstractShiroFilter {
+
+    @Inject
+    ConsoleUserRepository users;
+
+    @Override
+    public void init() throws Exception {
+        DefaultWebSecurityManager manager = new DefaultWebSecurityManager(new ConsoleRealm(users));
+        // No remember-me cookie: a console login lasts one session.
+        manager.setRememberMeManager(null);
+        setSecurityManager(manager);
+    }
+}
