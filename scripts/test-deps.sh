@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs the system tools the tests use when they are missing: ffprobe (decodes MP4s back), curl and jq
-# (the reference page's shell flow), and Debian's python3-torch (builds the tiny TorchScript models the DJL
-# engine tests run; see model-manager/export/make_tiny_fixtures.py). Maven fetches everything else.
+# (the reference page's shell flow), Debian's python3-torch (builds the tiny TorchScript models the DJL
+# engine tests run; see model-manager/export/make_tiny_fixtures.py), chromium and its chromedriver (the
+# console's browser test drives Debian's, so Selenium downloads nothing). Maven fetches everything else.
 set -euo pipefail
 need=()
 command -v ffprobe >/dev/null || need+=(ffmpeg)
@@ -9,6 +10,8 @@ command -v curl >/dev/null || need+=(curl)
 command -v jq >/dev/null || need+=(jq)
 # /usr/bin/python3, not a pyenv shim: the Debian torch package lives in the system interpreter
 /usr/bin/python3 -c 'import torch' >/dev/null 2>&1 || need+=(python3-torch)
+[ -x /usr/bin/chromium ] || need+=(chromium)
+[ -x /usr/bin/chromedriver ] || need+=(chromium-driver)
 if [ ${#need[@]} -gt 0 ]; then
   echo "installing: ${need[*]}"
   sudo=""; [ "$(id -u)" -eq 0 ] || sudo="sudo"

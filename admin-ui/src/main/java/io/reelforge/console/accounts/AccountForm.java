@@ -65,7 +65,6 @@ public class AccountForm extends FormLayout {
         close.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
         close.addClickShortcut(Key.ESCAPE);
         close.addClickListener(e -> fireEvent(new CloseEvent(this)));
-        binder.addStatusChangeListener(e -> save.setEnabled(binder.isValid()));
         return new HorizontalLayout(save, keys, close);
     }
 

@@ -85,12 +85,12 @@ public class KeysView extends VerticalLayout implements HasUrlParameter<String> 
     private void configureGrid() {
         grid.setId("keys-grid");
         grid.addColumn(KeyRow::prefix).setHeader("Key").setAutoWidth(true);
+        grid.addComponentColumn(this::revokeButton).setHeader("").setAutoWidth(true);
         grid.addColumn(KeyRow::mode).setHeader("Mode");
         grid.addColumn(KeyRow::name).setHeader("Name");
         grid.addColumn(k -> text(k.createdAt())).setHeader("Created").setAutoWidth(true);
         grid.addColumn(k -> text(k.lastUsedAt())).setHeader("Last used").setAutoWidth(true);
         grid.addColumn(k -> text(k.revokedAt())).setHeader("Revoked").setAutoWidth(true);
-        grid.addComponentColumn(this::revokeButton).setHeader("");
     }
 
     private Button revokeButton(KeyRow key) {
