@@ -1,0 +1,106 @@
+package io.reelforge.application.console;
+
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+
+import org.apache.shiro.authc.AuthenticationException;
+import org.apache.shiro.authc.UsernamePasswordToken;
+import org.apache.shiro.authz.AuthorizationException;
+import org.apache.shiro.mgt.DefaultSecurityManager;
+import org.apache.shiro.subject.Subject;
+import org.apache.shiro.util.ThreadContext;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import io.reelforge.domain.model.console.ConsoleRole;
+import io.reelforge.domain.model.console.ConsoleUser;
+import io.reelforge.domain.model.console.ConsoleUserRepository;
+import io.reelforge.infrastructure.security.ConsoleRealm;
+import io.reelforge.infrastructure.security.PasswordHasher;
+
+/**
+ * The services themselves refuse what a role lacks, whatever the UI shows: a viewer calling the ledger
+ * service directly is stopped before anything is read or written (the service has no repositories here).
+ */
+class ConsolePermissionsTest {
+
+    private static final Map<String, ConsoleUser> USERS = new HashMap<>();
+    private static DefaultSecurityManager manager;
+
+    @BeforeAll
+    static void realm() {
+        for (ConsoleRole role : ConsoleRole.values()) {
+            String name = role.name().toLowerCase();
+            USERS.put(name, new ConsoleUser(name, PasswordHasher.hash((name + "-password").toCharArray()), role, false, Instant.now()));
+        }
+        manager = new DefaultSecurityManager(new ConsoleRealm(new ConsoleUserRepository() {
+            @Override
+            public Optional<ConsoleUser> byUsername(String username) {
+                return Optional.ofNullable(USERS.get(username));
+            }
+
+            @Override
+            public void store(ConsoleUser user) {
+                USERS.put(user.username(), user);
+            }
+
+            @Override
+            public long count() {
+                return USERS.size();
+            }
+        }));
+    }
+
+    @AfterEach
+    void unbind() {
+        ThreadContext.unbindSubject();
+    }
+
+    private static Subject login(String name) {
+        Subject s = new Subject.Builder(manager).buildSubject();
+        s.login(new UsernamePasswordToken(name, name + "-password"));
+        ThreadContext.bind(s);
+        return s;
+    }
+
+    @Test
+    void viewerCannotGrantCreditsEvenCallingTheServiceDirectly() {
+        login("viewer");
+        assertThrows(AuthorizationException.class, () -> new LedgerAdmin().adjust("any-account", 1_000, "free money"));
+        assertThrows(AuthorizationException.class, () -> new KeyAdmin().revoke("any-key"));
+    }
+
+    @Test
+    void operatorManagesKeysButNotMoney() {
+        Subject s = login("operator");
+        assertTrue(s.isPermitted("keys:create"));
+        assertTrue(s.isPermitted("keys:revoke"));
+        assertFalse(s.isPermitted("ledger:grant"));
+    }
+
+    @Test
+    void adminMayDoAnything() {
+        Subject s = login("admin");
+        assertTrue(s.isPermitted("ledger:grant"));
+        assertTrue(s.isPermitted("console-users:create"));
+    }
+
+    @Test
+    void anonymousCallsAreRefused() {
+        ThreadContext.bind(new Subject.Builder(manager).buildSubject());
+        assertThrows(AuthorizationException.class, () -> new AccountAdmin().count());
+    }
+
+    @Test
+    void wrongPasswordIsRefused() {
+        Subject s = new Subject.Builder(manager).buildSubject();
+        assertThrows(AuthenticationException.class, () -> s.login(new UsernamePasswordToken("admin", "guess")));
+    }
+}
