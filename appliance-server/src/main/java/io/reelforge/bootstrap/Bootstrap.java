@@ -147,8 +147,8 @@ public class Bootstrap {
     }
 
     /**
-     * The demo keys exist in clear only here, once, on the console of the first start (not in the log file):
-     * the operator's way in before the admin console exists.
+     * The demo keys exist in clear only here, once, on the console of the first start (not in the log file),
+     * so a fresh appliance can be tried with one curl line.
      */
     @SuppressWarnings("java:S106")
     private void printFirstStart(Seeder.DemoKeys demo) {

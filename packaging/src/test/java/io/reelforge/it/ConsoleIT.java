@@ -108,6 +108,12 @@ class ConsoleIT {
         String accountId = api.get("/v1/account").json().path("account_id").asText();
         JsonNode done = api.await(generationId, Duration.ofSeconds(120));
         assertEquals("completed", done.path("status").asText(), done.toString());
+        // Another account's generation does not exist for the demo account: 404, never 403.
+        Api demo = appliance.api();
+        ErrorsIT.assertError(demo.get("/v1/video/" + generationId), 404, "generation.not_found", null);
+        ErrorsIT.assertError(demo.post("/v1/video/" + generationId + "/cancel", "application/json", ""), 404,
+                "generation.not_found", null);
+        assertTrue(demo.get("/v1/video?limit=100").text().indexOf(generationId) < 0, "not listed for another account");
 
         open(base + "/admin/generations");
         cell(generationId).click();
