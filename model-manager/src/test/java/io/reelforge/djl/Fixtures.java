@@ -1,7 +1,5 @@
 package io.reelforge.djl;
 
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
-
 import ai.djl.Device;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -10,7 +8,8 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.stream.Stream;
+
+import io.reelforge.fixtures.TinyFixtures;
 
 /**
  * The tiny packages export/make_tiny_fixtures.py builds during generate-test-resources. Without
@@ -18,20 +17,11 @@ import java.util.stream.Stream;
  */
 final class Fixtures {
 
-    static final Path DIR = Path.of(System.getProperty("reelforge.fixtures", "target/fixtures"));
-
     private Fixtures() {
     }
 
     static Path pkg(String name) {
-        Path dir = DIR.resolve(name);
-        boolean present = Files.isRegularFile(dir.resolve("manifest.json"));
-        if (!present) {
-            // surefire shows skips as counts only; the log line says why
-            System.err.println("[skip] " + missing());
-        }
-        assumeTrue(present, Fixtures::missing);
-        return dir;
+        return TinyFixtures.pkg(name);
     }
 
     static JsonNode reference(String name) throws IOException {
@@ -49,38 +39,12 @@ final class Fixtures {
         return out;
     }
 
-    /**
-     * A copy of package {@code name} in {@code into} whose manifest says {@code version}: the checksums cover
-     * the components only, so the copy verifies as another version of the same model.
-     */
+    /** A copy of package {@code name} in {@code into} whose manifest says {@code version}. */
     static Path copy(String name, Path into, String version) throws IOException {
-        Path source = pkg(name);
-        Path target = into.resolve(name + "-" + version);
-        Files.createDirectories(target);
-        try (Stream<Path> files = Files.list(source)) {
-            for (Path f : files.toList()) {
-                Files.copy(f, target.resolve(f.getFileName()));
-            }
-        }
-        Path manifest = target.resolve("manifest.json");
-        Files.writeString(manifest, Files.readString(manifest).replaceFirst("\"version\": \"[^\"]*\"",
-                "\"version\": \"" + version + "\""));
-        return target;
+        return TinyFixtures.copy(name, into, version);
     }
 
     static PackageEngine engine(String name) {
         return new PackageEngine(pkg(name), Device.cpu());
-    }
-
-    private static String missing() {
-        return "tiny model fixtures are missing in " + DIR + ": " + skipReason();
-    }
-
-    private static String skipReason() {
-        try {
-            return Files.readString(DIR.resolve("SKIPPED")).strip();
-        } catch (IOException e) {
-            return "export/make_tiny_fixtures.py did not run (scripts/test-deps.sh installs python3-torch)";
-        }
     }
 }

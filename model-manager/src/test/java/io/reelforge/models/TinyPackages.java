@@ -1,7 +1,5 @@
 package io.reelforge.models;
 
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
-
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
@@ -12,36 +10,21 @@ import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 
+import io.reelforge.fixtures.TinyFixtures;
+
 /**
  * The tiny TorchScript packages of export/make_tiny_fixtures.py, copied so a test can change them, and the
  * archives the registry imports. Without python3-torch there are none and the tests skip with the reason.
  */
 final class TinyPackages {
 
-    static final Path DIR = Path.of(System.getProperty("reelforge.fixtures", "target/fixtures"));
 
     private TinyPackages() {
     }
 
     /** A copy of fixture {@code name} in {@code into}, its manifest's version set to {@code version}. */
     static Path copy(String name, Path into, String version) throws IOException {
-        Path source = DIR.resolve(name);
-        boolean present = Files.isRegularFile(source.resolve("manifest.json"));
-        if (!present) {
-            System.err.println("[skip] " + missing());
-        }
-        assumeTrue(present, TinyPackages::missing);
-        Path target = into.resolve(name + "-" + version);
-        Files.createDirectories(target);
-        try (Stream<Path> files = Files.list(source)) {
-            for (Path f : files.toList()) {
-                Files.copy(f, target.resolve(f.getFileName()));
-            }
-        }
-        Path manifest = target.resolve("manifest.json");
-        Files.writeString(manifest, Files.readString(manifest).replaceFirst("\"version\": \"[^\"]*\"",
-                "\"version\": \"" + version + "\""));
-        return target;
+        return TinyFixtures.copy(name, into, version);
     }
 
     static Path zip(Path archive, List<String> names, List<byte[]> contents) throws IOException {
@@ -109,13 +92,4 @@ final class TinyPackages {
         System.arraycopy(bytes, 0, header, offset, bytes.length);
     }
 
-    private static String missing() {
-        String why;
-        try {
-            why = Files.readString(DIR.resolve("SKIPPED")).strip();
-        } catch (IOException e) {
-            why = "export/make_tiny_fixtures.py did not run (scripts/test-deps.sh installs python3-torch)";
-        }
-        return "tiny model fixtures are missing in " + DIR + ": " + why;
-    }
 }
