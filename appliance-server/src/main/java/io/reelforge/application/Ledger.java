@@ -6,14 +6,15 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
+import io.reelforge.domain.model.account.Plan;
 import io.reelforge.domain.model.generation.Generation;
 import io.reelforge.domain.model.ledger.EntryKind;
 import io.reelforge.domain.model.ledger.LedgerEntry;
 import io.reelforge.domain.model.ledger.LedgerRepository;
 
 /**
- * The credit operations of a generation. Runs inside the caller's transaction: the debit commits with the
- * generation row, a refund with the state change that causes it.
+ * The credit operations of a generation and an account's first grant. Runs inside the caller's transaction:
+ * the debit commits with the generation row, a refund with the state change that causes it.
  */
 @ApplicationScoped
 @Transactional(Transactional.TxType.MANDATORY)
@@ -35,6 +36,13 @@ public class Ledger {
     public void refund(Generation g, String reason) {
         if (g.creditsCharged() > 0 && entries.find(g.id(), EntryKind.REFUND).isEmpty()) {
             entries.append(LedgerEntry.refund(g.accountId(), g.creditsCharged(), g.id(), reason, clock.instant()));
+        }
+    }
+
+    /** An account's first credits on its plan (nothing when there are none to give). */
+    public void grantFirstPeriod(String accountId, Plan plan, long credits, String actor) {
+        if (credits > 0) {
+            entries.append(LedgerEntry.grant(accountId, credits, "plan " + plan.id() + ": first period", actor, clock.instant()));
         }
     }
 

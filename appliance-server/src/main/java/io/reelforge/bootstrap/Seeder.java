@@ -9,6 +9,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
+import io.reelforge.application.Ledger;
 import io.reelforge.application.console.AuditLog;
 import io.reelforge.domain.model.account.Account;
 import io.reelforge.domain.model.account.AccountRepository;
@@ -18,8 +19,6 @@ import io.reelforge.domain.model.account.Plan;
 import io.reelforge.domain.model.console.ConsoleRole;
 import io.reelforge.domain.model.console.ConsoleUser;
 import io.reelforge.domain.model.console.ConsoleUserRepository;
-import io.reelforge.domain.model.ledger.LedgerEntry;
-import io.reelforge.domain.model.ledger.LedgerRepository;
 import io.reelforge.domain.model.safety.SafetyRepository;
 import io.reelforge.domain.model.safety.SafetyTerm;
 import io.reelforge.infrastructure.config.Settings;
@@ -48,7 +47,7 @@ public class Seeder {
     AccountRepository accounts;
 
     @Inject
-    LedgerRepository ledger;
+    Ledger credits;
 
     @Inject
     SafetyRepository safety;
@@ -114,10 +113,7 @@ public class Seeder {
                 () -> new IllegalStateException("reelforge.demo.plan names no plan: " + settings.demoPlan()));
         Account account = new Account("Demo", plan, settings.defaultConcurrentJobs(), now);
         accounts.store(account);
-        long grant = settings.demoGrant().orElse(plan.initialGrant());
-        if (grant > 0) {
-            ledger.append(LedgerEntry.grant(account.id(), grant, "plan " + plan.id() + ": first period", "system", now));
-        }
+        credits.grantFirstPeriod(account.id(), plan, settings.demoGrant().orElse(plan.initialGrant()), "system");
         ApiKeyCodec.Issued live = settings.demoApiKey()
                 .map(k -> ApiKeyCodec.adopt(k).orElseThrow(() -> new IllegalStateException(
                         "reelforge.demo.api-key is not a valid rf_live_/rf_test_ key")))

@@ -11,10 +11,10 @@ import jakarta.transaction.Transactional;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
 
+import io.reelforge.application.Ledger;
 import io.reelforge.domain.model.account.Account;
 import io.reelforge.domain.model.account.AccountRepository;
 import io.reelforge.domain.model.account.Plan;
-import io.reelforge.domain.model.ledger.LedgerEntry;
 import io.reelforge.domain.model.ledger.LedgerRepository;
 import io.reelforge.domain.shared.ReelforgeException;
 
@@ -34,6 +34,9 @@ public class AccountAdmin {
 
     @Inject
     LedgerRepository ledger;
+
+    @Inject
+    Ledger credits;
 
     @Inject
     AuditLog audit;
@@ -80,9 +83,7 @@ public class AccountAdmin {
             Account a = new Account(draft.getName().trim(), plan, draft.getMaxConcurrentJobs(), clock.instant());
             a.setActive(draft.isActive());
             accounts.store(a);
-            if (plan.initialGrant() > 0) {
-                ledger.append(LedgerEntry.grant(a.id(), plan.initialGrant(), "plan " + plan.id() + ": first period", actor, clock.instant()));
-            }
+            credits.grantFirstPeriod(a.id(), plan, plan.initialGrant(), actor);
             audit.record(actor, "accounts:create", a.id(), a.name() + " on " + plan.id());
             return a.id();
         }
