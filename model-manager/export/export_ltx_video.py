@@ -25,17 +25,7 @@ import torch
 from diffusers import LTXPipeline
 
 from package_writer import write_manifest
-
-
-class TextEncoder(torch.nn.Module):
-    def __init__(self, encoder):
-        super().__init__()
-        self.encoder = encoder
-
-    def forward(self, input_ids):
-        mask = (input_ids != 0).long()
-        hidden = self.encoder(input_ids=input_ids, attention_mask=mask).last_hidden_state
-        return hidden * mask.unsqueeze(-1).to(hidden.dtype)
+from wrappers import MaskedTextEncoder
 
 
 class Denoiser(torch.nn.Module):
@@ -93,7 +83,7 @@ def main():
     ids = torch.ones(2, L, dtype=torch.long, device="cuda")
     latents = torch.randn(2, 128, F, h, w, device="cuda")
     with torch.no_grad():
-        enc = torch.jit.trace(TextEncoder(pipe.text_encoder).eval(), (ids,), check_trace=False)
+        enc = torch.jit.trace(MaskedTextEncoder(pipe.text_encoder).eval(), (ids,), check_trace=False)
         enc.save(str(args.out / "text_encoder.pt"))
         t = torch.full((2,), 500.0, device="cuda")
         torch.jit.trace(Denoiser(pipe.transformer, args.fps).eval(), (latents, t, enc(ids)), check_trace=False) \

@@ -23,17 +23,7 @@ import torch
 from diffusers import WanPipeline
 
 from package_writer import write_manifest
-
-
-class TextEncoder(torch.nn.Module):
-    def __init__(self, encoder):
-        super().__init__()
-        self.encoder = encoder
-
-    def forward(self, input_ids):
-        mask = (input_ids != 0).long()
-        hidden = self.encoder(input_ids=input_ids, attention_mask=mask).last_hidden_state
-        return hidden * mask.unsqueeze(-1).to(hidden.dtype)
+from wrappers import MaskedTextEncoder
 
 
 class Denoiser(torch.nn.Module):
@@ -82,7 +72,7 @@ def main():
     ids = torch.ones(2, L, dtype=torch.long, device="cuda")
     latents = torch.randn(2, 16, F, args.height // 8, args.width // 8, device="cuda")
     with torch.no_grad():
-        enc = torch.jit.trace(TextEncoder(pipe.text_encoder).eval(), (ids,), check_trace=False)
+        enc = torch.jit.trace(MaskedTextEncoder(pipe.text_encoder).eval(), (ids,), check_trace=False)
         enc.save(str(args.out / "text_encoder.pt"))
         emb = enc(ids)
         t = torch.full((2,), 500.0, device="cuda")
