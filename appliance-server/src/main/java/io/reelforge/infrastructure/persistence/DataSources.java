@@ -5,25 +5,20 @@ import jakarta.annotation.sql.DataSourceDefinitions;
 import jakarta.enterprise.context.ApplicationScoped;
 
 /**
- * The embedded Derby database, twice: a JTA data source for JPA and a non-transactional one over the same
- * database for Quartz's JobStoreTX, which commits its own work. The database is {@code <data dir>/db}; the data
- * source is created before the application's own config sources exist, so Payara resolves the data dir from
- * the system property or REELFORGE_DATA_DIR only (default {@code ./data}).
+ * The appliance database, twice: a JTA data source for JPA and a non-transactional one over the same database
+ * for Quartz's JobStoreTX and the schema migrations, which commit their own work. Which database (embedded
+ * Derby under {@code <data dir>/db}, or PostgreSQL) is {@link ApplianceDataSource}'s choice, from the settings.
  */
 @DataSourceDefinitions({
         @DataSourceDefinition(
                 name = DataSources.JTA,
-                className = "org.apache.derby.jdbc.EmbeddedDataSource",
-                databaseName = "${MPCONFIG=reelforge.data-dir:./data}/db",
-                properties = {"createDatabase=create"},
+                className = "io.reelforge.infrastructure.persistence.ApplianceDataSource",
                 minPoolSize = 2,
                 maxPoolSize = 40,
                 isolationLevel = java.sql.Connection.TRANSACTION_READ_COMMITTED),
         @DataSourceDefinition(
                 name = DataSources.NON_TX,
-                className = "org.apache.derby.jdbc.EmbeddedDataSource",
-                databaseName = "${MPCONFIG=reelforge.data-dir:./data}/db",
-                properties = {"createDatabase=create"},
+                className = "io.reelforge.infrastructure.persistence.ApplianceDataSource",
                 transactional = false,
                 minPoolSize = 1,
                 maxPoolSize = 12,

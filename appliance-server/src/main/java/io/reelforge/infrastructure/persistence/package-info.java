@@ -1,5 +1,5 @@
 /**
- * Persistence: the data sources, the JPA repositories behind the domain's repository interfaces, and a clean
- * Derby shutdown on stop.
+ * Persistence: the data sources, the schema migrations (Liquibase, run before JPA is used), and the JPA
+ * repositories behind the domain's repository interfaces.
  */
 package io.reelforge.infrastructure.persistence;

@@ -1,0 +1,106 @@
+package io.reelforge.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The bundle on PostgreSQL instead of the embedded Derby: a fresh database per run (created with createdb on
+ * the local server, dropped afterwards), the schema made by the migrations, the reference flow, a restart on
+ * the same data, a clustered job store, and the password from the properties file never in the log.
+ */
+class PostgresqlIT {
+
+    static final String HOST = System.getProperty("reelforge.it.postgresql.host", "127.0.0.1");
+    static final String USER = System.getProperty("reelforge.it.postgresql.user", "postgres");
+    static String database;
+
+    @TempDir
+    Path tmp;
+
+    @BeforeAll
+    static void createDatabase() throws Exception {
+        database = "reelforge_it_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+        Assumptions.assumeTrue(run("createdb", "-h", HOST, "-U", USER, database) == 0,
+                "no PostgreSQL server at " + HOST + " to create a database on");
+    }
+
+    @AfterAll
+    static void dropDatabase() throws Exception {
+        if (database != null) {
+            run("dropdb", "-h", HOST, "-U", USER, "--if-exists", "--force", database);
+        }
+    }
+
+    @Test
+    void referenceFlowOnPostgresql() throws Exception {
+        String password = "pg-secret-" + UUID.randomUUID();
+        Path config = tmp.resolve("reelforge.properties");
+        Files.writeString(config, "reelforge.db.password=" + password + "\n");
+        Map<String, String> settings = Map.of(
+                "db.url", "jdbc:postgresql://" + HOST + ":5432/" + database,
+                "db.user", USER,
+                "config-file", config.toString(),
+                "engine.sandbox.min-render-time", "PT1S");
+        try (Appliance a = Appliance.start("postgresql", settings)) {
+            Api api = a.api();
+            long before = api.balance();
+            Api.Resp submit = api.post("/v1/video/generate", "application/json", """
+                    {"prompt": "A cinematic drone shot gliding over a misty mountain valley at dawn",
+                     "resolution": "720p", "duration": 5}""");
+            assertEquals(202, submit.status(), submit.text());
+            String id = submit.json().path("generation_id").asText();
+            JsonNode done = api.await(id, Duration.ofMinutes(3));
+            assertEquals("completed", done.path("status").asText(), done.toString());
+            Ffprobe probe = Ffprobe.of(api.download(done.path("output_url").asText(), tmp.resolve("clip.mp4")));
+            assertEquals("h264", probe.codec());
+            assertEquals(1280, probe.width());
+            assertEquals(120, probe.frames());
+            assertEquals(before - 90, api.balance());
+
+            assertEquals("1", psql("select count(*) from rf_generation where id = '" + id + "' and status = 'COMPLETED'"),
+                    "the generation is a row in PostgreSQL");
+            assertEquals("1", psql("select count(*) from rf_ledger where generationid = '" + id + "' and kind = 'DEBIT'"));
+            assertTrue(Integer.parseInt(psql("select count(*) from databasechangelog")) > 0, "migrated by Liquibase");
+            assertFalse(Files.exists(a.dataDir().resolve("db")), "no embedded Derby database was made");
+
+            a.stop();
+            a.boot();
+            assertEquals("completed", api.get("/v1/video/" + id).json().path("status").asText(), "kept over a restart");
+            assertEquals(before - 90, api.balance());
+
+            String log = a.log();
+            assertTrue(log.contains("schema migrated") && log.contains("schema is up to date"), "first start migrates, the second has nothing to do");
+            assertTrue(log.contains("job runner started") && log.contains("clustered as"), "a clustered job store on PostgreSQL");
+            assertFalse(log.contains(password), "the database password never reaches the log");
+        }
+    }
+
+    private static String psql(String sql) throws Exception {
+        Process p = new ProcessBuilder("psql", "-h", HOST, "-U", USER, "-d", database, "-tAc", sql).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
+        assertEquals(0, p.waitFor(), out);
+        return out;
+    }
+
+    private static int run(String... cmd) throws Exception {
+        Process p = new ProcessBuilder(List.of(cmd)).redirectErrorStream(true).start();
+        p.getInputStream().readAllBytes();
+        return p.waitFor();
+    }
+}
