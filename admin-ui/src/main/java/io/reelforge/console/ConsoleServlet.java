@@ -1,5 +1,6 @@
 package io.reelforge.console;
 
+import jakarta.servlet.annotation.WebInitParam;
 import jakarta.servlet.annotation.WebServlet;
 
 import com.vaadin.cdi.CdiVaadinServlet;
@@ -8,6 +9,9 @@ import com.vaadin.cdi.CdiVaadinServlet;
  * Mounts Vaadin under /admin (its own static files under /admin/VAADIN), leaving / and /v1 to the REST API.
  * Declaring it stops Vaadin from registering its default servlet at /*.
  */
-@WebServlet(urlPatterns = "/admin/*", asyncSupported = true)
+// closeIdleSessions: Vaadin's heartbeat (an open tab pings every 5 minutes) must not keep an idle session alive;
+// the session ends after the console's session timeout of no user action, open tab or not.
+@WebServlet(urlPatterns = "/admin/*", asyncSupported = true,
+        initParams = @WebInitParam(name = "closeIdleSessions", value = "true"))
 public class ConsoleServlet extends CdiVaadinServlet {
 }

@@ -1,6 +1,7 @@
 package io.reelforge.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.File;
@@ -9,8 +10,6 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -73,15 +72,7 @@ class ConsoleIT {
     void adminCreatesAccountAndKeyUsesItThenRevokesIt() throws Exception {
         String base = appliance.baseUrl();
 
-        open(base + "/admin");
-        type("username", "admin");
-        type("password", firstAdminPassword());
-        click("sign-in");
-
-        type("current-password", firstAdminPassword());
-        type("new-password", "a much longer secret 42");
-        type("repeat-password", "a much longer secret 42");
-        click("change-password");
+        signInAsAdmin();
         shown("status-cards");
         screenshot("dashboard");
 
@@ -130,9 +121,17 @@ class ConsoleIT {
         cell("keys:revoke");
         screenshot("audit-log");
 
+        open(base + "/admin/models");
+        cell("no active version of wan2.1-t2v-1.3b");
+        shown("model-path");
+        screenshot("models");
+
         String session = driver.manage().getCookieNamed("JSESSIONID").getValue();
         assertEquals(401, appliance.api().getUrl(base + "/v1/account", Map.of("Cookie", "JSESSIONID=" + session)).status(),
                 "a console session does not authorise /v1");
+        Api.Resp adminApi = appliance.api().getUrl(base + "/v1/admin/models", Map.of("Cookie", "JSESSIONID=" + session));
+        assertEquals(401, adminApi.status(), "nor the admin API: it takes credentials on each call, never a session");
+        assertEquals("missing_credentials", adminApi.errorCode());
 
         click("logout");
         shown("username");
@@ -140,11 +139,225 @@ class ConsoleIT {
         shown("username");
     }
 
-    private String firstAdminPassword() throws Exception {
-        Matcher m = Pattern.compile("password {5}: (\\S+)").matcher(appliance.log());
-        assertTrue(m.find(), "no first-admin banner in the log");
-        return m.group(1);
+    private static final String ADMIN_PASSWORD = "a much longer secret 42";
+    private static boolean adminPasswordChanged;
+
+    /**
+     * Signs in as the first admin whichever test runs first: with the printed password (then the forced change)
+     * the first time, with the chosen one after. Checks the session id changes at login (session fixation).
+     */
+    private void signInAsAdmin() throws Exception {
+        if (!adminPasswordChanged) {
+            signIn("admin", appliance.firstAdminPassword(), ADMIN_PASSWORD);
+            adminPasswordChanged = true;
+        } else {
+            signIn("admin", ADMIN_PASSWORD, null);
+        }
     }
+
+    /** Signs in; with {@code newPassword}, expects the forced change of a one-time password and makes it. */
+    private void signIn(String user, String password, String newPassword) throws Exception {
+        open(appliance.baseUrl() + "/admin/login");
+        String before = driver.manage().getCookieNamed("JSESSIONID").getValue();
+        type("username", user);
+        type("password", password);
+        click("sign-in");
+        if (newPassword != null) {
+            type("current-password", password);
+            type("new-password", newPassword);
+            type("repeat-password", newPassword);
+            click("change-password");
+        }
+        shown("status-cards");
+        assertNotEquals(before, driver.manage().getCookieNamed("JSESSIONID").getValue(), "a new session id at login");
+    }
+
+    @Test
+    void adminEditsPlansQuotasAndUsersAndAViewerCannotGrant() throws Exception {
+        String base = appliance.baseUrl();
+        signInAsAdmin();
+
+        // A plan, created in the console.
+        open(base + "/admin/plans");
+        cell("Starter");
+        click("new-plan");
+        type("plan-id", "it-team");
+        type("plan-name", "IT team plan");
+        type("plan-credits", "2000");
+        type("plan-clip-price", "45");
+        click("plan-save");
+        cell("IT team plan");
+        screenshot("plans");
+
+        // An account capped at 2 clips a day, 720p only, and a key for it.
+        open(base + "/admin/accounts");
+        click("new-account");
+        type("account-name", "Quota IT team");
+        type("account-daily-cap", "2");
+        tick("account-resolutions", "720p");
+        click("account-save");
+        cell("Quota IT team").click();
+        idle();
+        screenshot("account-quotas");
+        click("account-keys");
+        type("key-name", "quota key");
+        click("create-key");
+        String key = shown("new-key").findElement(By.tagName("input")).getDomProperty("value");
+        click("new-key-done");
+        Api api = appliance.api().withKey(key);
+
+        ErrorsIT.assertError(api.generate(Map.of("prompt", "A harbour at night", "resolution", "1080p")), 403,
+                "resolution_not_allowed", "resolution");
+        for (int i = 0; i < 2; i++) {
+            Api.Resp r = api.generate(Map.of("prompt", "A harbour at night " + i, "resolution", "720p"));
+            assertEquals(202, r.status(), r.text());
+        }
+        Api.Resp capped = api.generate(Map.of("prompt", "A harbour at night 2", "resolution", "720p"));
+        ErrorsIT.assertError(capped, 429, "daily_clip_cap_exceeded", null);
+        long retryAfter = Long.parseLong(capped.header("Retry-After"));
+        assertTrue(retryAfter >= 1 && retryAfter <= 86_400, capped.header("Retry-After"));
+        JsonNode limits = api.get("/v1/account").json().path("limits");
+        assertEquals(2, limits.path("daily_clip_cap").asInt(), limits.toString());
+        assertEquals("[\"720p\"]", limits.path("allowed_resolutions").toString());
+
+        // The cap raised in the console: the next clip goes through at once.
+        open(base + "/admin/accounts");
+        cell("Quota IT team").click();
+        type("account-daily-cap", "3");
+        click("account-save");
+        Api.Resp third = api.generate(Map.of("prompt", "A harbour at night 3", "resolution", "720p"));
+        assertEquals(202, third.status(), third.text());
+        ErrorsIT.assertError(api.generate(Map.of("prompt", "A harbour at night 4", "resolution", "720p")), 429,
+                "daily_clip_cap_exceeded", null);
+
+        // A viewer, created with a one-time password shown once.
+        open(base + "/admin/users");
+        click("new-user");
+        type("user-name", "it-viewer");
+        click("user-save");
+        String oneTime = shown("one-time-password").findElement(By.tagName("input")).getDomProperty("value");
+        assertTrue(oneTime.length() >= 16, oneTime);
+        click("one-time-password-done");
+        cell("it-viewer");
+        screenshot("users");
+        click("logout");
+
+        long balance = api.balance();
+        signIn("it-viewer", oneTime, "the viewer's own long secret");
+        assertTrue(driver.findElements(By.xpath("//vaadin-side-nav-item[contains(., 'Console users')]")).isEmpty(),
+                "no users page in a viewer's navigation");
+        open(base + "/admin/users");
+        notification("Your role does not allow that page.");
+        shown("status-cards");
+        open(base + "/admin/accounts");
+        cell("Quota IT team").click();
+        click("grant");
+        type("grant-credits", "5000");
+        type("grant-reason", "a viewer tries");
+        click("grant-record");
+        notification("Your role does not allow this.");
+        assertEquals(balance, api.balance(), "no credits granted");
+        click("grant-cancel");
+        click("logout");
+
+        // Disabled by the admin, the viewer can no longer sign in; the refusal says no more than a wrong password.
+        signInAsAdmin();
+        open(base + "/admin/users");
+        cell("it-viewer").click();
+        click("user-disabled");
+        click("user-save");
+        cell("disabled");
+        open(base + "/admin/audit");
+        cell("users:disable");
+        cell("users:create");
+        click("logout");
+        open(base + "/admin/login");
+        type("username", "it-viewer");
+        type("password", "the viewer's own long secret");
+        click("sign-in");
+        String refused = shown("login-message").getText();
+        type("username", "nobody-at-all");
+        type("password", "whatever it is");
+        click("sign-in");
+        assertEquals(refused, shown("login-message").getText(), "a disabled user looks like an unknown one");
+    }
+
+    @Test
+    void adminChangesSettingsAndTheyApplyWithoutARestart() throws Exception {
+        String base = appliance.baseUrl();
+        Api api = appliance.api();
+        Api.Resp first = api.generate(Map.of("prompt", "A quiet pond at dawn", "resolution", "720p"));
+        JsonNode before = api.await(first.json().path("generation_id").asText(), Duration.ofSeconds(120));
+        String oldUrl = before.path("output_url").asText();
+        assertEquals(200, api.getUrl(oldUrl, Map.of()).status());
+
+        signInAsAdmin();
+        open(base + "/admin/settings");
+        shown("settings-storage");
+        screenshot("settings");
+
+        // A blocked phrase applies to the next submission.
+        type("safety-category", "it-test");
+        type("safety-phrase", "Purple Elephant");
+        click("safety-save");
+        cell("purple elephant");
+        Api.Resp blocked = api.generate(Map.of("prompt", "A purple elephant dancing", "resolution", "720p"));
+        assertEquals(202, blocked.status(), blocked.text());
+        JsonNode failed = api.await(blocked.json().path("generation_id").asText(), Duration.ofSeconds(30));
+        assertEquals("safety.prompt", failed.path("error_code").asText(), failed.toString());
+        click("unblock-purple-elephant");
+        assertEquals(202, api.generate(Map.of("prompt", "A purple elephant at rest", "resolution", "720p")).status());
+
+        // Retention and a new storage root: new clips only; the earlier clip is still served from the old root.
+        Path newRoot = appliance.dataDir().resolve("outputs-2");
+        type("settings-retention", "10");
+        type("settings-root", newRoot.toString());
+        click("settings-save");
+        Api.Resp next = api.generate(Map.of("prompt", "A windmill in a field", "resolution", "720p"));
+        JsonNode after = api.await(next.json().path("generation_id").asText(), Duration.ofSeconds(120));
+        assertEquals("completed", after.path("status").asText(), after.toString());
+        try (var files = Files.walk(newRoot)) {
+            assertTrue(files.anyMatch(f -> f.getFileName().toString().equals(after.path("generation_id").asText() + ".mp4")),
+                    "the new clip is under the new root");
+        }
+        assertEquals(Duration.ofDays(10), Duration.between(java.time.Instant.parse(after.path("completed_at").asText()),
+                java.time.Instant.parse(after.path("expires_at").asText())));
+        assertEquals(200, api.getUrl(oldUrl, Map.of()).status(), "an older clip stays where it was, still served");
+
+        // Key rotation: with the grace period old links still work; cut off, they fail, and fresh ones work.
+        click("rotate-key");
+        assertEquals(200, api.getUrl(oldUrl, Map.of()).status(), "old links work during the grace period");
+        click("rotate-key-cut-off");
+        ErrorsIT.assertError(api.getUrl(oldUrl, Map.of()), 403, "url_signature_invalid", null);
+        String fresh = api.get("/v1/video/" + before.path("generation_id").asText()).json().path("output_url").asText();
+        assertEquals(200, api.getUrl(fresh, Map.of()).status(), "a freshly signed link works");
+        open(base + "/admin/audit");
+        cell("settings:url-key-rotated");
+        cell("settings:storage-root");
+
+        // Leave the shared appliance's retention as the other tests expect it.
+        open(base + "/admin/settings");
+        type("settings-retention", "7");
+        click("settings-save");
+        click("logout");
+    }
+
+    /** Waits for a notification with this text (its card lives in an overlay, its text in light or shadow DOM). */
+    private void notification(String text) {
+        idle();
+        wait.until(d -> Boolean.TRUE.equals(((JavascriptExecutor) d).executeScript(
+                "return Array.from(document.querySelectorAll('vaadin-notification-card')).some(c =>"
+                        + " (c.innerText || '').includes(arguments[0])"
+                        + " || (c.shadowRoot && c.shadowRoot.textContent.includes(arguments[0])))", text)));
+    }
+
+    /** Ticks a box of a checkbox group by its label. */
+    private void tick(String groupId, String label) {
+        WebElement box = shown(groupId).findElement(By.xpath(".//vaadin-checkbox[contains(., '" + label + "')]"));
+        ((JavascriptExecutor) driver).executeScript("arguments[0].click()", box);
+        idle();
+    }
+
 
     private void open(String url) {
         driver.get(url);
@@ -160,7 +373,21 @@ class ConsoleIT {
 
     private WebElement shown(String id) {
         idle();
-        return wait.until(ExpectedConditions.visibilityOfElementLocated(By.id(id)));
+        try {
+            // Scrolled into view first: a field scrolled out of the layout's scroll area does not count as shown.
+            WebElement e = wait.until(ExpectedConditions.presenceOfElementLocated(By.id(id)));
+            ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'center'})", e);
+            return wait.until(ExpectedConditions.visibilityOf(e));
+        } catch (org.openqa.selenium.TimeoutException e) {
+            try {
+                screenshot("failed-" + id);
+                Files.writeString(Path.of(System.getProperty("reelforge.it.screenshots", "target/screenshots"),
+                        "failed-" + id + ".html"), driver.getPageSource());
+            } catch (Exception ignored) {
+                // the timeout is what the test reports
+            }
+            throw e;
+        }
     }
 
     private void click(String id) {

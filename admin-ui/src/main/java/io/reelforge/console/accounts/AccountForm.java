@@ -2,47 +2,41 @@ package io.reelforge.console.accounts;
 
 import java.util.List;
 
-import com.vaadin.flow.component.ComponentEvent;
 import com.vaadin.flow.component.ComponentEventListener;
-import com.vaadin.flow.component.Key;
 import com.vaadin.flow.component.button.Button;
-import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.checkbox.Checkbox;
-import com.vaadin.flow.component.formlayout.FormLayout;
-import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.checkbox.CheckboxGroup;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.IntegerField;
 import com.vaadin.flow.component.textfield.TextField;
-import com.vaadin.flow.data.binder.BeanValidationBinder;
 import com.vaadin.flow.shared.Registration;
 
 import io.reelforge.application.console.AccountAdmin.PlanOption;
 import io.reelforge.application.console.AccountDraft;
+import io.reelforge.console.support.DraftForm;
 
-/**
- * Creates or edits an account. It calls no service: it validates the draft and tells its view what happened
- * through typed events. Fields are package-private so a unit test can fill them without a browser.
- */
-public class AccountForm extends FormLayout {
+/** Creates or edits an account: name, plan, quotas, active. */
+public class AccountForm extends DraftForm<AccountDraft> {
 
     final TextField name = new TextField("Name");
     final Select<String> planId = new Select<>();
     final IntegerField maxConcurrentJobs = new IntegerField("Jobs at once (queued + rendering)");
+    final IntegerField dailyClipCap = new IntegerField("Clips per day (UTC; empty: no cap)");
+    final CheckboxGroup<String> allowedResolutions = new CheckboxGroup<>("Resolutions (none ticked: all)");
     final Checkbox active = new Checkbox("Active (its API keys work)");
 
-    final Button save = new Button("Save");
     final Button keys = new Button("API keys");
-    final Button close = new Button("Close");
 
-    private final BeanValidationBinder<AccountDraft> binder = new BeanValidationBinder<>(AccountDraft.class);
-
-    public AccountForm(List<PlanOption> plans) {
-        configureFields(plans);
-        binder.bindInstanceFields(this);
-        add(name, planId, maxConcurrentJobs, active, buttons());
+    public AccountForm(List<PlanOption> plans, List<String> resolutions) {
+        super(AccountDraft.class, "account");
+        configureFields(plans, resolutions);
+        keys.setId("account-keys");
+        keys.addClickListener(e -> fireEvent(new KeysEvent(this, getDraft())));
+        addButton(keys);
+        layout(name, planId, maxConcurrentJobs, dailyClipCap, allowedResolutions, active);
     }
 
-    private void configureFields(List<PlanOption> plans) {
+    private void configureFields(List<PlanOption> plans, List<String> resolutions) {
         name.setId("account-name");
         planId.setLabel("Plan");
         planId.setId("account-plan");
@@ -51,77 +45,27 @@ public class AccountForm extends FormLayout {
                 .findFirst().orElse(id));
         maxConcurrentJobs.setId("account-jobs");
         maxConcurrentJobs.setStepButtonsVisible(true);
+        dailyClipCap.setId("account-daily-cap");
+        allowedResolutions.setId("account-resolutions");
+        allowedResolutions.setItems(resolutions);
         active.setId("account-active");
     }
 
-    private HorizontalLayout buttons() {
-        save.setId("account-save");
-        save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        save.addClickShortcut(Key.ENTER);
-        save.addClickListener(e -> validateAndSave());
-        keys.setId("account-keys");
-        keys.addClickListener(e -> fireEvent(new KeysEvent(this, binder.getBean())));
-        close.setId("account-close");
-        close.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
-        close.addClickShortcut(Key.ESCAPE);
-        close.addClickListener(e -> fireEvent(new CloseEvent(this)));
-        return new HorizontalLayout(save, keys, close);
-    }
-
     /** Shows a draft; a new account (no id) has no keys yet. */
+    @Override
     public void setDraft(AccountDraft draft) {
-        binder.setBean(draft);
+        super.setDraft(draft);
         keys.setVisible(draft != null && draft.getId() != null);
     }
 
-    private void validateAndSave() {
-        if (binder.validate().isOk()) {
-            fireEvent(new SaveEvent(this, binder.getBean()));
-        }
-    }
-
-    /** What the form tells its view. */
-    public abstract static class AccountFormEvent extends ComponentEvent<AccountForm> {
-        private final transient AccountDraft draft;
-
-        protected AccountFormEvent(AccountForm source, AccountDraft draft) {
-            super(source, false);
-            this.draft = draft;
-        }
-
-        public AccountDraft getDraft() {
-            return draft;
-        }
-    }
-
-    public static class SaveEvent extends AccountFormEvent {
-        SaveEvent(AccountForm source, AccountDraft draft) {
-            super(source, draft);
-        }
-    }
-
     /** The user wants this account's API keys. */
-    public static class KeysEvent extends AccountFormEvent {
+    public static class KeysEvent extends DraftEvent<AccountDraft> {
         KeysEvent(AccountForm source, AccountDraft draft) {
             super(source, draft);
         }
     }
 
-    public static class CloseEvent extends AccountFormEvent {
-        CloseEvent(AccountForm source) {
-            super(source, null);
-        }
-    }
-
-    public Registration addSaveListener(ComponentEventListener<SaveEvent> listener) {
-        return addListener(SaveEvent.class, listener);
-    }
-
     public Registration addKeysListener(ComponentEventListener<KeysEvent> listener) {
         return addListener(KeysEvent.class, listener);
-    }
-
-    public Registration addCloseListener(ComponentEventListener<CloseEvent> listener) {
-        return addListener(CloseEvent.class, listener);
     }
 }

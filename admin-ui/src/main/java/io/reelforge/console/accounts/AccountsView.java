@@ -34,13 +34,12 @@ public class AccountsView extends VerticalLayout {
     public AccountsView(AccountAdmin accounts, LedgerAdmin ledger) {
         this.accounts = accounts;
         this.ledger = ledger;
-        this.form = new AccountForm(accounts.plans());
+        this.form = new AccountForm(accounts.plans(), accounts.resolutions());
         setSizeFull();
         configureGrid();
         configureForm();
-        add(toolbar(), content());
+        add(toolbar(), form.besideGrid(grid));
         updateList();
-        closeEditor();
     }
 
     private void configureGrid() {
@@ -50,6 +49,8 @@ public class AccountsView extends VerticalLayout {
         grid.addColumn(AccountRow::planId).setHeader("Plan");
         grid.addColumn(AccountRow::status).setHeader("Status");
         grid.addColumn(AccountRow::maxConcurrentJobs).setHeader("Jobs at once");
+        grid.addColumn(r -> r.dailyClipCap() == null ? "-" : r.dailyClipCap().toString()).setHeader("Clips/day");
+        grid.addColumn(AccountRow::allowedResolutions).setHeader("Resolutions");
         grid.addColumn(AccountRow::balance).setHeader("Balance");
         grid.addColumn(AccountRow::id).setHeader("Id").setAutoWidth(true);
         grid.asSingleSelect().addValueChangeListener(e -> edit(e.getValue()));
@@ -57,32 +58,24 @@ public class AccountsView extends VerticalLayout {
 
     private void configureForm() {
         form.setId("account-form");
-        form.setWidth("28em");
         form.addSaveListener(e -> {
             accounts.save(e.getDraft());
             updateList();
-            closeEditor();
+            form.edit(null);
         });
         form.addKeysListener(e -> getUI().ifPresent(ui -> ui.navigate(KeysView.class, e.getDraft().getId())));
-        form.addCloseListener(e -> closeEditor());
+        form.addCloseListener(e -> form.edit(null));
     }
 
     private HorizontalLayout toolbar() {
         add.setId("new-account");
         add.addClickListener(e -> {
             grid.asSingleSelect().clear();
-            openEditor(new AccountDraft());
+            form.edit(new AccountDraft());
         });
         grant.setId("grant");
         grant.addClickListener(e -> openGrant());
         return new HorizontalLayout(add, grant);
-    }
-
-    private HorizontalLayout content() {
-        HorizontalLayout content = new HorizontalLayout(grid, form);
-        content.setFlexGrow(2, grid);
-        content.setSizeFull();
-        return content;
     }
 
     private void updateList() {
@@ -91,20 +84,10 @@ public class AccountsView extends VerticalLayout {
 
     private void edit(AccountRow row) {
         if (row == null) {
-            closeEditor();
+            form.edit(null);
         } else {
-            openEditor(accounts.draftOf(row.id()));
+            form.edit(accounts.draftOf(row.id()));
         }
-    }
-
-    private void openEditor(AccountDraft draft) {
-        form.setDraft(draft);
-        form.setVisible(true);
-    }
-
-    private void closeEditor() {
-        form.setDraft(null);
-        form.setVisible(false);
     }
 
     private void openGrant() {

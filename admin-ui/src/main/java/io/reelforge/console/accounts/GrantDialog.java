@@ -26,6 +26,8 @@ class GrantDialog extends Dialog {
         grant.setId("grant-record");
         grant.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         add(credits, reason);
-        getFooter().add(new Button("Cancel", e -> close()), grant);
+        Button cancel = new Button("Cancel", e -> close());
+        cancel.setId("grant-cancel");
+        getFooter().add(cancel, grant);
     }
 }

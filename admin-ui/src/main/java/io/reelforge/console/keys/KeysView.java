@@ -25,6 +25,7 @@ import io.reelforge.application.console.AccountAdmin.AccountRow;
 import io.reelforge.application.console.KeyAdmin;
 import io.reelforge.application.console.KeyAdmin.KeyRow;
 import io.reelforge.console.layout.MainLayout;
+import io.reelforge.console.support.ShownOnceDialog;
 import io.reelforge.domain.model.account.KeyMode;
 
 /** One account's API keys: create (the whole key is shown once) and revoke. {@code /admin/keys/<accountId>}. */
@@ -114,7 +115,7 @@ public class KeysView extends VerticalLayout implements HasUrlParameter<String> 
         KeyAdmin.NewKey issued = keys.create(a.id(), mode.getValue(), name.getValue());
         name.clear();
         updateList();
-        new NewKeyDialog(issued.plaintext()).open();
+        new ShownOnceDialog("New API key", "new-key", issued.plaintext()).open();
     }
 
     private void updateList() {

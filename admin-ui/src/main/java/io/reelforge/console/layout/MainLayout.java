@@ -19,6 +19,10 @@ import io.reelforge.console.audit.AuditView;
 import io.reelforge.console.dashboard.DashboardView;
 import io.reelforge.console.generations.GenerationsView;
 import io.reelforge.console.keys.KeysView;
+import io.reelforge.console.models.ModelsView;
+import io.reelforge.console.plans.PlansView;
+import io.reelforge.console.settings.SettingsPage;
+import io.reelforge.console.users.UsersView;
 
 /** The frame around every signed-in view: the navigation, who is signed in, and logout. */
 public class MainLayout extends AppLayout {
@@ -52,9 +56,18 @@ public class MainLayout extends AppLayout {
         SideNav nav = new SideNav();
         nav.addItem(new SideNavItem("Dashboard", DashboardView.class),
                 new SideNavItem("Accounts", AccountsView.class),
+                new SideNavItem("Credit plans", PlansView.class),
                 new SideNavItem("API keys", KeysView.class),
                 new SideNavItem("Generations", GenerationsView.class),
+                new SideNavItem("Models", ModelsView.class),
                 new SideNavItem("Audit log", AuditView.class));
+        // Shown to those whose role allows them; the services refuse everyone else anyway.
+        if (sessions.isPermitted("users:read")) {
+            nav.addItem(new SideNavItem("Console users", UsersView.class));
+        }
+        if (sessions.isPermitted("settings:read")) {
+            nav.addItem(new SideNavItem("Settings", SettingsPage.class));
+        }
         return nav;
     }
 

@@ -3,11 +3,14 @@ package io.reelforge.console.security;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 
+import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.server.ServiceInitEvent;
 
 import io.reelforge.application.console.ConsoleSessions;
+import io.reelforge.console.dashboard.DashboardView;
 import io.reelforge.console.support.ErrorNotifier;
+import io.reelforge.console.support.RequiresPermission;
 
 /**
  * Before any view opens: anonymous users go to the login view, a user with a printed password to the
@@ -35,6 +38,11 @@ public class AccessGuard {
             event.forwardTo(LoginView.class);
         } else if (me.get().mustChangePassword() && target != ChangePasswordView.class) {
             event.forwardTo(ChangePasswordView.class);
+        } else if (target.isAnnotationPresent(RequiresPermission.class)
+                && !sessions.isPermitted(target.getAnnotation(RequiresPermission.class).value())) {
+            event.forwardTo(DashboardView.class);
+            Notification.show("Your role does not allow that page.", 5000, Notification.Position.BOTTOM_START)
+                    .setId("access-denied");
         }
     }
 }

@@ -54,8 +54,8 @@ public class LoginView extends VerticalLayout {
         switch (outcome) {
             case OK -> getUI().ifPresent(ui -> ui.navigate(DashboardView.class));
             case MUST_CHANGE_PASSWORD -> getUI().ifPresent(ui -> ui.navigate(ChangePasswordView.class));
-            case INVALID -> message.setText("Wrong user or password.");
-            case THROTTLED -> message.setText("Too many failed attempts: this user is locked for a few minutes.");
+            // One message for every refusal: it must not tell whether the user exists, is disabled or is locked.
+            case REFUSED -> message.setText("Wrong user or password, or too many failed attempts (then wait a few minutes).");
         }
     }
 }

@@ -24,7 +24,7 @@ class AccountFormTest {
 
     @BeforeEach
     void form() {
-        form = new AccountForm(List.of(new PlanOption("free", "Free"), new PlanOption("pro", "Pro")));
+        form = new AccountForm(List.of(new PlanOption("free", "Free"), new PlanOption("pro", "Pro")), List.of("720p", "1080p"));
         draft = new AccountDraft();
         form.setDraft(draft);
         form.addSaveListener(e -> saved.set(e.getDraft()));
@@ -43,6 +43,30 @@ class AccountFormTest {
         assertEquals("pro", saved.get().getPlanId());
         assertEquals(3, saved.get().getMaxConcurrentJobs());
         assertFalse(saved.get().isActive());
+    }
+
+    @Test
+    void savesTheQuotas() {
+        form.name.setValue("Video team");
+        form.dailyClipCap.setValue(20);
+        form.allowedResolutions.setValue(java.util.Set.of("720p"));
+        form.save.click();
+
+        assertEquals(20, saved.get().getDailyClipCap());
+        assertEquals(java.util.Set.of("720p"), saved.get().getAllowedResolutions());
+    }
+
+    @Test
+    void anEmptyDailyCapMeansNoCapButZeroIsRefused() {
+        form.name.setValue("Video team");
+        form.dailyClipCap.setValue(0);
+        form.save.click();
+        assertNull(saved.get());
+        assertTrue(form.dailyClipCap.isInvalid());
+
+        form.dailyClipCap.clear();
+        form.save.click();
+        assertNull(saved.get().getDailyClipCap());
     }
 
     @Test

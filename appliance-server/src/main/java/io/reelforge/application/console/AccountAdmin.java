@@ -1,20 +1,23 @@
 package io.reelforge.application.console;
 
 import java.time.Clock;
+import java.util.EnumSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
-import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
 
 import io.reelforge.application.Ledger;
 import io.reelforge.domain.model.account.Account;
 import io.reelforge.domain.model.account.AccountRepository;
 import io.reelforge.domain.model.account.Plan;
+import io.reelforge.domain.model.generation.Resolution;
 import io.reelforge.domain.model.ledger.LedgerRepository;
 import io.reelforge.domain.shared.ReelforgeException;
 
@@ -23,7 +26,8 @@ import io.reelforge.domain.shared.ReelforgeException;
 @Transactional
 public class AccountAdmin {
 
-    public record AccountRow(String id, String name, String planId, String status, int maxConcurrentJobs, long balance) {
+    public record AccountRow(String id, String name, String planId, String status, int maxConcurrentJobs,
+                             Integer dailyClipCap, String allowedResolutions, long balance) {
     }
 
     public record PlanOption(String id, String name) {
@@ -62,6 +66,12 @@ public class AccountAdmin {
         return accounts.plans().stream().map(p -> new PlanOption(p.id(), p.name())).toList();
     }
 
+    /** The resolutions an account may be limited to, as wire names. */
+    public List<String> resolutions() {
+        ConsoleSubject.require("accounts:read");
+        return java.util.Arrays.stream(Resolution.values()).map(Resolution::wireName).toList();
+    }
+
     public AccountDraft draftOf(String id) {
         ConsoleSubject.require("accounts:read");
         Account a = find(id);
@@ -70,40 +80,53 @@ public class AccountAdmin {
         d.setName(a.name());
         d.setPlanId(a.plan().id());
         d.setMaxConcurrentJobs(a.maxConcurrentJobs());
+        d.setDailyClipCap(a.dailyClipCap().isPresent() ? a.dailyClipCap().getAsInt() : null);
+        d.setAllowedResolutions(limited(a) ? wireNames(a.allowedResolutions()) : Set.of());
         d.setActive(a.isActive());
         return d;
     }
 
     /** Creates or updates, as the draft has an id or not; returns the account's id. */
     public String save(AccountDraft draft) {
-        validate(draft);
+        String actor = ConsoleSubject.require(draft.getId() == null ? "accounts:create" : "accounts:update");
+        Drafts.check(validator, draft, "account.invalid");
         Plan plan = accounts.plan(draft.getPlanId()).orElseThrow(() -> ReelforgeException.notFound("plan", draft.getPlanId()));
         if (draft.getId() == null) {
-            String actor = ConsoleSubject.require("accounts:create");
             Account a = new Account(draft.getName().trim(), plan, draft.getMaxConcurrentJobs(), clock.instant());
+            applyQuotas(a, draft);
             a.setActive(draft.isActive());
             accounts.store(a);
             credits.grantFirstPeriod(a.id(), plan, plan.initialGrant(), actor);
             audit.record(actor, "accounts:create", a.id(), a.name() + " on " + plan.id());
             return a.id();
         }
-        String actor = ConsoleSubject.require("accounts:update");
         Account a = accounts.lockForUpdate(draft.getId());
         String before = describe(a);
         a.rename(draft.getName().trim());
         a.changePlan(plan);
-        a.limitConcurrentJobs(draft.getMaxConcurrentJobs());
+        applyQuotas(a, draft);
         a.setActive(draft.isActive());
         audit.record(actor, "accounts:update", a.id(), before + " -> " + describe(a));
         return a.id();
     }
 
-    private void validate(AccountDraft draft) {
-        Set<ConstraintViolation<AccountDraft>> violations = validator.validate(draft);
-        if (!violations.isEmpty()) {
-            ConstraintViolation<AccountDraft> v = violations.iterator().next();
-            throw ReelforgeException.validation(v.getPropertyPath().toString(), "account.invalid", v.getMessage());
+    private static void applyQuotas(Account a, AccountDraft draft) {
+        a.limitConcurrentJobs(draft.getMaxConcurrentJobs());
+        a.capDailyClips(draft.getDailyClipCap());
+        Set<Resolution> allowed = EnumSet.noneOf(Resolution.class);
+        for (String name : draft.getAllowedResolutions()) {
+            allowed.add(Resolution.fromWire(name).orElseThrow(() -> ReelforgeException.validation("allowedResolutions",
+                    "account.invalid", "Unknown resolution " + name + "; use " + Resolution.supported() + ".")));
         }
+        a.allowResolutions(allowed);
+    }
+
+    private static boolean limited(Account a) {
+        return !a.allowedResolutions().containsAll(EnumSet.allOf(Resolution.class));
+    }
+
+    private static Set<String> wireNames(Set<Resolution> set) {
+        return set.stream().map(Resolution::wireName).collect(Collectors.toCollection(LinkedHashSet::new));
     }
 
     private Account find(String id) {
@@ -112,10 +135,14 @@ public class AccountAdmin {
 
     private AccountRow row(Account a) {
         return new AccountRow(a.id(), a.name(), a.plan().id(), a.status().name().toLowerCase(Locale.ROOT),
-                a.maxConcurrentJobs(), ledger.balance(a.id()));
+                a.maxConcurrentJobs(), a.dailyClipCap().isPresent() ? a.dailyClipCap().getAsInt() : null,
+                limited(a) ? String.join(", ", wireNames(a.allowedResolutions())) : "all", ledger.balance(a.id()));
     }
 
     private static String describe(Account a) {
-        return a.name() + "/" + a.plan().id() + "/" + a.maxConcurrentJobs() + "/" + a.status().name().toLowerCase(Locale.ROOT);
+        return a.name() + "/" + a.plan().id() + "/jobs " + a.maxConcurrentJobs() + "/daily "
+                + (a.dailyClipCap().isPresent() ? a.dailyClipCap().getAsInt() : "-") + "/"
+                + (limited(a) ? String.join("+", wireNames(a.allowedResolutions())) : "all") + "/"
+                + a.status().name().toLowerCase(Locale.ROOT);
     }
 }

@@ -1,5 +1,8 @@
 package io.reelforge.application.console;
 
+import java.util.LinkedHashSet;
+import java.util.Set;
+
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
@@ -23,6 +26,14 @@ public class AccountDraft {
     @Min(value = 1, message = "At least 1")
     @Max(value = 1000, message = "At most 1000")
     private int maxConcurrentJobs = 5;
+
+    /** Clips per UTC day; null for no cap. */
+    @Min(value = 1, message = "At least 1 (leave empty for no cap)")
+    @Max(value = 1_000_000, message = "At most 1,000,000")
+    private Integer dailyClipCap;
+
+    /** Wire names ("720p"); empty allows every resolution. */
+    private Set<String> allowedResolutions = new LinkedHashSet<>();
 
     private boolean active = true;
 
@@ -57,6 +68,22 @@ public class AccountDraft {
 
     public void setMaxConcurrentJobs(int maxConcurrentJobs) {
         this.maxConcurrentJobs = maxConcurrentJobs;
+    }
+
+    public Integer getDailyClipCap() {
+        return dailyClipCap;
+    }
+
+    public void setDailyClipCap(Integer dailyClipCap) {
+        this.dailyClipCap = dailyClipCap;
+    }
+
+    public Set<String> getAllowedResolutions() {
+        return allowedResolutions;
+    }
+
+    public void setAllowedResolutions(Set<String> allowedResolutions) {
+        this.allowedResolutions = allowedResolutions == null ? new LinkedHashSet<>() : new LinkedHashSet<>(allowedResolutions);
     }
 
     public boolean isActive() {

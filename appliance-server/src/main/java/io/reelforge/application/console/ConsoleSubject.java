@@ -17,6 +17,11 @@ final class ConsoleSubject {
     }
 
     static String actor(Subject subject) {
-        return "console:" + subject.getPrincipal();
+        return actor((String) subject.getPrincipal());
+    }
+
+    /** How the audit log and the ledger name a console user. */
+    static String actor(String username) {
+        return "console:" + username;
     }
 }

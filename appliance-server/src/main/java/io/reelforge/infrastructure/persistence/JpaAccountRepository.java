@@ -55,6 +55,12 @@ public class JpaAccountRepository implements AccountRepository {
     }
 
     @Override
+    public long countOnPlan(String planId) {
+        return em.createQuery("select count(a) from Account a where a.plan.id = :p", Long.class)
+                .setParameter("p", planId).getSingleResult();
+    }
+
+    @Override
     public void store(Plan plan) {
         em.persist(plan);
     }

@@ -1,5 +1,6 @@
 package io.reelforge.infrastructure.persistence;
 
+import java.util.List;
 import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -29,5 +30,10 @@ public class JpaConsoleUserRepository implements ConsoleUserRepository {
     @Override
     public long count() {
         return em.createQuery("select count(u) from ConsoleUser u", Long.class).getSingleResult();
+    }
+
+    @Override
+    public List<ConsoleUser> all() {
+        return em.createQuery("select u from ConsoleUser u order by u.username", ConsoleUser.class).getResultList();
     }
 }

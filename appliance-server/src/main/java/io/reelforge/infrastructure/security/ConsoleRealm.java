@@ -3,6 +3,7 @@ package io.reelforge.infrastructure.security;
 import org.apache.shiro.authc.AuthenticationException;
 import org.apache.shiro.authc.AuthenticationInfo;
 import org.apache.shiro.authc.AuthenticationToken;
+import org.apache.shiro.authc.DisabledAccountException;
 import org.apache.shiro.authc.SimpleAuthenticationInfo;
 import org.apache.shiro.authc.UnknownAccountException;
 import org.apache.shiro.authc.UsernamePasswordToken;
@@ -42,6 +43,9 @@ public class ConsoleRealm extends AuthorizingRealm {
     protected AuthenticationInfo doGetAuthenticationInfo(AuthenticationToken token) throws AuthenticationException {
         String username = ((UsernamePasswordToken) token).getUsername();
         ConsoleUser user = users.byUsername(username).orElseThrow(UnknownAccountException::new);
+        if (user.isDisabled()) {
+            throw new DisabledAccountException();
+        }
         return new SimpleAuthenticationInfo(user.username(), user.passwordHash(), getName());
     }
 
@@ -51,7 +55,7 @@ public class ConsoleRealm extends AuthorizingRealm {
         SimpleAuthorizationInfo info = new SimpleAuthorizationInfo();
         users.byUsername(username).ifPresent(u -> {
             info.addRole(u.role().name().toLowerCase(java.util.Locale.ROOT));
-            info.setStringPermissions(u.role().permissions());
+            info.setStringPermissions(u.permissions());
         });
         return info;
     }

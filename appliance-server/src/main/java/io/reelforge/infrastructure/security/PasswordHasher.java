@@ -11,6 +11,8 @@ import org.apache.shiro.crypto.hash.DefaultHashService;
 public final class PasswordHasher {
 
     private static final PasswordService SERVICE = create();
+    private static final java.security.SecureRandom RANDOM = new java.security.SecureRandom();
+    private static final String DECOY = SERVICE.encryptPassword("decoy".toCharArray());
 
     private PasswordHasher() {
     }
@@ -25,6 +27,24 @@ public final class PasswordHasher {
 
     public static boolean matches(char[] password, String storedHash) {
         return SERVICE.passwordsMatch(password, storedHash);
+    }
+
+    /**
+     * A random password for someone to replace at their first login (the first admin's, a reset one): 120
+     * random bits, URL-safe, shown once and never stored in clear.
+     */
+    public static String oneTimePassword() {
+        byte[] b = new byte[15];
+        RANDOM.nextBytes(b);
+        return java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(b);
+    }
+
+    /**
+     * Spends the time of one real check, for a login refused before its password is looked at (unknown or
+     * locked user), so the response time does not tell whether the user exists.
+     */
+    public static void spendCheckTime(char[] password) {
+        SERVICE.passwordsMatch(password, DECOY);
     }
 
     private static PasswordService create() {

@@ -55,6 +55,11 @@ class ConsolePermissionsTest {
             public long count() {
                 return USERS.size();
             }
+
+            @Override
+            public java.util.List<ConsoleUser> all() {
+                return java.util.List.copyOf(USERS.values());
+            }
         }));
     }
 
@@ -78,18 +83,74 @@ class ConsolePermissionsTest {
     }
 
     @Test
-    void operatorManagesKeysButNotMoney() {
+    void viewerCannotEditPlansOrQuotasEvenCallingTheServicesDirectly() {
+        login("viewer");
+        PlanDraft plan = new PlanDraft();
+        assertThrows(AuthorizationException.class, () -> new PlanAdmin().save(plan));
+        plan.setExisting(true);
+        assertThrows(AuthorizationException.class, () -> new PlanAdmin().save(plan));
+        AccountDraft account = new AccountDraft();
+        account.setId("any-account");
+        account.setName("quota change");
+        assertThrows(AuthorizationException.class, () -> new AccountAdmin().save(account));
+    }
+
+    @Test
+    void onlyAdminsChangeModelVersionsViewersAndOperatorsReadThem() {
+        for (String role : new String[] {"viewer", "operator"}) {
+            Subject s = login(role);
+            assertTrue(s.isPermitted("models:read"), role);
+            ModelAdmin models = new ModelAdmin();
+            assertThrows(AuthorizationException.class, () -> models.importFrom("tiny-wan"), role);
+            assertThrows(AuthorizationException.class, () -> models.activate("wan2.1-t2v-1.3b", "1"), role);
+            assertThrows(AuthorizationException.class, () -> models.rollback("wan2.1-t2v-1.3b"), role);
+            assertThrows(AuthorizationException.class, () -> models.remove("wan2.1-t2v-1.3b", "1"), role);
+            ThreadContext.unbindSubject();
+        }
+        Subject admin = login("admin");
+        assertTrue(admin.isPermitted("models:import") && admin.isPermitted("models:activate")
+                && admin.isPermitted("models:remove"));
+    }
+
+    @Test
+    void operatorRunsJobsAccountsAndCreditsButNotUsersOrSettings() {
         Subject s = login("operator");
         assertTrue(s.isPermitted("keys:create"));
         assertTrue(s.isPermitted("keys:revoke"));
-        assertFalse(s.isPermitted("ledger:grant"));
+        assertTrue(s.isPermitted("ledger:grant"));
+        assertTrue(s.isPermitted("accounts:update"));
+        assertTrue(s.isPermitted("generations:cancel"));
+        assertFalse(s.isPermitted("users:read"));
+        assertFalse(s.isPermitted("settings:update"));
+        assertFalse(s.isPermitted("plans:update"));
+        assertThrows(AuthorizationException.class, () -> new ConsoleUserAdmin().all());
+        assertThrows(AuthorizationException.class, () -> new ConsoleUserAdmin().resetPassword("admin"));
+        assertThrows(AuthorizationException.class, () -> new ConsoleUserAdmin().create(new UserDraft()));
+        assertThrows(AuthorizationException.class, () -> new SettingsAdmin().save(new SettingsDraft()));
+        assertThrows(AuthorizationException.class, () -> new SettingsAdmin().rotateUrlKey(true));
+        assertThrows(AuthorizationException.class, () -> new SettingsAdmin().removeSafetyTerm("any-term"));
+    }
+
+    @Test
+    void aDisabledUserCannotLogInAndLosesPermissionsAtOnce() {
+        Subject s = login("operator");
+        assertTrue(s.isPermitted("ledger:grant"));
+        USERS.get("operator").setDisabled(true);
+        try {
+            assertFalse(s.isPermitted("ledger:grant"), "an open session loses its permissions at once");
+            Subject fresh = new Subject.Builder(manager).buildSubject();
+            assertThrows(AuthenticationException.class,
+                    () -> fresh.login(new UsernamePasswordToken("operator", "operator-password")));
+        } finally {
+            USERS.get("operator").setDisabled(false);
+        }
     }
 
     @Test
     void adminMayDoAnything() {
         Subject s = login("admin");
         assertTrue(s.isPermitted("ledger:grant"));
-        assertTrue(s.isPermitted("console-users:create"));
+        assertTrue(s.isPermitted("users:create"));
     }
 
     @Test

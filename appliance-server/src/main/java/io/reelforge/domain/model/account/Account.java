@@ -12,6 +12,8 @@ import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 
+import io.reelforge.domain.model.generation.Resolution;
+
 /**
  * A customer of the appliance (an internal team or app). Its balance is not stored here: the ledger is the
  * only source of it. The row is also the lock that serialises an account's submissions.
@@ -37,6 +39,13 @@ public class Account {
     /** Queued + processing jobs allowed at once. */
     @Column(nullable = false)
     private int maxConcurrentJobs;
+
+    /** Clips a day (UTC) at most; null for no daily cap. */
+    private Integer dailyClipCap;
+
+    /** Comma-separated wire names ("720p,1080p"); null or empty allows every resolution. */
+    @Column(length = 100)
+    private String allowedResolutions;
 
     @Column(nullable = false)
     private Instant createdAt;
@@ -67,6 +76,38 @@ public class Account {
 
     public void limitConcurrentJobs(int max) {
         this.maxConcurrentJobs = max;
+    }
+
+    /** At most {@code cap} clips per UTC day; null lifts the cap. */
+    public void capDailyClips(Integer cap) {
+        this.dailyClipCap = cap;
+    }
+
+    public java.util.OptionalInt dailyClipCap() {
+        return dailyClipCap == null ? java.util.OptionalInt.empty() : java.util.OptionalInt.of(dailyClipCap);
+    }
+
+    /** Limits the account to these resolutions; an empty set (or every one) means no limit. */
+    public void allowResolutions(java.util.Set<Resolution> allowed) {
+        this.allowedResolutions = allowed == null || allowed.isEmpty() || allowed.containsAll(java.util.EnumSet.allOf(Resolution.class))
+                ? null
+                : allowed.stream().sorted().map(Resolution::wireName).collect(java.util.stream.Collectors.joining(","));
+    }
+
+    /** The resolutions this account may order (every one when it is not limited). */
+    public java.util.Set<Resolution> allowedResolutions() {
+        if (allowedResolutions == null || allowedResolutions.isBlank()) {
+            return java.util.EnumSet.allOf(Resolution.class);
+        }
+        java.util.Set<Resolution> set = java.util.EnumSet.noneOf(Resolution.class);
+        for (String name : allowedResolutions.split(",")) {
+            Resolution.fromWire(name.trim()).ifPresent(set::add);
+        }
+        return set;
+    }
+
+    public boolean allows(Resolution resolution) {
+        return allowedResolutions().contains(resolution);
     }
 
     /** A disabled account's keys stop working at once (checked on every request), and come back on enable. */

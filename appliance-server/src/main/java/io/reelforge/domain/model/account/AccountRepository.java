@@ -18,6 +18,8 @@ public interface AccountRepository {
 
     List<Plan> plans();
 
+    long countOnPlan(String planId);
+
     void store(Plan plan);
 
     Optional<ApiKey> keyByLookupId(String lookupId);

@@ -53,6 +53,20 @@ public class Plan {
         this.priceCentsPerPeriod = priceCentsPerPeriod;
     }
 
+    /**
+     * Changes the plan's terms. The id stays (accounts point at it); credits already granted and clips already
+     * charged stay as they were: the new price applies to the next clip, the new grant to the next period.
+     */
+    public void revise(String newName, long newCreditsPerPeriod, long newSignupBonus, boolean newVideoAllowed,
+                       int newCreditsPerClip, int newPriceCents) {
+        this.name = newName;
+        this.creditsPerPeriod = newCreditsPerPeriod;
+        this.signupBonusCredits = newSignupBonus;
+        this.videoAllowed = newVideoAllowed;
+        this.creditsPerClip = newCreditsPerClip;
+        this.priceCentsPerPeriod = newPriceCents;
+    }
+
     /** Credits an account gets when it joins this plan: the period's grant plus any sign-up bonus. */
     public long initialGrant() {
         return creditsPerPeriod + signupBonusCredits;

@@ -1,15 +1,19 @@
 package io.reelforge.domain.model.console;
 
+import java.util.HashSet;
 import java.util.Set;
 
 /**
  * What a console user may do, as {@code domain:action} permissions the application services check on every
- * call. Money (credit grants) and console users stay with admins; operators run the day-to-day.
+ * call. Viewers read; operators run the day-to-day (jobs, accounts, keys, credits); console users and the
+ * appliance's settings stay with admins, and so do model versions ({@code models:import}, {@code models:activate},
+ * {@code models:remove}: what every customer's clips are rendered with).
  */
 public enum ConsoleRole {
-    VIEWER(Set.of("dashboard:read", "accounts:read", "keys:read", "ledger:read", "generations:read", "audit:read")),
-    OPERATOR(Set.of("dashboard:read", "accounts:read", "keys:read", "ledger:read", "generations:read", "audit:read",
-            "accounts:create", "accounts:update", "keys:create", "keys:revoke", "generations:cancel")),
+    VIEWER(Set.of("dashboard:read", "accounts:read", "keys:read", "ledger:read", "generations:read", "audit:read",
+            "plans:read", "models:read")),
+    OPERATOR(union(VIEWER.permissions, Set.of("accounts:create", "accounts:update", "keys:create", "keys:revoke",
+            "generations:cancel", "ledger:grant"))),
     ADMIN(Set.of("*"));
 
     private final Set<String> permissions;
@@ -20,5 +24,11 @@ public enum ConsoleRole {
 
     public Set<String> permissions() {
         return permissions;
+    }
+
+    private static Set<String> union(Set<String> a, Set<String> b) {
+        Set<String> all = new HashSet<>(a);
+        all.addAll(b);
+        return Set.copyOf(all);
     }
 }

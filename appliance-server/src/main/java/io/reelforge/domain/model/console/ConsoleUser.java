@@ -43,6 +43,12 @@ public class ConsoleUser {
 
     private Instant lockedUntil;
 
+    /**
+     * A disabled user cannot log in, and a session already open loses every permission at its next call. A
+     * wrapper: rows older than the column read as null, meaning not disabled.
+     */
+    private Boolean disabled;
+
     @Column(nullable = false)
     private Instant createdAt;
 
@@ -84,6 +90,30 @@ public class ConsoleUser {
         this.mustChangePassword = false;
     }
 
+    /** An admin set a one-time password: it must be replaced at the next login, and any lockout ends. */
+    public void resetPassword(String oneTimeHash) {
+        this.passwordHash = oneTimeHash;
+        this.mustChangePassword = true;
+        loginSucceeded();
+    }
+
+    public void changeRole(ConsoleRole newRole) {
+        this.role = newRole;
+    }
+
+    public void setDisabled(boolean disabled) {
+        this.disabled = disabled;
+    }
+
+    public boolean isDisabled() {
+        return Boolean.TRUE.equals(disabled);
+    }
+
+    /** What the role allows, or nothing at all while the user is disabled. */
+    public java.util.Set<String> permissions() {
+        return isDisabled() ? java.util.Set.of() : role.permissions();
+    }
+
     public String id() {
         return id;
     }
@@ -106,5 +136,9 @@ public class ConsoleUser {
 
     public Instant lockedUntil() {
         return lockedUntil;
+    }
+
+    public Instant createdAt() {
+        return createdAt;
     }
 }

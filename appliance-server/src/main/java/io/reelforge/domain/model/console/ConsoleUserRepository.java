@@ -1,5 +1,6 @@
 package io.reelforge.domain.model.console;
 
+import java.util.List;
 import java.util.Optional;
 
 public interface ConsoleUserRepository {
@@ -9,4 +10,7 @@ public interface ConsoleUserRepository {
     void store(ConsoleUser user);
 
     long count();
+
+    /** By user name, for the console's users page. */
+    List<ConsoleUser> all();
 }

@@ -42,4 +42,27 @@ class ConsoleUserTest {
         u.changePassword("new-hash");
         assertFalse(u.mustChangePassword());
     }
+
+    @Test
+    void aDisabledUserHasNoPermissionUntilEnabled() {
+        ConsoleUser u = new ConsoleUser("ops", "hash", ConsoleRole.OPERATOR, false, now);
+        assertTrue(u.permissions().contains("ledger:grant"));
+        u.setDisabled(true);
+        assertTrue(u.permissions().isEmpty());
+        u.setDisabled(false);
+        assertTrue(u.permissions().contains("ledger:grant"));
+    }
+
+    @Test
+    void aResetPasswordMustBeChangedAndEndsALockout() {
+        ConsoleUser u = new ConsoleUser("ops", "old", ConsoleRole.OPERATOR, false, now);
+        for (int i = 0; i < 5; i++) {
+            u.loginFailed(now, 5, Duration.ofMinutes(5));
+        }
+        assertTrue(u.isLockedAt(now));
+        u.resetPassword("one-time");
+        assertFalse(u.isLockedAt(now));
+        assertTrue(u.mustChangePassword());
+        org.junit.jupiter.api.Assertions.assertEquals("one-time", u.passwordHash());
+    }
 }

@@ -1,0 +1,118 @@
+package io.reelforge.console.support;
+
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.ComponentEvent;
+import com.vaadin.flow.component.ComponentEventListener;
+import com.vaadin.flow.component.Key;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.formlayout.FormLayout;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.data.binder.BeanValidationBinder;
+import com.vaadin.flow.shared.Registration;
+
+/**
+ * A form over one draft bean (an account, a plan, a console user). It calls no service: it validates the draft
+ * with the bean's constraints and tells its view what happened through typed events. Subclasses keep their
+ * fields package-private so a unit test can fill them without a browser; the buttons are here, public.
+ */
+public abstract class DraftForm<T> extends FormLayout {
+
+    public final Button save = new Button("Save");
+    public final Button close = new Button("Close");
+
+    protected final BeanValidationBinder<T> binder;
+    private final HorizontalLayout buttons = new HorizontalLayout(save, close);
+
+    /** {@code idPrefix} names the buttons for the browser tests: {@code <prefix>-save}, {@code <prefix>-close}. */
+    protected DraftForm(Class<T> type, String idPrefix) {
+        binder = new BeanValidationBinder<>(type);
+        save.setId(idPrefix + "-save");
+        save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        save.addClickShortcut(Key.ENTER).listenOn(this); // this form only: a page may hold two
+        save.addClickListener(e -> validateAndSave());
+        close.setId(idPrefix + "-close");
+        close.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
+        close.addClickShortcut(Key.ESCAPE).listenOn(this);
+        close.addClickListener(e -> fireEvent(new CloseEvent<>(this)));
+    }
+
+    /** Binds the subclass's fields by name to the bean's properties and lays them out above the buttons. */
+    protected void layout(Component... fields) {
+        binder.bindInstanceFields(this);
+        add(fields);
+        add(buttons);
+    }
+
+    /** Another button beside Save and Close (before Close). */
+    protected void addButton(Button button) {
+        buttons.addComponentAtIndex(buttons.getComponentCount() - 1, button);
+    }
+
+    public void setDraft(T draft) {
+        binder.setBean(draft);
+    }
+
+    /** Shows the form with this draft beside its grid; null hides it. */
+    public void edit(T draft) {
+        setDraft(draft);
+        setVisible(draft != null);
+    }
+
+    /** The usual page body: the grid, and this form to its right (hidden until a row or "New" is picked). */
+    public HorizontalLayout besideGrid(Grid<?> grid) {
+        HorizontalLayout content = new HorizontalLayout(grid, this);
+        content.setFlexGrow(2, grid);
+        content.setSizeFull();
+        setWidth("28em");
+        edit(null);
+        return content;
+    }
+
+    public T getDraft() {
+        return binder.getBean();
+    }
+
+    private void validateAndSave() {
+        if (binder.validate().isOk()) {
+            fireEvent(new SaveEvent<>(this, binder.getBean()));
+        }
+    }
+
+    /** What a form tells its view. */
+    public abstract static class DraftEvent<T> extends ComponentEvent<DraftForm<T>> {
+        private final transient T draft;
+
+        protected DraftEvent(DraftForm<T> source, T draft) {
+            super(source, false);
+            this.draft = draft;
+        }
+
+        public T getDraft() {
+            return draft;
+        }
+    }
+
+    public static class SaveEvent<T> extends DraftEvent<T> {
+        SaveEvent(DraftForm<T> source, T draft) {
+            super(source, draft);
+        }
+    }
+
+    public static class CloseEvent<T> extends DraftEvent<T> {
+        CloseEvent(DraftForm<T> source) {
+            super(source, null);
+        }
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    public Registration addSaveListener(ComponentEventListener<SaveEvent<T>> listener) {
+        return addListener((Class) SaveEvent.class, (ComponentEventListener) listener);
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    public Registration addCloseListener(ComponentEventListener<CloseEvent<T>> listener) {
+        return addListener((Class) CloseEvent.class, (ComponentEventListener) listener);
+    }
+}

@@ -1,0 +1,88 @@
+package io.reelforge.console.users;
+
+import jakarta.inject.Inject;
+
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.Route;
+
+import io.reelforge.application.console.ConsoleUserAdmin;
+import io.reelforge.application.console.ConsoleUserAdmin.OneTimePassword;
+import io.reelforge.application.console.ConsoleUserAdmin.UserRow;
+import io.reelforge.application.console.UserDraft;
+import io.reelforge.console.layout.MainLayout;
+import io.reelforge.console.support.RequiresPermission;
+import io.reelforge.console.support.ShownOnceDialog;
+
+/** Console users (admins only; the service refuses anyone else): create, role, disable, reset password. */
+@Route(value = "users", layout = MainLayout.class)
+@PageTitle("Console users · Reelforge")
+@RequiresPermission("users:read")
+public class UsersView extends VerticalLayout {
+
+    final Grid<UserRow> grid = new Grid<>();
+    final Button add = new Button("New user");
+    final UserForm form = new UserForm();
+
+    private final transient ConsoleUserAdmin users;
+
+    @Inject
+    public UsersView(ConsoleUserAdmin users) {
+        this.users = users;
+        setSizeFull();
+        configureGrid();
+        configureForm();
+        add.setId("new-user");
+        add.addClickListener(e -> {
+            grid.asSingleSelect().clear();
+            form.edit(new UserDraft());
+        });
+        add(new HorizontalLayout(add), form.besideGrid(grid));
+        updateList();
+    }
+
+    private void configureGrid() {
+        grid.setId("users-grid");
+        grid.setSizeFull();
+        grid.addColumn(UserRow::username).setHeader("User").setAutoWidth(true);
+        grid.addColumn(UserRow::role).setHeader("Role");
+        grid.addColumn(r -> r.disabled() ? "disabled" : r.lockedUntil() != null ? "locked until " + r.lockedUntil()
+                : r.mustChangePassword() ? "must change password" : "active").setHeader("Status").setAutoWidth(true);
+        grid.addColumn(r -> r.createdAt().toString()).setHeader("Created").setAutoWidth(true);
+        grid.asSingleSelect().addValueChangeListener(e -> {
+            if (e.getValue() == null) {
+                form.edit(null);
+            } else {
+                form.edit(users.draftOf(e.getValue().username()));
+            }
+        });
+    }
+
+    private void configureForm() {
+        form.setId("user-form");
+        form.addSaveListener(e -> {
+            if (e.getDraft().isExisting()) {
+                users.update(e.getDraft());
+            } else {
+                show(users.create(e.getDraft()));
+            }
+            updateList();
+            form.edit(null);
+        });
+        form.addResetListener(e -> show(users.resetPassword(e.getDraft().getUsername())));
+        form.addCloseListener(e -> form.edit(null));
+    }
+
+    private static void show(OneTimePassword p) {
+        new ShownOnceDialog("One-time password for " + p.username() + " (to be changed at first login)",
+                "one-time-password", p.password()).open();
+    }
+
+    private void updateList() {
+        grid.setItems(users.all());
+    }
+
+}

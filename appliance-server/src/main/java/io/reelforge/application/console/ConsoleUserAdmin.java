@@ -1,0 +1,127 @@
+package io.reelforge.application.console;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import jakarta.validation.Validator;
+
+import io.reelforge.domain.model.console.ConsoleRole;
+import io.reelforge.domain.model.console.ConsoleUser;
+import io.reelforge.domain.model.console.ConsoleUserRepository;
+import io.reelforge.domain.shared.ReelforgeException;
+import io.reelforge.infrastructure.security.PasswordHasher;
+
+/**
+ * Console users, for admins: create one with a one-time password (shown once, replaced at first login),
+ * change a role, disable or enable, reset a password. Nobody changes their own role, disables themselves or
+ * resets their own password here, so an admin cannot lock the last way in by accident.
+ */
+@ApplicationScoped
+@Transactional
+public class ConsoleUserAdmin {
+
+    public record UserRow(String username, String role, boolean disabled, boolean mustChangePassword,
+                          Instant lockedUntil, Instant createdAt) {
+    }
+
+    /** The only time a one-time password exists outside its holder: show it, then forget it. */
+    public record OneTimePassword(String username, String password) {
+    }
+
+    @Inject
+    ConsoleUserRepository users;
+
+    @Inject
+    AuditLog audit;
+
+    @Inject
+    Validator validator;
+
+    @Inject
+    Clock clock;
+
+    public List<UserRow> all() {
+        ConsoleSubject.require("users:read");
+        Instant now = clock.instant();
+        return users.all().stream().map(u -> new UserRow(u.username(), wire(u.role()), u.isDisabled(),
+                u.mustChangePassword(), u.isLockedAt(now) ? u.lockedUntil() : null, u.createdAt())).toList();
+    }
+
+    public UserDraft draftOf(String username) {
+        ConsoleSubject.require("users:read");
+        ConsoleUser u = find(username);
+        UserDraft d = new UserDraft();
+        d.setExisting(true);
+        d.setUsername(u.username());
+        d.setRole(wire(u.role()));
+        d.setDisabled(u.isDisabled());
+        return d;
+    }
+
+    public OneTimePassword create(UserDraft draft) {
+        String actor = ConsoleSubject.require("users:create");
+        Drafts.check(validator, draft, "user.invalid");
+        if (users.byUsername(draft.getUsername()).isPresent()) {
+            throw ReelforgeException.conflict("user.exists", "There is already a console user named " + draft.getUsername() + ".");
+        }
+        String password = PasswordHasher.oneTimePassword();
+        ConsoleUser u = new ConsoleUser(draft.getUsername(), PasswordHasher.hash(password.toCharArray()),
+                role(draft), true, clock.instant());
+        u.setDisabled(draft.isDisabled());
+        users.store(u);
+        audit.record(actor, "users:create", u.id(), u.username() + " as " + wire(u.role()));
+        return new OneTimePassword(u.username(), password);
+    }
+
+    /** Applies the draft's role and disabled flag; each change is its own audit line. */
+    public void update(UserDraft draft) {
+        String actor = ConsoleSubject.require("users:update");
+        Drafts.check(validator, draft, "user.invalid");
+        ConsoleUser u = other(actor, draft.getUsername());
+        ConsoleRole role = role(draft);
+        if (u.role() != role) {
+            audit.record(actor, "users:role", u.id(), u.username() + ": " + wire(u.role()) + " -> " + wire(role));
+            u.changeRole(role);
+        }
+        if (u.isDisabled() != draft.isDisabled()) {
+            u.setDisabled(draft.isDisabled());
+            audit.record(actor, draft.isDisabled() ? "users:disable" : "users:enable", u.id(), u.username());
+        }
+    }
+
+    /** A new one-time password; the old one stops working and the user must choose their own at next login. */
+    public OneTimePassword resetPassword(String username) {
+        String actor = ConsoleSubject.require("users:update");
+        ConsoleUser u = other(actor, username);
+        String password = PasswordHasher.oneTimePassword();
+        u.resetPassword(PasswordHasher.hash(password.toCharArray()));
+        audit.record(actor, "users:reset-password", u.id(), u.username());
+        return new OneTimePassword(u.username(), password);
+    }
+
+    private ConsoleUser find(String username) {
+        return users.byUsername(username).orElseThrow(() -> ReelforgeException.notFound("console_user", username));
+    }
+
+    private ConsoleUser other(String actor, String username) {
+        ConsoleUser u = find(username);
+        if (actor.equals(ConsoleSubject.actor(u.username()))) {
+            throw ReelforgeException.conflict("user.self",
+                    "You cannot change your own role, disable yourself or reset your own password here; ask another admin.");
+        }
+        return u;
+    }
+
+    private static ConsoleRole role(UserDraft draft) {
+        return ConsoleRole.valueOf(draft.getRole().toUpperCase(Locale.ROOT));
+    }
+
+    private static String wire(ConsoleRole role) {
+        return role.name().toLowerCase(Locale.ROOT);
+    }
+}

@@ -1,0 +1,183 @@
+package io.reelforge.application.console;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import jakarta.validation.Validator;
+
+import io.reelforge.domain.model.safety.SafetyRepository;
+import io.reelforge.domain.model.safety.SafetyTerm;
+import io.reelforge.domain.model.settings.ApplianceSetting;
+import io.reelforge.domain.model.settings.SettingRepository;
+import io.reelforge.domain.shared.ReelforgeException;
+import io.reelforge.infrastructure.config.SettingOverrides;
+import io.reelforge.infrastructure.config.Settings;
+import io.reelforge.infrastructure.storage.DiskSpace;
+import io.reelforge.infrastructure.storage.UrlSigner;
+
+/**
+ * The appliance's settings, for admins: output retention, the storage root, the safety policy's terms and the
+ * URL-signing key. Changes are stored in the database and take effect when their transaction commits, without
+ * a restart; each is an audit line.
+ */
+@ApplicationScoped
+@Transactional
+public class SettingsAdmin {
+
+    /** What the settings page shows; disk figures are of the file system holding the current root. */
+    public record SettingsView(int retentionDays, String storageRoot, List<String> previousRoots, long diskFreeBytes,
+                               long diskTotalBytes, Instant urlKeyCreatedAt, Instant previousUrlKeyValidUntil,
+                               Duration urlTtl) {
+    }
+
+    public record TermRow(String id, String category, String phrase) {
+    }
+
+    @Inject
+    SettingRepository stored;
+
+    @Inject
+    Event<SettingOverrides.Changed> changed;
+
+    @Inject
+    Settings settings;
+
+    @Inject
+    SafetyRepository safety;
+
+    @Inject
+    UrlSigner signer;
+
+    @Inject
+    AuditLog audit;
+
+    @Inject
+    Validator validator;
+
+    @Inject
+    Clock clock;
+
+    public SettingsView view() {
+        ConsoleSubject.require("settings:read");
+        Path root = settings.storageRoot();
+        DiskSpace disk = DiskSpace.of(root);
+        UrlSigner.KeyState key = signer.state(clock.instant());
+        return new SettingsView(retentionDays(), root.toString(),
+                settings.previousStorageRoots().stream().map(Path::toString).toList(), disk.freeBytes(), disk.totalBytes(),
+                key.createdAt(), key.previousValidUntil(), settings.outputUrlTtl());
+    }
+
+    public SettingsDraft draft() {
+        SettingsView v = view();
+        SettingsDraft d = new SettingsDraft();
+        d.setRetentionDays(v.retentionDays());
+        d.setStorageRoot(v.storageRoot());
+        return d;
+    }
+
+    /** Applies what differs from the current settings. A new storage root applies to new outputs only. */
+    public void save(SettingsDraft draft) {
+        String actor = ConsoleSubject.require("settings:update");
+        Drafts.check(validator, draft, "settings.invalid");
+        // Compared in whole days, as the form shows it: saving the storage root alone never rounds a configured
+        // sub-day retention (a test setting) to a day.
+        if (draft.getRetentionDays() != retentionDays()) {
+            audit.record(actor, "settings:retention", Settings.OUTPUT_RETENTION,
+                    retentionDays() + " -> " + draft.getRetentionDays() + " days (clips completed from now on)");
+            put(Settings.OUTPUT_RETENTION, Duration.ofDays(draft.getRetentionDays()).toString(), actor);
+        }
+        Path root = usableRoot(draft.getStorageRoot());
+        Path current = settings.storageRoot();
+        if (!root.equals(current)) {
+            List<String> previous = new ArrayList<>();
+            previous.add(current.toString());
+            settings.previousStorageRoots().stream().map(Path::toString)
+                    .filter(p -> !p.equals(root.toString()) && !previous.contains(p)).forEach(previous::add);
+            put(Settings.PREVIOUS_STORAGE_ROOTS, String.join("\n", previous), actor);
+            put(Settings.STORAGE_ROOT, root.toString(), actor);
+            audit.record(actor, "settings:storage-root", Settings.STORAGE_ROOT, current + " -> " + root + " (new outputs)");
+        }
+    }
+
+    private int retentionDays() {
+        return (int) Math.max(1, settings.outputRetention().toDays());
+    }
+
+    public List<TermRow> safetyTerms() {
+        ConsoleSubject.require("settings:read");
+        return safety.all().stream().map(t -> new TermRow(t.id(), t.category(), t.phrase())).toList();
+    }
+
+    /** Blocks a word or phrase from the next submission on; the phrase is stored folded, as the policy matches. */
+    public void addSafetyTerm(SafetyTermDraft draft) {
+        String actor = ConsoleSubject.require("settings:update");
+        Drafts.check(validator, draft, "safety.invalid");
+        SafetyTerm term = new SafetyTerm(draft.getCategory(), draft.getPhrase(), clock.instant());
+        if (term.phrase().isEmpty()) {
+            throw ReelforgeException.validation("phrase", "safety.invalid", "The phrase has no letters or digits.");
+        }
+        if (safety.exists(term.category(), term.phrase())) {
+            throw ReelforgeException.conflict("safety.exists", "\"" + term.phrase() + "\" is already blocked under " + term.category() + ".");
+        }
+        safety.store(term);
+        audit.record(actor, "settings:safety-add", term.id(), term.category() + ": " + term.phrase());
+    }
+
+    public void removeSafetyTerm(String id) {
+        String actor = ConsoleSubject.require("settings:update");
+        SafetyTerm term = safety.find(id).orElseThrow(() -> ReelforgeException.notFound("safety_term", id));
+        safety.remove(term);
+        audit.record(actor, "settings:safety-remove", id, term.category() + ": " + term.phrase());
+    }
+
+    /**
+     * A new URL-signing key. With {@code cutOff} false, links already handed out keep working until they would
+     * have expired anyway (the URL lifetime); with true they stop at once (for a leaked key).
+     */
+    public void rotateUrlKey(boolean cutOff) {
+        String actor = ConsoleSubject.require("settings:update");
+        Instant until = cutOff ? null : clock.instant().plus(settings.outputUrlTtl());
+        signer.rotate(until);
+        audit.record(actor, "settings:url-key-rotated", null,
+                cutOff ? "old links cut off" : "old links valid until " + until);
+    }
+
+    private void put(String name, String value, String actor) {
+        stored.find(name).ifPresentOrElse(s -> s.change(value, actor, clock.instant()),
+                () -> stored.store(new ApplianceSetting(name, value, actor, clock.instant())));
+        changed.fire(new SettingOverrides.Changed(name));
+    }
+
+    /** An absolute folder the appliance can create and write, or a 422 saying why not. */
+    private static Path usableRoot(String text) {
+        Path p;
+        try {
+            p = Path.of(text.trim());
+        } catch (InvalidPathException e) {
+            throw ReelforgeException.validation("storageRoot", "settings.storage_root", "Not a path: " + e.getReason());
+        }
+        if (!p.isAbsolute()) {
+            throw ReelforgeException.validation("storageRoot", "settings.storage_root", "Give an absolute folder, e.g. /srv/reelforge/outputs.");
+        }
+        p = p.normalize();
+        try {
+            Files.createDirectories(p);
+            Files.delete(Files.createTempFile(p, ".write-check", ".tmp"));
+        } catch (IOException | SecurityException e) {
+            throw ReelforgeException.validation("storageRoot", "settings.storage_root",
+                    "The appliance cannot create or write " + p + ".");
+        }
+        return p;
+    }
+}
