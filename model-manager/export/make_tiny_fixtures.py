@@ -6,6 +6,10 @@ The components have exactly the signatures of the real exported ones (see docs/m
   denoiser.pt     : latents [B, C, F, h, w], timestep float32 [B] (0..1000),
                     embeddings [B, L, D]                                    -> velocity [B, C, F, h, w]
   vae_decoder.pt  : latents [1, C, F, h, w]                                 -> frames [1, 3, (F-1)*t+1, h*s, w*s] in [-1, 1]
+Image-to-video families (tiny-wan-i2v) add
+  image_encoder.pt: video [1, 3, T, H, W] in [-1, 1] (start image, then zeros) -> condition [1, Cy, F, h, w],
+                                                                              image context [1, N, Di]
+and their denoiser takes condition [B, Cy, F, h, w] and image context [B, N, Di] after the embeddings.
 The weights are random: the output is noise-coloured mush, but every shape, dtype and the sampler's
 arithmetic are the real ones, so Java can be checked against this file's sampler to float precision.
 
@@ -46,6 +50,8 @@ for w in WORDS:
     VOCAB.setdefault(w, len(VOCAB))
 TEXT_LENGTH = 16
 TEXT_DIM = 32
+IMAGE_DIM = 24
+MASK_CHANNELS = 4
 
 
 def tokenizer_json():
@@ -89,6 +95,44 @@ class Denoiser(nn.Module):
         return 0.5 * h + c.unsqueeze(2).unsqueeze(3).unsqueeze(4) - 0.3 * latents[:, : h.size(1)]
 
 
+class ImageEncoder(nn.Module):
+    """Wan I2V's conditioning in miniature: a first-frame mask plus a latent of (image, zeros...), and image tokens."""
+
+    def __init__(self, channels: int, temporal: int, spatial: int):
+        super().__init__()
+        self.proj = nn.Conv3d(3, channels, 1)
+        self.tokens = nn.Linear(3, IMAGE_DIM)
+        self.temporal = temporal
+        self.spatial = spatial
+        self.mask_channels = MASK_CHANNELS
+
+    def forward(self, video: torch.Tensor):
+        f = (video.size(2) - 1) // self.temporal + 1
+        size = [f, video.size(3) // self.spatial, video.size(4) // self.spatial]
+        latent = torch.tanh(F.interpolate(self.proj(video), size=size, mode="trilinear", align_corners=True))
+        mask = torch.zeros(1, self.mask_channels, f, size[1], size[2], dtype=video.dtype)
+        mask[:, :, 0] = 1.0
+        pooled = F.adaptive_avg_pool2d(video[:, :, 0], [2, 2]).flatten(2).transpose(1, 2)    # [1, 4, 3]
+        return torch.cat([mask, latent], 1), torch.tanh(self.tokens(pooled))
+
+
+class I2VDenoiser(nn.Module):
+    def __init__(self, channels: int):
+        super().__init__()
+        joined = 2 * channels + MASK_CHANNELS
+        self.spatial = nn.Conv3d(joined, joined, 3, padding=1, groups=joined)
+        self.mix = nn.Conv3d(joined, channels, 1)
+        self.ctx = nn.Linear(TEXT_DIM, channels)
+        self.img = nn.Linear(IMAGE_DIM, channels)
+
+    def forward(self, latents: torch.Tensor, timestep: torch.Tensor, context: torch.Tensor,
+                condition: torch.Tensor, image_context: torch.Tensor) -> torch.Tensor:
+        h = torch.tanh(self.mix(self.spatial(torch.cat([latents, condition], 1))))
+        t = torch.sin(timestep / 1000.0 * 3.14159265).unsqueeze(1)
+        c = (self.ctx(context.mean(dim=1)) + self.img(image_context.mean(dim=1))) * (1.0 + t)
+        return 0.5 * h + c.unsqueeze(2).unsqueeze(3).unsqueeze(4) - 0.3 * latents
+
+
 class VaeDecoder(nn.Module):
     def __init__(self, channels: int, temporal: int, spatial: int):
         super().__init__()
@@ -111,15 +155,17 @@ def sigmas(steps, shift):
 
 
 @torch.no_grad()
-def sample(enc, den, dec, noise, prompt, negative, steps, guidance, shift, scale):
-    """The reference Euler flow-matching sampler with CFG; the Java one must match it step for step."""
+def sample(enc, den, dec, noise, prompt, negative, steps, guidance, shift, scale, image=None):
+    """The reference Euler flow-matching sampler with CFG; the Java one must match it step for step.
+    image: (condition, image context) of an image-to-video model, the same for both halves of the batch."""
     ids = torch.tensor([token_ids(prompt), token_ids(negative)], dtype=torch.long)
     ctx = enc(ids)                                                            # [2, L, D]: cond, uncond
     x = noise.clone()
     s = sigmas(steps, shift)
+    extra = [] if image is None else [torch.cat([image[0], image[0]]), torch.cat([image[1], image[1]])]
     for i in range(steps):
         ts = torch.tensor([s[i] * 1000.0] * 2, dtype=torch.float32)
-        v = den(torch.cat([x, x]), ts, ctx)
+        v = den(torch.cat([x, x]), ts, ctx, *extra)
         vc, vu = v.chunk(2)
         x = x + (s[i + 1] - s[i]) * (vu + guidance * (vc - vu))
     return ids, x, dec(x / scale)
@@ -143,7 +189,26 @@ PACKAGES = {
     # loads, but its denoiser returns half the channels: the engine must refuse it when it probes shapes
     "tiny-wan-badshape": dict(family="wan2.1-t2v-1.3b", sizes=[[64, 32]], fps=16, frames=[4, 1],
                               latent=(16, 4, 8), steps=4, guidance=5.0, shift=3.0, bad=True),
+    # image-to-video: an image encoder, and a denoiser conditioned on its outputs
+    "tiny-wan-i2v": dict(family="wan2.1-i2v-14b", sizes=[[64, 32]], fps=16, frames=[4, 1],
+                         latent=(16, 4, 8), steps=4, guidance=5.0, shift=5.0, i2v=True),
 }
+
+
+def start_image(w, h):
+    """A fixed 8-bit RGB start image [h, w, 3] (a gradient with a square), as the Java test rebuilds it."""
+    y, x = torch.meshgrid(torch.arange(h), torch.arange(w), indexing="ij")
+    rgb = torch.stack([(x * 255) // max(1, w - 1), (y * 255) // max(1, h - 1), ((x + y) * 7) % 256], dim=2)
+    rgb[h // 4: h // 2, w // 4: w // 2] = torch.tensor([250, 20, 30])
+    return rgb.to(torch.uint8)
+
+
+def image_video(rgb, frames):
+    """The image encoder's input: the start image in [-1, 1] as frame 0, zeros after it."""
+    img = rgb.permute(2, 0, 1).to(torch.float32) / 127.5 - 1.0                # [3, h, w]
+    video = torch.zeros(1, 3, frames, rgb.size(0), rgb.size(1))
+    video[0, :, 0] = img
+    return video
 
 
 def build(name, p):
@@ -152,14 +217,19 @@ def build(name, p):
     d.mkdir(parents=True, exist_ok=True)
     channels, temporal, spatial = p["latent"]
     enc = TextEncoder().eval()
-    den = Denoiser(channels, channels // 2 if p.get("bad") else channels).eval()
+    den = (I2VDenoiser(channels) if p.get("i2v")
+           else Denoiser(channels, channels // 2 if p.get("bad") else channels)).eval()
     dec = VaeDecoder(channels, temporal, spatial).eval()
+    img = ImageEncoder(channels, temporal, spatial).eval() if p.get("i2v") else None
     torch.jit.script(enc).save(str(d / "text_encoder.pt"))
     torch.jit.script(den).save(str(d / "denoiser.pt"))
     torch.jit.script(dec).save(str(d / "vae_decoder.pt"))
     (d / "tokenizer.json").write_text(json.dumps(tokenizer_json(), indent=1))
     files = {"tokenizer": "tokenizer.json", "text_encoder": "text_encoder.pt",
              "denoiser": "denoiser.pt", "vae_decoder": "vae_decoder.pt"}
+    if img is not None:
+        torch.jit.script(img).save(str(d / "image_encoder.pt"))
+        files["image_encoder"] = "image_encoder.pt"
     manifest = {
         "name": name, "version": "test-1", "family": p["family"],
         "components": {k: {"file": f, "sha256": sha256(d / f)} for k, f in files.items()},
@@ -180,15 +250,23 @@ def build(name, p):
     g = torch.Generator().manual_seed(1234)
     noise = torch.randn(shape, generator=g, dtype=torch.float32)
     prompt, negative = "a red fox runs through the snow at dawn", "blurry, low quality"
-    ids, latents, video = sample(enc, den, dec, noise, prompt, negative, p["steps"], p["guidance"], p["shift"], 1.0)
     ref = OUT / (name + "-reference")
     ref.mkdir(exist_ok=True)
+    image = None
+    if img is not None:
+        rgb = start_image(w, h)
+        (ref / "image.rgb").write_bytes(bytes(rgb.flatten().tolist()))
+        with torch.no_grad():
+            image = img(image_video(rgb, frames))
+    ids, latents, video = sample(enc, den, dec, noise, prompt, negative, p["steps"], p["guidance"], p["shift"], 1.0,
+                                 image)
     write_f32(ref / "noise.f32", noise)
     write_f32(ref / "latents.f32", latents)
     write_f32(ref / "frames.f32", video)
     (ref / "reference.json").write_text(json.dumps({
         "prompt": prompt, "negative_prompt": negative, "steps": p["steps"], "guidance": p["guidance"],
         "shift": p["shift"], "token_ids": ids.tolist(), "latent_shape": shape, "frames_shape": list(video.shape),
+        "frames": frames, "image_size": [w, h] if img is not None else None,
     }, indent=2))
 
 

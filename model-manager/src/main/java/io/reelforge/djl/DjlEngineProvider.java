@@ -14,13 +14,16 @@ import java.util.stream.Stream;
  * {@value #DEFAULT_MODELS_DIR} relative to the working directory by default), {@value #FAMILY} (the family
  * whose active version renders, {@code wan2.1-t2v-1.3b} by default) and {@value #DEVICE} ({@code cpu}, the
  * default, or {@code gpu}); a device or family it does not know is refused. DJL is forced offline unless the
- * JVM already says otherwise: the appliance must never try to download an engine or a model.
+ * JVM already says otherwise: the appliance must never try to download an engine or a model. {@value #CACHE_DIR}
+ * is where DJL unpacks libtorch (about 430 MB) unless {@code ENGINE_CACHE_DIR} / {@code DJL_CACHE_DIR} say
+ * otherwise; without either DJL uses the user's home.
  */
 public final class DjlEngineProvider implements EngineProvider {
 
     public static final String MODELS_DIR = "models-dir";
     public static final String FAMILY = "family";
     public static final String DEVICE = "device";
+    public static final String CACHE_DIR = "cache-dir";
     public static final String DEFAULT_MODELS_DIR = "models";
     public static final ModelFamily DEFAULT_FAMILY = ModelFamily.WAN21_T2V_1_3B;
 
@@ -34,6 +37,13 @@ public final class DjlEngineProvider implements EngineProvider {
         if (System.getProperty("ai.djl.offline") == null) {
             System.setProperty("ai.djl.offline", "true");
         }
+        settings.get(CACHE_DIR).map(String::trim).filter(s -> !s.isEmpty()).ifPresent(dir -> {
+            for (String key : new String[] {"ENGINE_CACHE_DIR", "DJL_CACHE_DIR"}) {
+                if (System.getProperty(key) == null && System.getenv(key) == null) {
+                    System.setProperty(key, Path.of(dir).toAbsolutePath().toString());
+                }
+            }
+        });
         String device = settings.get(DEVICE).map(s -> s.trim().toLowerCase(Locale.ROOT)).orElse("cpu");
         if (!device.equals("cpu") && !device.equals("gpu")) {
             throw new IllegalArgumentException("djl setting " + DEVICE + " must be cpu or gpu, not '" + device + "'");

@@ -14,7 +14,8 @@ import java.awt.image.BufferedImage;
 import java.util.List;
 
 /**
- * One render on a loaded model: plan the native clip, encode the prompts, sample from seeded noise, decode,
+ * One render on a loaded model: plan the native clip, encode the prompts (and the start image for
+ * image-to-video), sample from seeded noise, decode,
  * then hand out the output frames, each resized to the output size and picked from the native frames by
  * time (the model's fps differs from the output's; frame interpolation is later work).
  */
@@ -37,7 +38,7 @@ final class DjlRender {
         try (NDManager manager = model.denoiser().manager().newSubManager()) {
             NDArray context = model.prompts().encode(manager, texts);
             NDArray noise = SeededNoise.gaussian(manager, spec.seed(), manifest.latent().shape(plan.size(), plan.frames()));
-            Velocity velocity = (x, t, c) -> model.denoiser().forward(new NDList(x, t, c)).head();
+            Velocity velocity = velocity(manager, spec, plan);
             NDArray latents = new FlowEulerSampler(settings).sample(noise, context, velocity, control);
             control.checkpoint(FlowEulerSampler.PROGRESS_SHARE);
             NDArray video = model.decoder().decode(latents);
@@ -51,6 +52,21 @@ final class DjlRender {
         boolean upscaled = spec.width() > plan.size().width() || spec.height() > plan.size().height();
         return new RenderReport(manifest.name(), manifest.version(), plan.size().width(), plan.size().height(),
                 settings.steps(), upscaled);
+    }
+
+    /** The denoiser as the sampler calls it; an image-to-video model also gets the start image's conditioning. */
+    private Velocity velocity(NDManager manager, RenderSpec spec, NativePlan plan) {
+        TorchModule denoiser = model.denoiser();
+        if (model.image().isEmpty()) {
+            return (x, t, c) -> denoiser.forward(new NDList(x, t, c)).head();
+        }
+        NDList image = model.image().get().encode(manager, spec.startImage().orElseThrow(), plan.size(), plan.frames(),
+                settings.guided() ? 2 : 1);
+        return (x, t, c) -> {
+            NDList inputs = new NDList(x, t, c);
+            inputs.addAll(image);
+            return denoiser.forward(inputs).head();
+        };
     }
 
     private static void deliver(RenderSpec spec, NativePlan plan, NDArray video, FrameSink sink, RenderControl control)

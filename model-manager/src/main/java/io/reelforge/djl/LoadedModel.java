@@ -7,10 +7,11 @@ import io.reelforge.models.ModelPackage;
 import io.reelforge.models.PackageException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
- * A model package's components, loaded onto a device once and kept there for every render, with their
- * shapes probed. Closing frees the native memory.
+ * A model package's components (the image encoder too for image-to-video families), loaded onto a device
+ * once and kept there for every render, with their shapes probed. Closing frees the native memory.
  */
 final class LoadedModel implements AutoCloseable {
 
@@ -18,14 +19,16 @@ final class LoadedModel implements AutoCloseable {
     private final PromptEncoder prompts;
     private final TorchModule denoiser;
     private final VideoDecoder decoder;
+    private final ImageConditioner image;
     private final List<AutoCloseable> owned;
 
     private LoadedModel(ModelPackage pkg, PromptEncoder prompts, TorchModule denoiser, VideoDecoder decoder,
-            List<AutoCloseable> owned) {
+            ImageConditioner image, List<AutoCloseable> owned) {
         this.pkg = pkg;
         this.prompts = prompts;
         this.denoiser = denoiser;
         this.decoder = decoder;
+        this.image = image;
         this.owned = owned;
     }
 
@@ -39,8 +42,10 @@ final class LoadedModel implements AutoCloseable {
             TorchModule denoiser = track(owned, TorchModule.load(pkg.path(Component.DENOISER), device));
             TorchModule vae = track(owned, TorchModule.load(pkg.path(Component.VAE_DECODER), device));
             VideoDecoder decoder = new VideoDecoder(vae, pkg.manifest().latent().scale());
-            new ShapeProbe(pkg.dir(), pkg.manifest()).check(prompts, denoiser, decoder);
-            return new LoadedModel(pkg, prompts, denoiser, decoder, owned);
+            ImageConditioner image = pkg.manifest().family().needsImage() ? new ImageConditioner(
+                    track(owned, TorchModule.load(pkg.path(Component.IMAGE_ENCODER), device))) : null;
+            new ShapeProbe(pkg.dir(), pkg.manifest()).check(prompts, denoiser, decoder, Optional.ofNullable(image));
+            return new LoadedModel(pkg, prompts, denoiser, decoder, image, owned);
         } catch (PackageException e) {
             closeAll(owned);
             throw e;
@@ -64,6 +69,11 @@ final class LoadedModel implements AutoCloseable {
 
     VideoDecoder decoder() {
         return decoder;
+    }
+
+    /** The image encoder of an image-to-video family; empty for text-to-video ones. */
+    Optional<ImageConditioner> image() {
+        return Optional.ofNullable(image);
     }
 
     @Override

@@ -6,12 +6,15 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import io.reelforge.models.LatentSpec;
 import io.reelforge.models.Manifest;
+import io.reelforge.models.NativeSize;
 import io.reelforge.models.PackageException;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 
 /**
- * Runs each component once on the smallest input its family allows (two latent frames of 2x2) and checks
+ * Runs each component once on the smallest input its family allows (two latent frames of 2x2; for
+ * image-to-video the image encoder first, on the clip those frames decode to) and checks
  * the shapes that come back against the manifest, so a package exported for another family or size is
  * refused when it loads, with a reason, rather than failing in every render.
  */
@@ -27,14 +30,19 @@ final class ShapeProbe {
         this.manifest = manifest;
     }
 
-    void check(PromptEncoder prompts, TorchModule denoiser, VideoDecoder decoder) throws PackageException {
+    void check(PromptEncoder prompts, TorchModule denoiser, VideoDecoder decoder, Optional<ImageConditioner> image)
+            throws PackageException {
         LatentSpec latent = manifest.latent();
         try (NDManager manager = denoiser.manager().newSubManager()) {
             NDArray context = prompts.encode(manager, List.of("probe"));
             expect("text_encoder", context, 3, 1, manifest.textLength());
             Shape latentShape = new Shape(1, latent.channels(), 2, PROBE_SIDE, PROBE_SIDE);
             NDArray latents = manager.zeros(latentShape);
-            NDArray v = denoiser.forward(new NDList(latents, manager.create(new float[] {500f}), context)).head();
+            NDList inputs = new NDList(latents, manager.create(new float[] {500f}), context);
+            if (image.isPresent()) {
+                inputs.addAll(probeImage(manager, image.get(), latent));
+            }
+            NDArray v = denoiser.forward(inputs).head();
             expect("denoiser", v, 5, latentShape.getShape());
             NDArray video = decoder.decode(latents);
             long frames = latent.temporalCompression() + 1L;
@@ -43,6 +51,26 @@ final class ShapeProbe {
         } catch (RuntimeException e) {
             throw new PackageException(dir, "the components do not fit together: " + e.getMessage(), e);
         }
+    }
+
+    /** A clip of two latent frames; the condition must match the latents' frames and size, the tokens be [1, N, D]. */
+    private NDList probeImage(NDManager manager, ImageConditioner image, LatentSpec latent) throws PackageException {
+        int side = (int) (PROBE_SIDE * latent.spatialCompression());
+        NDArray video = ImageConditioner.video(manager, new java.awt.image.BufferedImage(side, side,
+                java.awt.image.BufferedImage.TYPE_3BYTE_BGR), new NativeSize(side, side), latent.temporalCompression() + 1);
+        NDList out = image.forward(new NDList(video));
+        if (out.size() != 2) {
+            throw new PackageException(dir, "image_encoder returned " + out.size() + " outputs but 2 (a condition and"
+                    + " image tokens) were expected for " + manifest.family().title());
+        }
+        Shape condition = out.get(0).getShape();
+        if (condition.dimension() != 5 || condition.get(0) != 1 || condition.get(2) != 2 || condition.get(3) != PROBE_SIDE
+                || condition.get(4) != PROBE_SIDE) {
+            throw new PackageException(dir, "image_encoder returned a condition of shape " + condition + " but (1, ?, 2, "
+                    + PROBE_SIDE + ", " + PROBE_SIDE + ") was expected for " + manifest.family().title());
+        }
+        expect("image_encoder", out.get(1), 3, 1);
+        return out;
     }
 
     private void expect(String component, NDArray out, int rank, long... leading)

@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Consumer;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import java.util.regex.Pattern;
@@ -93,6 +94,15 @@ public final class ModelRegistry implements AutoCloseable {
      * when that family already has this version, or when an archive is unsafe.
      */
     public ModelVersion importPackage(Path source) throws RegistryException {
+        return importPackage(source, pending -> { });
+    }
+
+    /**
+     * As {@link #importPackage(Path)}, telling {@code onPending} as soon as the version is recorded PENDING (before
+     * the copy and verification), so a caller can answer at once and let verification go on. Not called when the
+     * import is refused.
+     */
+    public ModelVersion importPackage(Path source, Consumer<ModelVersion> onPending) throws RegistryException {
         Path staging = root.resolve(STAGING).resolve(UUID.randomUUID().toString());
         try {
             Path pkg = source;
@@ -103,6 +113,7 @@ public final class ModelRegistry implements AutoCloseable {
                 pkg = packageIn(unpacked);
             }
             ModelVersion pending = reserve(pkg);
+            onPending.accept(pending);
             Path dir = dir(pending.family(), pending.version());
             try {
                 deleteTree(dir);
@@ -267,6 +278,16 @@ public final class ModelRegistry implements AutoCloseable {
     /** Whether a version's engine is in memory now (active and used, or still leased by a render). */
     public synchronized boolean isLoaded(String family, String version) {
         return slot(family, version).map(VersionSlot::loaded).orElse(false);
+    }
+
+    /** The manifest of a recorded version's copy; empty when it is unreadable (a FAILED copy, files removed). */
+    public Optional<Manifest> manifest(String family, String version) {
+        Path dir = dir(family, version);
+        try {
+            return Optional.of(new ManifestReader(dir).read(dir.resolve(ModelPackage.MANIFEST)));
+        } catch (PackageException e) {
+            return Optional.empty();
+        }
     }
 
     /** The folder a version's package lives in. */

@@ -85,6 +85,32 @@ class PackageEngineTest {
         assertEquals(24, info.frameCount());
     }
 
+    /**
+     * The appliance's aspect ratios at 1080p: portrait renders at the portrait native size and square at the
+     * square one (not a cropped landscape), and the frames come out at exactly the requested size.
+     */
+    @Test
+    void portraitAndSquareOutputsRenderAtTheMatchingNativeShape(@TempDir Path dir) throws Exception {
+        assertEquals(new RenderReport("tiny-wan", "test-1", 32, 64, 4, true),
+                engine("tiny-wan").render(spec(1080, 1920, 6, 3, false), f -> {
+                    assertEquals(1080, f.getWidth());
+                    assertEquals(1920, f.getHeight());
+                }, RenderControl.unlimited()));
+        assertEquals(new RenderReport("tiny-wan", "test-1", 64, 32, 4, true),
+                engine("tiny-wan").render(spec(1920, 1080, 6, 3, false), f -> assertEquals(1920, f.getWidth()),
+                        RenderControl.unlimited()));
+        Path target = dir.resolve("square.mp4");
+        RenderReport square;
+        try (Mp4Encoder encoder = Mp4Encoder.open(target, 1080, 1080, 24, EncoderOptions.defaults())) {
+            square = engine("tiny-ltx").render(spec(1080, 1080, 12, 3, false), encoder, RenderControl.unlimited());
+            encoder.finish();
+        }
+        assertEquals(new RenderReport("tiny-ltx", "test-1", 64, 64, 4, true), square);
+        VideoInfo info = Mp4Probe.probe(target);
+        assertEquals(1080, info.width());
+        assertEquals(1080, info.height());
+    }
+
     @Test
     void ltxRendersItsOwnNativeSizeAndFrameRule() throws Exception {
         List<String> frames = new ArrayList<>();
@@ -143,6 +169,33 @@ class PackageEngineTest {
             assertTrue(progress.get(i) >= progress.get(i - 1), progress.toString());
         }
         assertEquals(1.0, progress.get(progress.size() - 1));
+    }
+
+    @Test
+    void imageToVideoIsConditionedOnTheStartImageAndNeedsOne() throws Exception {
+        PackageEngine i2v = engine("tiny-wan-i2v");
+        assertTrue(i2v.status().ready(), i2v.status().detail());
+        List<String> red = digests(i2v, withImage(spec(1280, 720, 8, 3, false), new java.awt.Color(230, 30, 30)));
+        List<String> blue = digests(i2v, withImage(spec(1280, 720, 8, 3, false), new java.awt.Color(20, 40, 220)));
+        assertEquals(8, red.size());
+        assertNotEquals(red, blue, "another start image, another clip from the same seed");
+        assertEquals(red, digests(i2v, withImage(spec(1280, 720, 8, 3, false), new java.awt.Color(230, 30, 30))));
+        RenderException noImage = assertThrows(RenderException.class,
+                () -> i2v.render(spec(1280, 720, 8, 3, false), f -> { }, RenderControl.unlimited()));
+        assertEquals("render.unsupported", noImage.code());
+        RenderException t2v = assertThrows(RenderException.class, () -> engine("tiny-wan")
+                .render(withImage(spec(1280, 720, 8, 3, false), java.awt.Color.RED), f -> { }, RenderControl.unlimited()));
+        assertEquals("render.unsupported", t2v.code());
+    }
+
+    private static RenderSpec withImage(RenderSpec spec, java.awt.Color color) {
+        BufferedImage image = new BufferedImage(200, 120, BufferedImage.TYPE_3BYTE_BGR);
+        java.awt.Graphics2D g = image.createGraphics();
+        g.setColor(color);
+        g.fillRect(0, 0, 200, 120);
+        g.dispose();
+        return new RenderSpec(spec.prompt(), spec.negativePrompt(), spec.width(), spec.height(), spec.frameCount(),
+                spec.fps(), spec.seed(), spec.cameraFixed(), image);
     }
 
     @Test

@@ -11,18 +11,26 @@ import ai.djl.ndarray.types.Shape;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.reelforge.engine.RenderControl;
 import io.reelforge.models.ModelPackage;
+import io.reelforge.models.NativeSize;
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.StreamSupport;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** The Java sampler against the Python one in make_tiny_fixtures.py, from the same initial noise. */
+/**
+ * The Java sampler against the Python one in make_tiny_fixtures.py, from the same initial noise (and, for
+ * image-to-video, the same start image through the image encoder).
+ */
 class ReferenceSamplerTest {
 
     private static final double TOLERANCE = 1e-4;
 
     @ParameterizedTest
-    @ValueSource(strings = {"tiny-wan", "tiny-ltx"})
+    @ValueSource(strings = {"tiny-wan", "tiny-ltx", "tiny-wan-i2v"})
     void javaSamplingMatchesThePythonReference(String name) throws Exception {
         JsonNode ref = Fixtures.reference(name);
         try (LoadedModel model = LoadedModel.load(ModelPackage.open(Fixtures.pkg(name)), Device.cpu());
@@ -39,7 +47,13 @@ class ReferenceSamplerTest {
             NDArray context = model.prompts().encode(manager, prompts);
             SamplerSettings settings = new SamplerSettings(ref.get("steps").asInt(), ref.get("guidance").asDouble(),
                     ref.get("shift").asDouble());
-            Velocity velocity = (x, t, c) -> model.denoiser().forward(new NDList(x, t, c)).head();
+            NDList image = startImage(ref, name).map(img -> model.image().orElseThrow().encode(manager, img,
+                    new NativeSize(img.getWidth(), img.getHeight()), ref.get("frames").asInt(), 2)).orElse(new NDList());
+            Velocity velocity = (x, t, c) -> {
+                NDList inputs = new NDList(x, t, c);
+                inputs.addAll(image);
+                return model.denoiser().forward(inputs).head();
+            };
             FlowEulerSampler sampler = new FlowEulerSampler(settings);
             long start = System.nanoTime();
             NDArray latents = sampler.sample(noise, context, velocity, RenderControl.unlimited());
@@ -55,6 +69,21 @@ class ReferenceSamplerTest {
             assertTrue(latentDiff <= TOLERANCE, "latents differ by " + latentDiff);
             assertTrue(frameDiff <= TOLERANCE, "frames differ by " + frameDiff);
         }
+    }
+
+    /** The image-to-video reference's start image, rebuilt from its 8-bit RGB bytes. */
+    private static Optional<BufferedImage> startImage(JsonNode ref, String name) throws IOException {
+        if (ref.path("image_size").isNull() || ref.path("image_size").isMissingNode()) {
+            return Optional.empty();
+        }
+        int w = ref.get("image_size").get(0).asInt();
+        int h = ref.get("image_size").get(1).asInt();
+        byte[] rgb = Files.readAllBytes(Fixtures.reference(name, "image.rgb"));
+        BufferedImage image = new BufferedImage(w, h, BufferedImage.TYPE_3BYTE_BGR);
+        for (int p = 0; p < w * h; p++) {
+            image.setRGB(p % w, p / w, (rgb[3 * p] & 0xff) << 16 | (rgb[3 * p + 1] & 0xff) << 8 | (rgb[3 * p + 2] & 0xff));
+        }
+        return Optional.of(image);
     }
 
     private static double maxAbsDiff(float[] a, float[] b) {

@@ -66,6 +66,25 @@ class ModelRegistryTest {
     }
 
     @Test
+    void importTellsThePendingVersionBeforeVerifyingAndTheManifestIsReadable() throws Exception {
+        open();
+        List<ModelVersion> told = new ArrayList<>();
+        ModelVersion v = registry.importPackage(TinyPackages.copy("tiny-wan", tmp.resolve("uploads"), "v1"), p -> {
+            told.add(p);
+            assertEquals(VersionState.PENDING, registry.version(WAN, "v1").orElseThrow().state());
+        });
+        assertEquals(1, told.size());
+        assertEquals(VersionState.PENDING, told.get(0).state());
+        assertEquals(VersionState.READY, v.state(), String.valueOf(v.reason()));
+        Manifest m = registry.manifest(WAN, "v1").orElseThrow();
+        assertEquals(List.of(new NativeSize(64, 32), new NativeSize(32, 64)), m.nativeSizes());
+        assertTrue(registry.manifest(WAN, "v2").isEmpty());
+        Path again = TinyPackages.copy("tiny-wan", tmp.resolve("again"), "v1");
+        assertThrows(RegistryException.class, () -> registry.importPackage(again, p -> told.add(p)));
+        assertEquals(1, told.size(), "a refused import is never pending");
+    }
+
+    @Test
     void corruptComponentFailsWithTheChecksumReason() throws Exception {
         open();
         Path pkg = TinyPackages.copy("tiny-wan", tmp.resolve("uploads"), "v1");
@@ -87,6 +106,18 @@ class ModelRegistryTest {
         ModelVersion v = registry.importPackage(pkg);
         assertEquals(VersionState.FAILED, v.state());
         assertTrue(v.reason().contains("vae_decoder is missing"), v.reason());
+    }
+
+    @Test
+    void anImageToVideoPackageVerifiesWithItsImageEncoderAndFailsWithoutIt() throws Exception {
+        open();
+        ModelVersion v = importTiny("tiny-wan-i2v", "v1");
+        assertEquals(VersionState.READY, v.state(), String.valueOf(v.reason()));
+        Path pkg = TinyPackages.copy("tiny-wan-i2v", tmp.resolve("uploads-2"), "v2");
+        Files.delete(pkg.resolve("image_encoder.pt"));
+        ModelVersion missing = registry.importPackage(pkg);
+        assertEquals(VersionState.FAILED, missing.state());
+        assertTrue(missing.reason().contains("image_encoder is missing"), missing.reason());
     }
 
     @Test
