@@ -11,6 +11,7 @@ import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
 
+import io.reelforge.application.ops.Drain;
 import io.reelforge.infrastructure.jobs.JobScheduler;
 
 /**
@@ -30,6 +31,9 @@ public class Dispatcher {
     JobScheduler jobs;
 
 
+    @Inject
+    Drain drain;
+
     @Resource
     ManagedExecutorService executor;
 
@@ -39,7 +43,8 @@ public class Dispatcher {
     }
 
     public synchronized void dispatch() {
-        if (!jobs.isRunning()) {
+        // A draining appliance lets running renders finish but starts no new one.
+        if (!jobs.isRunning() || drain.draining()) {
             return;
         }
         try {

@@ -18,7 +18,7 @@ import io.reelforge.infrastructure.config.Settings;
 
 /**
  * Time estimates from measured render times: the median of the latest renders on the same engine and
- * resolution (a prior until there are any), plus the work queued ahead spread over the render slots.
+ * frame size (a prior until there are any), plus the work queued ahead spread over the render slots.
  */
 @ApplicationScoped
 @Transactional(Transactional.TxType.SUPPORTS)
@@ -35,11 +35,11 @@ public class Estimator {
     @Inject
     Clock clock;
 
-    /** Expected render time of one clip on this engine and resolution. */
-    public long renderMs(String engine, String resolution) {
-        List<Long> recent = new ArrayList<>(generations.recentRenderTimes(engine, resolution, SAMPLE));
+    /** Expected render time of one clip on this engine at this frame size (a square 720p clip is not a wide one). */
+    public long renderMs(String engine, int width, int height) {
+        List<Long> recent = new ArrayList<>(generations.recentRenderTimes(engine, width, height, SAMPLE));
         if (recent.isEmpty()) {
-            return prior(engine, resolution);
+            return prior(engine, (long) width * height);
         }
         Collections.sort(recent);
         return recent.get(recent.size() / 2);
@@ -74,8 +74,8 @@ public class Estimator {
         return Math.max(0, g.estimatedRenderMs() - elapsed);
     }
 
-    private long prior(String engine, String resolution) {
-        boolean fullHd = "1080p".equals(resolution);
+    private long prior(String engine, long pixels) {
+        boolean fullHd = pixels > 1280L * 720;
         if ("sandbox".equals(engine)) {
             long pace = settings.optional("reelforge.engine.sandbox.min-render-time")
                     .map(Duration::parse).map(Duration::toMillis).orElse(0L);

@@ -1,29 +1,38 @@
 package io.reelforge.application;
 
 import java.time.Clock;
+import java.time.Duration;
+import java.time.ZoneOffset;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
+import io.reelforge.application.ops.Drain;
+import io.reelforge.application.webhooks.WebhookOutbox;
 import io.reelforge.domain.model.account.Account;
 import io.reelforge.domain.model.account.AccountRepository;
 import io.reelforge.domain.model.account.KeyMode;
 import io.reelforge.domain.model.account.Plan;
+import io.reelforge.domain.model.generation.ClipFile;
 import io.reelforge.domain.model.generation.ClipRequest;
 import io.reelforge.domain.model.generation.Generation;
 import io.reelforge.domain.model.generation.GenerationRepository;
 import io.reelforge.domain.model.generation.GenerationStatus;
+import io.reelforge.domain.model.generation.Resolution;
 import io.reelforge.domain.model.safety.SafetyPolicy;
 import io.reelforge.domain.model.safety.SafetyRepository;
+import io.reelforge.domain.shared.DailyClipCapException;
 import io.reelforge.domain.shared.ErrorType;
 import io.reelforge.domain.shared.ReelforgeException;
 import io.reelforge.domain.shared.TooManyInFlightException;
 import io.reelforge.infrastructure.engine.EngineRegistry;
+import io.reelforge.infrastructure.logging.LogContext;
 import io.reelforge.infrastructure.security.Caller;
 import io.reelforge.infrastructure.storage.OutputStore;
 
@@ -60,9 +69,20 @@ public class GenerationService {
     Event<GenerationQueued> queued;
 
     @Inject
+    WebhookOutbox webhooks;
+
+    @Inject
     Clock clock;
 
-    public Generation submit(Caller caller, ClipRequest request) {
+    @Inject
+    Drain drain;
+
+    /**
+     * @param webhookUrl an already checked URL to send the end event to, or null
+     * @param apiBase the API base URL the request came to, for the URLs in webhook bodies
+     */
+    public Generation submit(Caller caller, ClipRequest request, String webhookUrl, String apiBase) {
+        drain.refuseIfDraining();
         Account account = accounts.lockForUpdate(caller.accountId());
         Plan plan = account.plan();
         boolean live = caller.mode() == KeyMode.LIVE;
@@ -71,6 +91,12 @@ public class GenerationService {
                     "The " + plan.name() + " plan does not include video generation. Upgrade to a paid plan "
                             + "(Starter or above) to generate video; test keys (rf_test_) work on every plan.");
         }
+        if (!account.allows(request.resolution())) {
+            throw new ReelforgeException(ErrorType.PERMISSION, "resolution_not_allowed", "This account may order "
+                    + account.allowedResolutions().stream().map(Resolution::wireName).collect(Collectors.joining(", "))
+                    + " clips, not " + request.resolution().wireName() + ".", "resolution");
+        }
+        checkDailyCap(account);
         List<Generation> inFlight = generations.inFlight(account.id());
         if (inFlight.size() >= account.maxConcurrentJobs()) {
             throw new TooManyInFlightException(account.maxConcurrentJobs(), estimator.retryAfterSeconds(inFlight));
@@ -83,8 +109,11 @@ public class GenerationService {
         }
         String engine = engines.engineIdFor(caller.mode());
         Generation g = new Generation(account.id(), caller.apiKeyId(), caller.mode(), request, engine, price,
-                estimator.renderMs(engine, request.resolution().wireName()), clock.instant());
+                estimator.renderMs(engine, request.width(), request.height()), clock.instant());
+        g.notifyWhenEnded(webhookUrl, apiBase);
         generations.store(g);
+        // The rest of this request's log lines name the job (the request filter clears it at the end).
+        LogContext.put(LogContext.GENERATION_ID, g.id());
         ledger.debit(g, caller.actor());
         Optional<String> blocked = new SafetyPolicy(safety.all()).violation(request.prompt(), request.negativePrompt());
         if (request.hasImage() && blocked.isEmpty()) {
@@ -96,38 +125,97 @@ public class GenerationService {
             g.fail("safety.prompt", "The prompt was blocked by the content safety policy (category: "
                     + blocked.get() + "). No credits were used.", clock.instant());
             ledger.refund(g, "safety.prompt");
+            webhooks.generationEnded(g);
         } else {
             queued.fire(new GenerationQueued(g.id()));
         }
         return g;
     }
 
+    /** Every clip submitted since midnight UTC counts, whatever became of it (canceled, failed, test key). */
+    private void checkDailyCap(Account account) {
+        if (account.dailyClipCap().isEmpty()) {
+            return;
+        }
+        int cap = account.dailyClipCap().getAsInt();
+        Instant now = clock.instant();
+        Instant midnight = now.atZone(ZoneOffset.UTC).toLocalDate().atStartOfDay(ZoneOffset.UTC).toInstant();
+        if (generations.countCreatedSince(account.id(), midnight) >= cap) {
+            throw new DailyClipCapException(cap, Math.max(1, Duration.between(now, midnight.plus(Duration.ofDays(1))).toSeconds()));
+        }
+    }
+
+    /** The account's jobs-at-once quota now: its limit, how many are queued or processing, when one should end. */
+    public record Concurrency(int limit, int inFlight, long retryAfterSeconds) {
+    }
+
+    public Concurrency concurrency(String accountId) {
+        Account account = accounts.find(accountId).orElseThrow(() -> ReelforgeException.notFound("account", accountId));
+        List<Generation> inFlight = generations.inFlight(accountId);
+        return new Concurrency(account.maxConcurrentJobs(), inFlight.size(),
+                inFlight.isEmpty() ? 0 : estimator.retryAfterSeconds(inFlight));
+    }
+
     /** A generation of this account; another account's id is not found, never forbidden. */
     @Transactional(Transactional.TxType.SUPPORTS)
     public Generation find(String accountId, String generationId) {
         return generations.find(generationId)
-                .filter(g -> g.accountId().equals(accountId))
+                .filter(g -> g.accountId().equals(accountId) && !g.deleted())
                 .orElseThrow(() -> ReelforgeException.notFound("generation", generationId));
     }
 
     /**
-     * The stored clip of a generation, for a signed download URL (the signature, not an API key, authorises it).
-     * An output removed by retention is gone (410), not missing.
+     * A stored file of a generation (the clip or its poster frame), for a signed download URL (the signature, not
+     * an API key, authorises it). A file removed by retention is gone (410), not missing.
      */
     @Transactional(Transactional.TxType.SUPPORTS)
-    public java.nio.file.Path output(String generationId) {
+    public java.nio.file.Path output(String generationId, ClipFile kind) {
         Generation g = generations.find(generationId)
-                .orElseThrow(() -> ReelforgeException.notFound("file", generationId + ".mp4"));
-        java.nio.file.Path file = g.outputPath() == null ? null : store.resolve(g.outputPath());
+                .filter(x -> !x.deleted())
+                .orElseThrow(() -> ReelforgeException.notFound("file", generationId + "." + kind.extension()));
+        return storedFile(g, kind);
+    }
+
+    /** A stored file of one of this account's generations, for the API-key authorised content download. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public java.nio.file.Path output(String accountId, String generationId, ClipFile kind) {
+        return storedFile(find(accountId, generationId), kind);
+    }
+
+    private java.nio.file.Path storedFile(Generation g, ClipFile kind) {
+        java.nio.file.Path file = g.outputPath() == null ? null : store.resolve(store.fileFor(g.id(), g.createdAt(), kind));
         if (g.status() == GenerationStatus.EXPIRED || g.isExpiredAt(clock.instant())
-                || (g.status() == GenerationStatus.COMPLETED && !java.nio.file.Files.exists(file))) {
+                || (g.status() == GenerationStatus.COMPLETED && kind == ClipFile.VIDEO && !java.nio.file.Files.exists(file))) {
             throw new ReelforgeException(ErrorType.GONE, "output_expired", "This clip was kept until "
                     + g.expiresAt() + " and has been deleted under the retention policy.");
         }
-        if (g.status() != GenerationStatus.COMPLETED) {
-            throw ReelforgeException.notFound("file", generationId + ".mp4");
+        if (g.status().inFlight()) {
+            throw ReelforgeException.conflict("generation.not_ready", "Generation " + g.id() + " is still "
+                    + g.status().wireName() + "; its files are there once it is completed.");
+        }
+        if (g.status() != GenerationStatus.COMPLETED || !java.nio.file.Files.exists(file)) {
+            // A clip completed before poster frames were made has none.
+            throw ReelforgeException.notFound("file", g.id() + "." + kind.extension());
         }
         return file;
+    }
+
+    /** Where a queued generation stands in the queue of all accounts: 1 renders next; null when not queued. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Integer queuePosition(Generation g) {
+        return g.status() == GenerationStatus.QUEUED ? (int) generations.countQueuedBefore(g.createdAt(), g.id()) + 1 : null;
+    }
+
+    /** The OpenAI surface's list: oldest or newest first, after one of the account's own generations. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<Generation> list(String accountId, boolean ascending, String afterId, int limit) {
+        Generation after = null;
+        if (afterId != null) {
+            after = generations.find(afterId).filter(g -> g.accountId().equals(accountId) && !g.deleted())
+                    .orElseThrow(() -> ReelforgeException.validation("after", "invalid_after",
+                            "after must be the id of one of your videos; " + afterId + " is not."));
+        }
+        return generations.list(accountId, ascending, after, limit);
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)

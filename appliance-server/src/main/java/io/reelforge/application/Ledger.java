@@ -2,10 +2,15 @@ package io.reelforge.application;
 
 import java.time.Clock;
 
+import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.transaction.Status;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 
+import io.reelforge.application.ops.OpsMetrics;
 import io.reelforge.domain.model.account.Plan;
 import io.reelforge.domain.model.generation.Generation;
 import io.reelforge.domain.model.ledger.EntryKind;
@@ -26,9 +31,17 @@ public class Ledger {
     @Inject
     Clock clock;
 
+    @Inject
+    OpsMetrics metrics;
+
+    @Resource
+    TransactionSynchronizationRegistry transactions;
+
     public void debit(Generation g, String actor) {
         if (g.creditsCharged() > 0) {
             entries.append(LedgerEntry.debit(g.accountId(), g.creditsCharged(), g.id(), actor, clock.instant()));
+            long credits = g.creditsCharged();
+            afterCommit(() -> metrics.creditsDebited(credits));
         }
     }
 
@@ -36,6 +49,8 @@ public class Ledger {
     public void refund(Generation g, String reason) {
         if (g.creditsCharged() > 0 && entries.find(g.id(), EntryKind.REFUND).isEmpty()) {
             entries.append(LedgerEntry.refund(g.accountId(), g.creditsCharged(), g.id(), reason, clock.instant()));
+            long credits = g.creditsCharged();
+            afterCommit(() -> metrics.creditsRefunded(credits, reason));
         }
     }
 
@@ -48,5 +63,21 @@ public class Ledger {
 
     public long balance(String accountId) {
         return entries.balance(accountId);
+    }
+
+    /** Credits are counted once they are booked: a rolled-back debit never shows in the metrics. */
+    private void afterCommit(Runnable count) {
+        transactions.registerInterposedSynchronization(new Synchronization() {
+            @Override
+            public void beforeCompletion() {
+            }
+
+            @Override
+            public void afterCompletion(int status) {
+                if (status == Status.STATUS_COMMITTED) {
+                    count.run();
+                }
+            }
+        });
     }
 }

@@ -8,9 +8,12 @@ import java.util.Set;
 import java.util.logging.Logger;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
+import io.reelforge.domain.model.generation.ClipFile;
+import io.reelforge.application.webhooks.WebhookOutbox;
 import io.reelforge.domain.model.generation.Generation;
 import io.reelforge.domain.model.generation.GenerationRepository;
 import io.reelforge.domain.model.generation.GenerationStatus;
@@ -47,6 +50,12 @@ public class RenderLifecycle {
     Settings settings;
 
     @Inject
+    Event<GenerationChanged> changed;
+
+    @Inject
+    WebhookOutbox webhooks;
+
+    @Inject
     Clock clock;
 
     /** Claims the oldest queued job if a render slot is free. */
@@ -59,6 +68,7 @@ public class RenderLifecycle {
             if (locked.isPresent() && locked.get().status() == GenerationStatus.QUEUED) {
                 Generation g = locked.get();
                 g.start(clock.instant());
+                changed.fire(new GenerationChanged(g.id(), true));
                 // Owned before the commit makes it visible as processing, so a stop at any moment notes it.
                 signals.claim(g.id());
                 return Optional.of(orderOf(g));
@@ -75,7 +85,10 @@ public class RenderLifecycle {
     }
 
     public void progress(String generationId, double progress) {
-        generations.find(generationId).ifPresent(g -> g.reportProgress(progress));
+        generations.find(generationId).ifPresent(g -> {
+            g.reportProgress(progress);
+            changed.fire(new GenerationChanged(g.id(), false));
+        });
     }
 
     /** Records a finished render; false if the job ended meanwhile (canceled), and then the file is the caller's to delete. */
@@ -86,6 +99,8 @@ public class RenderLifecycle {
         }
         g.complete(store.outputFor(g.id(), g.createdAt()), bytes, facts, settings.outputRetention(), clock.instant());
         discardInput(g);
+        changed.fire(new GenerationChanged(g.id(), true));
+        webhooks.generationEnded(g);
         return true;
     }
 
@@ -106,6 +121,25 @@ public class RenderLifecycle {
         ledger.refund(g, "canceled");
         discardInput(g);
         signals.stop(generationId, RenderSignals.CANCELED);
+        changed.fire(new GenerationChanged(g.id(), true));
+        webhooks.generationEnded(g);
+        return g;
+    }
+
+    /**
+     * The owner deletes a generation: one still queued or rendering is canceled first (and refunded), then its
+     * files go. The row stays for the ledger; the API answers 404 for it from then on.
+     */
+    public Generation delete(String accountId, String generationId) {
+        Generation g = generations.lockForUpdate(generationId)
+                .filter(x -> x.accountId().equals(accountId) && !x.deleted())
+                .orElseThrow(() -> ReelforgeException.notFound("generation", generationId));
+        if (g.status().inFlight()) {
+            cancel(accountId, generationId);
+        }
+        store.deleteFiles(g.id(), g.createdAt());
+        g.delete(clock.instant());
+        changed.fire(new GenerationChanged(g.id(), true));
         return g;
     }
 
@@ -120,6 +154,7 @@ public class RenderLifecycle {
             if (signals.isRunning(g.id())) {
                 continue;
             }
+            changed.fire(new GenerationChanged(g.id(), true));
             if (handedBack.contains(g.id())) {
                 g.handBack();
                 LOG.info(() -> "generation " + g.id() + " was stopped by the last shutdown; queued again");
@@ -150,8 +185,10 @@ public class RenderLifecycle {
         Instant now = clock.instant();
         int n = 0;
         for (Generation g : generations.expiredOutputs(now, batch)) {
-            store.delete(g.outputPath());
+            store.deleteFiles(g.id(), g.createdAt());
             g.expire(now);
+            changed.fire(new GenerationChanged(g.id(), true));
+            webhooks.generationEnded(g);
             n++;
         }
         return n;
@@ -162,6 +199,8 @@ public class RenderLifecycle {
         if (g.fail(code, message, clock.instant())) {
             ledger.refund(g, code);
             discardInput(g);
+            changed.fire(new GenerationChanged(g.id(), true));
+            webhooks.generationEnded(g);
             LOG.info(() -> "generation " + g.id() + " failed: " + code);
         }
     }
@@ -174,6 +213,7 @@ public class RenderLifecycle {
     private RenderOrder orderOf(Generation g) {
         return new RenderOrder(g.id(), g.attempts(), g.engine(), g.prompt(), g.negativePrompt(), g.width(), g.height(),
                 g.frameCount(), g.fps(), g.seed(), g.cameraFixed(), g.inputImagePath(),
-                store.outputFor(g.id(), g.createdAt()), g.startedAt());
+                store.outputFor(g.id(), g.createdAt()), store.fileFor(g.id(), g.createdAt(), ClipFile.THUMBNAIL),
+                g.startedAt());
     }
 }

@@ -12,6 +12,7 @@ import java.util.logging.Logger;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
+import jakarta.ejb.DependsOn;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.ejb.TransactionAttribute;
@@ -21,16 +22,24 @@ import jakarta.inject.Inject;
 import io.reelforge.application.Dispatcher;
 import io.reelforge.application.RenderLifecycle;
 import io.reelforge.application.RenderSignals;
+import io.reelforge.application.ops.Drain;
+import io.reelforge.application.ops.JobCounts;
+import io.reelforge.application.ops.OpsMetrics;
+import io.reelforge.infrastructure.config.SettingOverrides;
 import io.reelforge.infrastructure.config.Settings;
 import io.reelforge.infrastructure.jobs.JobScheduler;
+import io.reelforge.infrastructure.logging.LogSetup;
+import io.reelforge.infrastructure.persistence.DatabaseTarget;
 
 /**
- * Brings the appliance up in order (seed data, recover interrupted renders, start the job runner, fill the
- * render slots) and down in reverse (stop running renders and note them for the queue, stop the job runner,
- * shut Derby down so the next start needs no recovery).
+ * Brings the appliance up in order (once the schema is migrated: log format, seed data, recover interrupted
+ * renders, start the job runner, fill the render slots, take over SIGTERM to drain) and down in reverse (stop
+ * running renders and note them for the queue, stop the job runner, shut an embedded Derby down so the next
+ * start needs no recovery).
  */
 @Singleton
 @Startup
+@DependsOn("SchemaMigrations")
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class Bootstrap {
 
@@ -54,10 +63,27 @@ public class Bootstrap {
     @Inject
     Settings settings;
 
+    @Inject
+    SettingOverrides overrides;
+
+    @Inject
+    Drain drain;
+
+    @Inject
+    OpsMetrics metrics;
+
+    @Inject
+    JobCounts jobCounts;
+
+    private LogSetup logs;
+    private DrainOnTerm drainOnTerm;
+
     @PostConstruct
     void start() {
+        logs = LogSetup.install(settings.logFormat());
         try {
             seeder.seedReferenceData();
+            overrides.load();
             Optional<Seeder.DemoKeys> demo = seeder.seedDemoAccount();
             Optional<String> adminPassword = seeder.seedFirstAdmin();
             HandBackNote note = handBacks();
@@ -68,11 +94,15 @@ public class Bootstrap {
             }
             noteHandBacksOnExit();
             jobs.start();
+            metrics.watchJobs(jobCounts::byStatus);
+            drainOnTerm = DrainOnTerm.install(drain, signals.ownedView(), settings.shutdownDrainTimeout());
             dispatcher.dispatch();
             demo.ifPresent(this::printFirstStart);
             adminPassword.ifPresent(this::printFirstAdmin);
             LOG.info(() -> "Reelforge is ready at " + baseUrl());
         } catch (Exception e) {
+            // A failed deploy gets no @PreDestroy: give the server its log handlers back now.
+            logs.uninstall();
             throw new IllegalStateException("Reelforge could not start: " + e.getMessage(), e);
         }
     }
@@ -96,7 +126,14 @@ public class Bootstrap {
             }
         }
         jobs.shutdown();
-        shutdownDerby();
+        DatabaseTarget database = DatabaseTarget.configured();
+        if (database.embedded()) {
+            shutdownDerby(database.derbyPath());
+        }
+        if (drainOnTerm != null) {
+            drainOnTerm.uninstall();
+        }
+        logs.uninstall();
     }
 
     /**
@@ -114,13 +151,14 @@ public class Bootstrap {
         return new HandBackNote(settings.dataDir().resolve("handed-back.txt"));
     }
 
-    private void shutdownDerby() {
+    private void shutdownDerby(java.nio.file.Path db) {
         try {
-            new org.apache.derby.iapi.jdbc.AutoloadedDriver().connect(
-                    "jdbc:derby:" + settings.dbPath() + ";shutdown=true", new Properties());
+            new org.apache.derby.iapi.jdbc.AutoloadedDriver().connect("jdbc:derby:" + db + ";shutdown=true", new Properties());
         } catch (SQLException e) {
             // 08006 is Derby's "database shut down" and means success.
-            if (!"08006".equals(e.getSQLState())) {
+            if ("08006".equals(e.getSQLState())) {
+                LOG.info("Derby shut down cleanly");
+            } else {
                 LOG.log(Level.WARNING, "Derby did not shut down cleanly", e);
             }
         }

@@ -89,18 +89,12 @@ public class Seeder {
         if (consoleUsers.count() > 0) {
             return Optional.empty();
         }
-        String password = java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(randomBytes(15));
+        String password = PasswordHasher.oneTimePassword();
         ConsoleUser admin = new ConsoleUser(settings.consoleAdminUser(), PasswordHasher.hash(password.toCharArray()),
                 ConsoleRole.ADMIN, true, clock.instant());
         consoleUsers.store(admin);
-        audit.record("system", "console-users:create", admin.id(), admin.username() + " (first admin)");
+        audit.record("system", "users:create", admin.id(), admin.username() + " (first admin)");
         return Optional.of(password);
-    }
-
-    private static byte[] randomBytes(int n) {
-        byte[] b = new byte[n];
-        new java.security.SecureRandom().nextBytes(b);
-        return b;
     }
 
     /** Creates the demo account on a fresh appliance; empty when there are accounts already. */

@@ -27,15 +27,25 @@ public final class Api {
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(5)).build();
     private final String base;
-    private final String key;
+    private final String authorization;
 
     Api(String base, String key) {
+        this(base, key, true);
+    }
+
+    private Api(String base, String credential, boolean bearer) {
         this.base = base;
-        this.key = key;
+        this.authorization = credential == null ? null : bearer ? "Bearer " + credential : credential;
     }
 
     public Api withKey(String otherKey) {
         return new Api(base, otherKey);
+    }
+
+    /** The admin API's way in: a console user's HTTP Basic credentials. */
+    public Api asConsoleUser(String user, String password) {
+        return new Api(base, "Basic " + java.util.Base64.getEncoder().encodeToString(
+                (user + ":" + password).getBytes(StandardCharsets.UTF_8)), false);
     }
 
     /** A response: status, headers, raw body, and the body as JSON when it is JSON. */
@@ -65,6 +75,28 @@ public final class Api {
         return send(request(path).GET());
     }
 
+    /** A GET with extra headers (Prefer, Range, ...). */
+    public Resp getWith(String path, Map<String, String> headers) throws IOException, InterruptedException {
+        HttpRequest.Builder b = request(path).GET();
+        headers.forEach(b::header);
+        return send(b);
+    }
+
+    public Resp delete(String path) throws IOException, InterruptedException {
+        return send(request(path).DELETE());
+    }
+
+    /** A POST with extra headers (e.g. Idempotency-Key). */
+    public Resp post(String path, String contentType, String body, Map<String, String> headers)
+            throws IOException, InterruptedException {
+        HttpRequest.Builder b = request(path).POST(HttpRequest.BodyPublishers.ofString(body));
+        if (contentType != null) {
+            b.header("Content-Type", contentType);
+        }
+        headers.forEach(b::header);
+        return send(b);
+    }
+
     public Resp getUrl(String url, Map<String, String> headers) throws IOException, InterruptedException {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(60)).GET();
         headers.forEach(b::header);
@@ -72,11 +104,7 @@ public final class Api {
     }
 
     public Resp post(String path, String contentType, String body) throws IOException, InterruptedException {
-        HttpRequest.Builder b = request(path).POST(HttpRequest.BodyPublishers.ofString(body));
-        if (contentType != null) {
-            b.header("Content-Type", contentType);
-        }
-        return send(b);
+        return post(path, contentType, body, Map.of());
     }
 
     /**
@@ -99,20 +127,26 @@ public final class Api {
     /** multipart/form-data with text fields and, optionally, a file part named image. */
     public Resp generateMultipart(Map<String, String> fields, byte[] image, String filename, String type)
             throws IOException, InterruptedException {
+        return postMultipart("/v1/video/generate", fields, "image", image, filename, type);
+    }
+
+    /** multipart/form-data with text fields and, optionally, one file part. */
+    public Resp postMultipart(String path, Map<String, String> fields, String fileField, byte[] file, String filename,
+                              String type) throws IOException, InterruptedException {
         String boundary = "----rf" + UUID.randomUUID();
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         for (Map.Entry<String, String> f : fields.entrySet()) {
             out.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + f.getKey() + "\"\r\n\r\n"
                     + f.getValue() + "\r\n").getBytes(StandardCharsets.UTF_8));
         }
-        if (image != null) {
-            out.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"image\"; filename=\"" + filename
-                    + "\"\r\nContent-Type: " + type + "\r\n\r\n").getBytes(StandardCharsets.UTF_8));
-            out.writeBytes(image);
+        if (file != null) {
+            out.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + fileField + "\"; filename=\""
+                    + filename + "\"\r\nContent-Type: " + type + "\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+            out.writeBytes(file);
             out.writeBytes("\r\n".getBytes(StandardCharsets.UTF_8));
         }
         out.writeBytes(("--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
-        return send(request("/v1/video/generate").expectContinue(out.size() > 1 << 20)
+        return send(request(path).expectContinue(out.size() > 1 << 20)
                 .header("Content-Type", "multipart/form-data; boundary=" + boundary)
                 .POST(HttpRequest.BodyPublishers.ofByteArray(out.toByteArray())));
     }
@@ -161,8 +195,8 @@ public final class Api {
 
     private HttpRequest.Builder request(String path) {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(60));
-        if (key != null) {
-            b.header("Authorization", "Bearer " + key);
+        if (authorization != null) {
+            b.header("Authorization", authorization);
         }
         return b;
     }

@@ -19,7 +19,9 @@ class RestartIT {
 
     @Test
     void killedMidRender() throws Exception {
-        try (Appliance a = Appliance.start("restart", Map.of("engine.sandbox.min-render-time", "PT8S"))) {
+        // No drain time: a SIGTERM hands the render back at once (ShutdownIT covers finishing it).
+        try (Appliance a = Appliance.start("restart", Map.of("engine.sandbox.min-render-time", "PT8S",
+                "shutdown.drain-timeout", "PT0S"))) {
             Api api = a.api();
             long before = api.balance();
             String retried = api.generate(Map.of("prompt", "drone glide over a forest", "resolution", "720p"))
@@ -49,6 +51,8 @@ class RestartIT {
             api.awaitStatus(handedBack, "processing", Duration.ofSeconds(30));
             a.stop();
             assertTrue(a.log().contains("Reelforge is ready"));
+            assertTrue(a.log().contains("drain timeout: 1 render(s) will be handed back"), "SIGTERM went through the drain");
+            assertTrue(!java.nio.file.Files.exists(a.dataDir().resolve("db").resolve("db.lck")), "Derby was shut down cleanly");
             a.boot();
             JsonNode after = api.await(handedBack, Duration.ofMinutes(2));
             assertEquals("completed", after.path("status").asText(), after.toString());

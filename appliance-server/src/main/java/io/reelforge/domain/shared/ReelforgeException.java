@@ -36,6 +36,11 @@ public class ReelforgeException extends RuntimeException {
         return param;
     }
 
+    /** When the client may try again (a {@code Retry-After} header), for failures that pass with time. */
+    public java.util.OptionalLong retryAfterSeconds() {
+        return java.util.OptionalLong.empty();
+    }
+
     public static ReelforgeException validation(String param, String code, String message) {
         return new ReelforgeException(ErrorType.VALIDATION, code, message, param);
     }

@@ -19,17 +19,27 @@ public class Settings {
     @Inject
     Config config;
 
+    @Inject
+    SettingOverrides overrides;
+
+    /** Names of the settings an admin may change in the console; the stored value wins over the configured one. */
+    public static final String STORAGE_ROOT = "reelforge.storage.root";
+    public static final String PREVIOUS_STORAGE_ROOTS = "reelforge.storage.previous-roots";
+    public static final String OUTPUT_RETENTION = "reelforge.output.retention";
+
     public Path dataDir() {
         return path("reelforge.data-dir");
     }
 
-    /** Fixed under the data dir: the data source definition derives it the same way (see DataSources). */
-    public Path dbPath() {
-        return dataDir().resolve("db");
+    /** Where new outputs go: the console's choice, else the configured root. */
+    public Path storageRoot() {
+        return overrides.get(STORAGE_ROOT).map(Settings::absolute).orElseGet(() -> path(STORAGE_ROOT));
     }
 
-    public Path storageRoot() {
-        return path("reelforge.storage.root");
+    /** Roots used before a change in the console, newest first: older outputs are still found there. */
+    public java.util.List<Path> previousStorageRoots() {
+        return overrides.get(PREVIOUS_STORAGE_ROOTS).stream().flatMap(s -> s.lines()).filter(s -> !s.isBlank())
+                .map(Settings::absolute).toList();
     }
 
     public Path keysDir() {
@@ -57,7 +67,7 @@ public class Settings {
     }
 
     public Duration outputRetention() {
-        return duration("reelforge.output.retention");
+        return overrides.get(OUTPUT_RETENTION).map(Duration::parse).orElseGet(() -> duration(OUTPUT_RETENTION));
     }
 
     public Duration outputUrlTtl() {
@@ -70,6 +80,11 @@ public class Settings {
 
     public Duration watchdogInterval() {
         return duration("reelforge.watchdog.interval");
+    }
+
+    /** How often a live status stream gets a keep-alive comment (and every watched generation is re-read). */
+    public Duration liveKeepAlive() {
+        return duration("reelforge.live.keep-alive");
     }
 
     public int defaultConcurrentJobs() {
@@ -86,6 +101,16 @@ public class Settings {
 
     public int uploadMaxSide() {
         return integer("reelforge.upload.max-side");
+    }
+
+    /** The folder the admin API and console import model packages from by server path; nothing outside it. */
+    public Path modelImportDir() {
+        return path("reelforge.models.import-dir");
+    }
+
+    /** The largest model package upload (multipart body) the admin API accepts. */
+    public long modelUploadMaxBytes() {
+        return Long.parseLong(string("reelforge.models.upload.max-bytes").trim());
     }
 
     public int maxJsonBytes() {
@@ -128,6 +153,61 @@ public class Settings {
         return duration("reelforge.console.session-timeout");
     }
 
+    /** {@code json} (one JSON object a line), {@code kv} (key=value a line) or {@code payara} (left as Payara writes it). */
+    public String logFormat() {
+        return string("reelforge.log.format").trim().toLowerCase(java.util.Locale.ROOT);
+    }
+
+    /** Readiness fails when the storage root has less free space than this, in MiB. */
+    public long storageMinFreeMb() {
+        return Long.parseLong(string("reelforge.health.storage.min-free-mb").trim());
+    }
+
+    /** How long a SIGTERM lets renders in progress finish before they are handed back to the queue. */
+    public Duration shutdownDrainTimeout() {
+        return duration("reelforge.shutdown.drain-timeout");
+    }
+
+    /** How long one webhook attempt may take, connect to last byte. */
+    public Duration webhookTimeout() {
+        return duration("reelforge.webhooks.timeout");
+    }
+
+    /** The waits before each retry of a failed webhook delivery. */
+    public String webhookRetrySchedule() {
+        return string("reelforge.webhooks.retry-schedule");
+    }
+
+    public Duration webhookPollInterval() {
+        return duration("reelforge.webhooks.poll-interval");
+    }
+
+    /** How long a rotated-out webhook secret keeps signing. */
+    public Duration webhookSecretGrace() {
+        return duration("reelforge.webhooks.secret-grace");
+    }
+
+    public int webhookMaxEndpoints() {
+        return integer("reelforge.webhooks.max-endpoints");
+    }
+
+    /** Addresses or CIDR ranges that webhooks may reach even though they are loopback, link-local or metadata. */
+    public java.util.List<String> webhookAllowedAddresses() {
+        return optional("reelforge.webhooks.allow-addresses").map(v -> java.util.Arrays.stream(v.split(","))
+                .map(String::trim).filter(x -> !x.isEmpty()).toList()).orElse(java.util.List.of());
+    }
+
+    /** How long an Idempotency-Key's first response is kept. */
+    public Duration idempotencyTtl() {
+        return duration("reelforge.idempotency.ttl");
+    }
+
+    /** Requests per minute per API key on this plan: {@code reelforge.ratelimit.requests-per-minute.<plan>}, else the default. */
+    public int requestsPerMinute(String planId) {
+        return optional("reelforge.ratelimit.requests-per-minute." + planId).map(Integer::parseInt)
+                .orElseGet(() -> integer("reelforge.ratelimit.requests-per-minute"));
+    }
+
     /** Any setting by its full name; engines read theirs through this. */
     public Optional<String> optional(String key) {
         return config.getOptionalValue(key, String.class).map(String::trim).filter(s -> !s.isEmpty());
@@ -146,6 +226,10 @@ public class Settings {
     }
 
     private Path path(String key) {
-        return Path.of(string(key).trim()).toAbsolutePath().normalize();
+        return absolute(string(key));
+    }
+
+    private static Path absolute(String p) {
+        return Path.of(p.trim()).toAbsolutePath().normalize();
     }
 }

@@ -1,6 +1,7 @@
 package io.reelforge.infrastructure.engine;
 
 import java.util.Map;
+import java.util.Optional;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
@@ -10,6 +11,7 @@ import jakarta.inject.Inject;
 import io.reelforge.domain.model.account.KeyMode;
 import io.reelforge.domain.shared.ErrorType;
 import io.reelforge.domain.shared.ReelforgeException;
+import io.reelforge.djl.DjlEngine;
 import io.reelforge.engine.Engine;
 import io.reelforge.engine.EngineSettings;
 import io.reelforge.engine.Engines;
@@ -63,6 +65,16 @@ public class EngineRegistry {
     public Engine engine(String id) {
         return engines.find(id).orElseThrow(() -> new ReelforgeException(ErrorType.UNAVAILABLE, "engine_unavailable",
                 "No engine '" + id + "' is installed on this appliance."));
+    }
+
+    /** The engine that renders from a model registry (djl), when it is installed. */
+    public Optional<DjlEngine> modelEngine() {
+        return engines.find(DjlEngine.ID).filter(DjlEngine.class::isInstance).map(DjlEngine.class::cast);
+    }
+
+    /** Whether live keys render on this engine. */
+    public boolean isDefault(String id) {
+        return id.equals(settings.defaultEngine());
     }
 
     public Map<String, Engine> all() {

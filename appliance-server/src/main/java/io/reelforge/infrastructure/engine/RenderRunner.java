@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.logging.Level;
@@ -17,6 +18,7 @@ import io.reelforge.application.Dispatcher;
 import io.reelforge.application.RenderLifecycle;
 import io.reelforge.application.RenderOrder;
 import io.reelforge.application.RenderSignals;
+import io.reelforge.application.ops.OpsMetrics;
 import io.reelforge.domain.model.generation.RenderFacts;
 import io.reelforge.encoding.EncoderOptions;
 import io.reelforge.encoding.Mp4Encoder;
@@ -28,6 +30,7 @@ import io.reelforge.engine.RenderSpec;
 import io.reelforge.imaging.ImageInput;
 import io.reelforge.imaging.ImageLimits;
 import io.reelforge.infrastructure.config.Settings;
+import io.reelforge.infrastructure.logging.LogContext;
 import io.reelforge.infrastructure.storage.OutputStore;
 
 /**
@@ -61,22 +64,42 @@ public class RenderRunner {
     @Inject
     Clock clock;
 
+    @Inject
+    OpsMetrics metrics;
+
     public void run(String generationId, int attempt) {
         if (!signals.begin(generationId)) {
             return;
         }
+        LogContext.clear();
+        LogContext.put(LogContext.GENERATION_ID, generationId);
         try {
             Optional<RenderOrder> order = lifecycle.order(generationId, attempt);
             if (order.isPresent()) {
-                render(order.get());
+                long started = System.nanoTime();
+                String outcome = render(order.get());
+                Duration took = Duration.ofNanos(System.nanoTime() - started);
+                metrics.render(order.get().engine(), resolution(order.get()), outcome, took);
+                LOG.info(() -> "render " + outcome + " engine=" + order.get().engine() + " resolution="
+                        + resolution(order.get()) + " attempt=" + attempt + " ms=" + took.toMillis());
+            } else {
+                // Canceled (or taken over) between the claim and this thread; said, so a job left processing shows.
+                LOG.info(() -> "render skipped: not processing at attempt " + attempt);
             }
         } finally {
+            LogContext.clear();
             signals.end(generationId);
             dispatcher.dispatch();
         }
     }
 
-    private void render(RenderOrder order) {
+    /** 720p, 1080p: the short side, whatever the aspect ratio. */
+    private static String resolution(RenderOrder order) {
+        return Math.min(order.width(), order.height()) + "p";
+    }
+
+    /** Renders and returns the outcome for the metrics: completed, canceled, handed_back, or the error code. */
+    private String render(RenderOrder order) {
         Path target = store.prepare(order.outputPath());
         Instant deadline = order.startedAt().plus(settings.renderTimeout());
         try {
@@ -84,30 +107,47 @@ public class RenderRunner {
             RenderSpec spec = new RenderSpec(order.prompt(), order.negativePrompt(), order.width(), order.height(),
                     order.frameCount(), order.fps(), order.seed(), order.cameraFixed(), startImage(order));
             RenderReport report;
+            PosterFrame poster;
             try (Mp4Encoder encoder = Mp4Encoder.open(target, order.width(), order.height(), order.fps(), EncoderOptions.defaults())) {
-                report = engine.render(spec, encoder, new Control(order.generationId(), deadline));
+                poster = new PosterFrame(encoder, order.frameCount());
+                report = engine.render(spec, poster, new Control(order.generationId(), deadline));
                 encoder.finish();
             }
+            poster.writeJpeg(store.prepare(order.posterPath()));
             RenderFacts facts = new RenderFacts(report.model(), report.modelVersion(), report.nativeWidth(),
                     report.nativeHeight(), report.steps(), report.upscaled());
             if (!lifecycle.complete(order.generationId(), Files.size(target), facts)) {
-                store.delete(order.outputPath());
+                discard(order);
+                return "canceled";
             }
+            return "completed";
         } catch (RenderCancelledException e) {
-            store.delete(order.outputPath());
+            discard(order);
             // A shutdown's render is handed back by the stopping application; a cancel has ended the job already.
-            if (!RenderSignals.SHUTDOWN.equals(e.code()) && !RenderSignals.CANCELED.equals(e.code())) {
-                lifecycle.fail(order.generationId(), e.code(), e.getMessage());
+            if (RenderSignals.SHUTDOWN.equals(e.code())) {
+                return "handed_back";
             }
-        } catch (RenderException e) {
-            store.delete(order.outputPath());
+            if (RenderSignals.CANCELED.equals(e.code())) {
+                return "canceled";
+            }
             lifecycle.fail(order.generationId(), e.code(), e.getMessage());
+            return e.code();
+        } catch (RenderException e) {
+            discard(order);
+            lifecycle.fail(order.generationId(), e.code(), e.getMessage());
+            return e.code();
         } catch (Exception | LinkageError | OutOfMemoryError e) {
             // Whatever broke, the job must end (and be refunded), never stay processing.
             LOG.log(Level.WARNING, "render of " + order.generationId() + " failed", e);
-            store.delete(order.outputPath());
+            discard(order);
             lifecycle.fail(order.generationId(), "render.failed", "The render failed: " + e.getClass().getSimpleName());
+            return "render.failed";
         }
+    }
+
+    private void discard(RenderOrder order) {
+        store.delete(order.outputPath());
+        store.delete(order.posterPath());
     }
 
     private BufferedImage startImage(RenderOrder order) throws IOException, RenderException {

@@ -23,8 +23,10 @@ import org.quartz.Trigger;
 import org.quartz.TriggerBuilder;
 import org.quartz.impl.DirectSchedulerFactory;
 import org.quartz.impl.jdbcjobstore.JobStoreTX;
+import org.quartz.impl.jdbcjobstore.PostgreSQLDelegate;
 import org.quartz.impl.jdbcjobstore.StdJDBCDelegate;
 import org.quartz.impl.matchers.GroupMatcher;
+import org.quartz.simpl.SimpleInstanceIdGenerator;
 import org.quartz.utils.ConnectionProvider;
 import org.quartz.utils.DBConnectionManager;
 
@@ -33,7 +35,8 @@ import io.reelforge.infrastructure.persistence.DataSources;
 
 /**
  * The Quartz scheduler: JDBC JobStore on the appliance database (non-transactional data source, since
- * JobStoreTX commits its own work), jobs built by CDI and run on managed threads.
+ * JobStoreTX commits its own work), jobs built by CDI and run on managed threads. Its tables come with the
+ * schema migrations (db/changelog). On PostgreSQL the job store is clustered.
  */
 @ApplicationScoped
 public class JobScheduler {
@@ -58,7 +61,6 @@ public class JobScheduler {
     private volatile Scheduler scheduler;
 
     public void start() throws Exception {
-        QuartzSchema.ensure(dataSource);
         DBConnectionManager.getInstance().addConnectionProvider(DS_NAME, new ConnectionProvider() {
             @Override
             public Connection getConnection() throws SQLException {
@@ -73,22 +75,40 @@ public class JobScheduler {
             public void initialize() {
             }
         });
+        boolean clustered = onPostgresql();
         JobStoreTX store = new JobStoreTX();
         store.setDataSource(DS_NAME);
         store.setTablePrefix("QRTZ_");
-        store.setDriverDelegateClass(StdJDBCDelegate.class.getName());
         store.setMisfireThreshold(30_000);
-        int threads = settings.renderSlots() + 3;
-        DirectSchedulerFactory.getInstance().createScheduler(SCHEDULER, "node", new ManagedThreadPool(threadFactory, threads), store);
+        String instanceId = "node";
+        if (clustered) {
+            // Appliances sharing one PostgreSQL share the job store: each checks in, and a peer's missed
+            // maintenance jobs are taken over. The instance id must differ per process, as Quartz's AUTO does.
+            store.setDriverDelegateClass(PostgreSQLDelegate.class.getName());
+            store.setIsClustered(true);
+            instanceId = new SimpleInstanceIdGenerator().generateInstanceId();
+        } else {
+            store.setDriverDelegateClass(StdJDBCDelegate.class.getName());
+        }
+        int threads = settings.renderSlots() + 4;
+        DirectSchedulerFactory.getInstance().createScheduler(SCHEDULER, instanceId, new ManagedThreadPool(threadFactory, threads), store);
         Scheduler s = DirectSchedulerFactory.getInstance().getScheduler(SCHEDULER);
         s.setJobFactory(jobFactory);
         // Renders that were scheduled before a crash are re-dispatched from the database state, not replayed.
         s.deleteJobs(new java.util.ArrayList<>(s.getJobKeys(GroupMatcher.jobGroupEquals(RENDER_GROUP))));
         repeat(s, RetentionJob.class, settings.retentionInterval());
         repeat(s, WatchdogJob.class, settings.watchdogInterval());
+        repeat(s, WebhookJob.class, settings.webhookPollInterval());
         s.start();
         scheduler = s;
-        LOG.info(() -> "job runner started with " + threads + " threads");
+        String mode = clustered ? "clustered as " + instanceId : "on one node";
+        LOG.info(() -> "job runner started with " + threads + " threads, " + mode);
+    }
+
+    private boolean onPostgresql() throws SQLException {
+        try (Connection c = dataSource.getConnection()) {
+            return c.getMetaData().getDatabaseProductName().toLowerCase(java.util.Locale.ROOT).contains("postgres");
+        }
     }
 
     public boolean isRunning() {

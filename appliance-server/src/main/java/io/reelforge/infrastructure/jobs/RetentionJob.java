@@ -9,9 +9,10 @@ import org.quartz.DisallowConcurrentExecution;
 import org.quartz.Job;
 import org.quartz.JobExecutionContext;
 
+import io.reelforge.application.IdempotencyService;
 import io.reelforge.application.RenderLifecycle;
 
-/** Deletes outputs past their retention period and marks their generations expired. */
+/** Deletes outputs past their retention period and marks their generations expired; drops expired idempotency keys. */
 @Dependent
 @DisallowConcurrentExecution
 public class RetentionJob implements Job {
@@ -21,6 +22,9 @@ public class RetentionJob implements Job {
 
     @Inject
     RenderLifecycle lifecycle;
+
+    @Inject
+    IdempotencyService idempotency;
 
     @Override
     public void execute(JobExecutionContext context) {
@@ -32,5 +36,9 @@ public class RetentionJob implements Job {
                 LOG.info(() -> "retention: expired " + expired + " outputs");
             }
         } while (n == BATCH);
+        int keys = idempotency.purgeExpired();
+        if (keys > 0) {
+            LOG.fine(() -> "retention: dropped " + keys + " expired idempotency keys");
+        }
     }
 }

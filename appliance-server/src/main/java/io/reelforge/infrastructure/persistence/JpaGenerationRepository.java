@@ -50,6 +50,32 @@ public class JpaGenerationRepository implements GenerationRepository {
     }
 
     @Override
+    public List<Object[]> createdAndStatusSince(Instant since) {
+        return em.createQuery("select g.createdAt, g.status from Generation g where g.createdAt >= :t", Object[].class)
+                .setParameter("t", since).getResultList();
+    }
+
+    @Override
+    public long renderMsSince(Instant since) {
+        Long ms = em.createQuery("select sum(g.processingMs) from Generation g where g.finishedAt >= :t", Long.class)
+                .setParameter("t", since).getSingleResult();
+        return ms == null ? 0 : ms;
+    }
+
+    @Override
+    public long storedOutputBytes() {
+        Long bytes = em.createQuery("select sum(g.outputBytes) from Generation g where g.status = :s", Long.class)
+                .setParameter("s", GenerationStatus.COMPLETED).getSingleResult();
+        return bytes == null ? 0 : bytes;
+    }
+
+    @Override
+    public long countCreatedSince(String accountId, Instant since) {
+        return em.createQuery("select count(g) from Generation g where g.accountId = :a and g.createdAt >= :t", Long.class)
+                .setParameter("a", accountId).setParameter("t", since).getSingleResult();
+    }
+
+    @Override
     public long countByStatus(GenerationStatus status) {
         return em.createQuery("select count(g) from Generation g where g.status = :s", Long.class)
                 .setParameter("s", status).getSingleResult();
@@ -99,6 +125,28 @@ public class JpaGenerationRepository implements GenerationRepository {
     }
 
     @Override
+    public long countQueuedBefore(Instant createdAt, String id) {
+        return em.createQuery("select count(g) from Generation g where g.status = :s and (g.createdAt < :t or (g.createdAt = :t and g.id < :i))",
+                        Long.class)
+                .setParameter("s", GenerationStatus.QUEUED).setParameter("t", createdAt).setParameter("i", id)
+                .getSingleResult();
+    }
+
+    @Override
+    public List<Generation> list(String accountId, boolean ascending, Generation after, int limit) {
+        String cmp = ascending ? ">" : "<";
+        String dir = ascending ? "asc" : "desc";
+        String jpql = "select g from Generation g where g.accountId = :a and g.deletedAt is null"
+                + (after == null ? "" : " and (g.createdAt " + cmp + " :t or (g.createdAt = :t and g.id " + cmp + " :i))")
+                + " order by g.createdAt " + dir + ", g.id " + dir;
+        TypedQuery<Generation> q = em.createQuery(jpql, Generation.class).setParameter("a", accountId);
+        if (after != null) {
+            q.setParameter("t", after.createdAt()).setParameter("i", after.id());
+        }
+        return q.setMaxResults(limit).getResultList();
+    }
+
+    @Override
     public List<Generation> expiredOutputs(Instant now, int limit) {
         return em.createQuery("select g from Generation g where g.status = :s and g.expiresAt <= :n order by g.expiresAt",
                         Generation.class)
@@ -106,17 +154,17 @@ public class JpaGenerationRepository implements GenerationRepository {
     }
 
     @Override
-    public List<Long> recentRenderTimes(String engine, String resolution, int limit) {
-        return em.createQuery("select g.processingMs from Generation g where g.engine = :e and g.resolution = :r"
+    public List<Long> recentRenderTimes(String engine, int width, int height, int limit) {
+        return em.createQuery("select g.processingMs from Generation g where g.engine = :e and g.width = :w and g.height = :h"
                                 + " and g.status in :s and g.processingMs is not null order by g.finishedAt desc", Long.class)
-                .setParameter("e", engine).setParameter("r", resolution)
+                .setParameter("e", engine).setParameter("w", width).setParameter("h", height)
                 .setParameter("s", List.of(GenerationStatus.COMPLETED, GenerationStatus.EXPIRED))
                 .setMaxResults(limit).getResultList();
     }
 
     @Override
     public List<Generation> page(String accountId, GenerationStatus status, Instant beforeCreatedAt, String beforeId, int limit) {
-        String jpql = "select g from Generation g where g.accountId = :a"
+        String jpql = "select g from Generation g where g.accountId = :a and g.deletedAt is null"
                 + (status == null ? "" : " and g.status = :s")
                 + (beforeCreatedAt == null ? "" : " and (g.createdAt < :t or (g.createdAt = :t and g.id < :i))")
                 + " order by g.createdAt desc, g.id desc";

@@ -29,4 +29,20 @@ public class JpaSafetyRepository implements SafetyRepository {
     public long count() {
         return em.createQuery("select count(t) from SafetyTerm t", Long.class).getSingleResult();
     }
+
+    @Override
+    public java.util.Optional<SafetyTerm> find(String id) {
+        return java.util.Optional.ofNullable(em.find(SafetyTerm.class, id));
+    }
+
+    @Override
+    public boolean exists(String category, String normalizedPhrase) {
+        return em.createQuery("select count(t) from SafetyTerm t where t.category = :c and t.phrase = :p", Long.class)
+                .setParameter("c", category).setParameter("p", normalizedPhrase).getSingleResult() > 0;
+    }
+
+    @Override
+    public void remove(SafetyTerm term) {
+        em.remove(term);
+    }
 }

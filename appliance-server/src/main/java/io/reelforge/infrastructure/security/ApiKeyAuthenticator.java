@@ -33,7 +33,7 @@ public class ApiKeyAuthenticator {
                     "This API key is revoked or expired, or its account is disabled.");
         }
         key.touch(clock.instant());
-        return new Caller(key.account().id(), key.id(), key.mode(), key.displayPrefix());
+        return new Caller(key.account().id(), key.id(), key.mode(), key.displayPrefix(), key.account().plan().id());
     }
 
     private static ReelforgeException invalid() {

@@ -3,7 +3,7 @@ package io.reelforge.infrastructure.security;
 import io.reelforge.domain.model.account.KeyMode;
 
 /** Who is calling /v1: the account and key behind the request's API key. */
-public record Caller(String accountId, String apiKeyId, KeyMode mode, String keyPrefix) {
+public record Caller(String accountId, String apiKeyId, KeyMode mode, String keyPrefix, String planId) {
 
     /** How the ledger names this caller as an actor. */
     public String actor() {

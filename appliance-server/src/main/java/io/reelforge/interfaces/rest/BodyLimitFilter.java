@@ -19,7 +19,8 @@ import io.reelforge.infrastructure.config.Settings;
 
 /**
  * Caps request bodies before anything reads them: a JSON body at {@code reelforge.request.max-json-bytes}, a
- * multipart body at the upload limit plus room for the form fields. A declared length over the cap is refused
+ * multipart body at the upload limit plus room for the form fields (the model package limit on the admin API's
+ * import). A declared length over the cap is refused
  * at once; a body without one is cut off where it passes the cap.
  */
 @Provider
@@ -28,6 +29,7 @@ import io.reelforge.infrastructure.config.Settings;
 public class BodyLimitFilter implements ContainerRequestFilter {
 
     private static final long FORM_FIELDS_ALLOWANCE = 256 * 1024;
+    private static final String MODEL_UPLOADS = "v1/admin/models";
 
     /** Thrown from inside the body stream; mapped to 413. */
     public static final class BodyTooLargeException extends IOException {
@@ -50,14 +52,19 @@ public class BodyLimitFilter implements ContainerRequestFilter {
                     "The request has a body but no Content-Type; send application/json, or multipart/form-data "
                             + "to include an image.");
         }
-        long limit = type.isCompatible(MediaType.MULTIPART_FORM_DATA_TYPE)
-                ? settings.uploadMaxBytes() + FORM_FIELDS_ALLOWANCE
-                : settings.maxJsonBytes();
+        long limit = !type.isCompatible(MediaType.MULTIPART_FORM_DATA_TYPE) ? settings.maxJsonBytes()
+                : (isModelUpload(request) ? settings.modelUploadMaxBytes() : settings.uploadMaxBytes())
+                        + FORM_FIELDS_ALLOWANCE;
         if (request.getLength() > limit) {
             throw new ReelforgeException(ErrorType.PAYLOAD_TOO_LARGE, "request_too_large",
                     "The request body is " + request.getLength() + " bytes; this endpoint accepts at most " + limit + ".");
         }
         request.setEntityStream(new Bounded(request.getEntityStream(), limit));
+    }
+
+    private static boolean isModelUpload(ContainerRequestContext request) {
+        String path = request.getUriInfo().getPath();
+        return (path.startsWith("/") ? path.substring(1) : path).equals(MODEL_UPLOADS);
     }
 
     private static final class Bounded extends FilterInputStream {

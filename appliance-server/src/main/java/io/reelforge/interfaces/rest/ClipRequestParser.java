@@ -6,6 +6,7 @@ import java.util.Arrays;
 import java.util.Map;
 import java.util.stream.Collectors;
 
+import io.reelforge.domain.model.generation.AspectRatio;
 import io.reelforge.domain.model.generation.ClipRequest;
 import io.reelforge.domain.model.generation.Resolution;
 import io.reelforge.domain.shared.ReelforgeException;
@@ -26,14 +27,7 @@ final class ClipRequestParser {
      * @param fields values as String, Boolean, BigDecimal, or any other object for a JSON value of the wrong kind
      */
     static ClipRequest parse(Map<String, Object> fields, byte[] image) {
-        String prompt = text(fields, "prompt", true);
-        if (prompt.isBlank()) {
-            throw ReelforgeException.validation("prompt", "prompt_required", "prompt must not be empty.");
-        }
-        if (prompt.length() > ClipRequest.MAX_PROMPT) {
-            throw ReelforgeException.validation("prompt", "prompt_too_long",
-                    "prompt is " + prompt.length() + " characters; at most " + ClipRequest.MAX_PROMPT + " are allowed.");
-        }
+        String prompt = prompt(fields);
         String negative = text(fields, "negative_prompt", false);
         if (negative != null && negative.length() > ClipRequest.MAX_PROMPT) {
             throw ReelforgeException.validation("negative_prompt", "negative_prompt_too_long",
@@ -43,6 +37,10 @@ final class ClipRequestParser {
         Resolution resolution = res == null ? Resolution.P1080 : Resolution.fromWire(res.trim()).orElseThrow(() ->
                 ReelforgeException.validation("resolution", "unsupported_resolution",
                         "resolution '" + res + "' is not supported; use one of: " + Resolution.supported() + "."));
+        String aspect = text(fields, "aspect_ratio", false);
+        AspectRatio aspectRatio = aspect == null ? AspectRatio.LANDSCAPE : AspectRatio.fromWire(aspect.trim()).orElseThrow(() ->
+                ReelforgeException.validation("aspect_ratio", "unsupported_aspect_ratio",
+                        "aspect_ratio '" + aspect + "' is not supported; use one of: " + AspectRatio.supported() + "."));
         Long duration = integer(fields, "duration");
         int seconds = duration == null ? ClipRequest.SUPPORTED_DURATIONS[0] : duration.intValue();
         if (duration != null && Arrays.stream(ClipRequest.SUPPORTED_DURATIONS).noneMatch(d -> d == duration)) {
@@ -55,15 +53,33 @@ final class ClipRequestParser {
         if (seed != null && (seed < 0 || seed > MAX_SEED)) {
             throw ReelforgeException.validation("seed", "invalid_seed", "seed must be an integer from 0 to " + MAX_SEED + ".");
         }
-        return new ClipRequest(prompt.trim(), negative == null ? "" : negative.trim(), resolution, seconds,
-                cameraFixed != null && cameraFixed, seed != null ? seed : SEEDS.nextLong(MAX_SEED + 1), image);
+        return new ClipRequest(prompt, negative == null ? "" : negative.trim(), resolution, aspectRatio, seconds,
+                cameraFixed != null && cameraFixed, seed != null ? seed : randomSeed(), image);
+    }
+
+    /** The required, trimmed prompt: the same rule on both surfaces. */
+    static String prompt(Map<String, Object> fields) {
+        String prompt = text(fields, "prompt", true);
+        if (prompt.isBlank()) {
+            throw ReelforgeException.validation("prompt", "prompt_required", "prompt must not be empty.");
+        }
+        if (prompt.length() > ClipRequest.MAX_PROMPT) {
+            throw ReelforgeException.validation("prompt", "prompt_too_long",
+                    "prompt is " + prompt.length() + " characters; at most " + ClipRequest.MAX_PROMPT + " are allowed.");
+        }
+        return prompt.trim();
+    }
+
+    /** A seed for a request without one; echoed back so the clip can be made again. */
+    static long randomSeed() {
+        return SEEDS.nextLong(MAX_SEED + 1);
     }
 
     private static String supportedDurations() {
         return Arrays.stream(ClipRequest.SUPPORTED_DURATIONS).mapToObj(String::valueOf).collect(Collectors.joining(", "));
     }
 
-    private static String text(Map<String, Object> fields, String name, boolean required) {
+    static String text(Map<String, Object> fields, String name, boolean required) {
         Object v = fields.get(name);
         if (v == null) {
             if (required) {

@@ -29,6 +29,9 @@ public class FallbackExceptionMapper implements ExceptionMapper<Throwable> {
             if (t instanceof ReelforgeException r) {
                 return new ReelforgeExceptionMapper().toResponse(r);
             }
+            if (t instanceof org.apache.shiro.authz.AuthorizationException a) {
+                return new AuthorizationExceptionMapper().toResponse(a);
+            }
             if (t instanceof jakarta.ws.rs.WebApplicationException w) {
                 return new WebApplicationExceptionMapper().toResponse(w);
             }

@@ -1,11 +1,6 @@
 package io.reelforge.interfaces.rest;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.nio.channels.Channels;
-import java.nio.channels.FileChannel;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.regex.Matcher;
@@ -17,23 +12,35 @@ import jakarta.ws.rs.HEAD;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.StreamingOutput;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirementsSet;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.reelforge.application.GenerationService;
+import io.reelforge.domain.model.generation.ClipFile;
 import io.reelforge.domain.shared.ErrorType;
 import io.reelforge.domain.shared.ReelforgeException;
 import io.reelforge.infrastructure.storage.UrlSigner;
 
 /**
- * {@code /v1/files/<id>.mp4?expires=..&signature=..}: the clips, behind signed expiring URLs, with single
- * byte ranges for players and resumable downloads.
+ * {@code /v1/files/<id>.mp4?expires=..&signature=..} (and {@code <id>.jpg}, the poster frame): the clips, behind
+ * signed expiring URLs, with single byte ranges for players and resumable downloads.
  */
 @jakarta.ws.rs.Path("v1/files")
+@Tag(name = "files", description = "Clips behind signed, expiring URLs")
+@SecurityRequirementsSet
 public class FileResource {
 
-    private static final Pattern NAME = Pattern.compile("([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})\\.mp4");
-    private static final Pattern RANGE = Pattern.compile("bytes=(\\d*)-(\\d*)");
+    private static final Pattern NAME = Pattern.compile("([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})\\.(mp4|jpg)");
 
     @Inject
     UrlSigner signer;
@@ -46,18 +53,47 @@ public class FileResource {
 
     /** The path a signed output URL points at; the console signs the same paths for its video player. */
     public static String pathOf(String generationId) {
-        return "/v1/files/" + generationId + ".mp4";
+        return pathOf(generationId, ClipFile.VIDEO);
+    }
+
+    /** The path of a signed URL to a generation's clip or poster frame. */
+    public static String pathOf(String generationId, ClipFile file) {
+        return "/v1/files/" + generationId + "." + file.extension();
     }
 
     @GET
     @jakarta.ws.rs.Path("{name}")
-    public Response get(@PathParam("name") String name, @QueryParam("expires") String expires,
-                        @QueryParam("signature") String signature, @HeaderParam("Range") String range) throws IOException {
+    @Operation(operationId = "downloadFile", summary = "Download a clip",
+            description = "No API key: the HMAC signature authorises the URL until expires. Single byte ranges are served (206).")
+    @APIResponse(responseCode = "200", description = "The MP4.", headers = {
+            @Header(name = "Accept-Ranges", schema = @Schema(type = SchemaType.STRING)),
+            @Header(name = "Content-Length", schema = @Schema(type = SchemaType.INTEGER))},
+            content = @Content(mediaType = "video/mp4", schema = @Schema(type = SchemaType.STRING, format = "binary")))
+    @APIResponse(responseCode = "206", description = "The requested byte range.",
+            headers = @Header(name = "Content-Range", schema = @Schema(type = SchemaType.STRING)),
+            content = @Content(mediaType = "video/mp4", schema = @Schema(type = SchemaType.STRING, format = "binary")))
+    @APIResponse(responseCode = "403", description = "A changed or unsigned URL (url_signature_invalid) or an old one (url_expired).",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = RestApplication.ERROR)))
+    @APIResponse(responseCode = "404", description = "No such clip: file.not_found.",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = RestApplication.ERROR)))
+    @APIResponse(responseCode = "410", description = "The clip was deleted under the retention policy: output_expired.",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = RestApplication.ERROR)))
+    @APIResponse(responseCode = "416", description = "The range is outside the file.",
+            headers = @Header(name = "Content-Range", schema = @Schema(type = SchemaType.STRING)))
+    public Response get(
+            @Parameter(description = "<generation_id>.mp4", required = true) @PathParam("name") String name,
+            @Parameter(description = "Unix seconds; part of the signed URL.", required = true) @QueryParam("expires") String expires,
+            @Parameter(description = "HMAC of path and expires; part of the signed URL.", required = true)
+            @QueryParam("signature") String signature,
+            @Parameter(description = "bytes=start-end", schema = @Schema(type = SchemaType.STRING)) @HeaderParam("Range") String range)
+            throws IOException {
         return serve(name, expires, signature, range, true);
     }
 
     @HEAD
     @jakarta.ws.rs.Path("{name}")
+    // GET's headers without the body, as HTTP defines HEAD; documented once, under GET.
+    @Operation(hidden = true)
     public Response head(@PathParam("name") String name, @QueryParam("expires") String expires,
                          @QueryParam("signature") String signature, @HeaderParam("Range") String range) throws IOException {
         return serve(name, expires, signature, range, false);
@@ -68,6 +104,7 @@ public class FileResource {
         if (!m.matches()) {
             throw ReelforgeException.notFound("file", name);
         }
+        ClipFile kind = ClipFile.ofExtension(m.group(2)).orElseThrow();
         long exp;
         try {
             exp = Long.parseLong(expires);
@@ -75,69 +112,20 @@ public class FileResource {
             throw new ReelforgeException(ErrorType.PERMISSION, "url_signature_invalid",
                     "This file URL is not signed. Get a fresh output_url from GET /v1/video/{id}.");
         }
-        switch (signer.verify(pathOf(m.group(1)), exp, signature, clock.instant())) {
+        switch (signer.verify(pathOf(m.group(1), kind), exp, signature, clock.instant())) {
             case BAD_SIGNATURE -> throw new ReelforgeException(ErrorType.PERMISSION, "url_signature_invalid",
                     "This file URL's signature does not match. Get a fresh output_url from GET /v1/video/{id}.");
             case EXPIRED -> {
                 // A genuine URL past its time: if the clip itself is gone, say so (410) rather than "expired link".
-                generations.output(m.group(1));
+                generations.output(m.group(1), kind);
                 throw new ReelforgeException(ErrorType.PERMISSION, "url_expired",
                         "This file URL has expired. Get a fresh output_url from GET /v1/video/{id}.");
             }
             case VALID -> { }
         }
-        Path file = generations.output(m.group(1));
-        long size = Files.size(file);
-        long start = 0;
-        long end = size - 1;
-        boolean partial = false;
-        if (range != null) {
-            Matcher r = RANGE.matcher(range.trim());
-            if (r.matches() && !(r.group(1).isEmpty() && r.group(2).isEmpty())) {
-                if (r.group(1).isEmpty()) {
-                    start = Math.max(0, size - Long.parseLong(r.group(2)));
-                } else {
-                    start = Long.parseLong(r.group(1));
-                    end = r.group(2).isEmpty() ? size - 1 : Math.min(size - 1, Long.parseLong(r.group(2)));
-                }
-                if (start >= size || start > end) {
-                    return Response.status(416).header("Content-Range", "bytes */" + size).build();
-                }
-                partial = true;
-            }
-        }
-        long length = end - start + 1;
-        Response.ResponseBuilder r = Response.status(partial ? 206 : 200)
-                .type("video/mp4")
-                .header("Accept-Ranges", "bytes")
-                .header("Content-Length", length)
+        Path file = generations.output(m.group(1), kind);
+        return RangedFile.serve(file, kind.mediaType(), name, range, body)
                 .header("Cache-Control", "private, max-age=" + Math.max(0, exp - clock.instant().getEpochSecond()))
-                .header("Content-Disposition", "inline; filename=\"" + name + "\"");
-        if (partial) {
-            r.header("Content-Range", "bytes " + start + "-" + end + "/" + size);
-        }
-        if (body) {
-            long from = start;
-            r.entity((StreamingOutput) out -> copy(file, from, length, out));
-        }
-        return r.build();
-    }
-
-    private static void copy(Path file, long from, long length, OutputStream out) throws IOException {
-        try (FileChannel ch = FileChannel.open(file)) {
-            ch.position(from);
-            try (InputStream in = Channels.newInputStream(ch)) {
-                byte[] buf = new byte[64 * 1024];
-                long left = length;
-                while (left > 0) {
-                    int n = in.read(buf, 0, (int) Math.min(buf.length, left));
-                    if (n < 0) {
-                        break;
-                    }
-                    out.write(buf, 0, n);
-                    left -= n;
-                }
-            }
-        }
+                .build();
     }
 }

@@ -10,6 +10,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import io.reelforge.application.Estimator;
+import io.reelforge.application.GenerationService;
+import io.reelforge.domain.model.generation.ClipFile;
 import io.reelforge.domain.model.generation.Generation;
 import io.reelforge.domain.model.generation.GenerationStatus;
 import io.reelforge.infrastructure.config.Settings;
@@ -23,6 +25,9 @@ public class GenerationAssembler {
     Estimator estimator;
 
     @Inject
+    GenerationService generations;
+
+    @Inject
     UrlSigner signer;
 
     @Inject
@@ -32,22 +37,29 @@ public class GenerationAssembler {
     Clock clock;
 
     public GenerationDto toDto(Generation g, URI baseUri) {
+        return toDto(g, generations.queuePosition(g), baseUri);
+    }
+
+    /** With the queue position already read (live status reads it once for all its clients). */
+    public GenerationDto toDto(Generation g, Integer queuePosition, URI baseUri) {
         Instant now = clock.instant();
         boolean refunded = g.status() == GenerationStatus.FAILED || g.status() == GenerationStatus.CANCELED;
         long processing = g.processingMs() != null ? g.processingMs()
                 : g.startedAt() != null ? Duration.between(g.startedAt(), now).toMillis() : 0;
         String nativeSize = g.nativeWidth() > 0 ? g.nativeWidth() + "x" + g.nativeHeight() : null;
         boolean finished = g.status() == GenerationStatus.COMPLETED || g.status() == GenerationStatus.EXPIRED;
-        return new GenerationDto(g.id(), g.status().wireName(), estimator.secondsToFinish(g), g.progress(),
-                refunded ? 0 : g.creditsCharged(), processing, outputUrl(g, baseUri, now), g.expiresAt(),
+        return new GenerationDto(g.id(), g.status().wireName(), queuePosition, estimator.secondsToFinish(g),
+                g.progress(), refunded ? 0 : g.creditsCharged(), processing, fileUrl(g, ClipFile.VIDEO, baseUri, now),
+                fileUrl(g, ClipFile.THUMBNAIL, baseUri, now), g.expiresAt(),
                 g.errorCode(), g.errorMessage(), g.createdAt(), g.startedAt(), g.finishedAt(), g.engine(),
                 g.model(), g.modelVersion(), nativeSize, finished ? g.steps() : null, finished ? g.upscaled() : null,
                 g.mode().name().toLowerCase(Locale.ROOT), g.attempts(),
-                new GenerationDto.RequestEcho(g.prompt(), g.negativePrompt(), g.resolution(), g.durationSeconds(),
+                new GenerationDto.RequestEcho(g.prompt(), g.negativePrompt(), g.resolution(), g.aspectRatio(), g.durationSeconds(),
                         g.cameraFixed(), g.seed(), g.inputImagePath() != null, g.width(), g.height(), g.fps(), g.frameCount()));
     }
 
-    private String outputUrl(Generation g, URI baseUri, Instant now) {
+    /** A freshly signed URL to the clip or its poster frame while the generation is completed, else null. */
+    public String fileUrl(Generation g, ClipFile file, URI baseUri, Instant now) {
         if (g.status() != GenerationStatus.COMPLETED) {
             return null;
         }
@@ -55,7 +67,7 @@ public class GenerationAssembler {
         if (g.expiresAt() != null && g.expiresAt().isBefore(expiry)) {
             expiry = g.expiresAt();
         }
-        String path = FileResource.pathOf(g.id());
+        String path = FileResource.pathOf(g.id(), file);
         long exp = expiry.getEpochSecond();
         String base = settings.publicUrl().map(u -> u.replaceAll("/+$", "")).orElse(baseUri.toString().replaceAll("/+$", ""));
         return base + path + "?expires=" + exp + "&signature=" + signer.sign(path, exp);

@@ -3,9 +3,12 @@ package io.reelforge.interfaces.rest;
 import java.util.List;
 import java.util.function.Function;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
 import io.reelforge.domain.shared.ReelforgeException;
 
 /** A page of a list, newest first; {@code next_cursor} fetches the next one while {@code has_more}. */
+@Schema(hidden = true)
 public record PageDto<T>(List<T> data, boolean hasMore, String nextCursor) {
 
     static final int DEFAULT_LIMIT = 20;

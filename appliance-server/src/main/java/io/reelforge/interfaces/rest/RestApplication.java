@@ -5,8 +5,102 @@ import java.util.Map;
 import jakarta.ws.rs.ApplicationPath;
 import jakarta.ws.rs.core.Application;
 
+import org.eclipse.microprofile.openapi.annotations.Components;
+import org.eclipse.microprofile.openapi.annotations.OpenAPIDefinition;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.enums.SecuritySchemeType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.info.Info;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityScheme;
+
+/**
+ * The JAX-RS application and the OpenAPI document's frame (served at {@code /openapi}, rendered at
+ * {@code /docs/}): the API key scheme and the error responses every operation refers to by name.
+ */
 @ApplicationPath("/")
+@OpenAPIDefinition(
+        info = @Info(title = "Reelforge API", version = "1",
+                description = "Self-hosted text-to-video. Submit a clip, poll it, download the MP4 through its signed URL. "
+                        + "Every failure is {\"error\": {\"type\", \"code\", \"message\", \"param\"}}."),
+        security = @SecurityRequirement(name = "apiKey"),
+        components = @Components(
+                securitySchemes = @SecurityScheme(securitySchemeName = "apiKey", type = SecuritySchemeType.HTTP,
+                        scheme = "bearer", description = "Authorization: Bearer rf_live_… (charged) or rf_test_… (sandbox, free)"),
+                responses = {
+                        @APIResponse(name = RestApplication.BAD_REQUEST, responseCode = "400",
+                                description = "The body is not readable: invalid_json, empty_body, malformed_body.",
+                                content = @Content(mediaType = "application/json", schema = @Schema(ref = RestApplication.ERROR),
+                                        examples = @ExampleObject(name = "invalid_json", value = "{\"error\":{\"type\":\"invalid_request_error\","
+                                                + "\"code\":\"invalid_json\",\"message\":\"The request body is not valid JSON: …\",\"param\":null}}"))),
+                        @APIResponse(name = RestApplication.UNAUTHORIZED, responseCode = "401",
+                                description = "No key, a malformed header, an unknown or revoked key: missing_api_key, "
+                                        + "invalid_authorization, invalid_api_key, api_key_revoked.",
+                                headers = @Header(name = "WWW-Authenticate", schema = @Schema(type = SchemaType.STRING)),
+                                content = @Content(mediaType = "application/json", schema = @Schema(ref = RestApplication.ERROR),
+                                        examples = @ExampleObject(name = "missing_api_key", value = "{\"error\":{\"type\":\"authentication_error\","
+                                                + "\"code\":\"missing_api_key\",\"message\":\"No API key. Send it as 'Authorization: Bearer <key>'.\",\"param\":null}}"))),
+                        @APIResponse(name = RestApplication.NOT_FOUND, responseCode = "404",
+                                description = "No such generation for this account (another account's id is 404 too): generation.not_found.",
+                                content = @Content(mediaType = "application/json", schema = @Schema(ref = RestApplication.ERROR))),
+                        @APIResponse(name = RestApplication.UNPROCESSABLE, responseCode = "422",
+                                description = "A field breaks its rule; param names it: prompt_required, prompt_too_long, "
+                                        + "unsupported_resolution, unsupported_duration, invalid_type, invalid_seed, invalid_limit, "
+                                        + "invalid_status, invalid_cursor, image_too_many_pixels, image_corrupt, duplicate_field.",
+                                content = @Content(mediaType = "application/json", schema = @Schema(ref = RestApplication.ERROR),
+                                        examples = @ExampleObject(name = "unsupported_resolution", value = "{\"error\":{\"type\":"
+                                                + "\"invalid_request_error\",\"code\":\"unsupported_resolution\",\"message\":"
+                                                + "\"resolution '4k' is not supported; use one of: 720p, 1080p.\",\"param\":\"resolution\"}}"))),
+                        @APIResponse(name = RestApplication.ACCEPTED, responseCode = "202",
+                                description = "Accepted: the generation, queued (or failed at once with safety.prompt, refunded).",
+                                headers = @Header(name = "Location", description = "GET this URL to poll the generation.",
+                                        schema = @Schema(type = SchemaType.STRING)),
+                                content = @Content(mediaType = "application/json", schema = @Schema(ref = "Generation"))),
+                        @APIResponse(name = RestApplication.INSUFFICIENT_CREDITS, responseCode = "402",
+                                description = "The balance is below the clip's price: insufficient_credits.",
+                                content = @Content(mediaType = "application/json", schema = @Schema(ref = RestApplication.ERROR))),
+                        @APIResponse(name = RestApplication.PLAN_WITHOUT_VIDEO, responseCode = "403",
+                                description = "The plan does not include video (live keys): plan_without_video.",
+                                content = @Content(mediaType = "application/json", schema = @Schema(ref = RestApplication.ERROR))),
+                        @APIResponse(name = RestApplication.TOO_LARGE, responseCode = "413",
+                                description = "The body or image is too large: request_too_large, image_too_large.",
+                                content = @Content(mediaType = "application/json", schema = @Schema(ref = RestApplication.ERROR))),
+                        @APIResponse(name = RestApplication.UNSUPPORTED_MEDIA_TYPE, responseCode = "415",
+                                description = "Neither JSON nor multipart, or an image that is not PNG, JPEG or WebP: "
+                                        + "unsupported_media_type, image_unsupported_format.",
+                                content = @Content(mediaType = "application/json", schema = @Schema(ref = RestApplication.ERROR))),
+                        @APIResponse(name = RestApplication.TOO_MANY_IN_FLIGHT, responseCode = "429",
+                                description = "A limit that time lifts: the account's jobs-at-once quota is full "
+                                        + "(concurrency_limit_exceeded) or its daily clip cap is reached (daily_clip_cap_exceeded).",
+                                headers = @Header(name = "Retry-After", description = "Seconds until the first in-flight job "
+                                        + "is expected to finish, or until the cap resets at midnight UTC.",
+                                        schema = @Schema(type = SchemaType.INTEGER)),
+                                content = @Content(mediaType = "application/json", schema = @Schema(ref = RestApplication.ERROR))),
+                        @APIResponse(name = RestApplication.UNAVAILABLE, responseCode = "503",
+                                description = "The engine is not ready (engine_not_ready, engine_unavailable) or the appliance "
+                                        + "is shutting down (shutting_down, with Retry-After).",
+                                headers = @Header(name = "Retry-After", description = "Seconds; set for shutting_down.",
+                                        schema = @Schema(type = SchemaType.INTEGER)),
+                                content = @Content(mediaType = "application/json", schema = @Schema(ref = RestApplication.ERROR)))
+                }))
 public class RestApplication extends Application {
+
+    static final String ERROR = "#/components/schemas/Error";
+    static final String BAD_REQUEST = "BadRequest";
+    static final String UNAUTHORIZED = "Unauthorized";
+    static final String NOT_FOUND = "NotFound";
+    static final String UNPROCESSABLE = "Unprocessable";
+    static final String UNAVAILABLE = "Unavailable";
+    static final String ACCEPTED = "Accepted";
+    static final String INSUFFICIENT_CREDITS = "InsufficientCredits";
+    static final String PLAN_WITHOUT_VIDEO = "PlanWithoutVideo";
+    static final String TOO_LARGE = "TooLarge";
+    static final String UNSUPPORTED_MEDIA_TYPE = "UnsupportedMediaType";
+    static final String TOO_MANY_IN_FLIGHT = "TooManyInFlight";
 
     @Override
     public Map<String, Object> getProperties() {

@@ -29,7 +29,9 @@ public class UploadedImages {
                 settings.uploadMaxPixels());
     }
 
+    /** The part's bytes once checked; refusals name the part ({@code image}, or {@code input_reference}). */
     public byte[] read(EntityPart part) throws IOException {
+        String field = part.getName();
         long max = settings.uploadMaxBytes();
         byte[] data;
         try (InputStream in = part.getContent()) {
@@ -37,24 +39,24 @@ public class UploadedImages {
         }
         if (data.length > max) {
             throw new ReelforgeException(ErrorType.PAYLOAD_TOO_LARGE, "image_too_large",
-                    "image is larger than " + max + " bytes.", "image");
+                    field + " is larger than " + max + " bytes.", field);
         }
         if (data.length == 0) {
-            throw ReelforgeException.validation("image", "image_empty", "image is an empty file.");
+            throw ReelforgeException.validation(field, "image_empty", field + " is an empty file.");
         }
         try {
             ImageInput.decode(data, limits());
         } catch (ImageRejectedException e) {
             throw switch (e.reason()) {
                 case UNSUPPORTED_FORMAT -> new ReelforgeException(ErrorType.UNSUPPORTED_MEDIA_TYPE, "image_unsupported_format",
-                        "image must be PNG, JPEG or WebP.", "image");
+                        field + " must be PNG, JPEG or WebP.", field);
                 case TOO_LARGE_BYTES -> new ReelforgeException(ErrorType.PAYLOAD_TOO_LARGE, "image_too_large",
-                        "image is larger than " + max + " bytes.", "image");
-                case TOO_MANY_PIXELS -> ReelforgeException.validation("image", "image_too_many_pixels",
-                        "image is too large: at most " + settings.uploadMaxSide() + " pixels a side and "
+                        field + " is larger than " + max + " bytes.", field);
+                case TOO_MANY_PIXELS -> ReelforgeException.validation(field, "image_too_many_pixels",
+                        field + " is too large: at most " + settings.uploadMaxSide() + " pixels a side and "
                                 + settings.uploadMaxPixels() + " pixels in all. " + e.getMessage());
-                case CORRUPT -> ReelforgeException.validation("image", "image_corrupt",
-                        "image could not be decoded: " + e.getMessage());
+                case CORRUPT -> ReelforgeException.validation(field, "image_corrupt",
+                        field + " could not be decoded: " + e.getMessage());
             };
         }
         return data;

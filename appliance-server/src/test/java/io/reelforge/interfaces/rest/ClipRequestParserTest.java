@@ -10,6 +10,7 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
+import io.reelforge.domain.model.generation.AspectRatio;
 import io.reelforge.domain.model.generation.ClipRequest;
 import io.reelforge.domain.model.generation.Resolution;
 import io.reelforge.domain.shared.ErrorType;
@@ -17,7 +18,8 @@ import io.reelforge.domain.shared.ReelforgeException;
 
 class ClipRequestParserTest {
 
-    private static Map<String, Object> fields(Object... kv) {
+    /** Request fields as the parsers get them, from name/value pairs. */
+    static Map<String, Object> fields(Object... kv) {
         Map<String, Object> m = new HashMap<>();
         for (int i = 0; i < kv.length; i += 2) {
             m.put((String) kv[i], kv[i + 1]);
@@ -30,6 +32,9 @@ class ClipRequestParserTest {
         ClipRequest r = ClipRequestParser.parse(fields("prompt", "  a sea  "), null);
         assertEquals("a sea", r.prompt());
         assertEquals(Resolution.P1080, r.resolution());
+        assertEquals(AspectRatio.LANDSCAPE, r.aspectRatio());
+        assertEquals(1920, r.width());
+        assertEquals(1080, r.height());
         assertEquals(5, r.durationSeconds());
         assertEquals(120, r.frameCount());
         assertTrue(r.seed() >= 0 && r.seed() <= ClipRequestParser.MAX_SEED);
@@ -47,7 +52,23 @@ class ClipRequestParserTest {
     }
 
     @Test
+    void aspectRatiosSetTheFrameAtBothResolutions() {
+        int[][] expected = {{1920, 1080}, {1080, 1920}, {1080, 1080}, {1280, 720}, {720, 1280}, {720, 720}};
+        int i = 0;
+        for (String res : new String[] {"1080p", "720p"}) {
+            for (String aspect : new String[] {"16:9", "9:16", "1:1"}) {
+                ClipRequest r = ClipRequestParser.parse(fields("prompt", "p", "resolution", res, "aspect_ratio", aspect), null);
+                assertEquals(expected[i][0], r.width(), res + " " + aspect);
+                assertEquals(expected[i][1], r.height(), res + " " + aspect);
+                i++;
+            }
+        }
+    }
+
+    @Test
     void refusalsNameTheField() {
+        assertParam("aspect_ratio", fields("prompt", "p", "aspect_ratio", "4:3"));
+        assertParam("aspect_ratio", fields("prompt", "p", "aspect_ratio", new BigDecimal("1")));
         assertParam("prompt", fields());
         assertParam("prompt", fields("prompt", "x".repeat(2001)));
         assertParam("resolution", fields("prompt", "p", "resolution", "480p"));

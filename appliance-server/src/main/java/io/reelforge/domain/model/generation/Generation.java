@@ -53,6 +53,10 @@ public class Generation {
     @Column(nullable = false, length = 8)
     private String resolution;
 
+    /** Null on rows from before aspect ratios: those are all 16:9. */
+    @Column(length = 8)
+    private String aspectRatio;
+
     private int width;
     private int height;
     private int durationSeconds;
@@ -98,7 +102,18 @@ public class Generation {
 
     @Column(length = 300)
     private String outputPath;
+
+    /** Where to send this generation's end event, besides the account's endpoints; null for none. */
+    @Column(length = 2000)
+    private String webhookUrl;
+
+    /** The API base URL the generation was submitted to, for the URLs in its webhook body. */
+    @Column(length = 300)
+    private String apiBase;
     private long outputBytes;
+
+    /** Set when the owner deleted it: the files are gone, the row stays for the ledger, the API no longer shows it. */
+    private Instant deletedAt;
 
     @Version
     private long version;
@@ -116,8 +131,9 @@ public class Generation {
         this.prompt = request.prompt();
         this.negativePrompt = request.negativePrompt();
         this.resolution = request.resolution().wireName();
-        this.width = request.resolution().width();
-        this.height = request.resolution().height();
+        this.aspectRatio = request.aspectRatio().wireName();
+        this.width = request.width();
+        this.height = request.height();
         this.durationSeconds = request.durationSeconds();
         this.fps = ClipRequest.FPS;
         this.frameCount = request.frameCount();
@@ -127,6 +143,11 @@ public class Generation {
         this.creditsCharged = creditsCharged;
         this.estimatedRenderMs = estimatedRenderMs;
         this.createdAt = now;
+    }
+
+    public void notifyWhenEnded(String webhookUrl, String apiBase) {
+        this.webhookUrl = webhookUrl;
+        this.apiBase = apiBase;
     }
 
     public void attachInputImage(String relativePath) {
@@ -212,6 +233,17 @@ public class Generation {
         outputPath = null;
     }
 
+    /** The owner deletes a finished generation; its stored files are the caller's to remove. */
+    public void delete(Instant now) {
+        require(status.terminal(), "delete");
+        deletedAt = now;
+        outputPath = null;
+    }
+
+    public boolean deleted() {
+        return deletedAt != null;
+    }
+
     public boolean isExpiredAt(Instant now) {
         return status == GenerationStatus.COMPLETED && expiresAt != null && !now.isBefore(expiresAt);
     }
@@ -237,6 +269,7 @@ public class Generation {
     public String prompt() { return prompt; }
     public String negativePrompt() { return negativePrompt; }
     public String resolution() { return resolution; }
+    public String aspectRatio() { return aspectRatio == null ? AspectRatio.LANDSCAPE.wireName() : aspectRatio; }
     public int width() { return width; }
     public int height() { return height; }
     public int durationSeconds() { return durationSeconds; }
@@ -265,4 +298,8 @@ public class Generation {
     public Long processingMs() { return processingMs; }
     public String outputPath() { return outputPath; }
     public long outputBytes() { return outputBytes; }
+    /** Grows with every change to the row (status, progress): live status events are numbered by it. */
+    public long version() { return version; }
+    public String webhookUrl() { return webhookUrl; }
+    public String apiBase() { return apiBase; }
 }

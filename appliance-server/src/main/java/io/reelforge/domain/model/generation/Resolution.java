@@ -4,18 +4,16 @@ import java.util.Arrays;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
-/** The output sizes offered (16:9). */
+/** The output sizes offered, by their short side; {@link AspectRatio} gives the long one. */
 public enum Resolution {
-    P720("720p", 1280, 720), P1080("1080p", 1920, 1080);
+    P720("720p", 720), P1080("1080p", 1080);
 
     private final String wireName;
-    private final int width;
-    private final int height;
+    private final int shortSide;
 
-    Resolution(String wireName, int width, int height) {
+    Resolution(String wireName, int shortSide) {
         this.wireName = wireName;
-        this.width = width;
-        this.height = height;
+        this.shortSide = shortSide;
     }
 
     public static Optional<Resolution> fromWire(String s) {
@@ -30,11 +28,7 @@ public enum Resolution {
         return wireName;
     }
 
-    public int width() {
-        return width;
-    }
-
-    public int height() {
-        return height;
+    public int shortSide() {
+        return shortSide;
     }
 }

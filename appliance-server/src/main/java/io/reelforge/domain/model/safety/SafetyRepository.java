@@ -8,5 +8,11 @@ public interface SafetyRepository {
 
     void store(SafetyTerm term);
 
+    java.util.Optional<SafetyTerm> find(String id);
+
+    boolean exists(String category, String normalizedPhrase);
+
+    void remove(SafetyTerm term);
+
     long count();
 }

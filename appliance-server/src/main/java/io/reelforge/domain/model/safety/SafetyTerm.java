@@ -37,6 +37,10 @@ public class SafetyTerm {
         this.createdAt = now;
     }
 
+    public String id() {
+        return id;
+    }
+
     public String category() {
         return category;
     }

@@ -18,7 +18,7 @@ class GenerationTest {
     private static final RenderFacts FACTS = new RenderFacts("m", "1", 1920, 1080, 0, false);
 
     static Generation queued() {
-        ClipRequest r = new ClipRequest("sea", "", Resolution.P1080, 5, false, 7, null);
+        ClipRequest r = new ClipRequest("sea", "", Resolution.P1080, AspectRatio.LANDSCAPE, 5, false, 7, null);
         return new Generation("acct", "key", KeyMode.LIVE, r, "sandbox", 90, 6000, T0);
     }
 
@@ -37,6 +37,31 @@ class GenerationTest {
         assertTrue(g.isExpiredAt(T0.plus(Duration.ofDays(8))));
         g.expire(T0.plus(Duration.ofDays(8)));
         assertEquals(GenerationStatus.EXPIRED, g.status());
+    }
+
+    @Test
+    void onlyAFinishedJobIsDeletedAndItKeepsItsStatus() {
+        Generation g = queued();
+        assertThrows(IllegalStateException.class, () -> g.delete(T0), "an in-flight job is canceled first");
+        g.start(T0);
+        g.complete("videos/x.mp4", 1000, FACTS, Duration.ofDays(7), T0.plusSeconds(7));
+        assertFalse(g.deleted());
+        g.delete(T0.plusSeconds(8));
+        assertTrue(g.deleted());
+        assertEquals(GenerationStatus.COMPLETED, g.status(), "the ledger's story of the job stays as it was");
+        assertEquals(null, g.outputPath());
+    }
+
+    @Test
+    void aspectRatioSetsTheFrameAndOldRowsAreLandscape() {
+        ClipRequest r = new ClipRequest("sea", "", Resolution.P720, AspectRatio.PORTRAIT, 5, false, 7, null);
+        Generation g = new Generation("acct", "key", KeyMode.LIVE, r, "sandbox", 90, 6000, T0);
+        assertEquals(720, g.width());
+        assertEquals(1280, g.height());
+        assertEquals("9:16", g.aspectRatio());
+        assertEquals(new AspectRatio.Frame(Resolution.P1080, AspectRatio.SQUARE), AspectRatio.ofSize(1080, 1080).orElseThrow());
+        assertTrue(AspectRatio.ofSize(1024, 1792).isEmpty());
+        assertEquals("1280x720, 720x1280, 720x720, 1920x1080, 1080x1920, 1080x1080", AspectRatio.supportedSizes());
     }
 
     @Test

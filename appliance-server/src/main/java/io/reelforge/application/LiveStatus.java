@@ -1,0 +1,263 @@
+package io.reelforge.application;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
+import jakarta.enterprise.concurrent.ManagedThreadFactory;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
+import jakarta.inject.Inject;
+
+import io.reelforge.domain.model.generation.Generation;
+import io.reelforge.infrastructure.config.Settings;
+
+/**
+ * Pushes generation changes to the clients watching them (Server-Sent Events, long-polls), without a thread
+ * per client: committed changes ({@link GenerationChanged}) wake a short refresh on a managed thread, and
+ * one shared ticker sends keep-alives and re-reads every watched generation as a safety net. A status change
+ * moves every queued job's position, so it refreshes all watchers; progress refreshes only its own.
+ */
+@ApplicationScoped
+public class LiveStatus {
+
+    private static final Logger LOG = Logger.getLogger(LiveStatus.class.getName());
+
+    /** A client watching one generation. Returning false ends its watch. */
+    public interface Watcher {
+        /** The generation now; called only when it differs from what this watcher last got. */
+        boolean changed(Snapshot snapshot);
+
+        /** Nothing changed for a while; an SSE client gets a comment so proxies keep the connection. */
+        boolean keepAlive();
+    }
+
+    /**
+     * A generation as a watcher sees it, with its place in the queue. {@code eventId} changes exactly when the
+     * watcher has something new to read: the row's version grows with every change, the queue position moves
+     * without one.
+     */
+    public record Snapshot(Generation generation, Integer queuePosition) {
+        public String eventId() {
+            return generation.version() + (queuePosition == null ? "" : "-" + queuePosition);
+        }
+    }
+
+    @Inject
+    LiveReads reads;
+
+    @Inject
+    Settings settings;
+
+    /**
+     * The container's default executor and thread factory, looked up when first needed rather than injected:
+     * after a restart, recovery and the first dispatch fire changes from the start-up bean before the web
+     * module is up, and an instance made then gets no resource injected.
+     */
+    private volatile ManagedExecutorService executor;
+
+    private final Map<String, List<Entry>> watched = new ConcurrentHashMap<>();
+    private final AtomicBoolean tickerStarted = new AtomicBoolean();
+    private volatile boolean stopped;
+
+    /**
+     * The ticker is one thread of its own from the container's thread factory (as the job runner's threads
+     * are), started with the application or, should this bean first be made elsewhere (a restart's recovery
+     * fires changes before the application is initialised), by the first watch. The default scheduled executor
+     * is not bound in every context this bean can be created in, and a long task would hold one of the
+     * dispatcher's executor threads.
+     */
+    void startTicker(@Observes @Initialized(ApplicationScoped.class) Object started) {
+        ensureTicker();
+    }
+
+    private void ensureTicker() {
+        if (tickerStarted.compareAndSet(false, true)) {
+            try {
+                Thread t = lookup("java:comp/DefaultManagedThreadFactory", ManagedThreadFactory.class).newThread(this::tickLoop);
+                t.setName("reelforge-live-status");
+                t.setDaemon(true);
+                t.start();
+            } catch (RuntimeException e) {
+                tickerStarted.set(false);
+                LOG.log(Level.WARNING, "live status ticker not started here; the next watch starts it", e);
+            }
+        }
+    }
+
+    private ManagedExecutorService executor() {
+        ManagedExecutorService e = executor;
+        if (e == null) {
+            e = lookup("java:comp/DefaultManagedExecutorService", ManagedExecutorService.class);
+            executor = e;
+        }
+        return e;
+    }
+
+    private static <T> T lookup(String name, Class<T> type) {
+        try {
+            return type.cast(javax.naming.InitialContext.doLookup(name));
+        } catch (javax.naming.NamingException e) {
+            throw new IllegalStateException("no " + name + " here", e);
+        }
+    }
+
+    private void tickLoop() {
+        long every = Math.max(100, settings.liveKeepAlive().toMillis());
+        long next = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(every);
+        while (!stopped) {
+            try {
+                // Short naps, so a stopping application is not kept waiting for a whole interval.
+                Thread.sleep(Math.max(1, Math.min(500, TimeUnit.NANOSECONDS.toMillis(next - System.nanoTime()))));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+            if (!stopped && System.nanoTime() >= next) {
+                tick();
+                next = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(every);
+            }
+        }
+    }
+
+    @PreDestroy
+    void stopTicker() {
+        stopped = true;
+    }
+
+    /**
+     * Watches one of this account's generations (404 for another's). The watcher is told of the current snapshot
+     * at once, on this thread, unless it is the one {@code lastEventId} names (a client resuming where it was),
+     * and then of every later one, in order.
+     *
+     * @return the current snapshot
+     */
+    public Snapshot watch(String accountId, String generationId, String lastEventId, Watcher watcher) {
+        ensureTicker();
+        Snapshot now = current(accountId, generationId);
+        Entry e = new Entry(watcher, lastEventId);
+        // compute, not computeIfAbsent + add: an unwatch emptying the list at the same moment must not orphan e.
+        watched.compute(generationId, (k, list) -> {
+            List<Entry> l = list == null ? new CopyOnWriteArrayList<>() : list;
+            l.add(e);
+            return l;
+        });
+        if (!e.deliver(now)) {
+            unwatch(generationId, watcher);
+        }
+        // A change committed between the read above and the registration would otherwise go unseen.
+        executor().execute(() -> refresh(generationId));
+        return now;
+    }
+
+    /** One of this account's generations as it is now (404 for another's). */
+    public Snapshot current(String accountId, String generationId) {
+        return reads.current(accountId, generationId);
+    }
+
+    /** Ends a watch from outside (a long-poll that timed out, a client that went away). */
+    public void unwatch(String generationId, Watcher watcher) {
+        watched.computeIfPresent(generationId, (k, list) -> {
+            list.removeIf(e -> e.watcher == watcher);
+            return list.isEmpty() ? null : list;
+        });
+    }
+
+    void onChanged(@Observes(during = TransactionPhase.AFTER_SUCCESS) GenerationChanged event) {
+        if (watched.isEmpty()) {
+            return;
+        }
+        executor().execute(() -> {
+            if (event.statusChanged()) {
+                Set.copyOf(watched.keySet()).forEach(this::refresh);
+            } else {
+                refresh(event.generationId());
+            }
+        });
+    }
+
+    private void tick() {
+        try {
+            tickOnce();
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "live status tick failed; the next one retries", e);
+        }
+    }
+
+    private void tickOnce() {
+        for (String id : Set.copyOf(watched.keySet())) {
+            refresh(id);
+            List<Entry> list = watched.get(id);
+            if (list != null) {
+                list.forEach(e -> {
+                    if (!e.keepAlive()) {
+                        unwatch(id, e.watcher);
+                    }
+                });
+            }
+        }
+    }
+
+    private void refresh(String generationId) {
+        List<Entry> list = watched.get(generationId);
+        if (list == null || list.isEmpty()) {
+            return;
+        }
+        try {
+            Snapshot s = reads.current(generationId).orElse(null);
+            if (s == null) {
+                list.forEach(e -> unwatch(generationId, e.watcher));
+                return;
+            }
+            for (Entry e : list) {
+                if (!e.deliver(s)) {
+                    unwatch(generationId, e.watcher);
+                }
+            }
+        } catch (RuntimeException ex) {
+            LOG.log(Level.FINE, "live status of " + generationId + " not refreshed; the ticker will retry", ex);
+        }
+    }
+
+    /** One watcher and what it got last; deliveries to it never overlap, and never repeat a snapshot. */
+    private static final class Entry {
+        private final Watcher watcher;
+        private String lastEventId;
+
+        Entry(Watcher watcher, String lastEventId) {
+            this.watcher = watcher;
+            this.lastEventId = lastEventId;
+        }
+
+        synchronized boolean deliver(Snapshot s) {
+            if (s.eventId().equals(lastEventId)) {
+                return true;
+            }
+            lastEventId = s.eventId();
+            return safely(() -> watcher.changed(s));
+        }
+
+        synchronized boolean keepAlive() {
+            return safely(watcher::keepAlive);
+        }
+
+        private static boolean safely(java.util.function.BooleanSupplier call) {
+            try {
+                return call.getAsBoolean();
+            } catch (RuntimeException e) {
+                LOG.log(Level.FINE, "a live status client failed; its watch ends", e);
+                return false;
+            }
+        }
+    }
+}

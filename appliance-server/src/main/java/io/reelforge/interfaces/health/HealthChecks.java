@@ -1,0 +1,118 @@
+package io.reelforge.interfaces.health;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+
+import javax.sql.DataSource;
+
+import jakarta.annotation.Resource;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Inject;
+
+import org.eclipse.microprofile.health.HealthCheck;
+import org.eclipse.microprofile.health.HealthCheckResponse;
+import org.eclipse.microprofile.health.Liveness;
+import org.eclipse.microprofile.health.Readiness;
+
+import io.reelforge.application.ops.Drain;
+import io.reelforge.engine.EngineStatus;
+import io.reelforge.infrastructure.config.Settings;
+import io.reelforge.infrastructure.engine.EngineRegistry;
+import io.reelforge.infrastructure.jobs.JobScheduler;
+import io.reelforge.infrastructure.persistence.DataSources;
+
+/** Each check reports what it saw in {@code data}; none names a path, a key or a setting's secret. */
+@ApplicationScoped
+public class HealthChecks {
+
+    private static final long MIB = 1024L * 1024L;
+
+    @Resource(lookup = DataSources.JTA)
+    DataSource database;
+
+    @Inject
+    Settings settings;
+
+    @Inject
+    EngineRegistry engines;
+
+    @Inject
+    JobScheduler jobs;
+
+    @Inject
+    Drain drain;
+
+    /** Up while the application is deployed and answering: a restart is the cure for nothing else here. */
+    @Produces
+    @Liveness
+    HealthCheck alive() {
+        return () -> HealthCheckResponse.named("appliance").up()
+                .withData("heap_used_mb", (Runtime.getRuntime().totalMemory() - Runtime.getRuntime().freeMemory()) / MIB)
+                .build();
+    }
+
+    @Produces
+    @Readiness
+    HealthCheck databaseReady() {
+        return () -> {
+            try (Connection c = database.getConnection()) {
+                return HealthCheckResponse.named("database").status(c.isValid(2)).build();
+            } catch (SQLException e) {
+                return HealthCheckResponse.named("database").down().withData("error", e.getSQLState() + "").build();
+            }
+        };
+    }
+
+    @Produces
+    @Readiness
+    HealthCheck storageReady() {
+        return () -> {
+            Path root = settings.storageRoot();
+            long minFree = settings.storageMinFreeMb();
+            try {
+                Files.createDirectories(root);
+                Path probe = Files.createTempFile(root, ".health-", ".tmp");
+                Files.delete(probe);
+                long free = Files.getFileStore(root).getUsableSpace() / MIB;
+                return HealthCheckResponse.named("storage").status(free >= minFree).withData("writable", true)
+                        .withData("free_mb", free).withData("min_free_mb", minFree).build();
+            } catch (IOException | RuntimeException e) {
+                return HealthCheckResponse.named("storage").down().withData("writable", false)
+                        .withData("error", e.getClass().getSimpleName()).build();
+            }
+        };
+    }
+
+    @Produces
+    @Readiness
+    HealthCheck engineReady() {
+        return () -> {
+            String id = settings.defaultEngine();
+            try {
+                EngineStatus s = engines.engine(id).status();
+                return HealthCheckResponse.named("engine").status(s.ready()).withData("engine", id)
+                        .withData("device", String.valueOf(s.device())).withData("detail", String.valueOf(s.detail())).build();
+            } catch (RuntimeException e) {
+                return HealthCheckResponse.named("engine").down().withData("engine", id)
+                        .withData("detail", e.getMessage()).build();
+            }
+        };
+    }
+
+    @Produces
+    @Readiness
+    HealthCheck schedulerReady() {
+        return () -> HealthCheckResponse.named("scheduler").status(jobs.isRunning()).build();
+    }
+
+    /** Down from the moment a stop begins, so a load balancer sends new work elsewhere while renders finish. */
+    @Produces
+    @Readiness
+    HealthCheck notDraining() {
+        return () -> HealthCheckResponse.named("accepting_jobs").status(!drain.draining()).build();
+    }
+}
