@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Starts the built bundle in the foreground on the embedded default: Derby under $DATA/db, clips under
-# $DATA/outputs, the sandbox engine. On first start it prints a demo API key and a curl line.
+# $DATA/outputs, the sandbox engine, and no settings file unless REELFORGE_CONFIG_FILE names one (an installed
+# /etc/reelforge/reelforge.properties is the installed service's, not this one's). On first start it prints a demo API key and a curl line.
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 PORT=${PORT:-8080}
@@ -11,6 +12,7 @@ mkdir -p "$DATA"
 echo "Reelforge: starting on http://localhost:$PORT (data in $DATA) ..."
 exec java ${JAVA_OPTS:--Xmx2g} \
   -Dreelforge.data-dir="$DATA" \
+  -Dreelforge.config-file="${REELFORGE_CONFIG_FILE:-/dev/null}" \
   -Dreelforge.public-url="${REELFORGE_PUBLIC_URL:-http://localhost:$PORT}" \
   -Dorg.bytedeco.javacpp.cachedir="$DATA/cache/javacpp" \
   -Dderby.stream.error.file="$DATA/derby.log" \

@@ -25,6 +25,8 @@ import java.util.Map;
 public final class Appliance implements AutoCloseable {
 
     private static final SecureRandom RANDOM = new SecureRandom();
+    /** How long a start may take: minutes on a loaded 2-core machine. {@code -Dreelforge.it.boot-timeout=PT10M}. */
+    private static final Duration BOOT_TIMEOUT = Duration.parse(System.getProperty("reelforge.it.boot-timeout", "PT6M"));
 
     private final String name;
     private final Path dataDir;
@@ -64,6 +66,8 @@ public final class Appliance implements AutoCloseable {
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx1g",
                 "-Dreelforge.data-dir=" + dataDir,
+                // never an installed /etc/reelforge/reelforge.properties: it would point a test at another database
+                "-Dreelforge.config-file=/dev/null",
                 "-Dreelforge.demo.api-key=" + liveKey,
                 "-Dreelforge.public-url=" + baseUrl(),
                 "-Dderby.stream.error.file=" + dataDir.resolve("derby.log"),
@@ -72,7 +76,7 @@ public final class Appliance implements AutoCloseable {
         cmd.addAll(List.of("-jar", jar, "--port", String.valueOf(port), "--nocluster", "--disablephonehome"));
         Path log = dataDir.resolve("appliance-" + (++starts) + ".log");
         process = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile()).start();
-        Instant deadline = Instant.now().plusSeconds(180);
+        Instant deadline = Instant.now().plus(BOOT_TIMEOUT);
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
         while (Instant.now().isBefore(deadline)) {
             if (!process.isAlive()) {
@@ -90,13 +94,30 @@ public final class Appliance implements AutoCloseable {
             }
             Thread.sleep(500);
         }
-        throw new IllegalStateException(name + " did not become ready in 180 s:\n" + Files.readString(log));
+        // Not left running: a stray appliance would slow every later boot on a shared machine.
+        process.destroyForcibly().waitFor();
+        throw new IllegalStateException(name + " did not become ready in " + BOOT_TIMEOUT.toSeconds() + " s:\n" + Files.readString(log));
+    }
+
+    /** Changes a setting (key without the {@code reelforge.} prefix) for the next {@link #boot()}. */
+    public void set(String key, String value) {
+        settings.put(key, value);
     }
 
     /** SIGKILL: no shutdown hooks, no clean Derby stop, as in a power cut or an OOM kill. */
     public void kill() throws InterruptedException {
         process.destroyForcibly();
         process.waitFor();
+    }
+
+    /** SIGTERM without waiting: the appliance drains (see {@link #awaitExit}). */
+    public void terminate() {
+        process.destroy();
+    }
+
+    /** Waits for the process to end after {@link #terminate}; false if it is still running after {@code limit}. */
+    public boolean awaitExit(Duration limit) throws InterruptedException {
+        return process.waitFor(limit.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
     }
 
     /** SIGTERM and wait, as systemd stops it. */
@@ -123,6 +144,15 @@ public final class Appliance implements AutoCloseable {
                 .matcher(Files.readString(dataDir.resolve("appliance-1.log")));
         if (!m.find()) {
             throw new AssertionError("no test key in the first start's banner");
+        }
+        return m.group(1);
+    }
+
+    /** The first console admin's password, printed once in the first start's banner. */
+    public String firstAdminPassword() throws IOException {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("password {5}: (\\S+)").matcher(log());
+        if (!m.find()) {
+            throw new AssertionError("no first-admin banner in the log");
         }
         return m.group(1);
     }
