@@ -145,7 +145,9 @@ public final class Mp4Encoder implements FrameSink, AutoCloseable {
             Files.createDirectories(dir);
             return Files.createTempFile(dir, "." + target.getFileName() + ".", ".partial");
         } catch (IOException e) {
-            throw new EncodingException("cannot write next to " + target + ": " + e.getMessage(), e);
+            // e.g. AccessDeniedException, whose message is only the path of the file or folder it could not open
+            throw new EncodingException("cannot write next to " + target + ": " + e.getClass().getSimpleName() + ": "
+                    + e.getMessage(), e);
         }
     }
 

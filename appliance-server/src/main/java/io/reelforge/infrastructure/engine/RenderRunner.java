@@ -138,11 +138,24 @@ public class RenderRunner {
             return e.code();
         } catch (Exception | LinkageError | OutOfMemoryError e) {
             // Whatever broke, the job must end (and be refunded), never stay processing.
-            LOG.log(Level.WARNING, "render of " + order.generationId() + " failed", e);
+            // The whole chain in the line itself (e.g. the MP4 that could not be opened and why), not only in the trace.
+            LOG.log(Level.WARNING, "render of " + order.generationId() + " failed: " + causes(e), e);
             discard(order);
             lifecycle.fail(order.generationId(), "render.failed", "The render failed: " + e.getClass().getSimpleName());
             return "render.failed";
         }
+    }
+
+    /** "Type: message" of a failure and each of its causes, outermost first. */
+    static String causes(Throwable e) {
+        StringBuilder b = new StringBuilder();
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (b.length() > 0) {
+                b.append(" <- caused by ");
+            }
+            b.append(t.getClass().getSimpleName()).append(": ").append(t.getMessage());
+        }
+        return b.toString();
     }
 
     private void discard(RenderOrder order) {
