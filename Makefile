@@ -4,16 +4,29 @@ PORT ?= 8080
 DATA ?= $(CURDIR)/data
 JAR  := packaging/target/reelforge.jar
 
-.PHONY: run test build bench clean
+SUDO := $(shell [ "$$(id -u)" -eq 0 ] || echo sudo)
+
+.PHONY: run test build dist test-dist bench clean
 
 ## Build the bundle and start it on the embedded default (Derby, local disk, sandbox engine).
 run: build
 	PORT=$(PORT) DATA=$(DATA) packaging/run.sh
 
-## Install what the tests need (ffmpeg/ffprobe, curl, jq) and run every test: unit, then end-to-end.
+## Install what the tests need (ffmpeg/ffprobe, curl, jq) and run every test: unit, then end-to-end, then the
+## distributions (install, upgrade, rollback, uninstall of the tarball and the .deb on this machine, as root).
 test:
 	scripts/test-deps.sh
 	$(MVN) verify
+	$(SUDO) installer/tests/dist-test.sh
+
+## The two distributions: packaging/target/reelforge-<version>-linux-x86_64.tar.gz and reelforge_<version>_amd64.deb
+## (each with a .sha256). -Pcuda for the CUDA libtorch (docs/install.md).
+dist:
+	$(MVN) -pl packaging -am package -DskipTests
+
+## The distribution test alone, on distributions already built (make dist).
+test-dist:
+	$(SUDO) installer/tests/dist-test.sh
 
 build:
 	$(MVN) -q -DskipTests install
@@ -23,6 +36,7 @@ build:
 ## on the tiny Wan package, which the bench module generates with python3-torch). A reactor build: no install.
 bench:
 	$(MVN) -pl model-manager,bench -am verify -DskipTests -DskipBench=false
+	bench/dist-boot.sh
 
 clean:
 	$(MVN) -q clean

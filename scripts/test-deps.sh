@@ -2,7 +2,8 @@
 # Installs the system tools the tests use when they are missing: ffprobe (decodes MP4s back), curl and jq
 # (the reference page's shell flow), Debian's python3-torch (builds the tiny TorchScript models the DJL
 # engine tests run; see model-manager/export/make_tiny_fixtures.py), chromium and its chromedriver (the
-# console's browser test drives Debian's, so Selenium downloads nothing), node and npm (the OpenAI-surface test
+# console's browser test drives Debian's, so Selenium downloads nothing; python3-selenium signs in to the
+# installed console in the distribution test), node and npm (the OpenAI-surface test
 # drives the official openai package, which the build installs from the npm registry). Maven fetches the rest.
 set -euo pipefail
 need=()
@@ -13,6 +14,8 @@ command -v jq >/dev/null || need+=(jq)
 /usr/bin/python3 -c 'import torch' >/dev/null 2>&1 || need+=(python3-torch)
 [ -x /usr/bin/chromium ] || need+=(chromium)
 [ -x /usr/bin/chromedriver ] || need+=(chromium-driver)
+# the distribution test signs in to the installed console with Debian's Selenium binding
+/usr/bin/python3 -c 'import selenium' >/dev/null 2>&1 || need+=(python3-selenium)
 command -v node >/dev/null || need+=(nodejs)
 command -v npm >/dev/null || need+=(npm)
 if [ ${#need[@]} -gt 0 ]; then

@@ -30,9 +30,11 @@ import io.reelforge.infrastructure.config.Settings;
 import io.reelforge.infrastructure.jobs.JobScheduler;
 import io.reelforge.infrastructure.logging.LogSetup;
 import io.reelforge.infrastructure.persistence.DatabaseTarget;
+import io.reelforge.infrastructure.security.OpsToken;
 
 /**
- * Brings the appliance up in order (once the schema is migrated: log format, seed data, recover interrupted
+ * Brings the appliance up in order (once the schema is migrated: log format, seed data, the CLI's maintenance
+ * token, recover interrupted
  * renders, start the job runner, fill the render slots, take over SIGTERM to drain) and down in reverse (stop
  * running renders and note them for the queue, stop the job runner, shut an embedded Derby down so the next
  * start needs no recovery).
@@ -75,6 +77,9 @@ public class Bootstrap {
     @Inject
     JobCounts jobCounts;
 
+    @Inject
+    OpsToken opsToken;
+
     private LogSetup logs;
     private DrainOnTerm drainOnTerm;
 
@@ -84,6 +89,7 @@ public class Bootstrap {
         try {
             seeder.seedReferenceData();
             overrides.load();
+            opsToken.issue();
             Optional<Seeder.DemoKeys> demo = seeder.seedDemoAccount();
             Optional<String> adminPassword = seeder.seedFirstAdmin();
             HandBackNote note = handBacks();

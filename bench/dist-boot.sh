@@ -1,0 +1,53 @@
+#!/usr/bin/env bash
+# Boot time and idle memory of the installed appliance against a bare Payara Micro serving a hello-world WAR,
+# both measured in this run on the same jlink runtime (make dist first). Installs the tarball into a temporary
+# prefix (no root, no systemd), boots each RUNS times, prints medians and ratios, removes everything.
+set -euo pipefail
+repo=$(cd "$(dirname "$0")/.." && pwd)
+target=$repo/packaging/target
+RUNS=${RUNS:-3}
+tarball=$(ls "$target"/reelforge-*-linux-x86_64.tar.gz 2>/dev/null | head -n1) || true
+[ -n "$tarball" ] || { echo "no distribution in $target: run 'make dist' first"; exit 1; }
+W=$(mktemp -d /tmp/reelforge-bench.XXXXXX)
+pids=()
+trap 'for p in "${pids[@]}"; do kill -KILL "$p" 2>/dev/null || true; done; rm -rf "$W"' EXIT
+tar xzf "$tarball" -C "$W"
+rel=$(ls -d "$W"/reelforge-*/)
+port=$(shuf -i 20000-32000 -n 1)   # below the ephemeral range other processes get ports from
+"$rel/install.sh" --prefix "$W/p" --port "$port" --no-start --min-free-gb 1 >/dev/null
+java=$W/p/opt/reelforge/current/runtime/bin/java
+
+mkdir -p "$W/hello/WEB-INF" && echo hello > "$W/hello/index.html"
+(cd "$W/hello" && jar cf ../hello.war .)
+
+now_ms() { date +%s%3N; }
+rss_mb() { awk '/VmRSS/ {printf "%d", $2/1024}' "/proc/$1/status"; }
+boot() { # URL EXPECTED_CODE CMD... -> prints "ms rss_mb"
+  local url=$1 want=$2; shift 2
+  local t0; t0=$(now_ms)
+  "$@" >"$W/boot.log" 2>&1 &
+  local pid=$!; pids+=("$pid")
+  until [ "$(curl -s -o /dev/null -w '%{http_code}' --max-time 2 "$url")" = "$want" ]; do
+    kill -0 "$pid" 2>/dev/null || { cat "$W/boot.log"; echo "bench: boot failed"; exit 1; }
+    sleep 0.1
+  done
+  local t1; t1=$(now_ms)
+  sleep 15   # idle: start-up work (first jobs, JIT) settles
+  echo "$((t1 - t0)) $(rss_mb "$pid")"
+  kill -TERM "$pid"; wait "$pid" 2>/dev/null || true
+}
+median() { sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
+
+: > "$W/app" ; : > "$W/hello.txt"
+for i in $(seq 1 "$RUNS"); do
+  REELFORGE_ROOT=$W/p boot "http://127.0.0.1:$port/v1/account" 401 "$W/p/opt/reelforge/current/bin/reelforge-server" >> "$W/app"
+  boot "http://127.0.0.1:$port/index.html" 200 "$java" -Xmx4g -jar "$target/payara-micro.jar" --deploy "$W/hello.war" \
+    --contextroot / --port "$port" --nocluster --disablephonehome >> "$W/hello.txt"
+done
+app_ms=$(cut -d' ' -f1 "$W/app" | median); app_rss=$(cut -d' ' -f2 "$W/app" | median)
+hello_ms=$(cut -d' ' -f1 "$W/hello.txt" | median); hello_rss=$(cut -d' ' -f2 "$W/hello.txt" | median)
+echo "DistBootBench ($RUNS runs each, medians; the first appliance boot creates its database)"
+printf '  boot to healthy   : appliance %6d ms   bare Payara Micro hello-world %6d ms   ratio %.2fx\n' \
+  "$app_ms" "$hello_ms" "$(awk "BEGIN {print $app_ms / $hello_ms}")"
+printf '  idle RSS after 15s: appliance %6d MB   bare Payara Micro hello-world %6d MB   ratio %.2fx\n' \
+  "$app_rss" "$hello_rss" "$(awk "BEGIN {print $app_rss / $hello_rss}")"

@@ -1,0 +1,204 @@
+# Shared by install.sh, the reelforge CLI and the Debian maintainer scripts: where things live, and how to
+# start, stop, health-check, back up and restore the appliance. Sourced, never run.
+#
+# RF_ROOT is the install prefix ("" for a real install, /some/dir for --prefix). Everything is under it:
+#   $RF_ROOT/opt/reelforge/releases/<version>/   a release (runtime, jar, natives, CLI); current -> the active one
+#   $RF_ROOT/etc/reelforge/reelforge.env          the launcher's settings (data dir, port, user), 0640
+#   $RF_ROOT/etc/reelforge/reelforge.properties   the appliance's settings (docs/configuration.md), 0640
+#   $RF_ROOT/var/lib/reelforge/                   Derby (db/), models, keys, backups, run/ (pid, ops token)
+
+rf_paths() {
+  RF_OPT=$RF_ROOT/opt/reelforge
+  RF_ETC=$RF_ROOT/etc/reelforge
+  RF_ENV_FILE=$RF_ETC/reelforge.env
+  RF_UNIT=$RF_ROOT/etc/systemd/system/reelforge.service
+  RF_CLI_LINK=$RF_ROOT/usr/bin/reelforge
+}
+
+rf_die() { echo "reelforge: $*" >&2; exit 1; }
+rf_log() { echo "reelforge: $*"; }
+
+# The launcher's settings; defaults match what install.sh writes.
+rf_load_env() {
+  REELFORGE_DATA_DIR=$RF_ROOT/var/lib/reelforge
+  REELFORGE_PORT=8080
+  REELFORGE_USER=reelforge
+  REELFORGE_HEALTH_TIMEOUT=${REELFORGE_HEALTH_TIMEOUT:-240}
+  # shellcheck disable=SC1090
+  if [ -r "$RF_ENV_FILE" ]; then . "$RF_ENV_FILE"; fi
+  RF_DATA=$REELFORGE_DATA_DIR
+  RF_PORT=$REELFORGE_PORT
+  RF_USER=$REELFORGE_USER
+}
+
+# The JVM options that point JavaCPP and DJL at a release's natives (unpacked there at install time, read-only
+# at run time) and keep DJL offline; the launcher and the installer's check use the same ones.
+rf_native_opts() { # RELEASE_DIR DATA_DIR
+  local flavor torch
+  if [ -n "${REELFORGE_LIBTORCH_DIR:-}" ]; then
+    rf_libtorch_opts "$1"
+  else
+    flavor=$(cat "$1/lib/natives/FLAVOR")
+    torch=$(ls -d "$1"/natives/djl/pytorch/*-"$flavor"-linux-x86_64 2>/dev/null | head -n1 || true)
+    torch=$(basename "${torch:-unknown-$flavor-linux-x86_64}")
+    echo "-DPYTORCH_FLAVOR=$flavor -DPYTORCH_VERSION=${torch%-"$flavor"-linux-x86_64}"
+  fi
+  echo "-Dorg.bytedeco.javacpp.cachedir=$1/natives/javacpp -DENGINE_CACHE_DIR=$1/natives/djl" \
+    "-DDJL_CACHE_DIR=$2/cache/djl -Dai.djl.offline=true"
+}
+
+# An administrator's libtorch (install.sh --libtorch): "VERSION FLAVOR" (e.g. "2.7.1 cu128"), or why it cannot
+# be used. The release's DJL binding (pytorch-jni 2.7.1) exists for 2.7.1 only, on the CPU and CUDA 12.8.
+rf_libtorch_info() { # DIR
+  local dir=$1 lib version flavor
+  lib=$dir/lib; [ -f "$dir/libtorch.so" ] && lib=$dir
+  [ -f "$lib/libtorch.so" ] || { echo "no libtorch.so in $dir/lib"; return 1; }
+  if [ -r "$dir/build-version" ]; then            # pytorch.org's archives: 2.7.1+cu128, 2.7.1+cpu
+    version=$(cut -d+ -f1 < "$dir/build-version"); flavor=$(cut -s -d+ -f2 < "$dir/build-version")
+  else                                             # a DJL cache folder: .../pytorch/2.7.1-cpu-linux-x86_64
+    version=$(basename "$dir" | cut -d- -f1); flavor=$(basename "$dir" | cut -s -d- -f2)
+  fi
+  [ -n "$flavor" ] || { [ -f "$lib/libtorch_cuda.so" ] && flavor=unknown-cuda || flavor=cpu; }
+  [ "$version" = 2.7.1 ] || { echo "libtorch ${version:-of unknown version}; this release needs 2.7.1"; return 1; }
+  case $flavor in
+    cpu|cu128) echo "$version $flavor";;
+    *) echo "libtorch flavor $flavor; this release's DJL binding exists for cpu and cu128 only"; return 1;;
+  esac
+}
+
+# The options that make DJL load an administrator's libtorch: its folder, version and flavor.
+rf_libtorch_opts() { # RELEASE_DIR
+  [ -n "${REELFORGE_LIBTORCH_DIR:-}" ] || return 0
+  local info lib=$REELFORGE_LIBTORCH_DIR/lib
+  [ -f "$REELFORGE_LIBTORCH_DIR/libtorch.so" ] && lib=$REELFORGE_LIBTORCH_DIR
+  info=$(rf_libtorch_info "$REELFORGE_LIBTORCH_DIR") || { echo "reelforge: $info" >&2; return 1; }
+  echo "-DPYTORCH_LIBRARY_PATH=$lib -DPYTORCH_VERSION=${info% *} -DPYTORCH_FLAVOR=${info#* }"
+}
+
+rf_base_url() { echo "http://127.0.0.1:$RF_PORT"; }
+
+# systemd manages the service only for a real install on a host where systemd runs (not in a --prefix or a
+# container without it); otherwise the same launcher runs in the background with a pid file.
+rf_systemd() { [ -z "$RF_ROOT" ] && [ -d /run/systemd/system ] && command -v systemctl >/dev/null; }
+
+rf_pid() {
+  local f=$RF_DATA/run/server.pid pid
+  [ -r "$f" ] || return 1
+  pid=$(cat "$f")
+  [ -n "$pid" ] && kill -0 "$pid" 2>/dev/null && echo "$pid"
+}
+
+rf_running() {
+  if rf_systemd; then systemctl is-active --quiet reelforge; else rf_pid >/dev/null; fi
+}
+
+# Runs a command as the service user when we are root and the user is not us.
+rf_as_user() {
+  if [ "$(id -u)" -eq 0 ] && [ "$RF_USER" != root ] && id "$RF_USER" >/dev/null 2>&1; then
+    setpriv --reuid="$RF_USER" --regid="$RF_USER" --init-groups --no-new-privs -- "$@"
+  else
+    "$@"
+  fi
+}
+rf_as_user_prefix() {
+  if [ "$(id -u)" -eq 0 ] && [ "$RF_USER" != root ] && id "$RF_USER" >/dev/null 2>&1; then
+    echo "setpriv --reuid=$RF_USER --regid=$RF_USER --init-groups --no-new-privs --"
+  fi
+}
+
+rf_log_file() { echo "$RF_DATA/logs/server.log"; }
+
+rf_start() {
+  rf_running && return 0
+  RF_STARTED_AT=$(date -u '+%Y-%m-%d %H:%M:%S')
+  if rf_systemd; then
+    systemctl start reelforge
+  else
+    local log; log=$(rf_log_file)
+    rf_as_user mkdir -p "$RF_DATA/logs" "$RF_DATA/run"
+    RF_LOG_OFFSET=$( [ -f "$log" ] && stat -c %s "$log" || echo 0)
+    # shellcheck disable=SC2046
+    REELFORGE_ROOT=$RF_ROOT setsid $(rf_as_user_prefix) "$RF_OPT/current/bin/reelforge-server" >>"$log" 2>&1 </dev/null &
+    echo $! > "$RF_DATA/run/server.pid"
+  fi
+}
+
+rf_stop() {
+  if rf_systemd; then systemctl stop reelforge; return; fi
+  local pid; pid=$(rf_pid) || return 0
+  kill -TERM "$pid" 2>/dev/null || true
+  for _ in $(seq 1 90); do kill -0 "$pid" 2>/dev/null || break; sleep 1; done
+  if kill -0 "$pid" 2>/dev/null; then rf_log "did not stop in 90 s: killing $pid"; kill -KILL "$pid" || true; fi
+  rm -f "$RF_DATA/run/server.pid"
+}
+
+# Healthy: the appliance's own API answers (an unauthenticated /v1 call is refused with its JSON error, so the
+# WAR deployed and its start-up, database included, succeeded) and MicroProfile Health, when present, is UP.
+rf_healthy() {
+  local base code; base=$(rf_base_url)
+  code=$(curl -s -o /dev/null -w '%{http_code}' --max-time 5 "$base/v1/account") || return 1
+  [ "$code" = 401 ] || return 1
+  code=$(curl -s -o /dev/null -w '%{http_code}' --max-time 5 "$base/health") || return 1
+  [ "$code" = 200 ] || [ "$code" = 404 ]
+}
+
+rf_wait_healthy() {
+  local deadline=$(( $(date +%s) + ${1:-$REELFORGE_HEALTH_TIMEOUT} ))
+  while [ "$(date +%s)" -lt "$deadline" ]; do
+    rf_healthy && return 0
+    rf_running || return 1
+    sleep 2
+  done
+  return 1
+}
+
+# The appliance's log since the last rf_start (the journal under systemd).
+rf_log_since_start() {
+  if rf_systemd; then
+    journalctl -u reelforge -o cat --since "${RF_STARTED_AT:-today}" --no-pager 2>/dev/null
+  else
+    tail -c +"$(( ${RF_LOG_OFFSET:-0} + 1 ))" "$(rf_log_file)" 2>/dev/null
+  fi
+}
+
+# Calls a maintenance endpoint of the running appliance with the token it wrote for this host's root.
+rf_ops() { # METHOD PATH [JSON]
+  local token; token=$(cat "$RF_DATA/run/ops.token" 2>/dev/null) || rf_die "cannot read $RF_DATA/run/ops.token (run as root)"
+  curl -sS --max-time 600 -X "$1" "$(rf_base_url)$2" -H "Authorization: Bearer $token" \
+    ${3:+-H "Content-Type: application/json" -d "$3"} -w '\n%{http_code}'
+}
+
+# Prints the field of a flat JSON object (no jq on a bare server).
+rf_json_field() { sed -n "s/.*\"$1\" *: *\"\\([^\"]*\\)\".*/\\1/p"; }
+
+# A backup directory: db/ (online through SYSCS_UTIL.SYSCS_BACKUP_DATABASE while running, else a copy of the
+# cleanly stopped database) and etc/ (the settings). Prints its path.
+rf_backup() {
+  local stamp dir out code; stamp=$(date -u +%Y%m%d-%H%M%S)
+  if rf_running; then
+    out=$(rf_ops POST /ops/backup) || rf_die "backup call failed"
+    code=${out##*$'\n'}; out=${out%$'\n'*}
+    [ "$code" = 200 ] || rf_die "online backup refused ($code): $out"
+    dir=$(dirname "$(rf_json_field path <<<"$out")")
+  else
+    [ -d "$RF_DATA/db" ] || rf_die "no database under $RF_DATA/db"
+    dir=$RF_DATA/backups/$stamp-offline
+    mkdir -p "$dir"
+    cp -a "$RF_DATA/db" "$dir/db"
+  fi
+  if [ -d "$RF_ETC" ]; then mkdir -p "$dir/etc" && cp -a "$RF_ETC/." "$dir/etc/"; fi
+  echo "$dir"
+}
+
+# Puts a backup's database (and with "etc", its settings) back; the appliance must be stopped.
+rf_restore() { # BACKUP_DIR [etc]
+  local dir=$1 stamp; stamp=$(date -u +%Y%m%d-%H%M%S)
+  [ -f "$dir/db/service.properties" ] || rf_die "$dir is not a Reelforge backup (no db/service.properties)"
+  rf_running && rf_die "stop the appliance first"
+  if [ -d "$RF_DATA/db" ]; then mv "$RF_DATA/db" "$RF_DATA/db.before-restore-$stamp"; fi
+  cp -a "$dir/db" "$RF_DATA/db"
+  rm -f "$RF_DATA/db/db.lck" "$RF_DATA/db/dbex.lck"
+  if [ "$(id -u)" -eq 0 ] && id "$RF_USER" >/dev/null 2>&1; then chown -R "$RF_USER:" "$RF_DATA/db"; fi
+  if [ "${2:-}" = etc ] && [ -d "$dir/etc" ]; then cp -a "$dir/etc/." "$RF_ETC/"; fi
+  echo "$RF_DATA/db.before-restore-$stamp"
+}

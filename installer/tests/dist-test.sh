@@ -1,0 +1,196 @@
+#!/usr/bin/env bash
+# End-to-end test of the two distributions, as root on a throwaway box (make test runs it after mvn verify):
+#   tarball: install.sh into a prefix (dry run first), the reference page's flow, the console sign-in with the
+#   printed one-time password (console-login.py, headless chromium), the CLI (status, backup, admin
+#   accounts, the maintenance endpoints' guard), an upgrade to a rebuilt release on an administrator's libtorch
+#   (--libtorch) with the data kept, an upgrade
+#   to a broken release that is rolled back with the old data working, uninstall, purge;
+#   .deb: dpkg -i (service user, 0640 settings, unit checked with systemd-analyze), the reference flow, the
+#   console sign-in, an
+#   upgrade to a rebuilt package with the data kept, dpkg -r (data kept), dpkg --purge (all gone).
+# Everything it installs is removed on exit, whatever happens.
+set -euo pipefail
+repo=$(cd "$(dirname "$0")/../.." && pwd)
+target=$repo/packaging/target
+flow=${REFERENCE_FLOW:-$repo/../shared/check/reference-flow.sh}
+[ -x "$flow" ] || { echo "dist-test: no reference flow at $flow (set REFERENCE_FLOW)"; exit 1; }
+[ "$(id -u)" -eq 0 ] || { echo "dist-test: run as root (it installs a .deb and a system user)"; exit 1; }
+tarball=$(ls "$target"/reelforge-*-linux-x86_64.tar.gz | head -n1)
+V=$(basename "$tarball" | sed -E 's/^reelforge-(.*)-linux-x86_64\.tar\.gz$/\1/')
+deb=$target/reelforge_${V}_amd64.deb
+W=$(mktemp -d /tmp/reelforge-dist-test.XXXXXX)
+P=$W/prefix
+step() { echo; echo "=== dist-test: $*"; }
+fail() { echo "dist-test FAILED: $*" >&2; exit 1; }
+# below Linux's ephemeral range (32768-60999), where the end-to-end tests' appliances get their ports
+port() { shuf -i 20000-32000 -n 1; }
+key() { echo "rf_live_$(head -c 9 /dev/urandom | base64 | tr '+/' '-_')$(head -c 32 /dev/urandom | base64 | tr '+/' '-_' | tr -d '=')"; }
+
+cleanup() {
+  local rc=$?
+  set +e
+  for pidfile in "$P/var/lib/reelforge/run/server.pid" /var/lib/reelforge/run/server.pid; do
+    [ -f "$pidfile" ] && kill -TERM "$(cat "$pidfile")" 2>/dev/null && sleep 3 && kill -KILL "$(cat "$pidfile")" 2>/dev/null
+  done
+  if dpkg -s reelforge >/dev/null 2>&1; then dpkg --purge reelforge >/dev/null 2>&1; fi
+  rm -rf "$W"
+  [ $rc -eq 0 ] && echo "dist-test: all passed" || echo "dist-test: failed (rc $rc)"
+}
+trap cleanup EXIT
+
+api() { curl -sS "$1" -H "Authorization: Bearer $2"; }
+generation_of() { # BASE KEY -> id of a completed 720p clip
+  local id status
+  id=$(curl -sS -X POST "$1/v1/video/generate" -H "Authorization: Bearer $2" -H "Content-Type: application/json" \
+    -d '{"prompt": "A quiet harbour at night", "resolution": "720p", "duration": 5}' | jq -r .generation_id)
+  for _ in $(seq 1 120); do
+    status=$(api "$1/v1/video/$id" "$2" | jq -r .status)
+    [ "$status" = completed ] && { echo "$id"; return; }
+    sleep 1
+  done
+  fail "generation $id ended as $status"
+}
+repack_tarball() { # NEW_VERSION [broken] -> path of a tarball of this release renamed NEW_VERSION
+  local v=$1 d=$W/repack-$1
+  mkdir -p "$d" && tar xzf "$tarball" -C "$d"
+  mv "$d/reelforge-$V" "$d/reelforge-$v" && echo "$v" > "$d/reelforge-$v/VERSION"
+  # broken: a release whose start-up fails (Payara Micro comes up, the application does not deploy)
+  if [ "${2:-}" = broken ]; then
+    sed -i 's|-Dreelforge.data-dir=|-Dreelforge.render.slots=broken -Dreelforge.data-dir=|' "$d/reelforge-$v/bin/reelforge-server"
+  fi
+  echo "$d/reelforge-$v"
+}
+
+ONLY=${DIST_TEST_ONLY:-all}   # all | deb (the .deb part alone, when iterating)
+step "checksums"
+(cd "$target" && sha256sum -c "$(basename "$tarball").sha256" && sha256sum -c "$(basename "$deb").sha256")
+tar tzf "$tarball" > "$W/tar.txt"; dpkg-deb -c "$deb" > "$W/deb.txt"
+grep -q "reelforge-$V/licenses/sbom.cyclonedx.json" "$W/tar.txt" || fail "no SBOM in the tarball"
+grep -q "reelforge-$V/licenses/THIRD-PARTY.txt" "$W/tar.txt" || fail "no third-party inventory in the tarball"
+grep -q "opt/reelforge/releases/$V/licenses/sbom.cyclonedx.json" "$W/deb.txt" || fail "no SBOM in the .deb"
+grep -q "opt/reelforge/releases/$V/runtime/bin/java" "$W/deb.txt" || fail "no Java runtime in the .deb"
+
+if [ "$ONLY" = all ]; then
+step "tarball: dry run changes nothing"
+mkdir -p "$W/src" && tar xzf "$tarball" -C "$W/src"
+out=$("$W/src/reelforge-$V/install.sh" --dry-run --prefix "$P" --min-free-gb 1)
+grep -q "\[dry-run\] .*reelforge-setup.jar" <<<"$out" || fail "dry run did not say what it would do: $out"
+[ ! -e "$P/opt" ] && [ ! -e "$P/etc/reelforge" ] || fail "dry run wrote files"
+
+step "tarball: install into $P"
+P1=$(port); K1=$(key)
+out=$(JAVA_OPTS="-Xmx1g -Dreelforge.demo.api-key=$K1" "$W/src/reelforge-$V/install.sh" --prefix "$P" --port "$P1" \
+  --output-dir "$W/outputs" --public-url "http://127.0.0.1:$P1" --min-free-gb 1 --health-timeout 400)
+echo "$out"
+grep -Eq "first admin   : admin / [A-Za-z0-9_-]{20}" <<<"$out" || fail "no first admin password printed"
+admin_pw=$(grep -Eo "first admin   : admin / [A-Za-z0-9_-]{20}" <<<"$out" | awk '{print $NF}')
+grep -q "$K1" "$P/var/lib/reelforge/logs/server.log" && fail "the demo key stayed in the log file"
+grep -Eq "password +: [A-Za-z0-9_-]{20}" "$P/var/lib/reelforge/logs/server.log" && fail "the admin password stayed in the log file"
+[ "$(stat -c %a "$P/etc/reelforge/reelforge.properties")" = 640 ] || fail "settings file is not 0640"
+grep -q "^reelforge.storage.root=$W/outputs$" "$P/etc/reelforge/reelforge.properties" || fail "output dir not in the settings"
+ls "$P"/opt/reelforge/current/natives/djl/pytorch/*/libtorch_cpu.so >/dev/null || fail "libtorch not unpacked into the install tree"
+ls "$P"/opt/reelforge/current/natives/javacpp/*/org/bytedeco/ffmpeg/linux-x86_64/libavcodec.so* >/dev/null \
+  || fail "FFmpeg not unpacked into the install tree"
+grep -q "ProtectSystem=strict" "$P/etc/systemd/system/reelforge.service" || fail "unit not hardened"
+grep -q "ReadWritePaths=$P/var/lib/reelforge $W/outputs$" "$P/etc/systemd/system/reelforge.service" || fail "unit ReadWritePaths"
+rf="$P/usr/bin/reelforge"
+[ "$("$rf" version)" = "$V" ] || fail "reelforge version"
+"$rf" status
+
+step "tarball: reference flow"
+"$flow" "http://127.0.0.1:$P1" "$K1"
+ls "$W"/outputs/videos/*/*/*/*.mp4 >/dev/null || fail "no clip in the output dir"
+"$repo/installer/tests/console-login.py" "http://127.0.0.1:$P1" admin "$admin_pw" "a much longer secret 42" \
+  || fail "could not sign in to the console with the printed password"
+G1=$(generation_of "http://127.0.0.1:$P1" "$K1")
+balance=$(api "http://127.0.0.1:$P1/v1/account" "$K1" | jq .balance)
+
+step "tarball: CLI maintenance"
+code=$(curl -s -o /dev/null -w '%{http_code}' -X POST "http://127.0.0.1:$P1/ops/backup")
+[ "$code" = 401 ] || fail "the maintenance endpoint answered $code without its token"
+code=$(curl -s -o /dev/null -w '%{http_code}' -X POST "http://127.0.0.1:$P1/ops/backup" -H "Authorization: Bearer nope")
+[ "$code" = 401 ] || fail "the maintenance endpoint answered $code to a wrong token"
+b=$("$rf" backup); [ -f "$b/db/service.properties" ] && [ -f "$b/etc/reelforge.properties" ] || fail "backup $b incomplete"
+out=$("$rf" create-admin ops2); grep -Eq "password : [A-Za-z0-9_-]{20}" <<<"$out" || fail "create-admin: $out"
+out=$("$rf" create-admin ops2 2>&1 || true); grep -q "refused (409)" <<<"$out" || fail "a second create-admin of one name: $out"
+out=$("$rf" reset-admin-password); grep -Eq "password : [A-Za-z0-9_-]{20}" <<<"$out" || fail "reset-admin-password: $out"
+out=$("$rf" reset-admin-password nobody 2>&1 || true); grep -q "refused (404)" <<<"$out" || fail "reset of an unknown user: $out"
+
+step "tarball: upgrade to a rebuilt release on the administrator's libtorch keeps the data"
+V2="$V.r2"; src2=$(repack_tarball "$V2")
+# --libtorch: laid out like pytorch.org's libtorch archive (lib/*.so, build-version), from the CPU libtorch
+# the release unpacked, without DJL's binding (the installer unpacks the one of the libtorch's flavor)
+mkdir -p "$W/libtorch/lib" && cp -a "$P"/opt/reelforge/current/natives/djl/pytorch/2.7.1-*-cpu-linux-x86_64/*.so* "$W/libtorch/lib/"
+rm -f "$W"/libtorch/lib/*djl_torch*; echo "2.7.1+cpu" > "$W/libtorch/build-version"
+out=$("$src2/install.sh" upgrade --prefix "$P" --libtorch "$W" 2>&1 || true)
+grep -q "no libtorch.so in $W/lib" <<<"$out" || fail "a folder without libtorch was not refused: $out"
+[ "$("$rf" version)" = "$V" ] && grep -q "running, healthy" <<<"$("$rf" status)" || fail "a refused --libtorch changed the install"
+"$src2/install.sh" upgrade --prefix "$P" --libtorch "$W/libtorch" --min-free-gb 1 --health-timeout 400 | tee "$W/upgrade.txt"
+[ "$("$rf" version)" = "$V2" ] || fail "not upgraded"
+grep -q "libtorch: .* loaded from $W/libtorch/lib" "$W/upgrade.txt" || fail "the natives step did not load the given libtorch"
+ls "$P/opt/reelforge/current/natives/djl/pytorch/2.7.1-cpu-linux-x86_64/"*djl_torch.so >/dev/null || fail "no DJL binding unpacked"
+[ ! -e "$P/opt/reelforge/current/natives/djl/pytorch/2.7.1-cpu-linux-x86_64/libtorch_cpu.so" ] \
+  || fail "the bundled libtorch was unpacked although --libtorch was given"
+status=$("$rf" status); grep -q "libtorch 2.7.1 cpu from $W/libtorch" <<<"$status" || fail "status does not name the libtorch: $status"
+[ "$(api "http://127.0.0.1:$P1/v1/video/$G1" "$K1" | jq -r .status)" = completed ] || fail "generation lost in the upgrade"
+[ "$(api "http://127.0.0.1:$P1/v1/account" "$K1" | jq .balance)" = "$balance" ] || fail "balance changed in the upgrade"
+
+step "tarball: a broken release is rolled back"
+V3="$V.r3-broken"; src3=$(repack_tarball "$V3" broken)
+set +e; "$src3/install.sh" upgrade --prefix "$P" --min-free-gb 1 --health-timeout 200; rc=$?; set -e
+[ $rc -eq 3 ] || fail "the broken upgrade exited $rc, not 3 (rolled back)"
+[ "$("$rf" version)" = "$V2" ] || fail "not rolled back to $V2"
+[ "$(api "http://127.0.0.1:$P1/v1/video/$G1" "$K1" | jq -r .status)" = completed ] || fail "old data lost in the rollback"
+generation_of "http://127.0.0.1:$P1" "$K1" >/dev/null
+
+step "tarball: uninstall keeps the data, --purge removes it"
+"$src2/install.sh" uninstall --prefix "$P"
+[ ! -e "$P/opt/reelforge" ] && [ -d "$P/var/lib/reelforge/db" ] && [ -f "$P/etc/reelforge/reelforge.properties" ] \
+  || fail "uninstall removed data or kept the software"
+"$src2/install.sh" uninstall --prefix "$P" --purge
+[ ! -e "$P/var/lib/reelforge" ] && [ ! -e "$P/etc/reelforge" ] || fail "purge kept data"
+
+fi
+V2="$V.r2"
+
+step ".deb: dpkg -i"
+if dpkg -s reelforge >/dev/null 2>&1; then fail "a reelforge package is installed already on this machine"; fi
+P2=$(port); K2=$(key)
+# a root-owned leftover where today's render goes (the appliance once run as root, an older install): the
+# install gives it to the service user, or the reference flow's render fails with EncodingException
+mkdir -p "/var/lib/reelforge/outputs/videos/$(date -u +%Y/%m/%d)"
+REELFORGE_HEALTH_TIMEOUT=400 REELFORGE_PORT=$P2 REELFORGE_PUBLIC_URL=http://127.0.0.1:$P2 JAVA_OPTS="-Xmx1g -Dreelforge.demo.api-key=$K2" \
+  dpkg -i "$deb" | tee "$W/dpkg.txt"
+id reelforge >/dev/null || fail "no reelforge user"
+[ "$(stat -c '%a %U %G' /etc/reelforge/reelforge.properties)" = "640 root reelforge" ] || fail "settings file mode/owner"
+[ "$(ps -o user= -p "$(cat /var/lib/reelforge/run/server.pid)")" = reelforge ] || fail "the service does not run as reelforge"
+if command -v systemd-analyze >/dev/null; then
+  systemd-analyze verify /etc/systemd/system/reelforge.service 2>&1 | tee "$W/verify.txt"
+  grep -Ei "unknown (key|section)|invalid|failed to parse" "$W/verify.txt" && fail "systemd-analyze verify found problems"
+fi
+"$flow" "http://127.0.0.1:$P2" "$K2"
+admin_pw=$(grep -Eo "first admin   : admin / [A-Za-z0-9_-]{20}" "$W/dpkg.txt" | awk '{print $NF}')
+[ -n "$admin_pw" ] || fail "dpkg -i printed no first admin password"
+"$repo/installer/tests/console-login.py" "http://127.0.0.1:$P2" admin "$admin_pw" "a much longer secret 42" \
+  || fail "could not sign in to the .deb's console with the printed password"
+G2=$(generation_of "http://127.0.0.1:$P2" "$K2")
+reelforge status
+
+step ".deb: upgrade to a rebuilt package keeps the data"
+d=$W/deb2; dpkg-deb -R "$deb" "$d"
+mv "$d/opt/reelforge/releases/$V" "$d/opt/reelforge/releases/$V2"; echo "$V2" > "$d/opt/reelforge/releases/$V2/VERSION"
+sed -i "s|$V|$V2|g" "$d/DEBIAN/control" "$d/DEBIAN/postinst" "$d/DEBIAN/prerm" "$d/DEBIAN/md5sums"
+dpkg-deb -b "$d" "$W/reelforge_${V2}_amd64.deb" >/dev/null
+REELFORGE_HEALTH_TIMEOUT=400 dpkg -i "$W/reelforge_${V2}_amd64.deb"
+[ "$(reelforge version)" = "$V2" ] || fail ".deb not upgraded"
+[ "$(api "http://127.0.0.1:$P2/v1/video/$G2" "$K2" | jq -r .status)" = completed ] || fail "generation lost in the .deb upgrade"
+[ ! -e "/opt/reelforge/releases/$V" ] || fail "the old release was left behind"
+
+step ".deb: remove keeps the data, purge removes it"
+dpkg -r reelforge
+[ ! -e /opt/reelforge/current ] && [ -d /var/lib/reelforge/db ] && [ -f /etc/reelforge/reelforge.properties ] || fail "dpkg -r"
+curl -s -o /dev/null "http://127.0.0.1:$P2/v1/account" && fail "still running after dpkg -r"
+dpkg --purge reelforge
+[ ! -e /var/lib/reelforge ] && [ ! -e /etc/reelforge ] && [ ! -e /opt/reelforge ] || fail "dpkg --purge left files"
+id reelforge >/dev/null 2>&1 && fail "dpkg --purge left the user"
+exit 0
