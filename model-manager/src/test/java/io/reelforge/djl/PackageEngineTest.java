@@ -157,7 +157,7 @@ class PackageEngineTest {
         RenderException e = assertThrows(RenderCancelledException.class,
                 () -> wan.render(spec(160, 90, 12, 1, false), delivered::add, cancelAtStepThree));
         assertEquals("render.canceled", e.code());
-        assertEquals(List.of(0.0, FlowEulerSampler.PROGRESS_SHARE / 4, FlowEulerSampler.PROGRESS_SHARE / 2), progress);
+        assertEquals(List.of(0.0, FlowSampler.PROGRESS_SHARE / 4, FlowSampler.PROGRESS_SHARE / 2), progress);
         assertTrue(delivered.isEmpty());
     }
 
