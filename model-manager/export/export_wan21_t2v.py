@@ -23,7 +23,7 @@ import torch
 from diffusers import WanPipeline
 
 from package_writer import write_manifest
-from wrappers import MaskedTextEncoder
+from wrappers import MaskedTextEncoder, WanVaeDecoder
 
 
 class Denoiser(torch.nn.Module):
@@ -35,19 +35,6 @@ class Denoiser(torch.nn.Module):
         out = self.transformer(hidden_states=latents.to(self.transformer.dtype), timestep=timestep,
                                encoder_hidden_states=embeddings.to(self.transformer.dtype), return_dict=False)[0]
         return out.float()
-
-
-class VaeDecoder(torch.nn.Module):
-    def __init__(self, vae):
-        super().__init__()
-        self.vae = vae
-        z = vae.config.z_dim
-        self.register_buffer("mean", torch.tensor(vae.config.latents_mean).view(1, z, 1, 1, 1))
-        self.register_buffer("std", torch.tensor(vae.config.latents_std).view(1, z, 1, 1, 1))
-
-    def forward(self, latents):
-        latents = latents * self.std + self.mean
-        return self.vae.decode(latents.to(self.vae.dtype), return_dict=False)[0].float().clamp(-1, 1)
 
 
 def main():
@@ -78,14 +65,14 @@ def main():
         t = torch.full((2,), 500.0, device="cuda")
         torch.jit.trace(Denoiser(pipe.transformer).eval(), (latents, t, emb), check_trace=False) \
             .save(str(args.out / "denoiser.pt"))
-        torch.jit.trace(VaeDecoder(pipe.vae).eval(), (latents[:1],), check_trace=False) \
+        torch.jit.trace(WanVaeDecoder(pipe.vae).eval(), (latents[:1],), check_trace=False) \
             .save(str(args.out / "vae_decoder.pt"))
 
     shift = 3.0 if args.height * args.width <= 832 * 480 else 5.0  # Wan's flow_shift: 3 at 480p, 5 at 720p
     write_manifest(args.out, name=args.family, version=args.version, family=args.family,
                    native_sizes=[(args.width, args.height)], fps=16, frame_rule=(4, 1),
                    latent={"channels": 16, "scale": 1.0, "temporal_compression": 4, "spatial_compression": 8},
-                   defaults={"steps": 50, "guidance": 5.0, "shift": shift, "scheduler": "flow-euler"},
+                   defaults={"steps": 50, "guidance": 5.0, "shift": shift, "scheduler": "flow-dpmpp-2m"},
                    text_length=L)
     print(json.dumps({"package": str(args.out)}))
 
