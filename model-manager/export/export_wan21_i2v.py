@@ -27,14 +27,12 @@ conditioning is what WanImageToVideoPipeline builds (the tiny-wan-i2v fixture ha
       the transformer gets cat(latents, condition) on channels, and the tokens as encoder_hidden_states_image
   vae_decoder(latents [1, 16, F, h, w]) -> video [1, 3, 4(F-1)+1, 8h, 8w] in [-1, 1], de-normalisation inside.
 """
-import argparse
 import json
-from pathlib import Path
 
 import torch
 import torch.nn.functional as F
 
-from package_writer import COMPONENTS, write_manifest
+from package_writer import COMPONENTS, export_arguments, write_manifest
 from wrappers import MaskedTextEncoder, WanVaeDecoder
 
 TEMPORAL, SPATIAL = 4, 8     # the Wan 2.1 VAE's compression (the family row's t and s)
@@ -91,14 +89,7 @@ class Denoiser(torch.nn.Module):
 
 
 def main():
-    p = argparse.ArgumentParser()
-    p.add_argument("--model", default="Wan-AI/Wan2.1-I2V-14B-480P-Diffusers")
-    p.add_argument("--out", required=True, type=Path)
-    p.add_argument("--version", default="1")
-    p.add_argument("--width", type=int, default=832)
-    p.add_argument("--height", type=int, default=480)
-    p.add_argument("--frames", type=int, default=81)
-    p.add_argument("--text-length", type=int, default=512)
+    p = export_arguments("Wan-AI/Wan2.1-I2V-14B-480P-Diffusers", 832, 480, 81, 512)
     p.add_argument("--dtype", default="bfloat16", help="the transformer's and text encoder's; VAE and CLIP stay float32")
     args = p.parse_args()
     if (args.frames - 1) % 4 or args.width % 16 or args.height % 16:

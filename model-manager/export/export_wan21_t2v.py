@@ -15,14 +15,12 @@ Each component is wrapped so that its TorchScript signature is the one the Java 
   vae_decoder(latents [1, 16, F, h, w]) -> video [1, 3, 4(F-1)+1, 8h, 8w] in [-1, 1]; the per-channel
   latents_mean/std de-normalisation is inside, so the manifest's latent scale is 1.0.
 """
-import argparse
 import json
-from pathlib import Path
 
 import torch
 from diffusers import WanPipeline
 
-from package_writer import write_manifest
+from package_writer import export_arguments, write_manifest
 from wrappers import MaskedTextEncoder, WanVaeDecoder
 
 
@@ -38,15 +36,8 @@ class Denoiser(torch.nn.Module):
 
 
 def main():
-    p = argparse.ArgumentParser()
-    p.add_argument("--model", default="Wan-AI/Wan2.1-T2V-1.3B-Diffusers")
+    p = export_arguments("Wan-AI/Wan2.1-T2V-1.3B-Diffusers", 832, 480, 81, 512)
     p.add_argument("--family", default="wan2.1-t2v-1.3b", choices=["wan2.1-t2v-1.3b", "wan2.1-t2v-14b"])
-    p.add_argument("--out", required=True, type=Path)
-    p.add_argument("--version", default="1")
-    p.add_argument("--width", type=int, default=832)
-    p.add_argument("--height", type=int, default=480)
-    p.add_argument("--frames", type=int, default=81)
-    p.add_argument("--text-length", type=int, default=512)
     p.add_argument("--dtype", default="bfloat16")
     args = p.parse_args()
 
