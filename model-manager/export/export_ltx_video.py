@@ -17,14 +17,12 @@ Wrappers give the components the signatures the Java engine calls:
 LTX shifts its schedule by mu from the latent sequence length; sigma' = e^mu / (e^mu + 1/sigma - 1) is the
 engine's shift formula with shift = e^mu, which is what the manifest records for the traced size.
 """
-import argparse
 import math
-from pathlib import Path
 
 import torch
 from diffusers import LTXPipeline
 
-from package_writer import write_manifest
+from package_writer import export_arguments, write_manifest
 from wrappers import MaskedTextEncoder
 
 
@@ -61,16 +59,9 @@ class VaeDecoder(torch.nn.Module):
 
 
 def main():
-    p = argparse.ArgumentParser()
-    p.add_argument("--model", default="Lightricks/LTX-Video")
+    p = export_arguments("Lightricks/LTX-Video", 768, 512, 121, 128)
     p.add_argument("--family", default="ltx-video", choices=["ltx-video", "ltx-video-distilled"])
-    p.add_argument("--out", required=True, type=Path)
-    p.add_argument("--version", default="1")
-    p.add_argument("--width", type=int, default=768)
-    p.add_argument("--height", type=int, default=512)
-    p.add_argument("--frames", type=int, default=121)
     p.add_argument("--fps", type=int, default=24)
-    p.add_argument("--text-length", type=int, default=128)
     p.add_argument("--decode-timestep", type=float, default=0.05)
     args = p.parse_args()
 

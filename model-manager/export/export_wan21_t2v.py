@@ -15,15 +15,13 @@ Each component is wrapped so that its TorchScript signature is the one the Java 
   vae_decoder(latents [1, 16, F, h, w]) -> video [1, 3, 4(F-1)+1, 8h, 8w] in [-1, 1]; the per-channel
   latents_mean/std de-normalisation is inside, so the manifest's latent scale is 1.0.
 """
-import argparse
 import json
-from pathlib import Path
 
 import torch
 from diffusers import WanPipeline
 
-from package_writer import write_manifest
-from wrappers import MaskedTextEncoder
+from package_writer import export_arguments, write_manifest
+from wrappers import MaskedTextEncoder, WanVaeDecoder
 
 
 class Denoiser(torch.nn.Module):
@@ -37,29 +35,9 @@ class Denoiser(torch.nn.Module):
         return out.float()
 
 
-class VaeDecoder(torch.nn.Module):
-    def __init__(self, vae):
-        super().__init__()
-        self.vae = vae
-        z = vae.config.z_dim
-        self.register_buffer("mean", torch.tensor(vae.config.latents_mean).view(1, z, 1, 1, 1))
-        self.register_buffer("std", torch.tensor(vae.config.latents_std).view(1, z, 1, 1, 1))
-
-    def forward(self, latents):
-        latents = latents * self.std + self.mean
-        return self.vae.decode(latents.to(self.vae.dtype), return_dict=False)[0].float().clamp(-1, 1)
-
-
 def main():
-    p = argparse.ArgumentParser()
-    p.add_argument("--model", default="Wan-AI/Wan2.1-T2V-1.3B-Diffusers")
+    p = export_arguments("Wan-AI/Wan2.1-T2V-1.3B-Diffusers", 832, 480, 81, 512)
     p.add_argument("--family", default="wan2.1-t2v-1.3b", choices=["wan2.1-t2v-1.3b", "wan2.1-t2v-14b"])
-    p.add_argument("--out", required=True, type=Path)
-    p.add_argument("--version", default="1")
-    p.add_argument("--width", type=int, default=832)
-    p.add_argument("--height", type=int, default=480)
-    p.add_argument("--frames", type=int, default=81)
-    p.add_argument("--text-length", type=int, default=512)
     p.add_argument("--dtype", default="bfloat16")
     args = p.parse_args()
 
@@ -78,14 +56,14 @@ def main():
         t = torch.full((2,), 500.0, device="cuda")
         torch.jit.trace(Denoiser(pipe.transformer).eval(), (latents, t, emb), check_trace=False) \
             .save(str(args.out / "denoiser.pt"))
-        torch.jit.trace(VaeDecoder(pipe.vae).eval(), (latents[:1],), check_trace=False) \
+        torch.jit.trace(WanVaeDecoder(pipe.vae).eval(), (latents[:1],), check_trace=False) \
             .save(str(args.out / "vae_decoder.pt"))
 
     shift = 3.0 if args.height * args.width <= 832 * 480 else 5.0  # Wan's flow_shift: 3 at 480p, 5 at 720p
     write_manifest(args.out, name=args.family, version=args.version, family=args.family,
                    native_sizes=[(args.width, args.height)], fps=16, frame_rule=(4, 1),
                    latent={"channels": 16, "scale": 1.0, "temporal_compression": 4, "spatial_compression": 8},
-                   defaults={"steps": 50, "guidance": 5.0, "shift": shift, "scheduler": "flow-euler"},
+                   defaults={"steps": 50, "guidance": 5.0, "shift": shift, "scheduler": "flow-dpmpp-2m"},
                    text_length=L)
     print(json.dumps({"package": str(args.out)}))
 

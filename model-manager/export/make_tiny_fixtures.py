@@ -1,5 +1,5 @@
 #!/usr/bin/python3
-"""Builds tiny random-weight model packages for the DJL engine tests, and a Python reference run.
+"""Builds tiny random-weight model packages for the DJL engine tests, and Python reference runs of the samplers.
 
 The components have exactly the signatures of the real exported ones (see docs/models.md):
   text_encoder.pt : input_ids int64 [B, L]                                  -> embeddings float32 [B, L, D]
@@ -154,20 +154,63 @@ def sigmas(steps, shift):
     return out
 
 
+def euler(s):
+    """Flow-matching Euler: the latents move along the velocity to the next sigma."""
+    return lambda i, x, v: x + (s[i + 1] - s[i]) * v
+
+
+def lam(sigma):
+    """log(alpha / sigma) with alpha = 1 - sigma, in float64 tensors as Wan's scheduler has it: -inf at 1, inf at 0."""
+    sigma = torch.tensor(sigma, dtype=torch.float64)
+    return torch.log(1.0 - sigma) - torch.log(sigma)
+
+
+class DpmSolver2M:
+    """DPM-Solver++ (2M) as Wan's FlowDPMSolverMultistepScheduler steps it (solver_order=2, solver_type='midpoint',
+    algorithm_type='dpmsolver++', final_sigmas_type='zero'): the velocity is converted to a clean-sample
+    prediction x0 = x - sigma v, the first step (nothing before it) and the last step are first order, the others
+    the multistep midpoint update. Written after the scheduler's own code, not after the Java one."""
+
+    def __init__(self, s):
+        self.s = s
+        self.prev = None
+
+    def __call__(self, i, x, v):
+        s = self.s
+        x0 = x - s[i] * v
+        sigma_t, sigma_s0 = s[i + 1], s[i]
+        alpha_t = 1.0 - sigma_t
+        h = lam(sigma_t) - lam(sigma_s0)
+        if self.prev is None or i == len(s) - 2:
+            x = (sigma_t / sigma_s0) * x - alpha_t * (torch.exp(-h) - 1.0) * x0
+        else:
+            h_0 = lam(sigma_s0) - lam(s[i - 1])
+            r0 = h_0 / h
+            d0, d1 = x0, (1.0 / r0) * (x0 - self.prev)
+            x = ((sigma_t / sigma_s0) * x - alpha_t * (torch.exp(-h) - 1.0) * d0
+                 - 0.5 * alpha_t * (torch.exp(-h) - 1.0) * d1)
+        self.prev = x0
+        return x
+
+
+SCHEDULERS = {"flow-euler": euler, "flow-dpmpp-2m": DpmSolver2M}
+
+
 @torch.no_grad()
-def sample(enc, den, dec, noise, prompt, negative, steps, guidance, shift, scale, image=None):
-    """The reference Euler flow-matching sampler with CFG; the Java one must match it step for step.
+def sample(enc, den, dec, noise, prompt, negative, steps, guidance, shift, scale, scheduler, image=None):
+    """The reference flow-matching sampler with CFG; the Java one must match it step for step.
     image: (condition, image context) of an image-to-video model, the same for both halves of the batch."""
     ids = torch.tensor([token_ids(prompt), token_ids(negative)], dtype=torch.long)
     ctx = enc(ids)                                                            # [2, L, D]: cond, uncond
     x = noise.clone()
     s = sigmas(steps, shift)
+    step = SCHEDULERS[scheduler](s)
     extra = [] if image is None else [torch.cat([image[0], image[0]]), torch.cat([image[1], image[1]])]
     for i in range(steps):
         ts = torch.tensor([s[i] * 1000.0] * 2, dtype=torch.float32)
         v = den(torch.cat([x, x]), ts, ctx, *extra)
         vc, vu = v.chunk(2)
-        x = x + (s[i + 1] - s[i]) * (vu + guidance * (vc - vu))
+        x = step(i, x, vu + guidance * (vc - vu))
     return ids, x, dec(x / scale)
 
 
@@ -181,18 +224,23 @@ def sha256(path):
 
 
 PACKAGES = {
-    # name: family, native sizes, fps, frame rule, latent (channels, temporal, spatial), defaults
+    # name: family, native sizes, fps, frame rule, latent (channels, temporal, spatial), defaults (the family's
+    # scheduler: DPM-Solver++ for Wan, Euler for LTX)
     "tiny-wan": dict(family="wan2.1-t2v-1.3b", sizes=[[64, 32], [32, 64]], fps=16, frames=[4, 1],
-                     latent=(16, 4, 8), steps=4, guidance=5.0, shift=3.0),
+                     latent=(16, 4, 8), steps=4, guidance=5.0, shift=3.0, scheduler="flow-dpmpp-2m"),
     "tiny-ltx": dict(family="ltx-video", sizes=[[64, 64], [96, 64]], fps=24, frames=[8, 1],
-                     latent=(128, 8, 32), steps=4, guidance=3.0, shift=1.5),
+                     latent=(128, 8, 32), steps=4, guidance=3.0, shift=1.5, scheduler="flow-euler"),
     # loads, but its denoiser returns half the channels: the engine must refuse it when it probes shapes
     "tiny-wan-badshape": dict(family="wan2.1-t2v-1.3b", sizes=[[64, 32]], fps=16, frames=[4, 1],
-                              latent=(16, 4, 8), steps=4, guidance=5.0, shift=3.0, bad=True),
+                              latent=(16, 4, 8), steps=4, guidance=5.0, shift=3.0, scheduler="flow-dpmpp-2m",
+                              bad=True),
     # image-to-video: an image encoder, and a denoiser conditioned on its outputs
     "tiny-wan-i2v": dict(family="wan2.1-i2v-14b", sizes=[[64, 32]], fps=16, frames=[4, 1],
-                         latent=(16, 4, 8), steps=4, guidance=5.0, shift=5.0, i2v=True),
+                         latent=(16, 4, 8), steps=4, guidance=5.0, shift=5.0, scheduler="flow-dpmpp-2m", i2v=True),
 }
+# The reference runs of every package with each scheduler: DPM-Solver++ with enough steps that several are
+# second order (its first, second (after sigma 1) and last steps are first order).
+REFERENCE_STEPS = {"flow-euler": 4, "flow-dpmpp-2m": 7}
 
 
 def start_image(w, h):
@@ -237,7 +285,7 @@ def build(name, p):
         "frames": {"multiple": p["frames"][0], "offset": p["frames"][1]},
         "latent": {"channels": channels, "scale": 1.0, "temporal_compression": temporal,
                    "spatial_compression": spatial},
-        "defaults": {"steps": p["steps"], "guidance": p["guidance"], "shift": p["shift"], "scheduler": "flow-euler"},
+        "defaults": {"steps": p["steps"], "guidance": p["guidance"], "shift": p["shift"], "scheduler": p["scheduler"]},
         "text_length": TEXT_LENGTH,
     }
     (d / "manifest.json").write_text(json.dumps(manifest, indent=2))
@@ -258,14 +306,17 @@ def build(name, p):
         (ref / "image.rgb").write_bytes(bytes(rgb.flatten().tolist()))
         with torch.no_grad():
             image = img(image_video(rgb, frames))
-    ids, latents, video = sample(enc, den, dec, noise, prompt, negative, p["steps"], p["guidance"], p["shift"], 1.0,
-                                 image)
     write_f32(ref / "noise.f32", noise)
-    write_f32(ref / "latents.f32", latents)
-    write_f32(ref / "frames.f32", video)
+    runs = {}
+    for scheduler, steps in REFERENCE_STEPS.items():
+        ids, latents, video = sample(enc, den, dec, noise, prompt, negative, steps, p["guidance"], p["shift"], 1.0,
+                                     scheduler, image)
+        write_f32(ref / f"latents-{scheduler}.f32", latents)
+        write_f32(ref / f"frames-{scheduler}.f32", video)
+        runs[scheduler] = {"steps": steps, "latents": f"latents-{scheduler}.f32", "frames": f"frames-{scheduler}.f32"}
     (ref / "reference.json").write_text(json.dumps({
-        "prompt": prompt, "negative_prompt": negative, "steps": p["steps"], "guidance": p["guidance"],
-        "shift": p["shift"], "token_ids": ids.tolist(), "latent_shape": shape, "frames_shape": list(video.shape),
+        "prompt": prompt, "negative_prompt": negative, "guidance": p["guidance"], "shift": p["shift"],
+        "runs": runs, "token_ids": ids.tolist(), "latent_shape": shape, "frames_shape": list(video.shape),
         "frames": frames, "image_size": [w, h] if img is not None else None,
     }, indent=2))
 

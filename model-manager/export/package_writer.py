@@ -1,11 +1,26 @@
 """Shared by the export scripts: writes a model package folder (manifest.json with sha256s) as
 docs/models.md describes it. Pure standard library, so it also runs where diffusers is not installed."""
+import argparse
 import hashlib
 import json
 from pathlib import Path
 
 COMPONENTS = {"tokenizer": "tokenizer.json", "text_encoder": "text_encoder.pt",
               "denoiser": "denoiser.pt", "vae_decoder": "vae_decoder.pt"}
+
+
+def export_arguments(model, width, height, frames, text_length):
+    """The options every export script has: the weights, where the package goes, its version, and the native
+    size, frame count and prompt length to trace at (defaults: the model's own)."""
+    p = argparse.ArgumentParser()
+    p.add_argument("--model", default=model, help="a Hugging Face repo id or a local diffusers folder")
+    p.add_argument("--out", required=True, type=Path)
+    p.add_argument("--version", default="1")
+    p.add_argument("--width", type=int, default=width)
+    p.add_argument("--height", type=int, default=height)
+    p.add_argument("--frames", type=int, default=frames)
+    p.add_argument("--text-length", type=int, default=text_length)
+    return p
 
 
 def sha256(path: Path) -> str:

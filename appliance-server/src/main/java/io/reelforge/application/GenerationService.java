@@ -31,6 +31,7 @@ import io.reelforge.domain.shared.DailyClipCapException;
 import io.reelforge.domain.shared.ErrorType;
 import io.reelforge.domain.shared.ReelforgeException;
 import io.reelforge.domain.shared.TooManyInFlightException;
+import io.reelforge.engine.ImageSupport;
 import io.reelforge.infrastructure.engine.EngineRegistry;
 import io.reelforge.infrastructure.logging.LogContext;
 import io.reelforge.infrastructure.security.Caller;
@@ -108,6 +109,7 @@ public class GenerationService {
                     "A clip costs " + price + " credits and the balance is " + balance + ".");
         }
         String engine = engines.engineIdFor(caller.mode());
+        requireImageSupport(engines.engine(engine).imageSupport(), request);
         Generation g = new Generation(account.id(), caller.apiKeyId(), caller.mode(), request, engine, price,
                 estimator.renderMs(engine, request.width(), request.height()), clock.instant());
         g.notifyWhenEnded(webhookUrl, apiBase);
@@ -130,6 +132,23 @@ public class GenerationService {
             queued.fire(new GenerationQueued(g.id()));
         }
         return g;
+    }
+
+    /**
+     * A start image the engine's model cannot use, or none where it needs one, is refused before anything is
+     * charged. The model can change between this check and the render (an activation); the render then fails
+     * as render.unsupported and is refunded.
+     */
+    private static void requireImageSupport(ImageSupport support, ClipRequest request) {
+        if (support.accepts(request.hasImage())) {
+            return;
+        }
+        if (request.hasImage()) {
+            throw ReelforgeException.validation("image", "image_not_supported", "The active model " + support.model()
+                    + " is text-to-video only and takes no start image; send the prompt without an image.");
+        }
+        throw ReelforgeException.validation("image", "image_required", "The active model " + support.model()
+                + " is image-to-video only; send a start image with the prompt.");
     }
 
     /** Every clip submitted since midnight UTC counts, whatever became of it (canceled, failed, test key). */

@@ -23,8 +23,9 @@ import java.nio.file.Path;
 import java.util.Arrays;
 
 /**
- * The DJL engine's whole render (prompt encoding, seeded noise, the Java flow-matching Euler loop with
- * classifier-free guidance and its NaN check, VAE decode, frame delivery) against the same TorchScript
+ * The DJL engine's whole render (prompt encoding, seeded noise, the Java flow-matching loop of the package's
+ * scheduler (DPM-Solver++ (2M) for tiny Wan) with classifier-free guidance and its NaN check, VAE decode, frame
+ * delivery) against the same TorchScript
  * forwards called back to back with no sampler logic: the text encoder once on a batch of two, the denoiser
  * once per step on the same batch, the VAE decoder once. Both run on the tiny Wan fixture package in the same
  * JVM, alternately, after warm-up; prints each round, the medians and the overhead ratio (target: 1.05).

@@ -4,6 +4,7 @@ import ai.djl.Device;
 import io.reelforge.engine.Engine;
 import io.reelforge.engine.EngineStatus;
 import io.reelforge.engine.FrameSink;
+import io.reelforge.engine.ImageSupport;
 import io.reelforge.engine.RenderControl;
 import io.reelforge.engine.RenderException;
 import io.reelforge.engine.RenderReport;
@@ -83,6 +84,21 @@ public final class DjlEngine implements Engine, AutoCloseable {
         return registry.active(family.id())
                 .map(v -> new EngineStatus(true, deviceName, "ready: " + v.family() + "/" + v.version()))
                 .orElseGet(() -> EngineStatus.notReady(deviceName, noActiveVersion()));
+    }
+
+    /**
+     * The configured family decides: an image-to-video family needs a start image, a text-to-video one takes
+     * none. Named after the version active now, which a render starting now would lease.
+     */
+    @Override
+    public ImageSupport imageSupport() {
+        String version = registry().flatMap(r -> r.active(family.id())).map(v -> v.family() + "/" + v.version())
+                .orElse(family.id());
+        return imageSupport(family, version + " (" + family.title() + ")");
+    }
+
+    static ImageSupport imageSupport(ModelFamily family, String model) {
+        return new ImageSupport(family.needsImage() ? ImageSupport.Mode.REQUIRED : ImageSupport.Mode.NONE, model);
     }
 
     /** Renders on the version active now; the report names that version even if another is activated meanwhile. */

@@ -39,8 +39,8 @@ final class DjlRender {
             NDArray context = model.prompts().encode(manager, texts);
             NDArray noise = SeededNoise.gaussian(manager, spec.seed(), manifest.latent().shape(plan.size(), plan.frames()));
             Velocity velocity = velocity(manager, spec, plan);
-            NDArray latents = new FlowEulerSampler(settings).sample(noise, context, velocity, control);
-            control.checkpoint(FlowEulerSampler.PROGRESS_SHARE);
+            NDArray latents = new FlowSampler(settings).sample(noise, context, velocity, control);
+            control.checkpoint(FlowSampler.PROGRESS_SHARE);
             NDArray video = model.decoder().decode(latents);
             deliver(spec, plan, video, sink, control);
         } catch (RuntimeException e) {
@@ -76,8 +76,8 @@ final class DjlRender {
         int shown = -1;
         BufferedImage frame = null;
         for (int i = 0; i < spec.frameCount(); i++) {
-            control.checkpoint(FlowEulerSampler.PROGRESS_SHARE
-                    + (1 - FlowEulerSampler.PROGRESS_SHARE) * i / spec.frameCount());
+            control.checkpoint(FlowSampler.PROGRESS_SHARE
+                    + (1 - FlowSampler.PROGRESS_SHARE) * i / spec.frameCount());
             int index = Math.min(decoded - 1, (int) Math.round(i * (double) plan.fps() / spec.fps()));
             if (index != shown) {
                 frame = resizer.cover(VideoDecoder.frame(video, index));

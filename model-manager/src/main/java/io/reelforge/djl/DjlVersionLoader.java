@@ -50,7 +50,7 @@ public final class DjlVersionLoader implements VersionLoader {
                     ? new BufferedImage(size.width(), size.height(), BufferedImage.TYPE_3BYTE_BGR) : null;
             RenderSpec spec = new RenderSpec(SMOKE_PROMPT, "", size.width(), size.height(), frames, m.fps(), 1L,
                     false, start);
-            SamplerSettings oneStep = new SamplerSettings(1, m.defaults().guidance(), m.defaults().shift());
+            SamplerSettings oneStep = SamplerSettings.of(m.defaults()).withSteps(1);
             try {
                 new DjlRender(model, oneStep).run(spec, frame -> { }, RenderControl.unlimited());
             } catch (RenderException e) {

@@ -4,10 +4,12 @@ import ai.djl.Device;
 import io.reelforge.engine.Engine;
 import io.reelforge.engine.EngineStatus;
 import io.reelforge.engine.FrameSink;
+import io.reelforge.engine.ImageSupport;
 import io.reelforge.engine.RenderControl;
 import io.reelforge.engine.RenderException;
 import io.reelforge.engine.RenderReport;
 import io.reelforge.engine.RenderSpec;
+import io.reelforge.models.ModelFamily;
 import io.reelforge.models.ModelPackage;
 import io.reelforge.models.PackageException;
 import java.nio.file.Path;
@@ -68,6 +70,16 @@ public final class PackageEngine implements Engine, AutoCloseable {
         return model != null ? EngineStatus.ready(deviceName) : EngineStatus.notReady(deviceName, failure);
     }
 
+    /** A package renders from an image if and only if its family is image-to-video. */
+    @Override
+    public ImageSupport imageSupport() {
+        if (model == null) {
+            return ImageSupport.optional(DjlEngine.ID);
+        }
+        ModelFamily family = model.manifest().family();
+        return DjlEngine.imageSupport(family, model.manifest().name() + " (" + family.title() + ")");
+    }
+
     /** How long verifying and loading the package took. */
     public long loadMillis() {
         return loadMillis;
@@ -78,7 +90,7 @@ public final class PackageEngine implements Engine, AutoCloseable {
         if (model == null) {
             throw new RenderException("render.unavailable", failure);
         }
-        if (spec.startImage().isPresent() != model.manifest().family().needsImage()) {
+        if (!imageSupport().accepts(spec.startImage().isPresent())) {
             throw new RenderException("render.unsupported", model.manifest().family().needsImage()
                     ? model.manifest().family().title() + " needs a start image"
                     : "image-to-video is not supported by " + model.manifest().family().title());

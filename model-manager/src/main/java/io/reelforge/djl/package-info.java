@@ -2,8 +2,9 @@
  * The DJL engine: runs an exported video model package ({@link io.reelforge.models}) on DJL's PyTorch
  * engine. As in DJL's Stable Diffusion example the components are plain TorchScript modules and the
  * sampler is written here in NDArrays: prompt encoding ({@link io.reelforge.djl.PromptEncoder}), seeded
- * noise ({@link io.reelforge.djl.SeededNoise}), flow-matching Euler with classifier-free guidance
- * ({@link io.reelforge.djl.FlowEulerSampler}), VAE decode and resize to the output size
+ * noise ({@link io.reelforge.djl.SeededNoise}), flow-matching sampling with classifier-free guidance
+ * ({@link io.reelforge.djl.FlowSampler}: Euler, or DPM-Solver++ (2M) in {@link io.reelforge.djl.DpmSolverStep}),
+ * VAE decode and resize to the output size
  * ({@link io.reelforge.djl.VideoDecoder}, {@link io.reelforge.djl.FrameResizer}).
  *
  * <p>The appliance's {@code djl} engine ({@link io.reelforge.djl.DjlEngine}) owns the model registry and

@@ -13,6 +13,15 @@ public interface Engine {
     EngineStatus status();
 
     /**
+     * Whether the engine conditions on a start image now. An engine whose model can be replaced while it runs
+     * answers for the model a render would use if it started now. By default an engine takes a request with or
+     * without an image.
+     */
+    default ImageSupport imageSupport() {
+        return ImageSupport.optional(id());
+    }
+
+    /**
      * Renders {@code spec.frameCount()} frames in order into {@code sink}. Checks
      * {@link RenderControl#checkpoint(double)} at least once a frame; that call throws
      * {@link RenderCancelledException} when the caller has stopped the render.

@@ -31,10 +31,6 @@ final class FamilyCheck {
                         + " as " + f.title() + " needs");
             }
         }
-        if (!SamplerDefaults.FLOW_EULER.equals(m.defaults().scheduler())) {
-            throw new PackageException(dir, "scheduler '" + m.defaults().scheduler() + "' is not supported; use "
-                    + SamplerDefaults.FLOW_EULER);
-        }
     }
 
     private void agree(String what, Object manifest, Object family) throws PackageException {

@@ -43,13 +43,23 @@ final class ManifestReader {
                     new SamplerDefaults(defaults.path("steps").asInt(family.defaults().steps()),
                             defaults.path("guidance").asDouble(family.defaults().guidance()),
                             defaults.path("shift").asDouble(family.defaults().shift()),
-                            defaults.path("scheduler").asText(family.defaults().scheduler())),
+                            scheduler(defaults, family)),
                     number(root, "text_length"));
             new FamilyCheck(dir, m).check();
             return m;
         } catch (IllegalArgumentException e) {
             throw new PackageException(dir, "manifest.json: " + e.getMessage(), e);
         }
+    }
+
+    /** The manifest's sampler, or the family's when it names none; an unknown name fails the package. */
+    private Scheduler scheduler(JsonNode defaults, ModelFamily family) throws PackageException {
+        JsonNode name = defaults.get("scheduler");
+        if (name == null || name.isNull()) {
+            return family.defaults().scheduler();
+        }
+        return Scheduler.byId(name.asText()).orElseThrow(() -> new PackageException(dir, "manifest.json: scheduler '"
+                + name.asText() + "' is not supported; known: " + String.join(", ", Scheduler.ids())));
     }
 
     private Map<String, Component> components(JsonNode root) throws PackageException {

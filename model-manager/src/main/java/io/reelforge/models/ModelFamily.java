@@ -12,25 +12,26 @@ import java.util.Optional;
  *
  * <p>Numbers are those of the reference pipelines in diffusers: Wan 2.1 and 2.2 (16 fps, 4k+1 frames, a VAE
  * compressing 4x in time and 8x in space, 16x for the 2.2 5B model) and LTX-Video (24 or 25 fps, 8k+1
- * frames, 8x in time and 32x in space).
+ * frames, 8x in time and 32x in space). Wan samples with DPM-Solver++ (2M) by default, as its own generate
+ * script offers beside UniPC; LTX-Video with Euler, as its diffusers pipeline does (docs/models.md, Sampling).
  */
 public enum ModelFamily {
 
     WAN21_T2V_1_3B("wan2.1-t2v-1.3b", "Wan 2.1 T2V 1.3B", sizes(832, 480, 480, 832), fps(16),
-            new FrameRule(4, 1), 16, 4, 8, 16, new SamplerDefaults(50, 5.0, 3.0, SamplerDefaults.FLOW_EULER), false),
+            new FrameRule(4, 1), 16, 4, 8, 16, new SamplerDefaults(50, 5.0, 3.0, Scheduler.FLOW_DPMPP_2M), false),
     WAN21_T2V_14B("wan2.1-t2v-14b", "Wan 2.1 T2V 14B", sizes(1280, 720, 720, 1280, 832, 480, 480, 832), fps(16),
-            new FrameRule(4, 1), 16, 4, 8, 16, new SamplerDefaults(50, 5.0, 5.0, SamplerDefaults.FLOW_EULER), false),
+            new FrameRule(4, 1), 16, 4, 8, 16, new SamplerDefaults(50, 5.0, 5.0, Scheduler.FLOW_DPMPP_2M), false),
     WAN21_I2V_14B("wan2.1-i2v-14b", "Wan 2.1 I2V 14B", sizes(1280, 720, 720, 1280, 832, 480, 480, 832), fps(16),
-            new FrameRule(4, 1), 16, 4, 8, 16, new SamplerDefaults(40, 5.0, 5.0, SamplerDefaults.FLOW_EULER), true),
+            new FrameRule(4, 1), 16, 4, 8, 16, new SamplerDefaults(40, 5.0, 5.0, Scheduler.FLOW_DPMPP_2M), true),
     WAN22_TI2V_5B("wan2.2-ti2v-5b", "Wan 2.2 TI2V 5B", sizes(1280, 704, 704, 1280), fps(24),
-            new FrameRule(4, 1), 48, 4, 16, 32, new SamplerDefaults(50, 5.0, 5.0, SamplerDefaults.FLOW_EULER), false),
+            new FrameRule(4, 1), 48, 4, 16, 32, new SamplerDefaults(50, 5.0, 5.0, Scheduler.FLOW_DPMPP_2M), false),
     // LTX shifts by e^mu, mu growing with the latent sequence length; e^2.05 is its scheduler's max_shift as
     // mu, and export_ltx_video.py writes the exact value for the size it exports
     LTX_VIDEO("ltx-video", "LTX-Video", sizes(768, 512, 512, 768, 1216, 704, 704, 1216), fps(24, 25),
-            new FrameRule(8, 1), 128, 8, 32, 32, new SamplerDefaults(40, 3.0, 7.77, SamplerDefaults.FLOW_EULER), false),
+            new FrameRule(8, 1), 128, 8, 32, 32, new SamplerDefaults(40, 3.0, 7.77, Scheduler.FLOW_EULER), false),
     LTX_VIDEO_DISTILLED("ltx-video-distilled", "LTX-Video distilled", sizes(768, 512, 512, 768, 1216, 704, 704, 1216),
             fps(24, 25), new FrameRule(8, 1), 128, 8, 32, 32,
-            new SamplerDefaults(8, 1.0, 7.77, SamplerDefaults.FLOW_EULER), false);
+            new SamplerDefaults(8, 1.0, 7.77, Scheduler.FLOW_EULER), false);
 
     private final String id;
     private final String title;

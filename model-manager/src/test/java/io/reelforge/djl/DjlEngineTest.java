@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.reelforge.engine.EngineSettings;
+import io.reelforge.engine.ImageSupport;
 import io.reelforge.engine.RenderControl;
 import io.reelforge.engine.RenderException;
 import io.reelforge.engine.RenderReport;
@@ -63,6 +64,8 @@ class DjlEngineTest {
         importTiny("v2");
         assertFalse(engine.status().ready(), "imported is not active");
         registry.activate(WAN, "v1");
+        assertEquals(new ImageSupport(ImageSupport.Mode.NONE, WAN + "/v1 (Wan 2.1 T2V 1.3B)"), engine.imageSupport(),
+                "a text-to-video family takes no start image, named after the active version");
         assertTrue(engine.status().ready(), engine.status().detail());
         assertEquals("ready: " + WAN + "/v1", engine.status().detail());
         assertEquals("cpu", engine.status().device());

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.reelforge.engine.ImageSupport;
 import io.reelforge.engine.RenderCancelledException;
 import io.reelforge.engine.RenderControl;
 import io.reelforge.engine.RenderException;
@@ -157,7 +158,7 @@ class PackageEngineTest {
         RenderException e = assertThrows(RenderCancelledException.class,
                 () -> wan.render(spec(160, 90, 12, 1, false), delivered::add, cancelAtStepThree));
         assertEquals("render.canceled", e.code());
-        assertEquals(List.of(0.0, FlowEulerSampler.PROGRESS_SHARE / 4, FlowEulerSampler.PROGRESS_SHARE / 2), progress);
+        assertEquals(List.of(0.0, FlowSampler.PROGRESS_SHARE / 4, FlowSampler.PROGRESS_SHARE / 2), progress);
         assertTrue(delivered.isEmpty());
     }
 
@@ -175,6 +176,9 @@ class PackageEngineTest {
     void imageToVideoIsConditionedOnTheStartImageAndNeedsOne() throws Exception {
         PackageEngine i2v = engine("tiny-wan-i2v");
         assertTrue(i2v.status().ready(), i2v.status().detail());
+        assertEquals(new ImageSupport(ImageSupport.Mode.REQUIRED, "tiny-wan-i2v (Wan 2.1 I2V 14B)"), i2v.imageSupport());
+        assertEquals(new ImageSupport(ImageSupport.Mode.NONE, "tiny-wan (Wan 2.1 T2V 1.3B)"),
+                engine("tiny-wan").imageSupport());
         List<String> red = digests(i2v, withImage(spec(1280, 720, 8, 3, false), new java.awt.Color(230, 30, 30)));
         List<String> blue = digests(i2v, withImage(spec(1280, 720, 8, 3, false), new java.awt.Color(20, 40, 220)));
         assertEquals(8, red.size());

@@ -12,6 +12,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.reelforge.engine.RenderControl;
 import io.reelforge.models.ModelPackage;
 import io.reelforge.models.NativeSize;
+import io.reelforge.models.Scheduler;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -19,20 +20,24 @@ import java.util.List;
 import java.util.Optional;
 import java.util.stream.StreamSupport;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /**
- * The Java sampler against the Python one in make_tiny_fixtures.py, from the same initial noise (and, for
- * image-to-video, the same start image through the image encoder).
+ * The Java samplers against the Python ones in make_tiny_fixtures.py (Euler, and DPM-Solver++ (2M) written
+ * after Wan's scheduler), from the same initial noise (and, for image-to-video, the same start image through the
+ * image encoder).
  */
 class ReferenceSamplerTest {
 
     private static final double TOLERANCE = 1e-4;
 
     @ParameterizedTest
-    @ValueSource(strings = {"tiny-wan", "tiny-ltx", "tiny-wan-i2v"})
-    void javaSamplingMatchesThePythonReference(String name) throws Exception {
+    @CsvSource({"tiny-wan, flow-euler", "tiny-wan, flow-dpmpp-2m", "tiny-ltx, flow-euler", "tiny-ltx, flow-dpmpp-2m",
+            "tiny-wan-i2v, flow-euler", "tiny-wan-i2v, flow-dpmpp-2m"})
+    void javaSamplingMatchesThePythonReference(String name, String schedulerId) throws Exception {
         JsonNode ref = Fixtures.reference(name);
+        JsonNode run = ref.path("runs").path(schedulerId);
+        Scheduler scheduler = Scheduler.byId(schedulerId).orElseThrow();
         try (LoadedModel model = LoadedModel.load(ModelPackage.open(Fixtures.pkg(name)), Device.cpu());
                 NDManager manager = model.denoiser().manager().newSubManager()) {
             List<String> prompts = List.of(ref.get("prompt").asText(), ref.get("negative_prompt").asText());
@@ -45,8 +50,8 @@ class ReferenceSamplerTest {
                     .mapToLong(JsonNode::asLong).toArray();
             NDArray noise = manager.create(Fixtures.floats(Fixtures.reference(name, "noise.f32")), new Shape(shape));
             NDArray context = model.prompts().encode(manager, prompts);
-            SamplerSettings settings = new SamplerSettings(ref.get("steps").asInt(), ref.get("guidance").asDouble(),
-                    ref.get("shift").asDouble());
+            SamplerSettings settings = new SamplerSettings(run.get("steps").asInt(), ref.get("guidance").asDouble(),
+                    ref.get("shift").asDouble(), scheduler);
             NDList image = startImage(ref, name).map(img -> model.image().orElseThrow().encode(manager, img,
                     new NativeSize(img.getWidth(), img.getHeight()), ref.get("frames").asInt(), 2)).orElse(new NDList());
             Velocity velocity = (x, t, c) -> {
@@ -54,18 +59,18 @@ class ReferenceSamplerTest {
                 inputs.addAll(image);
                 return model.denoiser().forward(inputs).head();
             };
-            FlowEulerSampler sampler = new FlowEulerSampler(settings);
+            FlowSampler sampler = new FlowSampler(settings);
             long start = System.nanoTime();
             NDArray latents = sampler.sample(noise, context, velocity, RenderControl.unlimited());
             double coldMsPerStep = (System.nanoTime() - start) / 1e6 / settings.steps();
             start = System.nanoTime();
             sampler.sample(noise, context, velocity, RenderControl.unlimited()).close();
             double warmMsPerStep = (System.nanoTime() - start) / 1e6 / settings.steps();
-            double latentDiff = maxAbsDiff(latents.toFloatArray(), Fixtures.floats(Fixtures.reference(name, "latents.f32")));
+            double latentDiff = maxAbsDiff(latents.toFloatArray(), Fixtures.floats(Fixtures.reference(name, run.get("latents").asText())));
             double frameDiff = maxAbsDiff(model.decoder().decode(latents).toFloatArray(),
-                    Fixtures.floats(Fixtures.reference(name, "frames.f32")));
-            System.out.printf("%s: sampler max |java - python| latents %.3g, frames %.3g; ms/step %.1f cold, %.1f warm%n",
-                    name, latentDiff, frameDiff, coldMsPerStep, warmMsPerStep);
+                    Fixtures.floats(Fixtures.reference(name, run.get("frames").asText())));
+            System.out.printf("%s %s (%d steps): sampler max |java - python| latents %.3g, frames %.3g; ms/step %.1f cold,"
+                    + " %.1f warm%n", name, scheduler, settings.steps(), latentDiff, frameDiff, coldMsPerStep, warmMsPerStep);
             assertTrue(latentDiff <= TOLERANCE, "latents differ by " + latentDiff);
             assertTrue(frameDiff <= TOLERANCE, "frames differ by " + frameDiff);
         }

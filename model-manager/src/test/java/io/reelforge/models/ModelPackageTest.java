@@ -65,6 +65,27 @@ class ModelPackageTest {
     }
 
     @Test
+    void theSchedulerIsTheManifestsOrElseTheFamilys() throws Exception {
+        FakePackage.write(dir, "wan2.1-t2v-1.3b");
+        assertEquals(Scheduler.FLOW_EULER, ModelPackage.open(dir).manifest().defaults().scheduler());
+        Path manifest = dir.resolve("manifest.json");
+        Files.writeString(manifest, Files.readString(manifest).replace(",\"scheduler\":\"flow-euler\"", ""));
+        assertEquals(Scheduler.FLOW_DPMPP_2M, ModelPackage.open(dir).manifest().defaults().scheduler(),
+                "Wan samples with DPM-Solver++ unless its manifest says otherwise");
+        assertEquals(Scheduler.FLOW_EULER, ModelFamily.LTX_VIDEO.defaults().scheduler());
+    }
+
+    @Test
+    void anUnknownSchedulerIsRefusedWithTheKnownOnes() throws Exception {
+        FakePackage.write(dir, "wan2.1-t2v-1.3b");
+        Path manifest = dir.resolve("manifest.json");
+        Files.writeString(manifest, Files.readString(manifest).replace("flow-euler", "ddim"));
+        PackageException e = assertThrows(PackageException.class, () -> ModelPackage.open(dir));
+        assertTrue(e.getMessage().contains("scheduler 'ddim' is not supported; known: flow-euler, flow-dpmpp-2m"),
+                e.getMessage());
+    }
+
+    @Test
     void aFolderWithoutManifestIsRefused() {
         PackageException e = assertThrows(PackageException.class, () -> ModelPackage.open(dir));
         assertTrue(e.getMessage().contains("no manifest.json"), e.getMessage());

@@ -109,6 +109,25 @@ class ModelRegistryTest {
     }
 
     @Test
+    void anUnknownSchedulerFailsWithTheKnownOnesAndAnEulerPackageVerifies() throws Exception {
+        open();
+        Path unipc = TinyPackages.copy("tiny-wan", tmp.resolve("uploads"), "v1");
+        Path manifest = unipc.resolve("manifest.json");
+        Files.writeString(manifest, Files.readString(manifest).replace("\"flow-dpmpp-2m\"", "\"unipc-bh2\""));
+        ModelVersion v = registry.importPackage(unipc);
+        assertEquals(VersionState.FAILED, v.state());
+        assertTrue(v.reason().contains("scheduler 'unipc-bh2' is not supported; known: flow-euler, flow-dpmpp-2m"),
+                v.reason());
+        Path euler = TinyPackages.copy("tiny-wan", tmp.resolve("uploads-2"), "v2");
+        manifest = euler.resolve("manifest.json");
+        Files.writeString(manifest, Files.readString(manifest).replace("\"flow-dpmpp-2m\"", "\"flow-euler\""));
+        ModelVersion ok = registry.importPackage(euler);
+        assertEquals(VersionState.READY, ok.state(), String.valueOf(ok.reason()));
+        assertEquals(Scheduler.FLOW_EULER, registry.manifest(WAN, "v2").orElseThrow().defaults().scheduler());
+        assertEquals(Scheduler.FLOW_DPMPP_2M, registry.manifest(WAN, "v2").orElseThrow().family().defaults().scheduler());
+    }
+
+    @Test
     void anImageToVideoPackageVerifiesWithItsImageEncoderAndFailsWithoutIt() throws Exception {
         open();
         ModelVersion v = importTiny("tiny-wan-i2v", "v1");

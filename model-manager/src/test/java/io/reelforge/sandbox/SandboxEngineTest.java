@@ -21,6 +21,11 @@ import org.junit.jupiter.api.Test;
 class SandboxEngineTest {
 
     @Test
+    void rendersFromAPromptWithOrWithoutAStartImage() {
+        assertEquals(io.reelforge.engine.ImageSupport.optional("sandbox"), new SandboxEngine().imageSupport());
+    }
+
+    @Test
     void theSameRequestGivesTheSameBytes() throws Exception {
         RenderSpec spec = Renders.spec("misty mountain valley at dawn, drone", 7, 12, false);
         List<String> first = Renders.digests(spec);

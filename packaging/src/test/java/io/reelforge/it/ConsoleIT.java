@@ -10,8 +10,12 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.Map;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
 
 import com.fasterxml.jackson.databind.JsonNode;
+
+import io.reelforge.fixtures.TinyFixtures;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -170,6 +174,41 @@ class ConsoleIT {
         }
         shown("status-cards");
         assertNotEquals(before, driver.manage().getCookieNamed("JSESSIONID").getValue(), "a new session id at login");
+    }
+
+    /**
+     * A package uploaded on the Models page goes through the admin API's import: PENDING at once, then, without a
+     * click (the page polls while a version is pending), FAILED with the checksum reason of its corrupt denoiser.
+     * A corrupt package fails before any model loads, which keeps this test cheap.
+     */
+    @Test
+    void anUploadedPackageIsImportedAndShowsItsVerdict() throws Exception {
+        Path pkg = TinyFixtures.copy("tiny-wan", Files.createTempDirectory("console-upload"), "console-upload");
+        byte[] denoiser = Files.readAllBytes(pkg.resolve("denoiser.pt"));
+        denoiser[denoiser.length / 2] ^= 0x5a;
+        Files.write(pkg.resolve("denoiser.pt"), denoiser);
+        Path zip = pkg.resolveSibling("tiny-wan-console-upload.zip");
+        try (ZipOutputStream out = new ZipOutputStream(Files.newOutputStream(zip));
+                java.util.stream.Stream<Path> files = Files.list(pkg)) {
+            for (Path f : files.toList()) {
+                out.putNextEntry(new ZipEntry(f.getFileName().toString()));
+                out.write(Files.readAllBytes(f));
+                out.closeEntry();
+            }
+        }
+
+        signInAsAdmin();
+        open(appliance.baseUrl() + "/admin/models");
+        WebElement upload = shown("model-upload");
+        upload.getShadowRoot().findElement(By.cssSelector("input[type=file]")).sendKeys(zip.toAbsolutePath().toString());
+        notification("wan2.1-t2v-1.3b/console-upload is PENDING");
+        WebElement failed = cell("sha256");
+        assertTrue(failed.getText().contains("denoiser"), failed.getText());
+        cell("FAILED");
+        screenshot("models-upload");
+        JsonNode row = appliance.api().asConsoleUser("admin", ADMIN_PASSWORD)
+                .get("/v1/admin/models/wan2.1-t2v-1.3b/console-upload").json();
+        assertEquals("failed", row.path("status").asText(), row.toString());
     }
 
     @Test

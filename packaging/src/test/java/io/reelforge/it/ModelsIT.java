@@ -30,8 +30,9 @@ import org.junit.jupiter.api.TestMethodOrder;
  * The djl engine end to end over HTTP with the tiny random-weight packages: the admin API's credentials, import
  * by server path and by upload, READY, activate, a live key's clip rendered by the model and decoded back by
  * ffprobe, activate another version, roll back, and the FAILED reasons of a corrupt checksum, a missing
- * component and wrong shapes. Last, image-to-video: the i2v package activated, the appliance restarted onto
- * that family, and an uploaded start image rendered through the package's image encoder.
+ * component and wrong shapes; a start image sent to the text-to-video model refused at submit (422, nothing
+ * charged). Last, image-to-video: the i2v package activated, the appliance restarted onto that family, a request
+ * without an image refused, and an uploaded start image rendered through the package's image encoder.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ModelsIT {
@@ -128,10 +129,11 @@ class ModelsIT {
         assertEquals("2", render().path("model_version").asText());
         assertEquals(409, admin.delete("/v1/admin/models/" + WAN + "/2").status(), "the active version stays");
 
-        JsonNode refused = appliance.api().await(appliance.api().generateMultipart(Map.of("prompt", "a fox"),
-                png(), "start.png", "image/png").json().path("generation_id").asText(), Duration.ofMinutes(2));
-        assertEquals("render.unsupported", refused.path("error_code").asText(), "a text-to-video model takes no image");
-        assertEquals(0, refused.path("credits_used").asInt());
+        assertImageRefused("image_not_supported", WAN + "/2 (Wan 2.1 T2V 1.3B) is text-to-video only", png());
+        Api.Resp sandbox = appliance.api().withKey(appliance.testKey()).generateMultipart(Map.of("prompt", "a fox",
+                "resolution", "720p"),
+                png(), "start.png", "image/png");
+        assertEquals(202, sandbox.status(), "test keys render on the sandbox, which takes images: " + sandbox.text());
 
         JsonNode back = admin.post("/v1/admin/models/" + WAN + "/rollback", null, "").json();
         assertEquals("1", back.path("version").asText());
@@ -184,9 +186,7 @@ class ModelsIT {
         appliance.set("engine.djl.family", WAN_I2V);
         appliance.boot();
         assertEquals("1", engine("djl").path("active_version").asText(), "the activation survived the restart");
-        Api.Resp textOnly = appliance.api().generate(Map.of("prompt", "a fox"));
-        assertEquals("render.unsupported", appliance.api().await(textOnly.json().path("generation_id").asText(),
-                Duration.ofMinutes(2)).path("error_code").asText(), "an image-to-video model needs an image");
+        assertImageRefused("image_required", WAN_I2V + "/1 (Wan 2.1 I2V 14B) is image-to-video only", null);
 
         Api.Resp r = appliance.api().generateMultipart(Map.of("prompt", "the product turns slowly", "resolution",
                 "1080p", "seed", "11"), png(), "start.png", "image/png");
@@ -198,6 +198,27 @@ class ModelsIT {
         assertEquals("64x32", clip.path("native_size").asText());
         assertTrue(clip.path("request").path("image").asBoolean());
         assertMp4(clip, 1920, 1080);
+    }
+
+    /**
+     * A live key's request with {@code image} (or without, when null) is refused on both surfaces before anything
+     * is charged or recorded, naming the active model.
+     */
+    private static void assertImageRefused(String code, String message, byte[] image) throws Exception {
+        Api live = appliance.api();
+        long balance = live.balance();
+        int listed = live.get("/v1/video?limit=100").json().path("data").size();
+        Api.Resp nativeApi = image == null ? live.generate(Map.of("prompt", "a fox"))
+                : live.generateMultipart(Map.of("prompt", "a fox"), image, "start.png", "image/png");
+        ErrorsIT.assertError(nativeApi, 422, code, "image");
+        assertTrue(nativeApi.json().path("error").path("message").asText().contains("The active model " + message),
+                nativeApi.text());
+        Api.Resp openAi = image == null ? live.postJson("/v1/videos", Map.of("prompt", "a fox"))
+                : live.postMultipart("/v1/videos", Map.of("prompt", "a fox"), "input_reference", image, "start.png",
+                        "image/png");
+        ErrorsIT.assertError(openAi, 400, code, "input_reference");
+        assertEquals(balance, live.balance(), "nothing charged");
+        assertEquals(listed, live.get("/v1/video?limit=100").json().path("data").size(), "nothing recorded");
     }
 
     /** The clip decoded back by ffprobe: H.264 at the output size, 5 s of 24 fps. */

@@ -1,9 +1,13 @@
 package io.reelforge.console.models;
 
+import java.util.List;
 import java.util.Locale;
 
 import jakarta.inject.Inject;
 
+import com.vaadin.flow.component.AttachEvent;
+import com.vaadin.flow.component.DetachEvent;
+import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.grid.Grid;
@@ -14,16 +18,20 @@ import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
+import com.vaadin.flow.shared.Registration;
 
+import io.reelforge.application.console.ConsoleSessions;
 import io.reelforge.application.console.ModelAdmin;
 import io.reelforge.application.console.ModelAdmin.EngineRow;
 import io.reelforge.application.console.ModelAdmin.VersionRow;
 import io.reelforge.console.layout.MainLayout;
 
 /**
- * The engines and the djl engine's model versions: import a package from the server's import dir, watch it go
- * READY or FAILED (with the reason), activate, roll back, remove. The services check {@code models:*} on every
- * call; a viewer sees the page and gets "not allowed" for the actions.
+ * The engines and the djl engine's model versions: import a package from the server's import dir or upload one
+ * (admins: the upload is shown only to users who may import, since a refused upload would still have been
+ * sent whole), watch it go PENDING to READY or FAILED (with the reason; the page polls while a version is
+ * pending), activate, roll back, remove. The services check {@code models:*} on every call; a viewer sees the
+ * page and gets "not allowed" for the actions.
  */
 @Route(value = "models", layout = MainLayout.class)
 @PageTitle("Models · Reelforge")
@@ -34,15 +42,23 @@ public class ModelsView extends VerticalLayout {
     final ImportForm importForm = new ImportForm();
     final Button refresh = new Button("Refresh");
 
+    private static final int POLL_MILLIS = 1000;
+
     private final transient ModelAdmin models;
+    private Registration polling;
+    private boolean pending;
 
     @Inject
-    public ModelsView(ModelAdmin models) {
+    public ModelsView(ModelAdmin models, ConsoleSessions sessions) {
         this.models = models;
         setSizeFull();
         configureEngines();
         configureVersions();
         importForm.addImportListener(e -> importPackage(e.path()));
+        if (sessions.isPermitted("models:import")) {
+            importForm.acceptUploads(models::importUpload, models.uploadMaxBytes());
+        }
+        importForm.addUploadedListener(e -> verifying(e.version()));
         refresh.setId("refresh-models");
         refresh.addClickListener(e -> updateLists());
         HorizontalLayout toolbar = new HorizontalLayout(importForm, refresh);
@@ -111,12 +127,38 @@ public class ModelsView extends VerticalLayout {
     private void importPackage(String path) {
         VersionRow v = models.importFrom(path);
         importForm.clear();
-        Notification.show(v.family() + "/" + v.version() + " is being verified; refresh to see it READY or FAILED");
+        verifying(v);
+    }
+
+    private void verifying(VersionRow v) {
+        Notification.show(v.family() + "/" + v.version() + " is PENDING while it is verified; it turns READY or FAILED here");
         updateLists();
     }
 
     private void updateLists() {
+        List<VersionRow> rows = models.versions();
         engines.setItems(models.engines());
-        versions.setItems(models.versions());
+        versions.setItems(rows);
+        pending = rows.stream().anyMatch(v -> "pending".equals(v.status()));
+        getUI().ifPresent(this::pollWhilePending);
+    }
+
+    /** Polls the server while a version is being verified, so its end shows without a click. */
+    private void pollWhilePending(UI ui) {
+        ui.setPollInterval(pending ? POLL_MILLIS : -1);
+    }
+
+    @Override
+    protected void onAttach(AttachEvent event) {
+        super.onAttach(event);
+        polling = event.getUI().addPollListener(e -> updateLists());
+        pollWhilePending(event.getUI());
+    }
+
+    @Override
+    protected void onDetach(DetachEvent event) {
+        polling.remove();
+        event.getUI().setPollInterval(-1);
+        super.onDetach(event);
     }
 }

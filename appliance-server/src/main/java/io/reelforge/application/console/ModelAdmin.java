@@ -23,7 +23,8 @@ import io.reelforge.models.RegistryException;
 
 /**
  * The engines and the djl engine's model versions, for the admin API and the console's Models page: list,
- * import (a server path under the import dir, or an upload), activate, roll back, remove. Every call checks the
+ * import (a server path under the import dir, or an upload: the API's multipart part or the console's Upload,
+ * both streamed through {@link ModelImports}), activate, roll back, remove. Every call checks the
  * console user's {@code models:*} permission; every change is audited. Not transactional: an import runs for
  * minutes and each audit line commits on its own.
  */
@@ -80,6 +81,12 @@ public class ModelAdmin {
         String actor = ConsoleSubject.require("models:import");
         ModelRegistry registry = registry();
         return row(registry, imports.fromUpload(registry, content, filename, actor));
+    }
+
+    /** The largest package {@link #importUpload} takes, in bytes. */
+    public long uploadMaxBytes() {
+        ConsoleSubject.require("models:read");
+        return imports.maxUploadBytes();
     }
 
     public VersionRow activate(String family, String version) {

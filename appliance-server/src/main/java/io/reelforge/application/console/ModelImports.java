@@ -54,6 +54,11 @@ class ModelImports {
         return start(registry, source, actor, "from " + source, () -> { });
     }
 
+    /** The largest package an upload may be (reelforge.models.upload.max-bytes), for the API and the console alike. */
+    long maxUploadBytes() {
+        return settings.modelUploadMaxBytes();
+    }
+
     /** Throws IOException when the upload itself breaks off (the client's side); a full disk is storage.failed. */
     ModelVersion fromUpload(ModelRegistry registry, InputStream content, String filename, String actor)
             throws IOException {
@@ -69,7 +74,7 @@ class ModelImports {
         } catch (IOException e) {
             throw storageFailed(e);
         }
-        copyCapped(content, file, settings.modelUploadMaxBytes());
+        copyCapped(content, file, maxUploadBytes());
         return start(registry, file, actor, "upload " + filename.replaceAll("[^A-Za-z0-9._ -]", "_"), () -> delete(file));
     }
 

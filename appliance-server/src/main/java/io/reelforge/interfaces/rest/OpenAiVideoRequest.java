@@ -50,6 +50,21 @@ final class OpenAiVideoRequest {
                 ClipRequestParser.randomSeed(), inputReference);
     }
 
+    /**
+     * The field a service's refusal names, as this surface calls it: the start image is {@code input_reference},
+     * the output size {@code size}.
+     */
+    static String fieldFor(String nativeParam) {
+        if (nativeParam == null) {
+            return null;
+        }
+        return switch (nativeParam) {
+            case "image" -> "input_reference";
+            case "resolution" -> "size";
+            default -> nativeParam;
+        };
+    }
+
     private static AspectRatio.Frame frame(String size) {
         Matcher m = SIZE.matcher(size);
         return (m.matches() ? AspectRatio.ofSize(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)))

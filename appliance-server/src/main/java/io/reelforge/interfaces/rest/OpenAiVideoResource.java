@@ -75,7 +75,9 @@ public class OpenAiVideoResource {
     // One OpenAPI operation with createJson (one per path and verb): the same annotations on both.
     @Operation(operationId = "createVideo", summary = "Create a video (OpenAI shape)",
             description = "JSON or multipart/form-data (with an optional input_reference image). Debits the plan's price "
-                    + "and queues the job; answers at once. A field that breaks its rule is 400, as OpenAI answers.")
+                    + "and queues the job; answers at once. A field that breaks its rule is 400, as OpenAI answers; an "
+                    + "input_reference the active model cannot use (or none where it needs one) is 400 image_not_supported "
+                    + "(image_required), nothing charged.")
     @APIResponse(responseCode = "200", description = "The video, queued.",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "Video")))
     @APIResponse(responseCode = "400", description = "The body is not readable, or a field breaks its rule (param names it).",
@@ -96,7 +98,9 @@ public class OpenAiVideoResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(operationId = "createVideo", summary = "Create a video (OpenAI shape)",
             description = "JSON or multipart/form-data (with an optional input_reference image). Debits the plan's price "
-                    + "and queues the job; answers at once. A field that breaks its rule is 400, as OpenAI answers.")
+                    + "and queues the job; answers at once. A field that breaks its rule is 400, as OpenAI answers; an "
+                    + "input_reference the active model cannot use (or none where it needs one) is 400 image_not_supported "
+                    + "(image_required), nothing charged.")
     @APIResponse(responseCode = "200", description = "The video, queued.",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "Video")))
     @APIResponse(responseCode = "400", description = "The body is not readable, or a field breaks its rule (param names it).",

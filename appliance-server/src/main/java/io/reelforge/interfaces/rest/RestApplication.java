@@ -50,7 +50,9 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityScheme;
                         @APIResponse(name = RestApplication.UNPROCESSABLE, responseCode = "422",
                                 description = "A field breaks its rule; param names it: prompt_required, prompt_too_long, "
                                         + "unsupported_resolution, unsupported_duration, invalid_type, invalid_seed, invalid_limit, "
-                                        + "invalid_status, invalid_cursor, image_too_many_pixels, image_corrupt, duplicate_field.",
+                                        + "invalid_status, invalid_cursor, image_too_many_pixels, image_corrupt, duplicate_field, "
+                                        + "image_not_supported (the active model is text-to-video), image_required (it is "
+                                        + "image-to-video).",
                                 content = @Content(mediaType = "application/json", schema = @Schema(ref = RestApplication.ERROR),
                                         examples = @ExampleObject(name = "unsupported_resolution", value = "{\"error\":{\"type\":"
                                                 + "\"invalid_request_error\",\"code\":\"unsupported_resolution\",\"message\":"

@@ -45,6 +45,14 @@ class OpenAiVideoRequestTest {
         assertRefused("prompt", "prompt_required", fields("size", "1280x720"));
     }
 
+    @Test
+    void aServicesRefusalNamesTheFieldAsThisSurfaceCallsIt() {
+        assertEquals("input_reference", OpenAiVideoRequest.fieldFor("image"));
+        assertEquals("size", OpenAiVideoRequest.fieldFor("resolution"));
+        assertEquals("prompt", OpenAiVideoRequest.fieldFor("prompt"));
+        assertEquals(null, OpenAiVideoRequest.fieldFor(null));
+    }
+
     private static void assertRefused(String param, String code, Map<String, Object> f) {
         ReelforgeException e = assertThrows(ReelforgeException.class, () -> OpenAiVideoRequest.parse(f, null, "sandbox"));
         assertEquals(param, e.param());

@@ -9,20 +9,21 @@ import io.reelforge.engine.RenderException;
 import java.util.Arrays;
 
 /**
- * Euler integration of a flow-matching model with classifier-free guidance: at each sigma the denoiser
- * predicts a velocity for the prompt and for the negative prompt (one batch of two), the two are mixed as
- * {@code v = v_neg + g (v_pos - v_neg)}, and the latents move by {@code (sigma_next - sigma) v}. This is
- * the loop of diffusers' FlowMatchEulerDiscreteScheduler as Wan and LTX-Video use it, and of
- * export/make_tiny_fixtures.py, which the tests compare against.
+ * Samples a flow-matching model with classifier-free guidance: at each sigma of the shifted schedule the
+ * denoiser predicts a velocity for the prompt and for the negative prompt (one batch of two), the two are mixed
+ * as {@code v = v_neg + g (v_pos - v_neg)}, and the settings' scheduler ({@link FlowStep}) moves the latents to
+ * the next sigma. Between steps a cancel or time limit takes effect and progress flows; NaN or infinite latents
+ * end the render as {@code render.nan}. export/make_tiny_fixtures.py holds the same samplers in torch, which
+ * the tests compare against.
  */
-final class FlowEulerSampler {
+final class FlowSampler {
 
     /** The share of a render's progress the sampling takes; decoding and delivery take the rest. */
     static final double PROGRESS_SHARE = 0.85;
 
     private final SamplerSettings settings;
 
-    FlowEulerSampler(SamplerSettings settings) {
+    FlowSampler(SamplerSettings settings) {
         this.settings = settings;
     }
 
@@ -35,35 +36,38 @@ final class FlowEulerSampler {
         double[] sigmas = FlowSchedule.sigmas(settings.steps(), settings.shift());
         int batch = settings.guided() ? 2 : 1;
         NDArray x = noise;
-        for (int i = 0; i < settings.steps(); i++) {
-            // between steps: a cancel takes effect here, and progress flows per step
-            control.checkpoint(PROGRESS_SHARE * i / settings.steps());
-            NDArray next;
-            try (NDScope scope = new NDScope()) {
-                next = step(x, context, denoiser, sigmas[i], sigmas[i + 1], batch);
-                NDScope.unregister(next);
+        try (FlowStep step = FlowStep.of(settings.scheduler(), sigmas)) {
+            for (int i = 0; i < settings.steps(); i++) {
+                // between steps: a cancel takes effect here, and progress flows per step
+                control.checkpoint(PROGRESS_SHARE * i / settings.steps());
+                NDArray next;
+                try (NDScope scope = new NDScope()) {
+                    next = step.next(i, x, velocity(x, context, denoiser, sigmas[i], batch));
+                    NDScope.unregister(next);
+                }
+                if (x != noise) {
+                    x.close();
+                }
+                x = next;
+                requireFinite(x, i);
             }
-            if (x != noise) {
-                x.close();
-            }
-            x = next;
-            requireFinite(x, i);
         }
         return x;
     }
 
-    private NDArray step(NDArray x, NDArray context, Velocity denoiser, double sigma, double sigmaNext, int batch) {
+    /** The guided velocity at {@code sigma}. */
+    private NDArray velocity(NDArray x, NDArray context, Velocity denoiser, double sigma, int batch) {
         float[] t = new float[batch];
         Arrays.fill(t, (float) (sigma * FlowSchedule.TIMESTEP_SCALE));
         NDArray timesteps = x.getManager().create(t);
         NDArray input = batch == 1 ? x : NDArrays.concat(new NDList(x, x), 0);
         NDArray v = denoiser.predict(input, timesteps, context);
-        if (batch == 2) {
-            NDArray positive = v.get("0:1");
-            NDArray negative = v.get("1:2");
-            v = negative.add(positive.sub(negative).mul((float) settings.guidance()));
+        if (batch == 1) {
+            return v;
         }
-        return x.add(v.mul((float) (sigmaNext - sigma)));
+        NDArray positive = v.get("0:1");
+        NDArray negative = v.get("1:2");
+        return negative.add(positive.sub(negative).mul((float) settings.guidance()));
     }
 
     private static void requireFinite(NDArray x, int step) throws RenderException {

@@ -1,0 +1,26 @@
+package io.reelforge.djl;
+
+import ai.djl.ndarray.NDArray;
+import io.reelforge.models.Scheduler;
+
+/**
+ * One scheduler's update from {@code sigmas[i]} to {@code sigmas[i + 1]} given the guided velocity there. Made
+ * for one sampling run (a multistep solver remembers earlier predictions) and closed when it ends.
+ */
+interface FlowStep extends AutoCloseable {
+
+    /** The latents at {@code sigmas[i + 1]}; made in the current NDScope, which the caller unregisters it from. */
+    NDArray next(int i, NDArray x, NDArray velocity);
+
+    /** Frees what the step kept between calls. */
+    @Override
+    default void close() {
+    }
+
+    static FlowStep of(Scheduler scheduler, double[] sigmas) {
+        return switch (scheduler) {
+            case FLOW_EULER -> (i, x, v) -> x.add(v.mul((float) (sigmas[i + 1] - sigmas[i])));
+            case FLOW_DPMPP_2M -> new DpmSolverStep(sigmas);
+        };
+    }
+}

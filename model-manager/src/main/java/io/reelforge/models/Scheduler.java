@@ -1,0 +1,45 @@
+package io.reelforge.models;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The flow-matching samplers a package can name in its manifest's {@code defaults.scheduler}. Both integrate
+ * the same shifted sigma schedule from noise to data with classifier-free guidance; they differ in how a step
+ * uses the denoiser's velocity (docs/models.md, Sampling).
+ */
+public enum Scheduler {
+
+    /** First-order Euler steps on the velocity: diffusers' FlowMatchEulerDiscreteScheduler, LTX-Video's default. */
+    FLOW_EULER("flow-euler"),
+    /**
+     * DPM-Solver++ (2M): second-order multistep on the clean-sample prediction, as Wan's
+     * FlowDPMSolverMultistepScheduler; as good as Euler with fewer steps.
+     */
+    FLOW_DPMPP_2M("flow-dpmpp-2m");
+
+    private final String id;
+
+    Scheduler(String id) {
+        this.id = id;
+    }
+
+    /** The name a manifest uses. */
+    public String id() {
+        return id;
+    }
+
+    public static Optional<Scheduler> byId(String id) {
+        return Arrays.stream(values()).filter(s -> s.id.equals(id)).findFirst();
+    }
+
+    public static List<String> ids() {
+        return Arrays.stream(values()).map(Scheduler::id).toList();
+    }
+
+    @Override
+    public String toString() {
+        return id;
+    }
+}

@@ -1,0 +1,184 @@
+package io.reelforge.djl;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import io.reelforge.engine.RenderCancelledException;
+import io.reelforge.engine.RenderControl;
+import io.reelforge.engine.RenderException;
+import io.reelforge.models.Scheduler;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/**
+ * Both schedulers' arithmetic and failure paths with stand-in denoisers whose flows have closed-form solutions
+ * (no model files needed); ReferenceSamplerTest compares them with the torch reference on real modules.
+ */
+class FlowSamplerTest {
+
+    private NDManager manager;
+
+    @BeforeEach
+    void open() {
+        manager = NDManager.newBaseManager("PyTorch");
+    }
+
+    @AfterEach
+    void close() {
+        manager.close();
+    }
+
+    @ParameterizedTest
+    @EnumSource(Scheduler.class)
+    void aConstantVelocityMovesTheLatentsByItsIntegral(Scheduler scheduler) throws Exception {
+        // v = 1 everywhere: over sigma 1 -> 0 the latents land at noise - 1, whatever the shift
+        NDArray noise = manager.zeros(new Shape(1, 2, 1, 2, 2));
+        Velocity ones = (x, t, c) -> x.onesLike();
+        NDArray out = sampler(scheduler, 5, 1.0, 3.0).sample(noise, context(1), ones, RenderControl.unlimited());
+        for (float v : out.toFloatArray()) {
+            assertEquals(-1f, v, 1e-6);
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Scheduler.class)
+    void guidanceMixesPromptAndNegativeHalvesOfOneBatch(Scheduler scheduler) throws Exception {
+        // prompt half says 1, negative half says 0: guided velocity = 0 + 4 (1 - 0) = 4 over a sigma span of 1
+        NDArray noise = manager.zeros(new Shape(1, 1, 1, 1, 1));
+        List<Long> batches = new ArrayList<>();
+        Velocity split = (x, t, c) -> {
+            batches.add(x.getShape().get(0));
+            return manager.create(new float[] {1f, 0f}).reshape(2, 1, 1, 1, 1);
+        };
+        NDArray out = sampler(scheduler, 3, 4.0, 1.0).sample(noise, context(2), split, RenderControl.unlimited());
+        assertArrayEquals(new float[] {-4f}, out.toFloatArray(), 1e-5f);
+        assertEquals(List.of(2L, 2L, 2L), batches);
+    }
+
+    /**
+     * A denoiser that always predicts the clean sample c (v = (x - c) / sigma) has the straight path
+     * x(sigma) = (1 - sigma) c + sigma noise; both schedulers must stay on it at every step, which checks every
+     * coefficient of the DPM-Solver++ update but its correction term (the prediction never changes).
+     */
+    @ParameterizedTest
+    @EnumSource(Scheduler.class)
+    void aFixedCleanPredictionIsFollowedExactlyAtEveryStep(Scheduler scheduler) throws Exception {
+        float[] c = {0.25f, -1.5f, 3f, 0f};
+        float[] eps = {1f, 2f, -0.5f, 0.75f};
+        for (double shift : new double[] {1.0, 3.0, 7.77}) {
+            NDArray noise = manager.create(eps, new Shape(1, 1, 1, 2, 2));
+            NDArray clean = manager.create(c, new Shape(1, 1, 1, 2, 2));
+            List<float[]> inputs = new ArrayList<>();
+            List<Double> sigmas = new ArrayList<>();
+            Velocity toClean = (x, t, ctx) -> {
+                double sigma = t.getFloat(0) / FlowSchedule.TIMESTEP_SCALE;
+                inputs.add(x.toFloatArray());
+                sigmas.add(sigma);
+                return x.sub(clean).div((float) sigma);
+            };
+            float[] out = sampler(scheduler, 6, 1.0, shift).sample(noise, context(1), toClean, RenderControl.unlimited())
+                    .toFloatArray();
+            for (int i = 0; i < inputs.size(); i++) {
+                assertArrayEquals(path(c, eps, sigmas.get(i)), inputs.get(i), 2e-5f, "step " + i + ", shift " + shift);
+            }
+            assertArrayEquals(c, out, 2e-5f, "shift " + shift);
+        }
+    }
+
+    /**
+     * A denoiser whose clean-sample prediction is sigma itself (v = (x - sigma) / sigma) has the exact solution
+     * x(sigma) = sigma (x(1) - ln sigma). At sigma 1/2 (shift 1, an even step count) Euler's error halves when
+     * the steps double (first order) while DPM-Solver++ (2M)'s falls about four times (second order) and is
+     * smaller to begin with.
+     */
+    @Test
+    void dpmSolverIsSecondOrderWhereEulerIsFirst() throws Exception {
+        double exact = 0.5 * (1 - Math.log(0.5));
+        int[] steps = {8, 16, 32};
+        double[] euler = new double[steps.length];
+        double[] dpm = new double[steps.length];
+        for (int k = 0; k < steps.length; k++) {
+            euler[k] = Math.abs(atHalfSigma(Scheduler.FLOW_EULER, steps[k]) - exact);
+            dpm[k] = Math.abs(atHalfSigma(Scheduler.FLOW_DPMPP_2M, steps[k]) - exact);
+        }
+        System.out.printf("error at sigma 1/2 for %s steps: euler %s, dpm++ 2m %s%n", java.util.Arrays.toString(steps),
+                java.util.Arrays.toString(euler), java.util.Arrays.toString(dpm));
+        for (int k = 0; k + 1 < steps.length; k++) {
+            double eulerRatio = euler[k] / euler[k + 1];
+            double dpmRatio = dpm[k] / dpm[k + 1];
+            assertTrue(eulerRatio > 1.8 && eulerRatio < 2.3, "euler error ratio " + eulerRatio);
+            assertTrue(dpmRatio > 3.2 && dpmRatio < 4.6, "dpm++ error ratio " + dpmRatio);
+            assertTrue(dpm[k] < euler[k] / 2, "dpm++ " + dpm[k] + " vs euler " + euler[k]);
+        }
+    }
+
+    private double atHalfSigma(Scheduler scheduler, int steps) throws RenderException {
+        NDArray noise = manager.ones(new Shape(1, 1, 1, 1, 1));
+        List<Float> seen = new ArrayList<>();
+        Velocity towardsSigma = (x, t, c) -> {
+            float sigma = t.getFloat(0) / (float) FlowSchedule.TIMESTEP_SCALE;
+            seen.add(x.getFloat(0, 0, 0, 0, 0));
+            return x.sub(sigma).div(sigma);
+        };
+        sampler(scheduler, steps, 1.0, 1.0).sample(noise, context(1), towardsSigma, RenderControl.unlimited());
+        return seen.get(steps / 2);
+    }
+
+    @ParameterizedTest
+    @EnumSource(Scheduler.class)
+    void nanLatentsEndTheRenderWithRenderNan(Scheduler scheduler) {
+        NDArray noise = manager.zeros(new Shape(1, 1, 1, 2, 2));
+        Velocity broken = (x, t, c) -> x.div(0f);
+        RenderException e = assertThrows(RenderException.class, () -> sampler(scheduler, 3, 1.0, 1.0)
+                .sample(noise, context(1), broken, RenderControl.unlimited()));
+        assertEquals("render.nan", e.code());
+    }
+
+    @ParameterizedTest
+    @EnumSource(Scheduler.class)
+    void eachStepReportsProgressAndACancelStopsBeforeTheNextStep(Scheduler scheduler) {
+        NDArray noise = manager.zeros(new Shape(1, 1, 1, 2, 2));
+        List<Double> progress = new ArrayList<>();
+        List<Integer> calls = new ArrayList<>();
+        Velocity counting = (x, t, c) -> {
+            calls.add(calls.size());
+            return x.onesLike();
+        };
+        RenderControl cancelAtThirdStep = p -> {
+            progress.add(p);
+            if (progress.size() == 3) {
+                throw new RenderCancelledException("render.canceled", "stopped by the test");
+            }
+        };
+        assertThrows(RenderCancelledException.class, () -> sampler(scheduler, 4, 1.0, 3.0)
+                .sample(noise, context(1), counting, cancelAtThirdStep));
+        assertEquals(List.of(0.0, FlowSampler.PROGRESS_SHARE / 4, FlowSampler.PROGRESS_SHARE / 2), progress);
+        assertEquals(2, calls.size(), "the denoiser ran for the two steps before the cancel only");
+    }
+
+    private static float[] path(float[] clean, float[] noise, double sigma) {
+        float[] out = new float[clean.length];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = (float) ((1 - sigma) * clean[i] + sigma * noise[i]);
+        }
+        return out;
+    }
+
+    private static FlowSampler sampler(Scheduler scheduler, int steps, double guidance, double shift) {
+        return new FlowSampler(new SamplerSettings(steps, guidance, shift, scheduler));
+    }
+
+    private NDArray context(int batch) {
+        return manager.zeros(new Shape(batch, 4, 8));
+    }
+}
