@@ -48,20 +48,20 @@ public class WebhookResource {
     @Consumes(MediaType.APPLICATION_JSON)
     public Response create(InputStream body) throws IOException {
         Map<String, Object> fields = RequestFields.json(body);
-        WebhookService.Created created = webhooks.create(caller.get(), ClipRequestParser.text(fields, "url", false),
+        WebhookService.Created created = webhooks.create(account(), ClipRequestParser.text(fields, "url", false),
                 ClipRequestParser.text(fields, "description", false), RequestFields.strings(fields, "events"));
         return Response.status(Response.Status.CREATED).entity(assembler.toDto(created)).build();
     }
 
     @GET
     public Map<String, List<WebhookDtos.Endpoint>> list() {
-        return Map.of("data", webhooks.endpoints(caller.get()).stream().map(assembler::toDto).toList());
+        return Map.of("data", webhooks.endpoints(account()).stream().map(assembler::toDto).toList());
     }
 
     @POST
     @Path("signing-key")
     public WebhookDtos.Secret rotateSigningKey() {
-        return assembler.toDto(webhooks.rotateSigningKey(caller.get()));
+        return assembler.toDto(webhooks.rotateSigningKey(account()));
     }
 
     @GET
@@ -76,38 +76,38 @@ public class WebhookResource {
     @GET
     @Path("deliveries/{delivery}")
     public WebhookDtos.Delivery delivery(@PathParam("delivery") String id) {
-        return assembler.toDto(webhooks.delivery(caller.get(), id));
+        return assembler.toDto(webhooks.delivery(account(), id));
     }
 
     @POST
     @Path("deliveries/{delivery}/redeliver")
     public Response redeliver(@PathParam("delivery") String id) {
-        return Response.accepted(assembler.toDto(webhooks.redeliver(caller.get(), id))).build();
+        return Response.accepted(assembler.toDto(webhooks.redeliver(account(), id))).build();
     }
 
     @GET
     @Path("{id}")
     public WebhookDtos.Endpoint get(@PathParam("id") String id) {
-        return assembler.toDto(webhooks.endpoint(caller.get(), id));
+        return assembler.toDto(webhooks.endpoint(account(), id));
     }
 
     @DELETE
     @Path("{id}")
     public Response delete(@PathParam("id") String id) {
-        webhooks.delete(caller.get(), id);
+        webhooks.delete(account(), id);
         return Response.noContent().build();
     }
 
     @POST
     @Path("{id}/rotate-secret")
     public WebhookDtos.Secret rotateSecret(@PathParam("id") String id) {
-        return assembler.toDto(webhooks.rotateSecret(caller.get(), id));
+        return assembler.toDto(webhooks.rotateSecret(account(), id));
     }
 
     @POST
     @Path("{id}/enable")
     public WebhookDtos.Endpoint enable(@PathParam("id") String id) {
-        return assembler.toDto(webhooks.enable(caller.get(), id));
+        return assembler.toDto(webhooks.enable(account(), id));
     }
 
     @GET
@@ -124,17 +124,21 @@ public class WebhookResource {
     @POST
     @Path("{id}/deliveries/{delivery}/redeliver")
     public Response redeliverOfEndpoint(@PathParam("id") String id, @PathParam("delivery") String delivery) {
-        WebhookDelivery d = webhooks.delivery(caller.get(), delivery);
+        WebhookDelivery d = webhooks.delivery(account(), delivery);
         if (!id.equals(d.endpointId())) {
             throw io.reelforge.domain.shared.ReelforgeException.notFound("delivery", delivery);
         }
         return redeliver(delivery);
     }
 
+    private String account() {
+        return caller.get().accountId();
+    }
+
     private PageDto<WebhookDtos.Delivery> deliveries(String endpointId, Integer limit, String cursor) {
         int size = PageDto.limit(limit);
         Cursor after = Cursor.decode(cursor);
-        List<WebhookDelivery> page = webhooks.deliveries(caller.get(), endpointId, after == null ? null : after.createdAt(),
+        List<WebhookDelivery> page = webhooks.deliveries(account(), endpointId, after == null ? null : after.createdAt(),
                 after == null ? null : after.id(), size + 1);
         return PageDto.of(page, size, assembler::toDto, d -> new Cursor(d.createdAt(), d.id()));
     }
