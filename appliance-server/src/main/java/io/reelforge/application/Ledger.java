@@ -2,14 +2,11 @@ package io.reelforge.application;
 
 import java.time.Clock;
 
-import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.transaction.Status;
-import jakarta.transaction.Synchronization;
-import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 
+import io.reelforge.application.ops.AfterCommit;
 import io.reelforge.application.ops.OpsMetrics;
 import io.reelforge.domain.model.account.Plan;
 import io.reelforge.domain.model.generation.Generation;
@@ -34,14 +31,15 @@ public class Ledger {
     @Inject
     OpsMetrics metrics;
 
-    @Resource
-    TransactionSynchronizationRegistry transactions;
+    /** Credits are counted once they are booked: a rolled-back debit never shows in the metrics. */
+    @Inject
+    AfterCommit afterCommit;
 
     public void debit(Generation g, String actor) {
         if (g.creditsCharged() > 0) {
             entries.append(LedgerEntry.debit(g.accountId(), g.creditsCharged(), g.id(), actor, clock.instant()));
             long credits = g.creditsCharged();
-            afterCommit(() -> metrics.creditsDebited(credits));
+            afterCommit.count(() -> metrics.creditsDebited(credits));
         }
     }
 
@@ -50,7 +48,7 @@ public class Ledger {
         if (g.creditsCharged() > 0 && entries.find(g.id(), EntryKind.REFUND).isEmpty()) {
             entries.append(LedgerEntry.refund(g.accountId(), g.creditsCharged(), g.id(), reason, clock.instant()));
             long credits = g.creditsCharged();
-            afterCommit(() -> metrics.creditsRefunded(credits, reason));
+            afterCommit.count(() -> metrics.creditsRefunded(credits, reason));
         }
     }
 
@@ -63,21 +61,5 @@ public class Ledger {
 
     public long balance(String accountId) {
         return entries.balance(accountId);
-    }
-
-    /** Credits are counted once they are booked: a rolled-back debit never shows in the metrics. */
-    private void afterCommit(Runnable count) {
-        transactions.registerInterposedSynchronization(new Synchronization() {
-            @Override
-            public void beforeCompletion() {
-            }
-
-            @Override
-            public void afterCompletion(int status) {
-                if (status == Status.STATUS_COMMITTED) {
-                    count.run();
-                }
-            }
-        });
     }
 }

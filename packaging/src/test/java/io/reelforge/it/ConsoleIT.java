@@ -15,9 +15,13 @@ import java.util.zip.ZipOutputStream;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import com.standardwebhooks.Webhook;
+
 import io.reelforge.fixtures.TinyFixtures;
 
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -37,22 +41,39 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * The admin console in a real browser (Debian's headless chromium, driven through its chromedriver so
  * nothing is downloaded) against the real bundle: the first admin's printed password, the forced change,
  * an account and a live key created in the console and used over HTTP at once, the generation seen in the
- * console, the key revoked (401 right away), logout. Saves a screenshot of each view.
+ * console, the key revoked (401 right away), a webhook endpoint and its deliveries, logout. Saves a screenshot
+ * of each view. Its own appliance: webhooks may reach the test's receiver on 127.0.0.1 here, and the settings
+ * the console changes touch no other test.
  */
 class ConsoleIT {
 
     private static final String CHROMIUM = "/usr/bin/chromium";
     private static final String CHROMEDRIVER = "/usr/bin/chromedriver";
 
-    private Appliance appliance;
+    private static Appliance appliance;
+    private static Receiver receiver;
     private WebDriver driver;
     private WebDriverWait wait;
+
+    @BeforeAll
+    static void boot() throws Exception {
+        receiver = new Receiver();
+        appliance = Appliance.start("console", Map.of("engine.sandbox.min-render-time", "PT3S",
+                "webhooks.allow-addresses", "127.0.0.1", "webhooks.retry-schedule", "PT1S"));
+    }
+
+    @AfterAll
+    static void down() throws Exception {
+        if (appliance != null) {
+            appliance.close();
+        }
+        receiver.close();
+    }
 
     @BeforeEach
     void browser() throws Exception {
         assertTrue(new File(CHROMIUM).canExecute() && new File(CHROMEDRIVER).canExecute(),
                 "the console test needs Debian's chromium and chromium-driver: run scripts/test-deps.sh");
-        appliance = SharedAppliance.get();
         ChromeOptions options = new ChromeOptions();
         options.setBinary(CHROMIUM);
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
@@ -374,11 +395,141 @@ class ConsoleIT {
         cell("settings:url-key-rotated");
         cell("settings:storage-root");
 
-        // Leave the shared appliance's retention as the other tests expect it.
+        // Back to the default retention, which the other tests of this class assume.
         open(base + "/admin/settings");
         type("settings-retention", "7");
         click("settings-save");
         click("logout");
+    }
+
+    /**
+     * Webhooks in the console for the demo account: a refused address shown beside the URL, the endpoint created
+     * with its secret shown once (and that secret verifies what the receiver gets), a 410 that disables it, the
+     * delivery and its attempts, a redelivery refused while disabled, Enable, a rotated secret, Redeliver (the
+     * same message, signed with both secrets), delete; every change in the audit log, no secret in it or the log.
+     */
+    @Test
+    void adminManagesAWebhookEndpointAndRedeliversADelivery() throws Exception {
+        String base = appliance.baseUrl();
+        Api api = appliance.api();
+        String url = receiver.url("/console");
+        receiver.script("/console", Receiver.Reply.of(410), Receiver.Reply.of(200));
+        signInAsAdmin();
+
+        open(base + "/admin/webhooks");
+        click("new-webhook");
+        choose("webhook-account", "Demo");
+        type("webhook-url", "http://169.254.169.254/latest/meta-data/");
+        click("webhook-save");
+        WebElement urlField = shown("webhook-url");
+        wait.until(d -> urlField.getDomAttribute("invalid") != null);
+        assertTrue(urlField.getDomProperty("errorMessage").contains("link-local"), urlField.getDomProperty("errorMessage"));
+        type("webhook-url", url);
+        tick("webhook-events", "video.completed");
+        type("webhook-description", "console IT");
+        click("webhook-save");
+        String secret = shown("webhook-secret").findElement(By.tagName("input")).getDomProperty("value");
+        assertTrue(secret.startsWith("whsec_"), secret);
+        click("webhook-secret-done");
+        cell(url);
+        JsonNode endpoint = null;
+        for (JsonNode e : api.get("/v1/webhooks").json().path("data")) {
+            if (e.path("url").asText().equals(url)) {
+                endpoint = e;
+            }
+        }
+        assertTrue(endpoint != null && endpoint.path("secret").isMissingNode(), "the API lists it, without the secret");
+        assertEquals("[\"video.completed\"]", endpoint.path("events").toString());
+        String endpointId = endpoint.path("id").asText();
+
+        // A generation completes: its delivery arrives signed with the secret shown, and the 410 disables the endpoint.
+        String generationId = api.generate(Map.of("prompt", "A lighthouse at dawn", "resolution", "720p")).json()
+                .path("generation_id").asText();
+        assertEquals("completed", api.await(generationId, Duration.ofSeconds(120)).path("status").asText());
+        Receiver.Hit first = receiver.await("/console", 1, Duration.ofSeconds(60)).get(0);
+        new Webhook(secret).verify(first.body(), first.headers());
+        wait.until(d -> {
+            try {
+                return "disabled".equals(api.get("/v1/webhooks/" + endpointId).json().path("status").asText());
+            } catch (Exception e) {
+                return false;
+            }
+        });
+
+        click("refresh-webhooks");
+        cell("disabled: The endpoint answered 410 Gone");
+        cell(url).click();
+        selectIn("deliveries-grid", generationId);
+        assertTrue(shown("attempt-1").getText().contains("HTTP 410"), shown("attempt-1").getText());
+        click("redeliver");
+        notification("The endpoint of this delivery is disabled");
+        click("enable-" + endpointId);
+        cell("active");
+        click("rotate-" + endpointId);
+        String rotated = shown("webhook-secret").findElement(By.tagName("input")).getDomProperty("value");
+        assertTrue(rotated.startsWith("whsec_") && !rotated.equals(secret), rotated);
+        assertTrue(shown("webhook-secret-note").getText().contains("previous secret keeps signing"));
+        click("webhook-secret-done");
+
+        cell(url).click();
+        selectIn("deliveries-grid", generationId);
+        click("redeliver");
+        Receiver.Hit again = receiver.await("/console", 2, Duration.ofSeconds(60)).get(1);
+        assertEquals(first.header("webhook-id"), again.header("webhook-id"), "a redelivery is the same message");
+        new Webhook(rotated).verify(again.body(), again.headers());
+        new Webhook(secret).verify(again.body(), again.headers());
+        wait.until(d -> {
+            try {
+                return "succeeded".equals(api.get("/v1/webhooks/" + endpointId + "/deliveries").json()
+                        .path("data").path(0).path("status").asText());
+            } catch (Exception e) {
+                return false;
+            }
+        });
+        click("refresh-webhooks");
+        cell(url).click();
+        selectIn("deliveries-grid", generationId);
+        assertTrue(shown("attempt-2").getText().contains("HTTP 200"), shown("attempt-2").getText());
+        shown("delivery-facts");
+        wait.until(d -> d.findElements(By.tagName("vaadin-notification-card")).isEmpty());
+        ((JavascriptExecutor) driver).executeScript(
+                "document.getElementById('webhook-account-filter').scrollIntoView({block: 'start'});"
+                        + " document.querySelectorAll('vaadin-grid').forEach(g => g.shadowRoot.querySelector('#table').scrollLeft = 0)");
+        screenshot("webhooks");
+
+        click("delete-" + endpointId);
+        click("delete-confirm");
+        assertEquals(404, api.get("/v1/webhooks/" + endpointId).status(), "deleted in the console, gone from the API");
+
+        open(base + "/admin/audit");
+        for (String action : new String[] {"webhooks:create", "webhooks:enable", "webhooks:rotate-secret",
+                "webhooks:redeliver", "webhooks:delete"}) {
+            cell(action);
+        }
+        String body = secret.substring("whsec_".length());
+        String rotatedBody = rotated.substring("whsec_".length());
+        assertTrue(!driver.getPageSource().contains(body) && !driver.getPageSource().contains(rotatedBody),
+                "no secret in the audit log");
+        assertTrue(!appliance.log().contains(body) && !appliance.log().contains(rotatedBody), "no secret in the log");
+        click("logout");
+    }
+
+    /** Picks an item of a select (its overlay lists the items by their labels). */
+    private void choose(String selectId, String label) {
+        click(selectId);
+        wait.until(ExpectedConditions.elementToBeClickable(
+                By.xpath("//vaadin-select-item[contains(., '" + label + "')]"))).click();
+        idle();
+    }
+
+    /** Selects the row of one grid that has a cell with this text, scrolling it into view (a wide grid scrolls sideways). */
+    private void selectIn(String gridId, String text) {
+        idle();
+        WebElement cell = wait.until(ExpectedConditions.presenceOfElementLocated(
+                By.xpath("//*[@id='" + gridId + "']/vaadin-grid-cell-content[contains(., '" + text + "')]")));
+        ((JavascriptExecutor) driver).executeScript(
+                "arguments[0].scrollIntoView({block: 'center', inline: 'center'}); arguments[0].click()", cell);
+        idle();
     }
 
     /** Waits for a notification with this text (its card lives in an overlay, its text in light or shadow DOM). */

@@ -1,15 +1,16 @@
 package io.reelforge.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 
-import com.atlassian.oai.validator.OpenApiInteractionValidator;
 import com.atlassian.oai.validator.model.Request;
 import com.atlassian.oai.validator.model.SimpleResponse;
 import com.atlassian.oai.validator.report.ValidationReport;
@@ -20,29 +21,25 @@ import org.junit.jupiter.api.Test;
 /**
  * The served {@code /openapi} document against the appliance's real behaviour: every main endpoint's answers,
  * errors included, must match a documented status and validate against its schema (unknown properties,
- * missing required ones, wrong types and undocumented statuses all fail), so the document cannot drift.
+ * missing required ones, wrong types and undocumented statuses all fail), so the document cannot drift. The
+ * video, account, OpenAI-shaped, webhook and admin surfaces are all checked.
  */
 class OpenApiIT {
 
+    private static final String ADMIN_PASSWORD = "openapi it admin password";
+
     private static Appliance appliance;
-    private static OpenApiInteractionValidator validator;
-    private final List<String> failures = new ArrayList<>();
+    private static OpenApiContract contract;
 
     @BeforeAll
     static void loadDocument() throws Exception {
         appliance = SharedAppliance.get();
-        Api.Resp doc = appliance.api().withKey(null).getUrl(appliance.baseUrl() + "/openapi", Map.of("Accept", "application/json"));
-        assertEquals(200, doc.status(), doc.text());
-        assertEquals("3", doc.json().path("openapi").asText().substring(0, 1));
-        // Payara adds a root "endpoints" map (its own listing, not OpenAPI); the parser refuses unknown root keys.
-        com.fasterxml.jackson.databind.node.ObjectNode spec = (com.fasterxml.jackson.databind.node.ObjectNode) doc.json();
-        spec.remove("endpoints");
-        validator = OpenApiInteractionValidator.createForInlineApiSpecification(spec.toString()).build();
+        contract = OpenApiContract.of(appliance);
     }
 
     @Test
     void documentDescribesEveryOperationWithItsErrors() throws Exception {
-        JsonNode doc = appliance.api().withKey(null).getUrl(appliance.baseUrl() + "/openapi", Map.of("Accept", "application/json")).json();
+        JsonNode doc = contract.document();
         JsonNode generate = doc.path("paths").path("/v1/video/generate").path("post");
         for (String status : new String[] {"202", "400", "401", "402", "403", "413", "415", "422", "429", "503"}) {
             assertTrue(generate.path("responses").has(status), "POST /v1/video/generate documents " + status);
@@ -63,83 +60,241 @@ class OpenApiIT {
         }
     }
 
+    /**
+     * Every webhook and admin operation as completely as the video ones: a summary, no undocumented default
+     * answer, every error with the Error schema, snake_case schemas with examples, and the admin API under
+     * HTTP Basic instead of the API key.
+     */
+    @Test
+    void webhookAndAdminOperationsAreDocumentedCompletely() throws Exception {
+        JsonNode doc = contract.document();
+        List<String> problems = new ArrayList<>();
+        int operations = 0;
+        for (Iterator<Map.Entry<String, JsonNode>> paths = doc.path("paths").fields(); paths.hasNext(); ) {
+            Map.Entry<String, JsonNode> path = paths.next();
+            if (!path.getKey().startsWith("/v1/webhooks") && !path.getKey().startsWith("/v1/admin")) {
+                continue;
+            }
+            for (Iterator<Map.Entry<String, JsonNode>> ops = path.getValue().fields(); ops.hasNext(); ) {
+                Map.Entry<String, JsonNode> op = ops.next();
+                String name = op.getKey().toUpperCase() + " " + path.getKey();
+                operations++;
+                JsonNode o = op.getValue();
+                if (o.path("summary").asText().isBlank() || o.path("operationId").asText().isBlank()) {
+                    problems.add(name + ": no summary or operationId");
+                }
+                if (o.path("tags").size() == 0) {
+                    problems.add(name + ": no tag");
+                }
+                if (o.path("responses").has("default")) {
+                    problems.add(name + ": an undocumented default response");
+                }
+                boolean admin = path.getKey().startsWith("/v1/admin");
+                if (admin != o.path("security").toString().contains("consoleBasic")) {
+                    problems.add(name + ": security " + o.path("security"));
+                }
+                if (!o.path("responses").has("401") || !admin && !o.path("responses").has("429")) {
+                    problems.add(name + ": 401, or an API key's 429, missing");
+                }
+                for (Iterator<Map.Entry<String, JsonNode>> rs = o.path("responses").fields(); rs.hasNext(); ) {
+                    Map.Entry<String, JsonNode> r = rs.next();
+                    if (Integer.parseInt(r.getKey()) >= 400 && !errorSchema(doc, r.getValue())) {
+                        problems.add(name + " " + r.getKey() + ": not the Error schema");
+                    }
+                }
+            }
+        }
+        assertEquals(List.of(), problems);
+        assertEquals(20, operations, "every webhook and admin operation is in the document");
+        JsonNode schemas = doc.path("components").path("schemas");
+        for (String schema : new String[] {"WebhookEndpoint", "WebhookEndpointCreated", "WebhookSecret", "Delivery",
+                "DeliveryAttempt", "WebhookCreateRequest", "Engine", "ModelVersion", "PasswordChange"}) {
+            JsonNode props = schemas.path(schema).path("properties");
+            assertTrue(props.size() > 0, schema + " has properties");
+            props.fieldNames().forEachRemaining(p -> assertTrue(p.equals(p.toLowerCase()), schema + "." + p + " is snake_case"));
+        }
+        assertTrue(schemas.path("Delivery").path("properties").path("attempt_log").path("items").path("$ref").asText()
+                .endsWith("/DeliveryAttempt"));
+        assertEquals("video.completed", schemas.path("WebhookEndpoint").path("properties").path("events").path("items")
+                .path("enum").path(0).asText());
+        assertTrue(schemas.path("DeliveryAttempt").path("properties").path("status_code").path("example").isInt(),
+                "examples are typed");
+        assertTrue(schemas.path("WebhookCreateRequest").path("example").isObject());
+        assertEquals("basic", doc.path("components").path("securitySchemes").path("consoleBasic").path("scheme").asText());
+        JsonNode imports = doc.path("paths").path("/v1/admin/models").path("post").path("requestBody").path("content");
+        assertTrue(imports.has("application/json") && imports.has("multipart/form-data"), imports.toString());
+    }
+
+    private static boolean errorSchema(JsonNode doc, JsonNode response) {
+        JsonNode r = response;
+        if (r.has("$ref")) {
+            String name = r.path("$ref").asText().substring("#/components/responses/".length());
+            r = doc.path("components").path("responses").path(name);
+        }
+        return r.path("content").path("application/json").path("schema").path("$ref").asText().endsWith("/Error");
+    }
+
     @Test
     void realResponsesMatchTheDocument() throws Exception {
         Api api = appliance.api();
         Api.Resp accepted = api.generate(Map.of("prompt", "mountain lake at dawn", "resolution", "720p"));
-        check("/v1/video/generate", Request.Method.POST, accepted, 202);
+        contract.check("/v1/video/generate", Request.Method.POST, accepted, 202);
         String id = accepted.json().path("generation_id").asText();
-        check("/v1/video/generate", Request.Method.POST,
+        contract.check("/v1/video/generate", Request.Method.POST,
                 api.generate(Map.of("prompt", "x", "resolution", "4k")), 422);
-        check("/v1/video/generate", Request.Method.POST, api.post("/v1/video/generate", "application/json", "{oops"), 400);
-        check("/v1/video/generate", Request.Method.POST, api.post("/v1/video/generate", "text/plain", "hello"), 415);
-        check("/v1/video/generate", Request.Method.POST, api.withKey(null).generate(Map.of("prompt", "x")), 401);
+        contract.check("/v1/video/generate", Request.Method.POST, api.post("/v1/video/generate", "application/json", "{oops"), 400);
+        contract.check("/v1/video/generate", Request.Method.POST, api.post("/v1/video/generate", "text/plain", "hello"), 415);
+        contract.check("/v1/video/generate", Request.Method.POST, api.withKey(null).generate(Map.of("prompt", "x")), 401);
 
-        check("/v1/video/" + id, Request.Method.GET, api.get("/v1/video/" + id), 200);
-        check("/v1/video/unknown-id", Request.Method.GET, api.get("/v1/video/unknown-id"), 404);
-        check("/v1/video", Request.Method.GET, api.get("/v1/video?limit=2"), 200);
-        check("/v1/video", Request.Method.GET, api.get("/v1/video?limit=0"), 422);
-        check("/v1/account", Request.Method.GET, api.get("/v1/account"), 200);
-        check("/v1/account/ledger", Request.Method.GET, api.get("/v1/account/ledger?limit=3"), 200);
+        contract.check("/v1/video/" + id, Request.Method.GET, api.get("/v1/video/" + id), 200);
+        contract.check("/v1/video/unknown-id", Request.Method.GET, api.get("/v1/video/unknown-id"), 404);
+        contract.check("/v1/video", Request.Method.GET, api.get("/v1/video?limit=2"), 200);
+        contract.check("/v1/video", Request.Method.GET, api.get("/v1/video?limit=0"), 422);
+        contract.check("/v1/account", Request.Method.GET, api.get("/v1/account"), 200);
+        contract.check("/v1/account/ledger", Request.Method.GET, api.get("/v1/account/ledger?limit=3"), 200);
 
         JsonNode done = api.await(id, Duration.ofMinutes(2));
-        check("/v1/video/" + id, Request.Method.GET, api.get("/v1/video/" + id), 200);
-        check("/v1/video/" + id + "/cancel", Request.Method.POST, api.post("/v1/video/" + id + "/cancel", "application/json", ""), 409);
+        contract.check("/v1/video/" + id, Request.Method.GET, api.get("/v1/video/" + id), 200);
+        contract.check("/v1/video/" + id + "/cancel", Request.Method.POST, api.post("/v1/video/" + id + "/cancel", "application/json", ""), 409);
         String url = done.path("output_url").asText();
         String path = java.net.URI.create(url).getPath();
-        check(path, Request.Method.GET, api.getUrl(url.replace("signature=", "signature=0"), Map.of()), 403);
+        contract.check(path, Request.Method.GET, api.getUrl(url.replace("signature=", "signature=0"), Map.of()), 403);
         Api.Resp range = api.getUrl(url, Map.of("Range", "bytes=0-99"));
         assertEquals(206, range.status());
-        check(path, Request.Method.GET, range, 206);
+        contract.check(path, Request.Method.GET, range, 206);
 
         String queued = api.generate(Map.of("prompt", "city at dusk", "resolution", "720p")).json().path("generation_id").asText();
-        check("/v1/video/" + queued + "/cancel", Request.Method.POST,
+        contract.check("/v1/video/" + queued + "/cancel", Request.Method.POST,
                 api.post("/v1/video/" + queued + "/cancel", "application/json", ""), 200);
 
         // The OpenAI-shaped surface: the same strict check (its field errors are 400, as OpenAI answers).
         Api.Resp video = api.postJson("/v1/videos", Map.of("prompt", "harbour at night", "size", "1280x720"));
-        check("/v1/videos", Request.Method.POST, video, 200);
+        contract.check("/v1/videos", Request.Method.POST, video, 200);
         String videoId = video.json().path("id").asText();
-        check("/v1/videos", Request.Method.POST, api.postJson("/v1/videos", Map.of("size", "1280x720")), 400);
-        check("/v1/videos/" + videoId, Request.Method.GET, api.get("/v1/videos/" + videoId), 200);
-        check("/v1/videos/unknown-id", Request.Method.GET, api.get("/v1/videos/unknown-id"), 404);
-        check("/v1/videos", Request.Method.GET, api.get("/v1/videos?limit=2"), 200);
-        check("/v1/videos", Request.Method.GET, api.get("/v1/videos?limit=0"), 400);
-        check("/v1/videos/" + videoId, Request.Method.DELETE, api.delete("/v1/videos/" + videoId), 200);
-        if (!failures.isEmpty()) {
-            fail("responses that disagree with /openapi:\n" + String.join("\n", failures));
+        contract.check("/v1/videos", Request.Method.POST, api.postJson("/v1/videos", Map.of("size", "1280x720")), 400);
+        contract.check("/v1/videos/" + videoId, Request.Method.GET, api.get("/v1/videos/" + videoId), 200);
+        contract.check("/v1/videos/unknown-id", Request.Method.GET, api.get("/v1/videos/unknown-id"), 404);
+        contract.check("/v1/videos", Request.Method.GET, api.get("/v1/videos?limit=2"), 200);
+        contract.check("/v1/videos", Request.Method.GET, api.get("/v1/videos?limit=0"), 400);
+        contract.check("/v1/videos/" + videoId, Request.Method.DELETE, api.delete("/v1/videos/" + videoId), 200);
+        contract.assertAllMatched();
+    }
+
+    /**
+     * The webhook surface on the shared appliance, which allows no loopback address: an endpoint on "localhost"
+     * is accepted (a name is checked when it is sent to) and its attempt is refused, so a delivery with an
+     * attempt that got no HTTP status is validated too. Successful attempts, 409 and the other answers of a
+     * receiver are checked in {@link WebhookIT}.
+     */
+    @Test
+    void webhookResponsesMatchTheDocument() throws Exception {
+        Api api = appliance.api();
+        String w = "/v1/webhooks";
+        Api.Resp created = api.postJson(w, Map.of("url", "http://localhost:9/openapi-it", "events", List.of("video.failed"),
+                "description", "OpenApiIT"));
+        contract.check(w, Request.Method.POST, created, 201);
+        String endpoint = created.json().path("id").asText();
+        try {
+            contract.check(w, Request.Method.POST, api.postJson(w, Map.of("url", "http://127.0.0.1:9/x")), 422);
+            contract.check(w, Request.Method.POST, api.postJson(w, Map.of("url", "http://10.0.0.1/x", "events", List.of("video.done"))), 422);
+            contract.check(w, Request.Method.POST, api.post(w, "application/json", "{oops"), 400);
+            contract.check(w, Request.Method.POST, api.post(w, "text/plain", "hello"), 415);
+            contract.check(w, Request.Method.POST, api.withKey(null).postJson(w, Map.of("url", "http://10.0.0.1/x")), 401);
+            contract.check(w, Request.Method.GET, api.get(w), 200);
+            contract.check(w + "/" + endpoint, Request.Method.GET, api.get(w + "/" + endpoint), 200);
+            contract.check(w + "/we_nope", Request.Method.GET, api.get(w + "/we_nope"), 404);
+            contract.check(w + "/" + endpoint + "/rotate-secret", Request.Method.POST,
+                    api.post(w + "/" + endpoint + "/rotate-secret", null, ""), 200);
+            contract.check(w + "/" + endpoint + "/enable", Request.Method.POST, api.post(w + "/" + endpoint + "/enable", null, ""), 200);
+            contract.check(w + "/signing-key", Request.Method.POST, api.post(w + "/signing-key", null, ""), 200);
+
+            // A blocked prompt fails at once: a video.failed delivery, whose attempt is refused (loopback).
+            assertEquals(202, api.generate(Map.of("prompt", "gore", "resolution", "720p")).status());
+            String delivery = awaitAttempt(api, endpoint);
+            contract.check(w + "/" + endpoint + "/deliveries", Request.Method.GET, api.get(w + "/" + endpoint + "/deliveries"), 200);
+            contract.check(w + "/deliveries", Request.Method.GET, api.get(w + "/deliveries?limit=1"), 200);
+            contract.check(w + "/deliveries", Request.Method.GET, api.get(w + "/deliveries?limit=0"), 422);
+            contract.check(w + "/deliveries", Request.Method.GET, api.get(w + "/deliveries?cursor=nonsense"), 422);
+            contract.check(w + "/deliveries/" + delivery, Request.Method.GET, api.get(w + "/deliveries/" + delivery), 200);
+            contract.check(w + "/deliveries/dlv_nope", Request.Method.GET, api.get(w + "/deliveries/dlv_nope"), 404);
+            contract.check(w + "/deliveries/" + delivery + "/redeliver", Request.Method.POST,
+                    api.post(w + "/deliveries/" + delivery + "/redeliver", null, ""), 202);
+            contract.check(w + "/" + endpoint + "/deliveries/" + delivery + "/redeliver", Request.Method.POST,
+                    api.post(w + "/" + endpoint + "/deliveries/" + delivery + "/redeliver", null, ""), 202);
+            contract.check(w + "/we_nope/deliveries", Request.Method.GET, api.get(w + "/we_nope/deliveries"), 404);
+        } finally {
+            contract.check(w + "/" + endpoint, Request.Method.DELETE, api.delete(w + "/" + endpoint), 204);
         }
+        contract.check(w + "/" + endpoint, Request.Method.DELETE, api.delete(w + "/" + endpoint), 404);
+        contract.assertAllMatched();
+    }
+
+    private static String awaitAttempt(Api api, String endpoint) throws Exception {
+        Instant deadline = Instant.now().plusSeconds(60);
+        while (Instant.now().isBefore(deadline)) {
+            JsonNode data = api.get("/v1/webhooks/" + endpoint + "/deliveries").json().path("data");
+            if (data.size() > 0 && data.get(0).path("attempt_log").size() > 0) {
+                JsonNode attempt = data.get(0).path("attempt_log").get(0);
+                assertTrue(attempt.path("status_code").isNull() && attempt.path("error").asText().contains("loopback"),
+                        attempt.toString());
+                return data.get(0).path("id").asText();
+            }
+            Thread.sleep(200);
+        }
+        throw new AssertionError("no attempt for " + endpoint);
+    }
+
+    /** The admin API with console credentials: the forced password change, engines, versions and its refusals. */
+    @Test
+    void adminResponsesMatchTheDocument() throws Exception {
+        Api printed = appliance.api().asConsoleUser("admin", appliance.firstAdminPassword());
+        Api.Resp first = printed.get("/v1/admin/engines");
+        contract.check("/v1/admin/engines", Request.Method.GET, first, 403);
+        assertEquals("password_change_required", first.errorCode());
+        contract.check("/v1/admin/password", Request.Method.POST, printed.postJson("/v1/admin/password",
+                Map.of("current", appliance.firstAdminPassword(), "password", "short")), 422);
+        contract.check("/v1/admin/password", Request.Method.POST, printed.postJson("/v1/admin/password",
+                Map.of("current", appliance.firstAdminPassword(), "password", ADMIN_PASSWORD)), 204);
+        Api admin = appliance.api().asConsoleUser("admin", ADMIN_PASSWORD);
+
+        contract.check("/v1/admin/engines", Request.Method.GET, admin.get("/v1/admin/engines"), 200);
+        contract.check("/v1/admin/engines", Request.Method.GET, appliance.api().withKey(null).get("/v1/admin/engines"), 401);
+        contract.check("/v1/admin/engines", Request.Method.GET, appliance.api().get("/v1/admin/engines"), 401);
+        contract.check("/v1/admin/models", Request.Method.GET, admin.get("/v1/admin/models"), 200);
+        String family = "/v1/admin/models/wan2.1-t2v-1.3b";
+        contract.check(family + "/9", Request.Method.GET, admin.get(family + "/9"), 404);
+        contract.check("/v1/admin/models/no-such-family/1", Request.Method.GET, admin.get("/v1/admin/models/no-such-family/1"), 404);
+        contract.check(family + "/9/activate", Request.Method.POST, admin.post(family + "/9/activate", null, ""), 404);
+        contract.check(family + "/rollback", Request.Method.POST, admin.post(family + "/rollback", null, ""), 409);
+        contract.check(family + "/9", Request.Method.DELETE, admin.delete(family + "/9"), 404);
+        contract.check("/v1/admin/models", Request.Method.POST, admin.postJson("/v1/admin/models", Map.of()), 422);
+        contract.check("/v1/admin/models", Request.Method.POST,
+                admin.postJson("/v1/admin/models", Map.of("path", "../../etc")), 422);
+        contract.check("/v1/admin/models", Request.Method.POST, admin.post("/v1/admin/models", "application/json", "{oops"), 400);
+        contract.check("/v1/admin/models", Request.Method.POST, admin.post("/v1/admin/models", "text/plain", "x"), 415);
+        contract.assertAllMatched();
     }
 
     @Test
     void aDriftIsCaught() throws Exception {
         // The validator itself must refuse what the document does not say: an extra field and an undocumented status.
-        ValidationReport extra = validator.validateResponse("/v1/account", Request.Method.GET,
+        ValidationReport extra = contract.validator().validateResponse("/v1/account", Request.Method.GET,
                 SimpleResponse.Builder.ok().withContentType("application/json")
                         .withBody(((com.fasterxml.jackson.databind.node.ObjectNode) appliance.api().get("/v1/account").json()).put("surprise", 1).toString()).build());
         assertTrue(extra.hasErrors(), "an undocumented property fails");
-        ValidationReport status = validator.validateResponse("/v1/account", Request.Method.GET,
+        ValidationReport status = contract.validator().validateResponse("/v1/account", Request.Method.GET,
                 SimpleResponse.Builder.status(418).withContentType("application/json").withBody("{}").build());
         assertTrue(status.hasErrors(), "an undocumented status fails");
+        // A webhook endpoint with a camelCase field (the Java name) or a null where none is allowed fails too.
+        String endpoint = "{\"id\":\"we_1\",\"url\":\"http://10.0.0.1/x\",\"description\":null,\"events\":[],\"status\":"
+                + "\"active\",\"disabled_reason\":null,\"created_at\":\"2026-01-01T00:00:00Z\"}";
+        assertFalse(webhook(endpoint).hasErrors(), webhook(endpoint).getMessages().toString());
+        assertTrue(webhook(endpoint.replace("\"created_at\"", "\"createdAt\"")).hasErrors(), "a Java field name fails");
+        assertTrue(webhook(endpoint.replace("\"status\":\"active\"", "\"status\":null")).hasErrors(), "a null status fails");
     }
 
-    private void check(String path, Request.Method method, Api.Resp r, int expected) {
-        if (r.status() != expected) {
-            failures.add(method + " " + path + ": expected " + expected + " but got " + r.status() + " " + r.text());
-            return;
-        }
-        SimpleResponse.Builder b = SimpleResponse.Builder.status(r.status());
-        String type = r.header("Content-Type");
-        if (type != null) {
-            b.withContentType(type);
-        }
-        if (r.bytes().length > 0) {
-            b.withBody(type != null && type.startsWith("application/json") ? r.text()
-                    : new String(r.bytes(), java.nio.charset.StandardCharsets.ISO_8859_1));
-        }
-        ValidationReport report = validator.validateResponse(path, method, b.build());
-        if (report.hasErrors()) {
-            failures.add(method + " " + path + " " + r.status() + ": " + report.getMessages());
-        }
+    private static ValidationReport webhook(String body) {
+        return contract.validator().validateResponse("/v1/webhooks/we_1", Request.Method.GET,
+                SimpleResponse.Builder.ok().withContentType("application/json").withBody(body).build());
     }
 }

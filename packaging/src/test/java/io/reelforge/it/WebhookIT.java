@@ -13,10 +13,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import com.atlassian.oai.validator.model.Request;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.standardwebhooks.Webhook;
 import com.standardwebhooks.exceptions.WebhookVerificationException;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -26,15 +28,19 @@ import org.junit.jupiter.api.TestMethodOrder;
 /**
  * Webhooks end to end against a receiver this test starts on 127.0.0.1 (allowed here by the admin allow-list):
  * signatures checked with the Standard Webhooks library itself, retries with one webhook-id, 410, Retry-After,
- * no redirects, rotation, redelivery, and an appliance restart between two attempts.
+ * no redirects, rotation, redelivery, and an appliance restart between two attempts. Each attempt's outcome is
+ * counted in {@code reelforge_webhook_attempts_total}, and every webhook answer is checked against the served
+ * OpenAPI document.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class WebhookIT {
 
     static final Duration WAIT = Duration.ofSeconds(120);
+    static final String ATTEMPTS = "reelforge_webhook_attempts_total";
     static Appliance appliance;
     static Receiver receiver;
     static Api api;
+    static OpenApiContract contract;
 
     @BeforeAll
     static void boot() throws Exception {
@@ -46,6 +52,13 @@ class WebhookIT {
                 "webhooks.timeout", "PT3S",
                 "engine.sandbox.min-render-time", "PT2S"));
         api = appliance.api();
+        contract = OpenApiContract.of(appliance);
+    }
+
+    /** The webhook answers each test checked (see {@link #deliveries}, {@link #createEndpoint}) match /openapi. */
+    @AfterEach
+    void documented() {
+        contract.assertAllMatched();
     }
 
     @AfterAll
@@ -58,6 +71,7 @@ class WebhookIT {
         Api.Resp r = api.postJson("/v1/webhooks", Map.of("url", receiver.url(path), "events", List.of(events),
                 "description", "test " + path));
         assertEquals(201, r.status(), r.text());
+        contract.check("/v1/webhooks", Request.Method.POST, r, 201);
         return r.json();
     }
 
@@ -74,6 +88,7 @@ class WebhookIT {
     static JsonNode deliveries(String endpointId) throws Exception {
         Api.Resp r = api.get("/v1/webhooks/" + endpointId + "/deliveries");
         assertEquals(200, r.status(), r.text());
+        contract.check("/v1/webhooks/" + endpointId + "/deliveries", Request.Method.GET, r, 200);
         return r.json().path("data");
     }
 
@@ -90,6 +105,20 @@ class WebhookIT {
         throw new AssertionError("no " + status + " delivery for " + endpointId + ": " + last);
     }
 
+    /** How much {@code reelforge_webhook_attempts_total} with these labels grew since {@code before}, once it has. */
+    static double counted(Metrics before, Map<String, String> labels, double expected) throws Exception {
+        Instant deadline = Instant.now().plusSeconds(30);
+        double grown = 0;
+        while (Instant.now().isBefore(deadline)) {
+            grown = OperabilityIT.metrics(api).sum(ATTEMPTS, labels) - before.sum(ATTEMPTS, labels);
+            if (grown >= expected) {
+                break;
+            }
+            Thread.sleep(200); // counted after the attempt's transaction commits
+        }
+        return grown;
+    }
+
     @Test
     @Order(1)
     void completedEventIsSignedAndCarriesTheStatusBody() throws Exception {
@@ -98,7 +127,9 @@ class WebhookIT {
         assertTrue(secret.startsWith("whsec_"), secret);
         assertEquals(List.of("video.completed"), List.of(endpoint.path("events").get(0).asText()));
         // The secret is shown once: never in a read.
-        JsonNode read = api.get("/v1/webhooks/" + endpoint.path("id").asText()).json();
+        Api.Resp readResp = api.get("/v1/webhooks/" + endpoint.path("id").asText());
+        contract.check("/v1/webhooks/" + endpoint.path("id").asText(), Request.Method.GET, readResp, 200);
+        JsonNode read = readResp.json();
         assertTrue(read.path("secret").isMissingNode(), read.toString());
 
         String id = generate(Map.of("prompt", "a calm sea at dawn", "resolution", "720p"));
@@ -135,6 +166,7 @@ class WebhookIT {
     void failsTwiceThenSucceedsWithOneWebhookId() throws Exception {
         receiver.script("/flaky", Receiver.Reply.of(500), Receiver.Reply.of(502), Receiver.Reply.of(200));
         JsonNode endpoint = createEndpoint("/flaky", "video.canceled");
+        Metrics before = OperabilityIT.metrics(api);
         String id = generate(Map.of("prompt", "a forest in the rain", "resolution", "720p"));
         api.post("/v1/video/" + id + "/cancel", null, "");
         List<Receiver.Hit> hits = receiver.await("/flaky", 3, WAIT);
@@ -150,6 +182,9 @@ class WebhookIT {
         assertEquals(500, log.get(0).path("status_code").asInt());
         assertEquals(502, log.get(1).path("status_code").asInt());
         assertEquals(200, log.get(2).path("status_code").asInt());
+        assertEquals(1, counted(before, Map.of("outcome", "failed", "status", "500"), 1), "a failure that will be retried");
+        assertEquals(1, counted(before, Map.of("outcome", "failed", "status", "502"), 1));
+        assertTrue(counted(before, Map.of("outcome", "delivered", "status", "200"), 1) >= 1, "the success");
         Thread.sleep(2500);
         assertEquals(3, receiver.hits("/flaky").size(), "nothing is sent after the success");
     }
@@ -161,6 +196,7 @@ class WebhookIT {
         receiver.script("/moved", new Receiver.Reply(302, Map.of("Location", receiver.url("/target")), ""));
         JsonNode busy = createEndpoint("/busy", "video.failed");
         JsonNode moved = createEndpoint("/moved", "video.failed");
+        Metrics before = OperabilityIT.metrics(api);
         // A blocked prompt fails at once: a video.failed event.
         String id = generate(Map.of("prompt", "gore everywhere", "resolution", "720p"));
         assertEquals("failed", api.get("/v1/video/" + id).json().path("status").asText());
@@ -173,6 +209,13 @@ class WebhookIT {
         JsonNode log = deliveries(moved.path("id").asText()).get(0).path("attempt_log");
         assertEquals(302, log.get(0).path("status_code").asInt());
         assertEquals("video.failed", deliveries(busy.path("id").asText()).get(0).path("event_type").asText());
+        assertEquals(1, counted(before, Map.of("outcome", "failed", "status", "503"), 1));
+
+        // The schedule (4 retries here) spent, the redirect is given up: 4 failures and 1 gave_up.
+        JsonNode given = awaitDelivery(moved.path("id").asText(), "failed");
+        assertEquals(5, given.path("attempts").asInt(), given.toString());
+        assertEquals(4, counted(before, Map.of("outcome", "failed", "status", "302"), 4));
+        assertEquals(1, counted(before, Map.of("outcome", "gave_up", "status", "302"), 1));
     }
 
     @Test
@@ -180,18 +223,26 @@ class WebhookIT {
     void goneDisablesTheEndpointUntilEnabledAndRedelivered() throws Exception {
         receiver.script("/gone", Receiver.Reply.of(410), Receiver.Reply.of(200));
         JsonNode endpoint = createEndpoint("/gone", "video.completed");
+        Metrics before = OperabilityIT.metrics(api);
         String endpointId = endpoint.path("id").asText();
         generate(Map.of("prompt", "desert dunes at noon", "resolution", "720p"));
         JsonNode d = awaitDelivery(endpointId, "failed");
         assertEquals(1, d.path("attempts").asInt(), "a 410 is not retried");
         JsonNode e = api.get("/v1/webhooks/" + endpointId).json();
         assertEquals("disabled", e.path("status").asText());
+        assertEquals(1, counted(before, Map.of("outcome", "disabled", "status", "410"), 1), "a 410 disables the endpoint");
 
-        Api.Resp refused = api.post("/v1/webhooks/deliveries/" + d.path("id").asText() + "/redeliver", null, "");
+        String redeliver = "/v1/webhooks/deliveries/" + d.path("id").asText() + "/redeliver";
+        Api.Resp refused = api.post(redeliver, null, "");
         ErrorsIT.assertError(refused, 409, "webhook.disabled", null);
-        assertEquals("active", api.post("/v1/webhooks/" + endpointId + "/enable", null, "").json().path("status").asText());
-        Api.Resp again = api.post("/v1/webhooks/" + endpointId + "/deliveries/" + d.path("id").asText() + "/redeliver", null, "");
-        assertEquals(202, again.status(), again.text());
+        contract.check(redeliver, Request.Method.POST, refused, 409);
+        Api.Resp enabled = api.post("/v1/webhooks/" + endpointId + "/enable", null, "");
+        contract.check("/v1/webhooks/" + endpointId + "/enable", Request.Method.POST, enabled, 200);
+        assertEquals("active", enabled.json().path("status").asText());
+        String again = "/v1/webhooks/" + endpointId + "/deliveries/" + d.path("id").asText() + "/redeliver";
+        Api.Resp redelivered = api.post(again, null, "");
+        assertEquals(202, redelivered.status(), redelivered.text());
+        contract.check(again, Request.Method.POST, redelivered, 202);
         List<Receiver.Hit> hits = receiver.await("/gone", 2, WAIT);
         assertEquals(hits.get(0).header("webhook-id"), hits.get(1).header("webhook-id"), "a redelivery is the same message");
         JsonNode done = awaitDelivery(endpointId, "succeeded");
@@ -231,7 +282,10 @@ class WebhookIT {
     void rotationSignsWithBothSecretsDuringTheGracePeriod() throws Exception {
         JsonNode endpoint = createEndpoint("/rotated", "video.completed");
         String old = endpoint.path("secret").asText();
-        JsonNode rotated = api.post("/v1/webhooks/" + endpoint.path("id").asText() + "/rotate-secret", null, "").json();
+        String rotate = "/v1/webhooks/" + endpoint.path("id").asText() + "/rotate-secret";
+        Api.Resp rotation = api.post(rotate, null, "");
+        contract.check(rotate, Request.Method.POST, rotation, 200);
+        JsonNode rotated = rotation.json();
         String fresh = rotated.path("secret").asText();
         assertNotEquals(old, fresh);
         assertTrue(Instant.parse(rotated.path("previous_secret_valid_until").asText()).isAfter(Instant.now()));
@@ -251,10 +305,19 @@ class WebhookIT {
         ErrorsIT.assertError(api.postJson("/v1/webhooks", Map.of("url", "not a url")), 422, "invalid_webhook_url", "url");
         ErrorsIT.assertError(api.post("/v1/webhooks", "application/json", "[1]"), 400, "invalid_json", null);
         JsonNode e = createEndpoint("/to-delete");
-        assertTrue(api.get("/v1/webhooks").json().path("data").toString().contains(e.path("id").asText()));
-        assertEquals(204, api.delete("/v1/webhooks/" + e.path("id").asText()).status());
-        ErrorsIT.assertError(api.get("/v1/webhooks/" + e.path("id").asText()), 404, "webhook.not_found", null);
-        ErrorsIT.assertError(api.get("/v1/webhooks/deliveries/dlv_nope"), 404, "delivery.not_found", null);
+        String one = "/v1/webhooks/" + e.path("id").asText();
+        Api.Resp list = api.get("/v1/webhooks");
+        contract.check("/v1/webhooks", Request.Method.GET, list, 200);
+        assertTrue(list.json().path("data").toString().contains(e.path("id").asText()));
+        Api.Resp deleted = api.delete(one);
+        assertEquals(204, deleted.status());
+        contract.check(one, Request.Method.DELETE, deleted, 204);
+        Api.Resp gone = api.get(one);
+        ErrorsIT.assertError(gone, 404, "webhook.not_found", null);
+        contract.check(one, Request.Method.GET, gone, 404);
+        Api.Resp unknown = api.get("/v1/webhooks/deliveries/dlv_nope");
+        ErrorsIT.assertError(unknown, 404, "delivery.not_found", null);
+        contract.check("/v1/webhooks/deliveries/dlv_nope", Request.Method.GET, unknown, 404);
     }
 
     @Test

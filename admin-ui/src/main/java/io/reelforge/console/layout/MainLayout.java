@@ -23,6 +23,7 @@ import io.reelforge.console.models.ModelsView;
 import io.reelforge.console.plans.PlansView;
 import io.reelforge.console.settings.SettingsPage;
 import io.reelforge.console.users.UsersView;
+import io.reelforge.console.webhooks.WebhooksView;
 
 /** The frame around every signed-in view: the navigation, who is signed in, and logout. */
 public class MainLayout extends AppLayout {
@@ -58,6 +59,7 @@ public class MainLayout extends AppLayout {
                 new SideNavItem("Accounts", AccountsView.class),
                 new SideNavItem("Credit plans", PlansView.class),
                 new SideNavItem("API keys", KeysView.class),
+                new SideNavItem("Webhooks", WebhooksView.class),
                 new SideNavItem("Generations", GenerationsView.class),
                 new SideNavItem("Models", ModelsView.class),
                 new SideNavItem("Audit log", AuditView.class));

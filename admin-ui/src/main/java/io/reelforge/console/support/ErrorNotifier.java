@@ -1,5 +1,6 @@
 package io.reelforge.console.support;
 
+import java.util.Optional;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -40,5 +41,15 @@ public class ErrorNotifier implements ErrorHandler {
         }
         LOG.log(Level.WARNING, "console error", t);
         return "Something went wrong; the server log has the details.";
+    }
+
+    /** The service's expected failure in {@code t}'s chain, if it is one, for a form that shows it beside a field. */
+    public static Optional<ReelforgeException> expected(Throwable t) {
+        for (Throwable c = t; c != null; c = c.getCause()) {
+            if (c instanceof ReelforgeException e) {
+                return Optional.of(e);
+            }
+        }
+        return Optional.empty();
     }
 }

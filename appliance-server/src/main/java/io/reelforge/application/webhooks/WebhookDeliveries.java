@@ -12,6 +12,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
+import io.reelforge.application.ops.AfterCommit;
+import io.reelforge.application.ops.OpsMetrics;
 import io.reelforge.domain.model.webhook.AttemptOutcome;
 import io.reelforge.domain.model.webhook.DeliveryStatus;
 import io.reelforge.domain.model.webhook.RetrySchedule;
@@ -36,6 +38,12 @@ public class WebhookDeliveries {
 
     @Inject
     Clock clock;
+
+    @Inject
+    OpsMetrics metrics;
+
+    @Inject
+    AfterCommit afterCommit;
 
     /**
      * Claims up to {@code limit} due deliveries. One whose endpoint is gone or disabled is given up instead; one
@@ -70,7 +78,10 @@ public class WebhookDeliveries {
         return out;
     }
 
-    /** Stores the attempt; a 410 from an endpoint disables it, and its other pending deliveries are given up. */
+    /**
+     * Stores the attempt; a 410 from an endpoint disables it, and its other pending deliveries are given up. The
+     * attempt is counted in the metrics once this commits.
+     */
     public void record(String deliveryId, AttemptOutcome outcome) {
         Instant now = clock.instant();
         WebhookDelivery d = webhooks.lockDelivery(deliveryId).orElse(null);
@@ -78,14 +89,33 @@ public class WebhookDeliveries {
             return;
         }
         webhooks.store(d.record(outcome, RetrySchedule.parse(settings.webhookRetrySchedule()), now));
+        boolean disabled = false;
         if (outcome.gone() && d.endpointId() != null) {
-            webhooks.endpoint(d.endpointId()).ifPresent(e -> {
+            Optional<WebhookEndpoint> endpoint = webhooks.endpoint(d.endpointId());
+            endpoint.ifPresent(e -> {
                 e.disable("The endpoint answered 410 Gone at " + now + ".");
                 LOG.info(() -> "webhook endpoint " + e.id() + " answered 410 and was disabled");
             });
+            disabled = endpoint.isPresent();
         }
         if (d.status() == DeliveryStatus.FAILED) {
             LOG.info(() -> "webhook delivery " + d.id() + " failed after " + d.attempts() + " attempts");
         }
+        String counted = metricOutcome(d.status(), disabled);
+        int status = outcome.statusCode() == null ? 0 : outcome.statusCode();
+        afterCommit.count(() -> metrics.webhookAttempt(counted, status));
+    }
+
+    /**
+     * The {@code outcome} label of an attempt, from where it left its delivery: {@code delivered}, {@code failed}
+     * (a retry is scheduled), {@code disabled} (a 410 turned its endpoint off) or {@code gave_up} (no retry left,
+     * or a 410 from a generation's own URL).
+     */
+    static String metricOutcome(DeliveryStatus after, boolean endpointDisabled) {
+        return switch (after) {
+            case SUCCEEDED -> "delivered";
+            case PENDING -> "failed";
+            case FAILED -> endpointDisabled ? "disabled" : "gave_up";
+        };
     }
 }

@@ -22,12 +22,12 @@ import io.reelforge.domain.model.webhook.WebhookRepository;
 import io.reelforge.domain.model.webhook.WebhookUrl;
 import io.reelforge.domain.shared.ReelforgeException;
 import io.reelforge.infrastructure.config.Settings;
-import io.reelforge.infrastructure.security.Caller;
 import io.reelforge.infrastructure.webhooks.AddressPolicy;
 
 /**
- * An account's webhooks as its API keys manage them: endpoints, their secrets, the account's signing key for
- * per-generation URLs, deliveries and redelivery. Another account's ids are not found, never forbidden.
+ * An account's webhooks: endpoints, their secrets, the account's signing key for per-generation URLs, deliveries
+ * and redelivery. The API calls it with the calling key's account, the console ({@code WebhookAdmin}) with the
+ * account an endpoint or delivery belongs to. Another account's ids are not found, never forbidden.
  * Reads run in a transaction too: a non-transactional EntityManager of the request would be closed under it by
  * the managed task that an after-commit event starts.
  */
@@ -54,63 +54,63 @@ public class WebhookService {
     @Inject
     Clock clock;
 
-    public Created create(Caller caller, String url, String description, List<String> events) {
+    public Created create(String accountId, String url, String description, List<String> events) {
         WebhookUrl target = target("url", url);
         if (description != null && description.length() > 200) {
             throw ReelforgeException.validation("description", "description_too_long", "description is at most 200 characters.");
         }
-        if (webhooks.countEndpoints(caller.accountId()) >= settings.webhookMaxEndpoints()) {
+        if (webhooks.countEndpoints(accountId) >= settings.webhookMaxEndpoints()) {
             throw ReelforgeException.validation("url", "too_many_endpoints",
                     "This account already has " + settings.webhookMaxEndpoints() + " webhook endpoints; delete one first.");
         }
-        WebhookEndpoint e = new WebhookEndpoint(caller.accountId(), target, description, events(events), clock.instant());
+        WebhookEndpoint e = new WebhookEndpoint(accountId, target, description, events(events), clock.instant());
         webhooks.store(e);
         return new Created(e, e.secrets().current());
     }
 
-    public List<WebhookEndpoint> endpoints(Caller caller) {
-        return webhooks.endpoints(caller.accountId());
+    public List<WebhookEndpoint> endpoints(String accountId) {
+        return webhooks.endpoints(accountId);
     }
 
-    public WebhookEndpoint endpoint(Caller caller, String id) {
-        return webhooks.endpoint(id).filter(e -> e.accountId().equals(caller.accountId()))
+    public WebhookEndpoint endpoint(String accountId, String id) {
+        return webhooks.endpoint(id).filter(e -> e.accountId().equals(accountId))
                 .orElseThrow(() -> ReelforgeException.notFound("webhook", id));
     }
 
-    public void delete(Caller caller, String id) {
-        webhooks.delete(endpoint(caller, id));
+    public void delete(String accountId, String id) {
+        webhooks.delete(endpoint(accountId, id));
     }
 
-    public Secret rotateSecret(Caller caller, String id) {
-        WebhookEndpoint e = endpoint(caller, id);
+    public Secret rotateSecret(String accountId, String id) {
+        WebhookEndpoint e = endpoint(accountId, id);
         Instant now = clock.instant();
         String secret = e.rotateSecret(settings.webhookSecretGrace(), now);
         return new Secret(secret, e.secrets().previousValidUntil(now));
     }
 
-    public WebhookEndpoint enable(Caller caller, String id) {
-        WebhookEndpoint e = endpoint(caller, id);
+    public WebhookEndpoint enable(String accountId, String id) {
+        WebhookEndpoint e = endpoint(accountId, id);
         e.enable();
         return e;
     }
 
     /** Creates the account's signing key for {@code webhook_url}s, or rotates it with a grace period. */
-    public Secret rotateSigningKey(Caller caller) {
+    public Secret rotateSigningKey(String accountId) {
         Instant now = clock.instant();
-        return webhooks.signingKey(caller.accountId()).map(k -> {
+        return webhooks.signingKey(accountId).map(k -> {
             String secret = k.rotate(settings.webhookSecretGrace(), now);
             return new Secret(secret, k.secrets().previousValidUntil(now));
         }).orElseGet(() -> {
-            AccountSigningKey k = new AccountSigningKey(caller.accountId(), now);
+            AccountSigningKey k = new AccountSigningKey(accountId, now);
             webhooks.store(k);
             return new Secret(k.secrets().current(), null);
         });
     }
 
     /** Checks a generation's {@code webhook_url}: its shape, its address if literal, and that it can be signed. */
-    public WebhookUrl generationTarget(Caller caller, String url) {
+    public WebhookUrl generationTarget(String accountId, String url) {
         WebhookUrl target = target("webhook_url", url);
-        if (webhooks.signingKey(caller.accountId()).isEmpty()) {
+        if (webhooks.signingKey(accountId).isEmpty()) {
             throw ReelforgeException.validation("webhook_url", "webhook_signing_key_missing",
                     "webhook_url deliveries are signed with the account's signing key, and this account has none yet: "
                             + "create it once with POST /v1/webhooks/signing-key.");
@@ -118,15 +118,15 @@ public class WebhookService {
         return target;
     }
 
-    public List<WebhookDelivery> deliveries(Caller caller, String endpointId, Instant beforeCreatedAt, String beforeId, int limit) {
+    public List<WebhookDelivery> deliveries(String accountId, String endpointId, Instant beforeCreatedAt, String beforeId, int limit) {
         if (endpointId != null) {
-            endpoint(caller, endpointId);
+            endpoint(accountId, endpointId);
         }
-        return webhooks.deliveries(caller.accountId(), endpointId, beforeCreatedAt, beforeId, limit);
+        return webhooks.deliveries(accountId, endpointId, beforeCreatedAt, beforeId, limit);
     }
 
-    public WebhookDelivery delivery(Caller caller, String id) {
-        return webhooks.delivery(id).filter(d -> d.accountId().equals(caller.accountId()))
+    public WebhookDelivery delivery(String accountId, String id) {
+        return webhooks.delivery(id).filter(d -> d.accountId().equals(accountId))
                 .orElseThrow(() -> ReelforgeException.notFound("delivery", id));
     }
 
@@ -135,12 +135,12 @@ public class WebhookService {
     }
 
     /** Sends the same message again now; its endpoint must be enabled first if a 410 disabled it. */
-    public WebhookDelivery redeliver(Caller caller, String id) {
-        WebhookDelivery d = webhooks.lockDelivery(id).filter(x -> x.accountId().equals(caller.accountId()))
+    public WebhookDelivery redeliver(String accountId, String id) {
+        WebhookDelivery d = webhooks.lockDelivery(id).filter(x -> x.accountId().equals(accountId))
                 .orElseThrow(() -> ReelforgeException.notFound("delivery", id));
-        if (d.endpointId() != null && !endpoint(caller, d.endpointId()).isActive()) {
+        if (d.endpointId() != null && !endpoint(accountId, d.endpointId()).isActive()) {
             throw ReelforgeException.conflict("webhook.disabled", "The endpoint of this delivery is disabled; enable it "
-                    + "with POST /v1/webhooks/" + d.endpointId() + "/enable first.");
+                    + "first (POST /v1/webhooks/" + d.endpointId() + "/enable, or Enable in the console's Webhooks page).");
         }
         d.redeliver(clock.instant());
         queued.fire(new WebhookQueued());

@@ -1,6 +1,7 @@
 package io.reelforge.infrastructure.persistence;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -12,6 +13,7 @@ import jakarta.persistence.TypedQuery;
 
 import io.reelforge.domain.model.webhook.AccountSigningKey;
 import io.reelforge.domain.model.webhook.DeliveryAttempt;
+import io.reelforge.domain.model.webhook.DeliveryFilter;
 import io.reelforge.domain.model.webhook.DeliveryStatus;
 import io.reelforge.domain.model.webhook.WebhookDelivery;
 import io.reelforge.domain.model.webhook.WebhookEndpoint;
@@ -41,8 +43,22 @@ public class JpaWebhookRepository implements WebhookRepository {
 
     @Override
     public long countEndpoints(String accountId) {
-        return em.createQuery("select count(e) from WebhookEndpoint e where e.accountId = :a", Long.class)
-                .setParameter("a", accountId).getSingleResult();
+        TypedQuery<Long> q = em.createQuery("select count(e) from WebhookEndpoint e"
+                + (accountId == null ? "" : " where e.accountId = :a"), Long.class);
+        if (accountId != null) {
+            q.setParameter("a", accountId);
+        }
+        return q.getSingleResult();
+    }
+
+    @Override
+    public List<WebhookEndpoint> endpointPage(String accountId, int offset, int limit) {
+        TypedQuery<WebhookEndpoint> q = em.createQuery("select e from WebhookEndpoint e"
+                + (accountId == null ? "" : " where e.accountId = :a") + " order by e.createdAt, e.id", WebhookEndpoint.class);
+        if (accountId != null) {
+            q.setParameter("a", accountId);
+        }
+        return q.setFirstResult(offset).setMaxResults(limit).getResultList();
     }
 
     @Override
@@ -104,6 +120,42 @@ public class JpaWebhookRepository implements WebhookRepository {
             q.setParameter("t", beforeCreatedAt).setParameter("i", beforeId);
         }
         return q.setMaxResults(limit).getResultList();
+    }
+
+    @Override
+    public List<WebhookDelivery> deliveryPage(DeliveryFilter filter, int offset, int limit) {
+        TypedQuery<WebhookDelivery> q = filtered("select d from WebhookDelivery d", filter,
+                " order by d.createdAt desc, d.id desc", WebhookDelivery.class);
+        return q.setFirstResult(offset).setMaxResults(limit).getResultList();
+    }
+
+    @Override
+    public long countDeliveries(DeliveryFilter filter) {
+        return filtered("select count(d) from WebhookDelivery d", filter, "", Long.class).getSingleResult();
+    }
+
+    private <T> TypedQuery<T> filtered(String select, DeliveryFilter f, String order, Class<T> type) {
+        List<String> where = new ArrayList<>();
+        if (f.accountId() != null) {
+            where.add("d.accountId = :a");
+        }
+        if (f.endpointId() != null) {
+            where.add("d.endpointId = :e");
+        }
+        if (f.status() != null) {
+            where.add("d.status = :s");
+        }
+        TypedQuery<T> q = em.createQuery(select + (where.isEmpty() ? "" : " where " + String.join(" and ", where)) + order, type);
+        if (f.accountId() != null) {
+            q.setParameter("a", f.accountId());
+        }
+        if (f.endpointId() != null) {
+            q.setParameter("e", f.endpointId());
+        }
+        if (f.status() != null) {
+            q.setParameter("s", f.status());
+        }
+        return q;
     }
 
     @Override

@@ -7,8 +7,10 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * Shapes the OpenAPI document needs that no Java type has: the request bodies (parsed field by field by
- * {@link ClipRequestParser}, which reports each broken rule as a 422) and the concrete pages of the generic
- * {@link PageDto} (their items are pointed at their schema by {@link OpenApiTidy}). Documentation only; nothing is built from them.
+ * {@link ClipRequestParser} and {@link RequestFields}, which report each broken rule as a 422), the concrete pages
+ * of the generic {@link PageDto} and the {@code {"data": [...]}} lists (their items are pointed at their schema by
+ * {@link OpenApiTidy}), and the admin API's engines and model versions, whose wire format is {@code ModelAdmin}'s
+ * records. Documentation only; nothing is built from them, and the end-to-end tests check real answers against them.
  */
 final class ApiSchemas {
 
@@ -74,5 +76,95 @@ final class ApiSchemas {
             @Schema(name = "data", required = true, type = SchemaType.ARRAY, implementation = WebhookDtos.Delivery.class) List<WebhookDtos.Delivery> data,
             @Schema(name = "has_more", required = true) boolean hasMore,
             @Schema(name = "next_cursor", required = true, nullable = true) String nextCursor) {
+    }
+
+    @Schema(name = "WebhookCreateRequest", description = "A webhook endpoint to create for the calling key's account.",
+            example = "{\"url\": \"https://cms.internal/hooks/reelforge\", \"events\": [\"video.completed\", "
+                    + "\"video.failed\"], \"description\": \"CMS\"}")
+    record WebhookCreateRequest(
+            @Schema(name = "url", required = true, maxLength = 2000, example = "https://cms.internal/hooks/reelforge",
+                    description = "An absolute http(s) URL without credentials or #fragment. A literal loopback, link-local, "
+                            + "metadata, unspecified or multicast address is refused (webhook_url_refused) unless allow-listed.")
+            String url,
+            @Schema(name = "events", type = SchemaType.ARRAY, implementation = String.class,
+                    description = "Any of video.completed, video.failed, video.canceled, video.expired; absent or empty: all.")
+            List<String> events,
+            @Schema(name = "description", maxLength = 200, example = "CMS")
+            String description) {
+    }
+
+    @Schema(name = "WebhookEndpointList", description = "The account's endpoints, oldest first, without secrets.")
+    record WebhookEndpointList(
+            @Schema(name = "data", required = true, type = SchemaType.ARRAY, implementation = WebhookDtos.Endpoint.class)
+            List<WebhookDtos.Endpoint> data) {
+    }
+
+    @Schema(name = "Engine", description = "A render engine and, for the djl engine, the model family it renders.")
+    record Engine(
+            @Schema(name = "id", required = true, example = "djl") String id,
+            @Schema(name = "ready", required = true, example = "true") boolean ready,
+            @Schema(name = "default_engine", required = true, example = "true",
+                    description = "Whether live keys render on it.") boolean defaultEngine,
+            @Schema(name = "device", required = true, nullable = true, example = "cpu") String device,
+            @Schema(name = "detail", required = true, nullable = true, example = "ready",
+                    description = "What it runs on, or why it is not ready.") String detail,
+            @Schema(name = "family", required = true, nullable = true, example = "wan2.1-t2v-1.3b",
+                    description = "The model family; djl only.") String family,
+            @Schema(name = "active_version", required = true, nullable = true, example = "2",
+                    description = "The family's active version; djl only.") String activeVersion) {
+    }
+
+    @Schema(name = "EngineList", description = "Every engine of the appliance.")
+    record EngineList(
+            @Schema(name = "data", required = true, type = SchemaType.ARRAY, implementation = Engine.class) List<Engine> data) {
+    }
+
+    @Schema(name = "ModelVersion", description = "A version of a model family in the djl engine's registry.")
+    record ModelVersion(
+            @Schema(name = "family", required = true, example = "wan2.1-t2v-1.3b") String family,
+            @Schema(name = "version", required = true, example = "2") String version,
+            @Schema(name = "name", required = true, nullable = true, example = "wan2.1-t2v-1.3b",
+                    description = "From its manifest; null when that cannot be read.") String name,
+            @Schema(name = "status", required = true, enumeration = {"pending", "ready", "failed"}, example = "ready",
+                    description = "pending while it is copied and verified.") String status,
+            @Schema(name = "reason", required = true, nullable = true, description = "Why it failed.",
+                    example = "component vae_decoder is missing: vae_decoder.pt") String reason,
+            @Schema(name = "imported_at", required = true, nullable = true, type = SchemaType.STRING, format = "date-time")
+            java.time.Instant importedAt,
+            @Schema(name = "active", required = true, example = "true") boolean active,
+            @Schema(name = "previous", required = true, example = "false",
+                    description = "The version a rollback returns to.") boolean previous,
+            @Schema(name = "native_sizes", required = true, type = SchemaType.ARRAY, implementation = String.class,
+                    example = "[\"832x480\", \"480x832\"]") List<String> nativeSizes,
+            @Schema(name = "fps", required = true, nullable = true, example = "16") Integer fps,
+            @Schema(name = "steps", required = true, nullable = true, example = "50") Integer steps) {
+    }
+
+    @Schema(name = "ModelVersionList", description = "Every family's versions.")
+    record ModelVersionList(
+            @Schema(name = "data", required = true, type = SchemaType.ARRAY, implementation = ModelVersion.class)
+            List<ModelVersion> data) {
+    }
+
+    @Schema(name = "ModelImportRequest", description = "A package on the server to import.",
+            example = "{\"path\": \"wan21-t2v-1.3b-v2\"}")
+    record ModelImportRequest(
+            @Schema(name = "path", required = true, example = "wan21-t2v-1.3b-v2",
+                    description = "A package folder, .zip or .tar, absolute or relative to reelforge.models.import-dir, "
+                            + "which it must lie in.") String path) {
+    }
+
+    @Schema(name = "ModelUpload", description = "A package uploaded as a file part.")
+    record ModelUpload(
+            @Schema(name = "package", required = true, type = SchemaType.STRING, format = "binary",
+                    description = ".zip or .tar (the file name says which), at most reelforge.models.upload.max-bytes.")
+            String pkg) {
+    }
+
+    @Schema(name = "PasswordChange", description = "The signed-in console user's current and new password.",
+            example = "{\"current\": \"the printed one\", \"password\": \"a long new passphrase\"}")
+    record PasswordChange(
+            @Schema(name = "current", required = true) String current,
+            @Schema(name = "password", required = true, minLength = 12, description = "At least 12 characters.") String password) {
     }
 }

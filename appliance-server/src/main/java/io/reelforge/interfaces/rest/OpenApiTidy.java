@@ -1,6 +1,19 @@
 package io.reelforge.interfaces.rest;
 
+import java.io.StringReader;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+
+import jakarta.json.Json;
+import jakarta.json.JsonException;
+import jakarta.json.JsonNumber;
+import jakarta.json.JsonReader;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
 
 import org.eclipse.microprofile.openapi.OASFactory;
 import org.eclipse.microprofile.openapi.OASFilter;
@@ -10,7 +23,9 @@ import org.eclipse.microprofile.openapi.models.PathItem;
 import org.eclipse.microprofile.openapi.models.media.Content;
 import org.eclipse.microprofile.openapi.models.media.MediaType;
 import org.eclipse.microprofile.openapi.models.media.Schema;
-import org.eclipse.microprofile.openapi.models.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.models.tags.Tag;
+
+import io.reelforge.domain.model.webhook.WebhookEvent;
 
 /**
  * Corrects what Payara's generator (mp.openapi.filter) gets wrong, so the document says what the code does:
@@ -20,29 +35,54 @@ import org.eclipse.microprofile.openapi.models.parameters.RequestBody;
  * <li>{@code long} fields come out as {@code number} even with {@code format: int64}, and {@code Instant} fields as
  * {@code object} even with {@code type = STRING, format = "date-time"};</li>
  * <li>an array property's items are inlined with Java field names instead of referring to their schema;</li>
- * <li>the JSON and multipart methods of {@code POST /v1/video/generate} are one OpenAPI operation, and only one
- * request body survives the merge;</li>
- * <li>a {@code $ref} property cannot be {@code nullable}, so {@code Video.error} is inlined.</li>
+ * <li>the JSON and multipart methods of {@code POST /v1/video/generate} and {@code POST /v1/admin/models} are one
+ * OpenAPI operation each, and only one request body survives the merge;</li>
+ * <li>a {@code $ref} property cannot be {@code nullable}, so {@code Video.error} is inlined;</li>
+ * <li>an {@code example} is always written as a string, even for a number, a boolean, an array or an object:
+ * it is parsed as the JSON it is;</li>
+ * <li>an array's items cannot carry an enumeration: the webhook {@code events} arrays get theirs here;</li>
+ * <li>a tag named on two resources (admin: models and password) is listed twice, which parsers refuse: the one
+ * with a description is kept.</li>
  * </ul>
  */
 public class OpenApiTidy implements OASFilter {
 
-    /** Page schemas and the schema of their {@code data} items. */
-    private static final Map<String, String> PAGES = Map.of("GenerationPage", "Generation", "LedgerPage", "LedgerEntry",
-            "VideoPage", "Video", "DeliveryPage", "Delivery");
+    /** Array properties ({@code schema.property}) and the schema of their items. */
+    private static final Map<String, String> ITEMS = Map.of("GenerationPage.data", "Generation",
+            "LedgerPage.data", "LedgerEntry", "VideoPage.data", "Video", "DeliveryPage.data", "Delivery",
+            "Delivery.attempt_log", "DeliveryAttempt", "WebhookEndpointList.data", "WebhookEndpoint",
+            "EngineList.data", "Engine", "ModelVersionList.data", "ModelVersion");
+
+    /** String arrays whose items are webhook event names. */
+    private static final List<String> EVENT_ARRAYS = List.of("WebhookEndpoint.events", "WebhookEndpointCreated.events",
+            "WebhookCreateRequest.events");
+
+    /** Operations with a JSON and a multipart method: their two request bodies' schemas and what they say. */
+    private record TwoBodies(String json, String multipart, String description) {
+    }
+
+    private static final Map<String, TwoBodies> TWO_BODIES = Map.of(
+            "/v1/video/generate", new TwoBodies("GenerateRequest", "GenerateForm",
+                    "JSON, or multipart/form-data with the same fields as parts plus an optional image part."),
+            "/v1/admin/models", new TwoBodies("ModelImportRequest", "ModelUpload",
+                    "JSON naming a package on the server, or multipart/form-data uploading one."));
 
     @Override
     public void filterOpenAPI(OpenAPI openAPI) {
+        if (openAPI.getTags() != null) {
+            Map<String, Tag> tags = new LinkedHashMap<>();
+            openAPI.getTags().forEach(t -> tags.merge(t.getName(), t, (a, b) -> a.getDescription() != null ? a : b));
+            openAPI.setTags(new ArrayList<>(tags.values()));
+        }
         if (openAPI.getComponents() == null || openAPI.getComponents().getSchemas() == null) {
             return;
         }
         Map<String, Schema> schemas = openAPI.getComponents().getSchemas();
-        PAGES.forEach((page, item) -> {
-            Schema s = schemas.get(page);
-            if (s != null && s.getProperties() != null && s.getProperties().get("data") != null) {
-                s.getProperties().get("data").setItems(OASFactory.createSchema().ref(item));
-            }
-        });
+        ITEMS.forEach((property, item) -> property(schemas, property)
+                .ifPresent(p -> p.setItems(OASFactory.createSchema().ref(item))));
+        List<Object> events = Arrays.stream(WebhookEvent.values()).map(e -> (Object) e.wireName()).toList();
+        EVENT_ARRAYS.forEach(property -> property(schemas, property).ifPresent(p -> p.setItems(
+                OASFactory.createSchema().type(Schema.SchemaType.STRING).enumeration(events))));
         openAPI.getComponents().removeSchema("PageDto");
         // A $ref ignores a sibling nullable: the OpenAI shape's error (null unless failed) is inlined instead.
         Schema video = schemas.get("Video");
@@ -52,16 +92,52 @@ public class OpenApiTidy implements OASFilter {
                     .description("Why a failed video failed; null otherwise.")
                     .properties(videoError.getProperties()).required(videoError.getRequired()));
         }
-        PathItem generate = openAPI.getPaths() == null ? null : openAPI.getPaths().getPathItem("/v1/video/generate");
-        Operation post = generate == null ? null : generate.getPOST();
-        if (post != null) {
-            Content body = OASFactory.createContent()
-                    .addMediaType("application/json", media("GenerateRequest"))
-                    .addMediaType("multipart/form-data", media("GenerateForm"));
-            RequestBody request = OASFactory.createRequestBody().required(true).content(body)
-                    .description("JSON, or multipart/form-data with the same fields as parts plus an optional image part.");
-            post.setRequestBody(request);
+        TWO_BODIES.forEach((path, bodies) -> {
+            PathItem item = openAPI.getPaths() == null ? null : openAPI.getPaths().getPathItem(path);
+            Operation post = item == null ? null : item.getPOST();
+            if (post != null) {
+                Content body = OASFactory.createContent()
+                        .addMediaType("application/json", media(bodies.json()))
+                        .addMediaType("multipart/form-data", media(bodies.multipart()));
+                post.setRequestBody(OASFactory.createRequestBody().required(true).content(body)
+                        .description(bodies.description()));
+            }
+        });
+    }
+
+    /** {@code Schema.property} of the components, when both exist. */
+    private static Optional<Schema> property(Map<String, Schema> schemas, String path) {
+        String[] p = path.split("\\.");
+        Schema s = schemas.get(p[0]);
+        return s == null || s.getProperties() == null ? Optional.empty() : Optional.ofNullable(s.getProperties().get(p[1]));
+    }
+
+    /** An example written as the JSON text of a number, boolean, array or object, as that value. */
+    private static Object example(Object example, Schema.SchemaType type) {
+        if (!(example instanceof String text) || type == null || type == Schema.SchemaType.STRING) {
+            return example;
         }
+        try (JsonReader reader = Json.createReader(new StringReader(text))) {
+            return plain(reader.readValue());
+        } catch (JsonException e) {
+            return example; // not JSON after all: left as written
+        }
+    }
+
+    private static Object plain(JsonValue v) {
+        return switch (v.getValueType()) {
+            case NUMBER -> ((JsonNumber) v).isIntegral() ? (Object) ((JsonNumber) v).longValue() : ((JsonNumber) v).doubleValue();
+            case TRUE -> Boolean.TRUE;
+            case FALSE -> Boolean.FALSE;
+            case STRING -> ((JsonString) v).getString();
+            case ARRAY -> v.asJsonArray().stream().map(OpenApiTidy::plain).toList();
+            case OBJECT -> {
+                Map<String, Object> m = new LinkedHashMap<>();
+                v.asJsonObject().forEach((k, x) -> m.put(k, plain(x)));
+                yield m;
+            }
+            default -> null;
+        };
     }
 
     private static MediaType media(String schema) {
@@ -77,6 +153,7 @@ public class OpenApiTidy implements OASFilter {
                 && ("int64".equals(schema.getFormat()) || "int32".equals(schema.getFormat()))) {
             schema.setType(Schema.SchemaType.INTEGER);
         }
+        schema.setExample(example(schema.getExample(), schema.getType()));
         if (Integer.valueOf(0).equals(schema.getMaxProperties())) {
             schema.setMaxProperties(null);
         }

@@ -29,8 +29,12 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityScheme;
                         + "Every failure is {\"error\": {\"type\", \"code\", \"message\", \"param\"}}."),
         security = @SecurityRequirement(name = "apiKey"),
         components = @Components(
-                securitySchemes = @SecurityScheme(securitySchemeName = "apiKey", type = SecuritySchemeType.HTTP,
-                        scheme = "bearer", description = "Authorization: Bearer rf_live_… (charged) or rf_test_… (sandbox, free)"),
+                securitySchemes = {
+                        @SecurityScheme(securitySchemeName = "apiKey", type = SecuritySchemeType.HTTP, scheme = "bearer",
+                                description = "Authorization: Bearer rf_live_… (charged) or rf_test_… (sandbox, free)"),
+                        @SecurityScheme(securitySchemeName = RestApplication.CONSOLE_BASIC, type = SecuritySchemeType.HTTP,
+                                scheme = "basic", description = "The admin API (/v1/admin): a console user's name and "
+                                        + "password on every call (curl -u admin:…); never an API key or a session.")},
                 responses = {
                         @APIResponse(name = RestApplication.BAD_REQUEST, responseCode = "400",
                                 description = "The body is not readable: invalid_json, empty_body, malformed_body.",
@@ -82,6 +86,63 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityScheme;
                                         + "is expected to finish, or until the cap resets at midnight UTC.",
                                         schema = @Schema(type = SchemaType.INTEGER)),
                                 content = @Content(mediaType = "application/json", schema = @Schema(ref = RestApplication.ERROR))),
+                        @APIResponse(name = RestApplication.RATE_LIMITED, responseCode = "429",
+                                description = "The key made its plan's requests of the current minute: rate_limit_exceeded.",
+                                headers = @Header(name = "Retry-After", description = "Seconds until the next minute's requests.",
+                                        schema = @Schema(type = SchemaType.INTEGER)),
+                                content = @Content(mediaType = "application/json", schema = @Schema(ref = RestApplication.ERROR),
+                                        examples = @ExampleObject(name = "rate_limit_exceeded", value = "{\"error\":{\"type\":"
+                                                + "\"rate_limit_error\",\"code\":\"rate_limit_exceeded\",\"message\":\"This API key "
+                                                + "made its 1200 requests of the current minute (its plan's request rate). Retry after "
+                                                + "41 s.\",\"param\":null}}"))),
+                        @APIResponse(name = RestApplication.WEBHOOK_NOT_FOUND, responseCode = "404",
+                                description = "No such endpoint or delivery for this account (another account's id is 404 too): "
+                                        + "webhook.not_found, delivery.not_found.",
+                                content = @Content(mediaType = "application/json", schema = @Schema(ref = RestApplication.ERROR),
+                                        examples = @ExampleObject(name = "webhook.not_found", value = "{\"error\":{\"type\":"
+                                                + "\"not_found_error\",\"code\":\"webhook.not_found\",\"message\":\"No webhook "
+                                                + "with id we_0.\",\"param\":null}}"))),
+                        @APIResponse(name = RestApplication.WEBHOOK_DISABLED, responseCode = "409",
+                                description = "The delivery's endpoint is disabled (a 410 turned it off): enable it first. "
+                                        + "webhook.disabled.",
+                                content = @Content(mediaType = "application/json", schema = @Schema(ref = RestApplication.ERROR),
+                                        examples = @ExampleObject(name = "webhook.disabled", value = "{\"error\":{\"type\":"
+                                                + "\"conflict_error\",\"code\":\"webhook.disabled\",\"message\":\"The endpoint of "
+                                                + "this delivery is disabled; enable it first (POST /v1/webhooks/we_…/enable, or Enable in "
+                                                + "the console's Webhooks page).\",\"param\":null}}"))),
+                        @APIResponse(name = RestApplication.INVALID_PAGE, responseCode = "422",
+                                description = "limit is not 1 to 100 (invalid_limit), or cursor is not one this API returned "
+                                        + "(invalid_cursor).",
+                                content = @Content(mediaType = "application/json", schema = @Schema(ref = RestApplication.ERROR),
+                                        examples = @ExampleObject(name = "invalid_limit", value = "{\"error\":{\"type\":"
+                                                + "\"invalid_request_error\",\"code\":\"invalid_limit\",\"message\":\"limit must "
+                                                + "be from 1 to 100.\",\"param\":\"limit\"}}"))),
+                        @APIResponse(name = RestApplication.ADMIN_UNAUTHORIZED, responseCode = "401",
+                                description = "No or unusable credentials: missing_credentials, invalid_authorization (not "
+                                        + "Basic, e.g. an API key), invalid_credentials (also a disabled or locked-out user).",
+                                headers = @Header(name = "WWW-Authenticate", schema = @Schema(type = SchemaType.STRING)),
+                                content = @Content(mediaType = "application/json", schema = @Schema(ref = RestApplication.ERROR),
+                                        examples = @ExampleObject(name = "missing_credentials", value = "{\"error\":{\"type\":"
+                                                + "\"authentication_error\",\"code\":\"missing_credentials\",\"message\":"
+                                                + "\"The admin API needs a console user's credentials: 'Authorization: Basic "
+                                                + "base64(user:password)'.\",\"param\":null}}"))),
+                        @APIResponse(name = RestApplication.ADMIN_FORBIDDEN, responseCode = "403",
+                                description = "The first admin's printed password must be replaced first "
+                                        + "(password_change_required), or the role lacks the permission (permission_denied).",
+                                content = @Content(mediaType = "application/json", schema = @Schema(ref = RestApplication.ERROR),
+                                        examples = @ExampleObject(name = "permission_denied", value = "{\"error\":{\"type\":"
+                                                + "\"permission_error\",\"code\":\"permission_denied\",\"message\":\"Your console "
+                                                + "role does not allow this: …\",\"param\":null}}"))),
+                        @APIResponse(name = RestApplication.MODEL_NOT_FOUND, responseCode = "404",
+                                description = "An unknown family (family.unknown) or version (version.unknown).",
+                                content = @Content(mediaType = "application/json", schema = @Schema(ref = RestApplication.ERROR),
+                                        examples = @ExampleObject(name = "version.unknown", value = "{\"error\":{\"type\":"
+                                                + "\"not_found_error\",\"code\":\"version.unknown\",\"message\":\"No version 9 "
+                                                + "of wan2.1-t2v-1.3b in the registry.\",\"param\":null}}"))),
+                        @APIResponse(name = RestApplication.REGISTRY_UNAVAILABLE, responseCode = "503",
+                                description = "No djl engine, or its registry cannot be opened (model_registry_unavailable); "
+                                        + "the registry's storage failed (storage.failed); imports are off (import_unavailable).",
+                                content = @Content(mediaType = "application/json", schema = @Schema(ref = RestApplication.ERROR))),
                         @APIResponse(name = RestApplication.UNAVAILABLE, responseCode = "503",
                                 description = "The engine is not ready (engine_not_ready, engine_unavailable) or the appliance "
                                         + "is shutting down (shutting_down, with Retry-After).",
@@ -103,6 +164,15 @@ public class RestApplication extends Application {
     static final String TOO_LARGE = "TooLarge";
     static final String UNSUPPORTED_MEDIA_TYPE = "UnsupportedMediaType";
     static final String TOO_MANY_IN_FLIGHT = "TooManyInFlight";
+    static final String RATE_LIMITED = "RateLimited";
+    static final String WEBHOOK_NOT_FOUND = "WebhookNotFound";
+    static final String WEBHOOK_DISABLED = "WebhookDisabled";
+    static final String INVALID_PAGE = "InvalidPage";
+    static final String CONSOLE_BASIC = "consoleBasic";
+    static final String ADMIN_UNAUTHORIZED = "AdminUnauthorized";
+    static final String ADMIN_FORBIDDEN = "AdminForbidden";
+    static final String MODEL_NOT_FOUND = "ModelNotFound";
+    static final String REGISTRY_UNAVAILABLE = "RegistryUnavailable";
 
     @Override
     public Map<String, Object> getProperties() {

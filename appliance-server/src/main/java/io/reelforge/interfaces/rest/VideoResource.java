@@ -201,7 +201,7 @@ public class VideoResource {
         Caller c = caller.get();
         ClipRequest request = ClipRequestParser.parse(fields, image);
         String webhookUrl = ClipRequestParser.text(fields, "webhook_url", false);
-        String target = webhookUrl == null ? null : webhooks.generationTarget(c, webhookUrl).value();
+        String target = webhookUrl == null ? null : webhooks.generationTarget(c.accountId(), webhookUrl).value();
         return accepted(generations.submit(c, request, target, uri.getBaseUri().toString()));
     }
 

@@ -113,6 +113,31 @@ class ConsolePermissionsTest {
     }
 
     @Test
+    void everyRoleReadsWebhooksButAViewerCannotChangeThemEvenCallingTheServiceDirectly() {
+        Subject viewer = login("viewer");
+        assertTrue(viewer.isPermitted("webhooks:read"));
+        assertFalse(viewer.isPermitted("webhooks:manage"));
+        WebhookAdmin webhooks = new WebhookAdmin();
+        WebhookDraft draft = new WebhookDraft();
+        draft.setAccountId("any-account");
+        draft.setUrl("https://cms.internal/hooks/reelforge");
+        assertThrows(AuthorizationException.class, () -> webhooks.create(draft));
+        assertThrows(AuthorizationException.class, () -> webhooks.delete("we_any"));
+        assertThrows(AuthorizationException.class, () -> webhooks.enable("we_any"));
+        assertThrows(AuthorizationException.class, () -> webhooks.rotateSecret("we_any"));
+        assertThrows(AuthorizationException.class, () -> webhooks.redeliver("dlv_any"));
+        ThreadContext.unbindSubject();
+        for (String role : new String[] {"operator", "admin"}) {
+            Subject s = login(role);
+            assertTrue(s.isPermitted("webhooks:read") && s.isPermitted("webhooks:manage"), role);
+            ThreadContext.unbindSubject();
+        }
+        ThreadContext.bind(new Subject.Builder(manager).buildSubject());
+        assertThrows(AuthorizationException.class, () -> webhooks.countDeliveries(
+                io.reelforge.domain.model.webhook.DeliveryFilter.ALL), "anonymous: not even a read");
+    }
+
+    @Test
     void operatorRunsJobsAccountsAndCreditsButNotUsersOrSettings() {
         Subject s = login("operator");
         assertTrue(s.isPermitted("keys:create"));

@@ -96,17 +96,9 @@ class SchemaMatchesEntitiesTest {
     }
 
     private static void generateFromEntities(TestDatabase db) {
-        Map<String, Object> p = new HashMap<>();
-        p.put("jakarta.persistence.transactionType", "RESOURCE_LOCAL");
-        p.put("jakarta.persistence.jtaDataSource", "");
-        p.put("jakarta.persistence.jdbc.url", db.url);
-        p.put("jakarta.persistence.jdbc.user", db.user);
-        p.put("jakarta.persistence.jdbc.password", "");
+        Map<String, Object> p = db.persistenceUnit("schema-guard-" + db.name);
         p.put("jakarta.persistence.schema-generation.database.action", "create");
         p.put("eclipselink.ddl-generation", "create-tables");
-        p.put("eclipselink.target-server", "None");
-        p.put("eclipselink.logging.level", "WARNING");
-        p.put("eclipselink.session-name", "schema-guard-" + db.name);
         Persistence.generateSchema("reelforge", p);
     }
 
@@ -244,6 +236,20 @@ class SchemaMatchesEntitiesTest {
 
         Connection connect() throws SQLException {
             return DriverManager.getConnection(url, user, "");
+        }
+
+        /** The appliance's persistence unit on this database, outside a container (no JTA, no data source). */
+        Map<String, Object> persistenceUnit(String session) {
+            Map<String, Object> p = new HashMap<>();
+            p.put("jakarta.persistence.transactionType", "RESOURCE_LOCAL");
+            p.put("jakarta.persistence.jtaDataSource", "");
+            p.put("jakarta.persistence.jdbc.url", url);
+            p.put("jakarta.persistence.jdbc.user", user);
+            p.put("jakarta.persistence.jdbc.password", "");
+            p.put("eclipselink.target-server", "None");
+            p.put("eclipselink.logging.level", "WARNING");
+            p.put("eclipselink.session-name", session);
+            return p;
         }
 
         @Override

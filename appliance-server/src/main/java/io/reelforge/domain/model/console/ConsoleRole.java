@@ -5,15 +5,16 @@ import java.util.Set;
 
 /**
  * What a console user may do, as {@code domain:action} permissions the application services check on every
- * call. Viewers read; operators run the day-to-day (jobs, accounts, keys, credits); console users and the
- * appliance's settings stay with admins, and so do model versions ({@code models:import}, {@code models:activate},
- * {@code models:remove}: what every customer's clips are rendered with).
+ * call. Viewers read; operators run the day-to-day (jobs, accounts, keys, credits, and the accounts' webhook
+ * endpoints and redeliveries: {@code webhooks:manage}); console users and the appliance's settings stay with
+ * admins, and so do model versions ({@code models:import}, {@code models:activate}, {@code models:remove}: what
+ * every customer's clips are rendered with).
  */
 public enum ConsoleRole {
     VIEWER(Set.of("dashboard:read", "accounts:read", "keys:read", "ledger:read", "generations:read", "audit:read",
-            "plans:read", "models:read")),
+            "plans:read", "models:read", "webhooks:read")),
     OPERATOR(union(VIEWER.permissions, Set.of("accounts:create", "accounts:update", "keys:create", "keys:revoke",
-            "generations:cancel", "ledger:grant"))),
+            "generations:cancel", "ledger:grant", "webhooks:manage"))),
     ADMIN(Set.of("*"));
 
     private final Set<String> permissions;

@@ -22,7 +22,8 @@ import jakarta.persistence.Version;
 @Table(name = "RF_WEBHOOK_DELIVERY", indexes = {
         @Index(name = "RF_WHD_DUE", columnList = "STATUS, NEXTATTEMPTAT"),
         @Index(name = "RF_WHD_ACCOUNT", columnList = "ACCOUNTID, CREATEDAT"),
-        @Index(name = "RF_WHD_ENDPOINT", columnList = "ENDPOINTID, CREATEDAT")})
+        @Index(name = "RF_WHD_ENDPOINT", columnList = "ENDPOINTID, CREATEDAT"),
+        @Index(name = "RF_WHD_CREATED", columnList = "CREATEDAT")})
 public class WebhookDelivery {
 
     @Id
