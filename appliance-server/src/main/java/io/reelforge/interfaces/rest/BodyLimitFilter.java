@@ -49,8 +49,8 @@ public class BodyLimitFilter implements ContainerRequestFilter {
         MediaType type = request.getMediaType();
         if (type == null) {
             throw new ReelforgeException(ErrorType.UNSUPPORTED_MEDIA_TYPE, "unsupported_media_type",
-                    "The request has a body but no Content-Type; send application/json, or multipart/form-data "
-                            + "to include an image.");
+                    "The request has a body but no Content-Type: send application/json, or multipart/form-data "
+                            + "where the endpoint takes a file (a start image, a model package).");
         }
         long limit = !type.isCompatible(MediaType.MULTIPART_FORM_DATA_TYPE) ? settings.maxJsonBytes()
                 : (isModelUpload(request) ? settings.modelUploadMaxBytes() : settings.uploadMaxBytes())

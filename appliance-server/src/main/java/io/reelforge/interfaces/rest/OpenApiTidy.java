@@ -67,8 +67,12 @@ public class OpenApiTidy implements OASFilter {
             "/v1/admin/models", new TwoBodies("ModelImportRequest", "ModelUpload",
                     "JSON naming a package on the server, or multipart/form-data uploading one."));
 
+    /** The API-key routes: every call there counts against the key's request rate (RateLimitFilter). */
+    private static final List<String> RATE_LIMITED_PATHS = List.of("/v1/video", "/v1/videos", "/v1/account", "/v1/webhooks");
+
     @Override
     public void filterOpenAPI(OpenAPI openAPI) {
+        rateLimited(openAPI);
         if (openAPI.getTags() != null) {
             Map<String, Tag> tags = new LinkedHashMap<>();
             openAPI.getTags().forEach(t -> tags.merge(t.getName(), t, (a, b) -> a.getDescription() != null ? a : b));
@@ -102,6 +106,27 @@ public class OpenApiTidy implements OASFilter {
                 post.setRequestBody(OASFactory.createRequestBody().required(true).content(body)
                         .description(bodies.description()));
             }
+        });
+    }
+
+    /**
+     * Every operation on an API-key route can answer 429 rate_limit_exceeded: said once here rather than on each
+     * method. An operation with a 429 of its own (generate's, which names both limits) keeps it.
+     */
+    private static void rateLimited(OpenAPI openAPI) {
+        if (openAPI.getPaths() == null || openAPI.getPaths().getPathItems() == null) {
+            return;
+        }
+        openAPI.getPaths().getPathItems().forEach((path, item) -> {
+            if (RATE_LIMITED_PATHS.stream().noneMatch(p -> path.equals(p) || path.startsWith(p + "/"))) {
+                return;
+            }
+            item.getOperations().values().forEach(op -> {
+                if (op.getResponses() != null && !op.getResponses().hasAPIResponse("429")) {
+                    op.getResponses().addAPIResponse("429", OASFactory.createAPIResponse()
+                            .ref(RestApplication.RATE_LIMITED));
+                }
+            });
         });
     }
 

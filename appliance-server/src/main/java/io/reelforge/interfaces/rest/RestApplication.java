@@ -81,9 +81,10 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityScheme;
                                 content = @Content(mediaType = "application/json", schema = @Schema(ref = RestApplication.ERROR))),
                         @APIResponse(name = RestApplication.TOO_MANY_IN_FLIGHT, responseCode = "429",
                                 description = "A limit that time lifts: the account's jobs-at-once quota is full "
-                                        + "(concurrency_limit_exceeded) or its daily clip cap is reached (daily_clip_cap_exceeded).",
+                                        + "(concurrency_limit_exceeded), its daily clip cap is reached (daily_clip_cap_exceeded), "
+                                        + "or the key made its plan's requests of the minute (rate_limit_exceeded).",
                                 headers = @Header(name = "Retry-After", description = "Seconds until the first in-flight job "
-                                        + "is expected to finish, or until the cap resets at midnight UTC.",
+                                        + "is expected to finish, until the cap resets at midnight UTC, or until the next minute's requests.",
                                         schema = @Schema(type = SchemaType.INTEGER)),
                                 content = @Content(mediaType = "application/json", schema = @Schema(ref = RestApplication.ERROR))),
                         @APIResponse(name = RestApplication.RATE_LIMITED, responseCode = "429",

@@ -35,7 +35,8 @@ public class WebApplicationExceptionMapper implements ExceptionMapper<WebApplica
         String message = switch (status) {
             case 404 -> "No such endpoint.";
             case 405 -> "This endpoint does not accept that HTTP method.";
-            case 415 -> "Send application/json, or multipart/form-data to include an image.";
+            case 415 -> "This endpoint does not take that Content-Type: send application/json, or multipart/form-data "
+                    + "where it takes a file (a start image, a model package).";
             case 400 -> "The request body could not be read: it is malformed or was cut short.";
             default -> status >= 500 ? "Internal error." : "The request could not be read.";
         };
