@@ -28,8 +28,9 @@ dist:
 test-dist:
 	$(SUDO) installer/tests/dist-test.sh
 
+## The bundle alone (make run needs no runtime, tarball or .deb: dist.skip saves their minutes).
 build:
-	$(MVN) -q -DskipTests install
+	$(MVN) -q -DskipTests -Ddist.skip=true install
 
 ## Benchmarks: each prints ratios against a baseline measured in the same run. RenderBench (sandbox render +
 ## MP4 encode vs a bare encode), then SamplerBench (the DJL engine's Java sampler vs bare TorchScript forwards
