@@ -56,7 +56,11 @@ public class Estimator {
         }
         long ahead = 0;
         for (Generation p : generations.byStatus(GenerationStatus.PROCESSING)) {
-            ahead += remainingMs(p, now);
+            // Not itself: a job read as queued may be rendering already (the dispatcher claims it right after the
+            // submission commits, while the reply is still being made); it is not ahead of itself.
+            if (!p.id().equals(g.id())) {
+                ahead += remainingMs(p, now);
+            }
         }
         for (Generation q : generations.queuedBefore(g.createdAt(), g.id())) {
             ahead += q.estimatedRenderMs();
