@@ -73,7 +73,6 @@ public class WebhookResource {
                             + "\"invalid_request_error\",\"code\":\"webhook_url_refused\",\"message\":\"url points to a "
                             + "loopback address 127.0.0.1, which webhooks may not reach unless an administrator allows it.\","
                             + "\"param\":\"url\"}}")))
-    @APIResponse(responseCode = "429", ref = RestApplication.RATE_LIMITED)
     public Response create(@RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(ref = "WebhookCreateRequest"))) InputStream body) throws IOException {
         Map<String, Object> fields = RequestFields.json(body);
@@ -87,7 +86,6 @@ public class WebhookResource {
     @APIResponse(responseCode = "200", description = "Every endpoint of the account.",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "WebhookEndpointList")))
     @APIResponse(responseCode = "401", ref = RestApplication.UNAUTHORIZED)
-    @APIResponse(responseCode = "429", ref = RestApplication.RATE_LIMITED)
     public Map<String, List<WebhookDtos.Endpoint>> list() {
         return Map.of("data", webhooks.endpoints(account()).stream().map(assembler::toDto).toList());
     }
@@ -100,7 +98,6 @@ public class WebhookResource {
     @APIResponse(responseCode = "200", description = "The new key, shown once.",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "WebhookSecret")))
     @APIResponse(responseCode = "401", ref = RestApplication.UNAUTHORIZED)
-    @APIResponse(responseCode = "429", ref = RestApplication.RATE_LIMITED)
     public WebhookDtos.Secret rotateSigningKey() {
         return assembler.toDto(webhooks.rotateSigningKey(account()));
     }
@@ -113,7 +110,6 @@ public class WebhookResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "DeliveryPage")))
     @APIResponse(responseCode = "401", ref = RestApplication.UNAUTHORIZED)
     @APIResponse(responseCode = "422", ref = RestApplication.INVALID_PAGE)
-    @APIResponse(responseCode = "429", ref = RestApplication.RATE_LIMITED)
     public PageDto<WebhookDtos.Delivery> allDeliveries(
             @Parameter(description = "Page size.", schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "100",
                     defaultValue = "20")) @QueryParam("limit") Integer limit,
@@ -128,7 +124,6 @@ public class WebhookResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "Delivery")))
     @APIResponse(responseCode = "401", ref = RestApplication.UNAUTHORIZED)
     @APIResponse(responseCode = "404", ref = RestApplication.WEBHOOK_NOT_FOUND)
-    @APIResponse(responseCode = "429", ref = RestApplication.RATE_LIMITED)
     public WebhookDtos.Delivery delivery(@Parameter(description = "The delivery's id (dlv_…).", required = true)
                                          @PathParam("delivery") String id) {
         return assembler.toDto(webhooks.delivery(account(), id));
@@ -143,7 +138,6 @@ public class WebhookResource {
     @APIResponse(responseCode = "401", ref = RestApplication.UNAUTHORIZED)
     @APIResponse(responseCode = "404", ref = RestApplication.WEBHOOK_NOT_FOUND)
     @APIResponse(responseCode = "409", ref = RestApplication.WEBHOOK_DISABLED)
-    @APIResponse(responseCode = "429", ref = RestApplication.RATE_LIMITED)
     public Response redeliver(@Parameter(description = "The delivery's id (dlv_…).", required = true)
                               @PathParam("delivery") String id) {
         return Response.accepted(assembler.toDto(webhooks.redeliver(account(), id))).build();
@@ -156,7 +150,6 @@ public class WebhookResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "WebhookEndpoint")))
     @APIResponse(responseCode = "401", ref = RestApplication.UNAUTHORIZED)
     @APIResponse(responseCode = "404", ref = RestApplication.WEBHOOK_NOT_FOUND)
-    @APIResponse(responseCode = "429", ref = RestApplication.RATE_LIMITED)
     public WebhookDtos.Endpoint get(@Parameter(description = "The endpoint's id (we_…).", required = true)
                                     @PathParam("id") String id) {
         return assembler.toDto(webhooks.endpoint(account(), id));
@@ -168,7 +161,6 @@ public class WebhookResource {
     @APIResponse(responseCode = "204", description = "Deleted.")
     @APIResponse(responseCode = "401", ref = RestApplication.UNAUTHORIZED)
     @APIResponse(responseCode = "404", ref = RestApplication.WEBHOOK_NOT_FOUND)
-    @APIResponse(responseCode = "429", ref = RestApplication.RATE_LIMITED)
     public Response delete(@Parameter(description = "The endpoint's id (we_…).", required = true) @PathParam("id") String id) {
         webhooks.delete(account(), id);
         return Response.noContent().build();
@@ -182,7 +174,6 @@ public class WebhookResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "WebhookSecret")))
     @APIResponse(responseCode = "401", ref = RestApplication.UNAUTHORIZED)
     @APIResponse(responseCode = "404", ref = RestApplication.WEBHOOK_NOT_FOUND)
-    @APIResponse(responseCode = "429", ref = RestApplication.RATE_LIMITED)
     public WebhookDtos.Secret rotateSecret(@Parameter(description = "The endpoint's id (we_…).", required = true)
                                            @PathParam("id") String id) {
         return assembler.toDto(webhooks.rotateSecret(account(), id));
@@ -195,7 +186,6 @@ public class WebhookResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "WebhookEndpoint")))
     @APIResponse(responseCode = "401", ref = RestApplication.UNAUTHORIZED)
     @APIResponse(responseCode = "404", ref = RestApplication.WEBHOOK_NOT_FOUND)
-    @APIResponse(responseCode = "429", ref = RestApplication.RATE_LIMITED)
     public WebhookDtos.Endpoint enable(@Parameter(description = "The endpoint's id (we_…).", required = true)
                                        @PathParam("id") String id) {
         return assembler.toDto(webhooks.enable(account(), id));
@@ -209,7 +199,6 @@ public class WebhookResource {
     @APIResponse(responseCode = "401", ref = RestApplication.UNAUTHORIZED)
     @APIResponse(responseCode = "404", ref = RestApplication.WEBHOOK_NOT_FOUND)
     @APIResponse(responseCode = "422", ref = RestApplication.INVALID_PAGE)
-    @APIResponse(responseCode = "429", ref = RestApplication.RATE_LIMITED)
     public PageDto<WebhookDtos.Delivery> endpointDeliveries(
             @Parameter(description = "The endpoint's id (we_…).", required = true) @PathParam("id") String id,
             @Parameter(description = "Page size.", schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "100",
@@ -227,7 +216,6 @@ public class WebhookResource {
     @APIResponse(responseCode = "401", ref = RestApplication.UNAUTHORIZED)
     @APIResponse(responseCode = "404", ref = RestApplication.WEBHOOK_NOT_FOUND)
     @APIResponse(responseCode = "409", ref = RestApplication.WEBHOOK_DISABLED)
-    @APIResponse(responseCode = "429", ref = RestApplication.RATE_LIMITED)
     public Response redeliverOfEndpoint(@Parameter(description = "The endpoint's id (we_…).", required = true)
                                         @PathParam("id") String id,
                                         @Parameter(description = "The delivery's id (dlv_…).", required = true)
