@@ -51,7 +51,7 @@ rf_native_opts() { # RELEASE_DIR DATA_DIR
 # be used. The release's DJL binding (pytorch-jni 2.7.1) exists for 2.7.1 only, on the CPU and CUDA 12.8.
 rf_libtorch_info() { # DIR
   local dir=$1 lib version flavor
-  lib=$dir/lib; [ -f "$dir/libtorch.so" ] && lib=$dir
+  lib=$(rf_libtorch_lib "$dir")
   [ -f "$lib/libtorch.so" ] || { echo "no libtorch.so in $dir/lib"; return 1; }
   if [ -r "$dir/build-version" ]; then            # pytorch.org's archives: 2.7.1+cu128, 2.7.1+cpu
     version=$(cut -d+ -f1 < "$dir/build-version"); flavor=$(cut -s -d+ -f2 < "$dir/build-version")
@@ -66,13 +66,18 @@ rf_libtorch_info() { # DIR
   esac
 }
 
+# The folder of a libtorch's shared libraries: DIR/lib as pytorch.org ships it, or DIR itself (a DJL cache folder).
+rf_libtorch_lib() { # DIR
+  if [ -f "$1/libtorch.so" ]; then echo "$1"; else echo "$1/lib"; fi
+}
+
 # The options that make DJL load an administrator's libtorch: its folder, version and flavor.
 rf_libtorch_opts() { # RELEASE_DIR
   [ -n "${REELFORGE_LIBTORCH_DIR:-}" ] || return 0
-  local info lib=$REELFORGE_LIBTORCH_DIR/lib
-  [ -f "$REELFORGE_LIBTORCH_DIR/libtorch.so" ] && lib=$REELFORGE_LIBTORCH_DIR
+  local info
   info=$(rf_libtorch_info "$REELFORGE_LIBTORCH_DIR") || { echo "reelforge: $info" >&2; return 1; }
-  echo "-DPYTORCH_LIBRARY_PATH=$lib -DPYTORCH_VERSION=${info% *} -DPYTORCH_FLAVOR=${info#* }"
+  echo "-DPYTORCH_LIBRARY_PATH=$(rf_libtorch_lib "$REELFORGE_LIBTORCH_DIR") -DPYTORCH_VERSION=${info% *}" \
+    "-DPYTORCH_FLAVOR=${info#* }"
 }
 
 rf_base_url() { echo "http://127.0.0.1:$RF_PORT"; }
