@@ -25,7 +25,9 @@ import io.reelforge.application.RenderSignals;
 import io.reelforge.application.ops.Drain;
 import io.reelforge.application.ops.JobCounts;
 import io.reelforge.application.ops.OpsMetrics;
+import io.reelforge.application.ops.StartupGate;
 import io.reelforge.infrastructure.config.SettingOverrides;
+import io.reelforge.infrastructure.config.FatalStart;
 import io.reelforge.infrastructure.config.Settings;
 import io.reelforge.infrastructure.jobs.JobScheduler;
 import io.reelforge.infrastructure.logging.LogSetup;
@@ -80,13 +82,16 @@ public class Bootstrap {
     @Inject
     OpsToken opsToken;
 
+    @Inject
+    StartupGate gate;
+
     private LogSetup logs;
     private DrainOnTerm drainOnTerm;
 
     @PostConstruct
     void start() {
-        logs = LogSetup.install(settings.logFormat());
         try {
+            logs = LogSetup.install(settings.logFormat());
             seeder.seedReferenceData();
             overrides.load();
             opsToken.issue();
@@ -105,11 +110,14 @@ public class Bootstrap {
             dispatcher.dispatch();
             demo.ifPresent(this::printFirstStart);
             adminPassword.ifPresent(this::printFirstAdmin);
+            gate.open();
             LOG.info(() -> "Reelforge is ready at " + baseUrl());
         } catch (Exception e) {
             // A failed deploy gets no @PreDestroy: give the server its log handlers back now.
-            logs.uninstall();
-            throw new IllegalStateException("Reelforge could not start: " + e.getMessage(), e);
+            if (logs != null) {
+                logs.uninstall();
+            }
+            throw FatalStart.exit("start-up", e);
         }
     }
 

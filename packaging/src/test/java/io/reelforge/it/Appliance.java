@@ -54,6 +54,16 @@ public final class Appliance implements AutoCloseable {
         return a;
     }
 
+    /** An appliance set up but not started: {@link #boot()} starts it. */
+    public static Appliance create(String name, Map<String, String> settings) throws IOException {
+        return new Appliance(name, settings);
+    }
+
+    /** Waits for the process to end by itself and answers its exit status, or -1 if it still runs after {@code limit}. */
+    public int awaitExitStatus(Duration limit) throws InterruptedException {
+        return process.waitFor(limit.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS) ? process.exitValue() : -1;
+    }
+
     private static String b64(int bytes) {
         byte[] b = new byte[bytes];
         RANDOM.nextBytes(b);

@@ -49,7 +49,7 @@ public class SchemaMigrations {
             int applied = update(c);
             LOG.info(() -> applied == 0 ? "schema is up to date" : "schema migrated: " + applied + " change set(s) run or adopted");
         } catch (SQLException | RuntimeException e) {
-            throw new IllegalStateException("the database schema could not be migrated: " + e.getMessage(), e);
+            throw io.reelforge.infrastructure.config.FatalStart.exit("schema migration", e);
         }
     }
 

@@ -19,6 +19,7 @@ import org.eclipse.microprofile.health.Liveness;
 import org.eclipse.microprofile.health.Readiness;
 
 import io.reelforge.application.ops.Drain;
+import io.reelforge.application.ops.StartupGate;
 import io.reelforge.engine.EngineStatus;
 import io.reelforge.infrastructure.config.Settings;
 import io.reelforge.infrastructure.engine.EngineRegistry;
@@ -46,6 +47,9 @@ public class HealthChecks {
     @Inject
     Drain drain;
 
+    @Inject
+    StartupGate gate;
+
     /** Up while the application is deployed and answering: a restart is the cure for nothing else here. */
     @Produces
     @Liveness
@@ -71,6 +75,9 @@ public class HealthChecks {
     @Readiness
     HealthCheck storageReady() {
         return () -> {
+            if (!gate.isOpen()) {
+                return starting("storage");
+            }
             Path root = settings.storageRoot();
             long minFree = settings.storageMinFreeMb();
             try {
@@ -91,6 +98,9 @@ public class HealthChecks {
     @Readiness
     HealthCheck engineReady() {
         return () -> {
+            if (!gate.isOpen()) {
+                return starting("engine");
+            }
             String id = settings.defaultEngine();
             try {
                 EngineStatus s = engines.engine(id).status();
@@ -106,7 +116,12 @@ public class HealthChecks {
     @Produces
     @Readiness
     HealthCheck schedulerReady() {
-        return () -> HealthCheckResponse.named("scheduler").status(jobs.isRunning()).build();
+        return () -> gate.isOpen() ? HealthCheckResponse.named("scheduler").status(jobs.isRunning()).build() : starting("scheduler");
+    }
+
+    /** Down, and no setting read, while the application is still starting (see {@link StartupGate}). */
+    private static HealthCheckResponse starting(String name) {
+        return HealthCheckResponse.named(name).down().withData("detail", "starting").build();
     }
 
     /** Down from the moment a stop begins, so a load balancer sends new work elsewhere while renders finish. */
