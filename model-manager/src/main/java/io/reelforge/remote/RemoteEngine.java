@@ -106,9 +106,10 @@ public final class RemoteEngine implements Engine, AutoCloseable {
         }
     }
 
-    /** No upstream can take the job: wait a little and hand it back while one is merely full, fail when none is up. */
+    /** No upstream can take the job: wait a little and hand it back while one is merely full or busy, fail when none is up. */
     private RenderException noUpstream(RenderControl control) {
-        if (!pool.anyHealthy()) {
+        // Right after a start the first health check may still be running: a job claimed then waits, it does not fail.
+        if (pool.checked() && !pool.anyHealthy()) {
             return new RenderException("upstream.unavailable", "No upstream is healthy: " + pool.describe());
         }
         try {

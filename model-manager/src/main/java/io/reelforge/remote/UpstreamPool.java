@@ -31,6 +31,7 @@ final class UpstreamPool implements AutoCloseable {
     private final AddressPolicy policy;
     private final Clock clock;
     private final ScheduledExecutorService checker;
+    private volatile boolean checked;
 
     UpstreamPool(List<Upstream> upstreams, UpstreamClient client, AddressPolicy policy, Duration interval, Clock clock) {
         this.upstreams = List.copyOf(upstreams);
@@ -46,8 +47,8 @@ final class UpstreamPool implements AutoCloseable {
             t.setDaemon(true);
             return t;
         });
-        checkAll();
-        checker.scheduleWithFixedDelay(this::checkAll, interval.toMillis(), interval.toMillis(), TimeUnit.MILLISECONDS);
+        // The first check runs at once but off the start-up path: an unreachable upstream never delays a deployment.
+        checker.scheduleWithFixedDelay(this::checkAll, 0, interval.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     boolean empty() {
@@ -101,6 +102,11 @@ final class UpstreamPool implements AutoCloseable {
         }
     }
 
+    /** Whether every upstream has been checked once since start-up (before, "none healthy" means "not known yet"). */
+    boolean checked() {
+        return checked;
+    }
+
     void checkAll() {
         for (Upstream u : upstreams) {
             String refused = refusal(u);
@@ -113,6 +119,7 @@ final class UpstreamPool implements AutoCloseable {
                 }
             }
         }
+        checked = true;
     }
 
     @Override

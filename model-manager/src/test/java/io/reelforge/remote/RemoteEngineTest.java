@@ -34,11 +34,20 @@ class RemoteEngineTest {
     @TempDir
     Path dir;
 
-    private static RemoteEngine engine(FakeUpstream up, Map<String, String> more) {
+    private static RemoteEngine engine(FakeUpstream up, Map<String, String> more) throws InterruptedException {
         Map<String, String> s = new java.util.HashMap<>(Map.of("upstreams", up.base(), "allow-addresses", "127.0.0.1",
                 "poll-interval", "PT0.05S", "retries", "1"));
         s.putAll(more);
-        return new RemoteEngine(RemoteSettings.read(EngineSettings.of(s)), Clock.systemUTC());
+        return checked(new RemoteEngine(RemoteSettings.read(EngineSettings.of(s)), Clock.systemUTC()));
+    }
+
+    /** The first health check runs in the background; tests start once it has. */
+    private static RemoteEngine checked(RemoteEngine engine) throws InterruptedException {
+        long until = System.nanoTime() + 10_000_000_000L;
+        while (engine.describe().contains("not checked yet") && System.nanoTime() < until) {
+            Thread.sleep(20);
+        }
+        return engine;
     }
 
     /** A 2 s, 16 fps, 160x90 H.264 file: another rate, size and length than the spec's 48 frames at 24 fps, 320x180. */
@@ -147,8 +156,8 @@ class RemoteEngineTest {
     @Test
     void loopbackUpstreamsNeedTheAllowListAndBadSettingsAreRefused() throws Exception {
         try (FakeUpstream up = new FakeUpstream();
-             RemoteEngine engine = new RemoteEngine(RemoteSettings.read(EngineSettings.of(Map.of("upstreams", up.base()))),
-                     Clock.systemUTC())) {
+             RemoteEngine engine = checked(new RemoteEngine(RemoteSettings.read(EngineSettings.of(Map.of("upstreams", up.base()))),
+                     Clock.systemUTC()))) {
             assertFalse(engine.status().ready());
             assertTrue(engine.status().detail().contains("allow it with reelforge.engine.remote.allow-addresses"),
                     engine.status().detail());

@@ -85,12 +85,25 @@ class RemoteEngineIT {
 
     @Test
     @Order(1)
-    void readinessShowsEveryUpstreamHealthAndLoad() throws Exception {
-        JsonNode engine = engineCheck();
-        assertEquals("UP", engine.path("status").asText(), engine.toString());
-        String detail = engine.path("data").path("detail").asText();
-        assertTrue(detail.contains(upA.baseUrl() + "/v1 up, 0/2 in flight"), detail);
-        assertTrue(detail.contains(upB.baseUrl() + "/v1 up, 0/2 in flight"), detail);
+    void readinessAndTheAdminApiShowEveryUpstreamsHealthAndLoad() throws Exception {
+        awaitDetail(upA.baseUrl() + "/v1 up, 0/2 in flight");
+        awaitDetail(upB.baseUrl() + "/v1 up, 0/2 in flight");
+        assertEquals("UP", engineCheck().path("status").asText());
+
+        Api first = api.asConsoleUser("admin", consumer.firstAdminPassword());
+        assertEquals(204, first.postJson("/v1/admin/password",
+                Map.of("current", consumer.firstAdminPassword(), "password", "remote engine test passphrase")).status());
+        JsonNode engines = api.asConsoleUser("admin", "remote engine test passphrase").get("/v1/admin/engines").json();
+        JsonNode remote = null;
+        for (JsonNode e : engines.path("data")) {
+            if ("remote".equals(e.path("id").asText())) {
+                remote = e;
+            }
+        }
+        assertTrue(remote != null && remote.path("ready").asBoolean() && remote.path("default_engine").asBoolean(), engines.toString());
+        assertTrue(remote.path("detail").asText().contains(upB.baseUrl() + "/v1 up, 0/2 in flight"), remote.toString());
+        // The upstream key is never shown.
+        assertTrue(!engines.toString().contains(upA.liveKey()), engines.toString());
     }
 
     @Test
