@@ -109,6 +109,19 @@ public class RenderLifecycle {
         generations.lockForUpdate(generationId).ifPresent(g -> end(g, code, message));
     }
 
+    /**
+     * Puts a render that could not start yet (its engine deferred it: a busy upstream) back in the queue, without
+     * spending its attempt; nothing if the job ended meanwhile.
+     */
+    public void handBack(String generationId) {
+        generations.lockForUpdate(generationId)
+                .filter(g -> g.status() == GenerationStatus.PROCESSING)
+                .ifPresent(g -> {
+                    g.handBack();
+                    changed.fire(new GenerationChanged(g.id(), true));
+                });
+    }
+
     public Generation cancel(String accountId, String generationId) {
         Generation g = generations.lockForUpdate(generationId)
                 .filter(x -> x.accountId().equals(accountId))

@@ -22,9 +22,20 @@ public interface Engine {
     }
 
     /**
+     * The frame rate this engine's clips come out at, given the one requested. By default the requested one; the
+     * sandbox's {@code fps} test setting answers another, to act as an upstream whose model renders, say, 16 fps.
+     * The appliance then asks for as many frames as the clip's length takes at that rate.
+     */
+    default int frameRate(int requested) {
+        return requested;
+    }
+
+    /**
      * Renders {@code spec.frameCount()} frames in order into {@code sink}. Checks
      * {@link RenderControl#checkpoint(double)} at least once a frame; that call throws
-     * {@link RenderCancelledException} when the caller has stopped the render.
+     * {@link RenderCancelledException} when the caller has stopped the render. Throws
+     * {@link RenderDeferredException} when the render cannot start yet for a reason that passes; the job is then
+     * queued again without spending an attempt.
      *
      * @return what was actually rendered (model, native size and so on)
      */

@@ -25,6 +25,7 @@ public final class SandboxEngine implements Engine {
     static final String MODEL_VERSION = "1";
 
     private final Duration minRenderTime;
+    private final int fps;
 
     public SandboxEngine() {
         this(Duration.ZERO);
@@ -32,11 +33,28 @@ public final class SandboxEngine implements Engine {
 
     /** @param minRenderTime the least time a render takes, spread evenly over its frames */
     public SandboxEngine(Duration minRenderTime) {
+        this(minRenderTime, 0);
+    }
+
+    /**
+     * @param fps the frame rate clips come out at whatever is asked, or 0 for the requested one (a test setting: it
+     *            makes this appliance an upstream whose files a consumer must convert)
+     */
+    public SandboxEngine(Duration minRenderTime, int fps) {
         Objects.requireNonNull(minRenderTime, "minRenderTime");
         if (minRenderTime.isNegative()) {
             throw new IllegalArgumentException("min-render-time must not be negative: " + minRenderTime);
         }
+        if (fps < 0 || fps > 120) {
+            throw new IllegalArgumentException("fps must be 0 (the requested rate) or 1..120: " + fps);
+        }
         this.minRenderTime = minRenderTime;
+        this.fps = fps;
+    }
+
+    @Override
+    public int frameRate(int requested) {
+        return fps == 0 ? requested : fps;
     }
 
     @Override

@@ -8,11 +8,13 @@ import java.time.format.DateTimeParseException;
 
 /**
  * Service-loader entry for the sandbox engine. Setting {@value #MIN_RENDER_TIME} (ISO-8601, e.g. {@code PT20S})
- * makes every render take at least that long.
+ * makes every render take at least that long; {@value #FPS} makes every clip come out at that frame rate.
  */
 public final class SandboxEngineProvider implements EngineProvider {
 
     public static final String MIN_RENDER_TIME = "min-render-time";
+    /** Test setting: every clip comes out at this frame rate (0: the requested one), as from a 16 fps model. */
+    public static final String FPS = "fps";
 
     @Override
     public String id() {
@@ -22,7 +24,7 @@ public final class SandboxEngineProvider implements EngineProvider {
     @Override
     public Engine create(EngineSettings settings) {
         try {
-            return new SandboxEngine(settings.duration(MIN_RENDER_TIME, Duration.ZERO));
+            return new SandboxEngine(settings.duration(MIN_RENDER_TIME, Duration.ZERO), settings.integer(FPS, 0));
         } catch (DateTimeParseException e) {
             throw new IllegalArgumentException("sandbox setting " + MIN_RENDER_TIME
                     + " must be an ISO-8601 duration such as PT20S: " + e.getParsedString(), e);

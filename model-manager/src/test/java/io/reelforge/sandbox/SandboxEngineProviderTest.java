@@ -30,6 +30,14 @@ class SandboxEngineProviderTest {
     }
 
     @Test
+    void theFpsTestSettingMakesClipsComeOutAtThatRate() {
+        assertEquals(24, new SandboxEngineProvider().create(EngineSettings.none()).frameRate(24));
+        assertEquals(16, new SandboxEngineProvider().create(EngineSettings.of(Map.of(SandboxEngineProvider.FPS, "16"))).frameRate(24));
+        assertThrows(IllegalArgumentException.class,
+                () -> new SandboxEngineProvider().create(EngineSettings.of(Map.of(SandboxEngineProvider.FPS, "-1"))));
+    }
+
+    @Test
     void aMalformedDurationIsReportedWithTheSettingsName() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> new SandboxEngineProvider().create(EngineSettings.of(Map.of("min-render-time", "20 seconds"))));

@@ -41,7 +41,8 @@ public final class Appliance implements AutoCloseable {
         Path work = Path.of(System.getProperty("reelforge.it.workdir", "target/it"));
         this.dataDir = Files.createDirectories(work.resolve(name + "-" + System.currentTimeMillis()));
         this.settings = new LinkedHashMap<>(settings);
-        this.liveKey = "rf_live_" + b64(9) + b64(32);
+        // A test may choose the demo key (several upstreams that one consumer reaches with one key).
+        this.liveKey = settings.getOrDefault("demo.api-key", newLiveKey());
         try (ServerSocket s = new ServerSocket(0)) {
             this.port = s.getLocalPort();
         }
@@ -62,6 +63,11 @@ public final class Appliance implements AutoCloseable {
     /** Waits for the process to end by itself and answers its exit status, or -1 if it still runs after {@code limit}. */
     public int awaitExitStatus(Duration limit) throws InterruptedException {
         return process.waitFor(limit.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS) ? process.exitValue() : -1;
+    }
+
+    /** A fresh key in the demo live key's format, for {@code demo.api-key}. */
+    static String newLiveKey() {
+        return "rf_live_" + b64(9) + b64(32);
     }
 
     private static String b64(int bytes) {

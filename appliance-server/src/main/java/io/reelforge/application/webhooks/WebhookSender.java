@@ -15,7 +15,7 @@ import jakarta.inject.Inject;
 
 import io.reelforge.domain.model.webhook.AttemptOutcome;
 import io.reelforge.infrastructure.config.Settings;
-import io.reelforge.infrastructure.webhooks.AddressPolicy;
+import io.reelforge.net.AddressPolicy;
 import io.reelforge.infrastructure.webhooks.WebhookHttpClient;
 
 /**

@@ -22,7 +22,7 @@ import io.reelforge.domain.model.webhook.WebhookRepository;
 import io.reelforge.domain.model.webhook.WebhookUrl;
 import io.reelforge.domain.shared.ReelforgeException;
 import io.reelforge.infrastructure.config.Settings;
-import io.reelforge.infrastructure.webhooks.AddressPolicy;
+import io.reelforge.net.AddressPolicy;
 
 /**
  * An account's webhooks: endpoints, their secrets, the account's signing key for per-generation URLs, deliveries

@@ -24,6 +24,7 @@ import io.reelforge.encoding.EncoderOptions;
 import io.reelforge.encoding.Mp4Encoder;
 import io.reelforge.engine.Engine;
 import io.reelforge.engine.RenderCancelledException;
+import io.reelforge.engine.RenderDeferredException;
 import io.reelforge.engine.RenderException;
 import io.reelforge.engine.RenderReport;
 import io.reelforge.engine.RenderSpec;
@@ -98,18 +99,21 @@ public class RenderRunner {
         return Math.min(order.width(), order.height()) + "p";
     }
 
-    /** Renders and returns the outcome for the metrics: completed, canceled, handed_back, or the error code. */
+    /** Renders and returns the outcome for the metrics: completed, canceled, handed_back, deferred, or the error code. */
     private String render(RenderOrder order) {
         Path target = store.prepare(order.outputPath());
         Instant deadline = order.startedAt().plus(settings.renderTimeout());
         try {
             Engine engine = engines.engine(order.engine());
+            int fps = engine.frameRate(order.fps());
+            int frames = fps == order.fps() ? order.frameCount()
+                    : (int) Math.round(order.frameCount() * (double) fps / order.fps());
             RenderSpec spec = new RenderSpec(order.prompt(), order.negativePrompt(), order.width(), order.height(),
-                    order.frameCount(), order.fps(), order.seed(), order.cameraFixed(), startImage(order));
+                    frames, fps, order.seed(), order.cameraFixed(), startImage(order));
             RenderReport report;
             PosterFrame poster;
-            try (Mp4Encoder encoder = Mp4Encoder.open(target, order.width(), order.height(), order.fps(), EncoderOptions.defaults())) {
-                poster = new PosterFrame(encoder, order.frameCount());
+            try (Mp4Encoder encoder = Mp4Encoder.open(target, order.width(), order.height(), fps, EncoderOptions.defaults())) {
+                poster = new PosterFrame(encoder, frames);
                 report = engine.render(spec, poster, new Control(order.generationId(), deadline));
                 encoder.finish();
             }
@@ -121,6 +125,11 @@ public class RenderRunner {
                 return "canceled";
             }
             return "completed";
+        } catch (RenderDeferredException e) {
+            discard(order);
+            lifecycle.handBack(order.generationId());
+            LOG.info(() -> "render deferred, queued again: " + e.getMessage());
+            return "deferred";
         } catch (RenderCancelledException e) {
             discard(order);
             // A shutdown's render is handed back by the stopping application; a cancel has ended the job already.

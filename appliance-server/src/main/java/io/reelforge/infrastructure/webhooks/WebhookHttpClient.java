@@ -26,6 +26,7 @@ import javax.net.ssl.SSLParameters;
 import javax.net.ssl.SSLSocket;
 
 import io.reelforge.domain.model.webhook.AttemptOutcome;
+import io.reelforge.net.AddressPolicy;
 
 /**
  * POSTs one webhook over HTTP/1.1 on a socket it opens itself: the host is resolved once, every resolved

@@ -1,4 +1,4 @@
-package io.reelforge.infrastructure.webhooks;
+package io.reelforge.net;
 
 import java.net.Inet6Address;
 import java.net.InetAddress;
@@ -6,7 +6,7 @@ import java.net.UnknownHostException;
 import java.util.List;
 
 /**
- * Which addresses a webhook may connect to. Internal apps live on private networks, so private ranges are
+ * Which addresses the appliance may connect to on someone's say-so (a webhook URL, a remote engine's upstream). Internal apps live on private networks, so private ranges are
  * allowed; loopback, link-local (cloud metadata services live there: 169.254.169.254, fd00:ec2::254), the
  * unspecified address and multicast are refused unless an allow-list entry (an address or a CIDR range) covers
  * them. Checked on the resolved address the socket connects to, so DNS cannot swap in another one later.
@@ -17,8 +17,14 @@ public final class AddressPolicy {
 
     private final List<Cidr> allowed;
 
+    /** A policy for webhooks, allow-listed by {@code reelforge.webhooks.allow-addresses}. */
     public AddressPolicy(List<String> allowList) {
-        this.allowed = allowList.stream().map(Cidr::parse).toList();
+        this("reelforge.webhooks.allow-addresses", allowList);
+    }
+
+    /** @param setting the setting the allow-list comes from, named when an entry is unreadable */
+    public AddressPolicy(String setting, List<String> allowList) {
+        this.allowed = allowList.stream().map(s -> Cidr.parse(setting, s)).toList();
     }
 
     /** Why this address is refused, or null when it may be reached. */
@@ -69,15 +75,15 @@ public final class AddressPolicy {
     /** An address range; a bare address is a range of one. */
     record Cidr(byte[] network, int bits) {
 
-        static Cidr parse(String s) {
+        static Cidr parse(String setting, String s) {
             String[] parts = s.split("/", 2);
             if (!parts[0].matches("[0-9a-fA-F:.]+")) {
-                throw new IllegalArgumentException("reelforge.webhooks.allow-addresses: '" + s + "' is not an address or CIDR range");
+                throw new IllegalArgumentException(setting + ": '" + s + "' is not an address or CIDR range");
             }
             byte[] net = AddressPolicy.parse(parts[0]);
             int bits = parts.length == 2 ? Integer.parseInt(parts[1]) : net.length * 8;
             if (bits < 0 || bits > net.length * 8) {
-                throw new IllegalArgumentException("reelforge.webhooks.allow-addresses: bad prefix length in '" + s + "'");
+                throw new IllegalArgumentException(setting + ": bad prefix length in '" + s + "'");
             }
             return new Cidr(net, bits);
         }

@@ -1,4 +1,4 @@
-package io.reelforge.infrastructure.webhooks;
+package io.reelforge.net;
 
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -41,13 +41,8 @@ class AddressPolicyTest {
         assertNotNull(p.refusal(ip("169.254.169.254")));
         assertNotNull(p.refusal(ip("::1")));
         assertThrows(IllegalArgumentException.class, () -> new AddressPolicy(List.of("evil.example.com")));
-    }
-
-    @Test
-    void retryAfterReadsSecondsAndDatesAndCapsThem() {
-        org.junit.jupiter.api.Assertions.assertEquals(java.time.Duration.ofSeconds(30), WebhookHttpClient.retryAfter("30"));
-        org.junit.jupiter.api.Assertions.assertEquals(java.time.Duration.ofHours(24), WebhookHttpClient.retryAfter("999999"));
-        assertNull(WebhookHttpClient.retryAfter("soon"));
-        assertNull(WebhookHttpClient.retryAfter("Wed, 21 Oct 2015 07:28:00 GMT"));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> new AddressPolicy("reelforge.engine.remote.allow-addresses", List.of("gpu-1")));
+        org.junit.jupiter.api.Assertions.assertTrue(e.getMessage().startsWith("reelforge.engine.remote.allow-addresses"));
     }
 }
