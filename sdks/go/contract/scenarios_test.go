@@ -2,6 +2,7 @@ package contract
 
 import (
 	"bytes"
+	"encoding/json"
 	"errors"
 	"io"
 	"net"
@@ -107,10 +108,15 @@ func TestS03QuotaOfOneRetriesThrough429(t *testing.T) {
 }
 
 func TestS04IdempotentRetryChargesOnce(t *testing.T) {
-	c := reelforge.New(env(t, "REELFORGE_API_KEY"), reelforge.WithBaseURL(env(t, "REELFORGE_FLAKY_URL")),
+	flaky := env(t, "REELFORGE_FLAKY_URL")
+	c := reelforge.New(env(t, "REELFORGE_API_KEY"), reelforge.WithBaseURL(flaky),
 		reelforge.WithMaxRetries(3), reelforge.WithRetryDelay(500*time.Millisecond))
 	unique := prompt("S04", "idempotent "+randomHex(8))
+	dropped := flakyDropped(t, flaky)
 	job := mustGenerate(t, c, reelforge.VideoRequest{Prompt: unique, Resolution: "720p"})
+	if after := flakyDropped(t, flaky); after <= dropped || !job.Replayed {
+		t.Fatalf("the proxy dropped %d answers before and %d after; replayed %v", dropped, after, job.Replayed)
+	}
 	debits := 0
 	it := c.Account.Ledger(100)
 	for it.Next() {
@@ -135,6 +141,23 @@ func TestS04IdempotentRetryChargesOnce(t *testing.T) {
 		t.Fatalf("%d generations with the prompt (%v)", found, list.Err())
 	}
 	_, _ = c.Video.Cancel(job.GenerationID)
+}
+
+// flakyDropped reads the drop-once proxy's count of dropped answers (GET /__flaky/stats).
+func flakyDropped(t *testing.T, flaky string) int {
+	t.Helper()
+	resp, err := http.Get(strings.TrimRight(flaky, "/") + "/__flaky/stats")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	var s struct {
+		Dropped int `json:"dropped"`
+	}
+	if err := json.NewDecoder(resp.Body).Decode(&s); err != nil {
+		t.Fatal(err)
+	}
+	return s.Dropped
 }
 
 func TestS05AuthenticationError(t *testing.T) {
