@@ -10,7 +10,7 @@ import (
 	"time"
 )
 
-// A 503 then a 429 (both with Retry-After: 0) then the job: one Idempotency-Key for all three attempts,
+// A 503 (Retry-After: 1) then a 429 (Retry-After: 0) then the job: one Idempotency-Key for all three attempts,
 // the SDK's User-Agent, the key only in Authorization.
 func TestRetriesReuseTheIdempotencyKey(t *testing.T) {
 	var mu sync.Mutex
@@ -25,7 +25,7 @@ func TestRetriesReuseTheIdempotencyKey(t *testing.T) {
 		}
 		switch len(keys) {
 		case 1:
-			w.Header().Set("Retry-After", "0")
+			w.Header().Set("Retry-After", "1")
 			w.WriteHeader(503)
 			_, _ = w.Write([]byte(`{"error":{"type":"api_error","code":"engine_not_ready","message":"m","param":null}}`))
 		case 2:
@@ -38,10 +38,14 @@ func TestRetriesReuseTheIdempotencyKey(t *testing.T) {
 		}
 	}))
 	defer srv.Close()
-	c := New("rf_live_k", WithBaseURL(srv.URL), WithRetryDelay(time.Hour))
+	c := New("rf_live_k", WithBaseURL(srv.URL), WithRetryDelay(10*time.Millisecond))
+	start := time.Now()
 	g, err := c.Video.Generate(VideoRequest{Prompt: "p"})
 	if err != nil || g.GenerationID != "g1" {
 		t.Fatalf("%+v %v", g, err)
+	}
+	if took := time.Since(start); took < time.Second || took > 5*time.Second {
+		t.Fatalf("took %s; Retry-After: 1 asks for at least 1 s", took)
 	}
 	if len(keys) != 3 || keys[0] == "" || keys[0] != keys[1] || keys[1] != keys[2] {
 		t.Fatalf("idempotency keys %v", keys)
@@ -65,7 +69,7 @@ func TestTypedErrorsAfterRetries(t *testing.T) {
 		_, _ = w.Write([]byte(`{"error":{"type":"rate_limit_error","code":"rate_limit_exceeded","message":"slow down"}}`))
 	}))
 	defer srv.Close()
-	c := New("rf_live_secret", WithBaseURL(srv.URL), WithMaxRetries(2))
+	c := New("rf_live_secret", WithBaseURL(srv.URL), WithMaxRetries(2), WithRetryDelay(time.Millisecond))
 	_, err := c.Account.Get()
 	var rl *RateLimitError
 	if !errors.As(err, &rl) || rl.Code != "rate_limit_exceeded" || calls != 3 || strings.Contains(err.Error(), "rf_live_secret") {

@@ -213,8 +213,8 @@ func (c *Client) retryable(err error, attempt int) (time.Duration, bool) {
 	if d <= 0 || d > c.maxRetryDelay {
 		d = c.maxRetryDelay
 	}
-	if hasRA {
-		d = ra
+	if hasRA && ra > d {
+		d = ra // never sooner than the appliance asks, but the backoff keeps growing when it asks for less
 		if d > c.maxRetryDelay {
 			d = c.maxRetryDelay
 		}

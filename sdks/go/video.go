@@ -181,6 +181,9 @@ func (g *Generation) Wait(opts ...WaitOption) (*Generation, error) {
 }
 
 func (g *Generation) completed(ctx context.Context) (*Generation, error) {
+	if g.client == nil {
+		return nil, fmt.Errorf("reelforge: generation %s is not bound to a client (e.g. a webhook's data): use client.Video.Get", g.GenerationID)
+	}
 	if g.Status == "completed" && g.OutputURL != "" {
 		return g, nil
 	}

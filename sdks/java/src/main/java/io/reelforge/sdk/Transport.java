@@ -150,8 +150,8 @@ final class Transport {
             return null;
         }
         Duration d = retryDelay.multipliedBy(1L << Math.min(attempt, 20));
-        if (e instanceof ApiException a && a.retryAfter().isPresent()) {
-            d = a.retryAfter().get();
+        if (e instanceof ApiException a && a.retryAfter().isPresent() && a.retryAfter().get().compareTo(d) > 0) {
+            d = a.retryAfter().get(); // never sooner than the appliance asks; the backoff keeps growing when it asks for less
         }
         return d.compareTo(maxRetryDelay) > 0 ? maxRetryDelay : d;
     }

@@ -14,6 +14,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Retries, idempotency keys, User-Agent and error mapping against a local HTTP server. */
 class TransportTest {
@@ -29,7 +30,7 @@ class TransportTest {
             int status = statuses[Math.min(keys.size() - 1, statuses.length - 1)];
             String body = status < 300 ? "{\"generation_id\":\"g1\",\"status\":\"queued\",\"estimated_seconds\":3}"
                     : "{\"error\":{\"type\":\"t\",\"code\":\"c" + status + "\",\"message\":\"m\",\"param\":null}}";
-            ex.getResponseHeaders().add("Retry-After", "0");
+            ex.getResponseHeaders().add("Retry-After", keys.size() == 1 ? "1" : "0");
             byte[] b = body.getBytes(StandardCharsets.UTF_8);
             ex.sendResponseHeaders(status, b.length);
             ex.getResponseBody().write(b);
@@ -37,7 +38,7 @@ class TransportTest {
         });
         server.start();
         return Reelforge.builder().apiKey("rf_live_secret").baseUrl("http://127.0.0.1:" + server.getAddress().getPort())
-                .retryDelay(Duration.ofHours(1)).maxRetries(2).build();
+                .retryDelay(Duration.ofMillis(10)).maxRetries(2).build();
     }
 
     @AfterEach
@@ -48,7 +49,10 @@ class TransportTest {
     @Test
     void a503AndA429AreRetriedWithOneIdempotencyKeyAfterRetryAfter() throws IOException {
         Reelforge c = serve(503, 429, 202);
+        long start = System.nanoTime();
         assertEquals("g1", c.video().generate(VideoRequest.of("p")).generationId());
+        long ms = (System.nanoTime() - start) / 1_000_000;
+        assertTrue(ms >= 1000 && ms < 5000, ms + " ms; the first Retry-After asks for 1 s");
         assertEquals(3, keys.size());
         assertEquals(1, keys.stream().distinct().count());
         assertFalse(keys.get(0).equals("null"));
@@ -60,7 +64,7 @@ class TransportTest {
         Reelforge c = serve(429);
         RateLimitException e = assertThrows(RateLimitException.class, () -> c.account().get());
         assertEquals("c429", e.code());
-        assertEquals(Duration.ZERO, e.retryAfter().orElseThrow());
+        assertEquals(Duration.ZERO, e.retryAfter().orElseThrow()); // the last answer's
         assertEquals(3, keys.size());
         assertFalse(e.toString().contains("rf_live_secret"));
     }
