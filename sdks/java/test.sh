@@ -11,11 +11,11 @@ offline=-o
 [ "${REELFORGE_MVN_ONLINE:-}" = 1 ] && offline=
 export REELFORGE_SDK_LANG=java
 
-mvn $offline -q -B -f "$here/pom.xml" clean install
+mvn $offline -q -B -Dstyle.color=never -f "$here/pom.xml" clean install
 log=$(mktemp)
 trap 'rm -f "$log"' EXIT
 set +e
-mvn $offline -B -f "$here/contract-tests/pom.xml" test "$@" 2>&1 \
+mvn $offline -B -Dstyle.color=never -f "$here/contract-tests/pom.xml" test "$@" 2>&1 \
   | tee "$log" \
   | grep -E 'Tests run:|FAIL|ERROR|expected|BUILD' | grep -v '^\[INFO\] *$'
 status=${PIPESTATUS[0]}
