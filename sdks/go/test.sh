@@ -4,7 +4,7 @@
 # with `go test` against the appliance named by REELFORGE_BASE_URL and the keys of SDK.md.
 # Standalone: set the REELFORGE_* variables (see README.md) and run sdks/go/test.sh. Nothing reaches the network.
 set -euo pipefail
-here=$(cd "$(dirname "$0")" && pwd)
+here=$(cd "$(dirname "$0")" && pwd -P)
 command -v go >/dev/null || { echo "go: missing toolchain (apt-get install golang-go)" >&2; exit 1; }
 command -v ffprobe >/dev/null || { echo "go: ffprobe missing (apt-get install ffmpeg)" >&2; exit 1; }
 

@@ -6,7 +6,7 @@
 # lacks something (a fresh machine: maven-install-plugin, say) that step is run again online, once.
 # Extra arguments go to the contract run, e.g. ./test.sh -Dtest='ScenariosTest#s01*'.
 set -euo pipefail
-here=$(cd "$(dirname "$0")" && pwd)
+here=$(cd "$(dirname "$0")" && pwd -P)
 command -v mvn >/dev/null || { echo "java: mvn missing (apt-get install maven)" >&2; exit 1; }
 command -v ffprobe >/dev/null || { echo "java: ffprobe missing (apt-get install ffmpeg)" >&2; exit 1; }
 export REELFORGE_SDK_LANG=java

@@ -30,6 +30,10 @@ func main() {
 	if root == "" {
 		root = "."
 	}
+	root, err := filepath.EvalSymlinks(root) // WalkDir does not descend into a symlinked root
+	if err != nil {
+		log.Fatal(err)
+	}
 	modFile, err := os.ReadFile(filepath.Join(root, "go.mod"))
 	if err != nil {
 		log.Fatal(err)
@@ -66,6 +70,9 @@ func main() {
 	})
 	if err != nil {
 		log.Fatal(err)
+	}
+	if len(files) < 2 {
+		log.Fatalf("only %d files under %s: not the module", len(files), root)
 	}
 	sort.Strings(files)
 	dir := filepath.Join(*out, filepath.FromSlash(module), "@v")
