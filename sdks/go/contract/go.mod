@@ -1,0 +1,5 @@
+module example.com/reelforge-contract
+
+go 1.19
+
+require github.com/reelforge/reelforge-go v0.1.0

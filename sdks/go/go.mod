@@ -1,0 +1,3 @@
+module github.com/reelforge/reelforge-go
+
+go 1.19

@@ -1,0 +1,3 @@
+module github.com/reelforge/reelforge-go/tools/modzip
+
+go 1.19
