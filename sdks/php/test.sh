@@ -50,4 +50,4 @@ export REELFORGE_PHP_VENDOR=$work/project/vendor
 # Extra arguments go to PHPUnit (e.g. --filter s01).
 cd "$work"
 phpunit -d zend.exception_ignore_args=0 --do-not-cache-result --testdox --colors=never \
-  --bootstrap "$here/tests/bootstrap.php" "$@" "$here/tests/ContractTest.php"
+  --bootstrap "$here/tests/bootstrap.php" "$@" "$here/tests"

@@ -37,4 +37,4 @@ gem install --local --no-document --install-dir "$GEM_HOME" "$work/reelforge-$ve
 
 # 3. the contract scenarios against the installed gem. Extra arguments go to minitest (e.g. -n /s01/).
 cd "$work"
-ruby "$here/test/contract_test.rb" --verbose "$@"
+ruby -e 'Dir[File.join(ARGV.shift, "*_test.rb")].sort.each { |file| require file }' "$here/test" --verbose "$@"
