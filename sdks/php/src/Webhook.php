@@ -20,6 +20,7 @@ final class Webhook
      * @param array<string,string|list<string>> $headers header name => value, any case; $_SERVER's HTTP_WEBHOOK_ID
      *                                                    form works too
      * @param string $secret the endpoint's secret, "whsec_<base64>"
+     * @param int|null $now the Unix time to check the timestamp against (default: the clock)
      * @throws WebhookVerificationException
      */
     public static function verify(string $payload, array $headers, string $secret, int $tolerance = self::TOLERANCE, ?int $now = null): ApiObject

@@ -89,9 +89,9 @@ final class Webhooks
      *
      * @param array<string,string|list<string>> $headers
      */
-    public function verify(string $payload, array $headers, string $secret, int $tolerance = Webhook::TOLERANCE): ApiObject
+    public function verify(string $payload, array $headers, string $secret, int $tolerance = Webhook::TOLERANCE, ?int $now = null): ApiObject
     {
-        return Webhook::verify($payload, $headers, $secret, $tolerance);
+        return Webhook::verify($payload, $headers, $secret, $tolerance, $now);
     }
 
     private function object(string $method, string $path, array $options = []): ApiObject

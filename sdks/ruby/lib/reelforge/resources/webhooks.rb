@@ -59,8 +59,9 @@ module Reelforge
       end
 
       # Checks a delivery's Standard Webhooks signature and returns the event; see Reelforge::Webhook.verify.
-      def verify(payload, headers, secret, tolerance: Webhook::TOLERANCE)
-        Webhook.verify(payload, headers, secret, tolerance: tolerance)
+      # now: the Unix time to check the timestamp against (default: the clock).
+      def verify(payload, headers, secret, tolerance: Webhook::TOLERANCE, now: Time.now.to_i)
+        Webhook.verify(payload, headers, secret, tolerance: tolerance, now: now)
       end
 
       private
