@@ -18,7 +18,7 @@ use Reelforge\Resources\Webhooks;
  *
  * The key comes from $apiKey or REELFORGE_API_KEY, the base URL (the appliance's host root) from $baseUrl or
  * REELFORGE_BASE_URL, else http://localhost:8080. 429 and 503 answers and connection errors are retried up to
- * $maxRetries times, after Retry-After when the answer has one, else after $retryDelay seconds doubling up to 60.
+ * $maxRetries times, after $retryDelay seconds doubling up to 60, or after the answer's Retry-After when that is longer.
  */
 final class Client
 {

@@ -131,8 +131,10 @@ final class Transport
             }
             $error = ApiException::fromResponse($response->status, $response->headers, $response->body);
             if (($response->status === 429 || $response->status === 503) && $retry < $this->maxRetries) {
-                $retryAfter = ApiException::retryAfter($response->headers['retry-after'] ?? null);
-                $this->pause($retryAfter !== null ? min((float) $retryAfter, self::MAX_DELAY) : $this->backoff($retry));
+                // never sooner than Retry-After asks, and never sooner than the backoff: an estimate that has run
+                // out (Retry-After: 1 while the job overruns) must not burn every retry in a few seconds
+                $retryAfter = (float) (ApiException::retryAfter($response->headers['retry-after'] ?? null) ?? 0);
+                $this->pause(max(min($retryAfter, self::MAX_DELAY), $this->backoff($retry)));
                 continue;
             }
             throw $error;

@@ -9,7 +9,7 @@ module Reelforge
   #
   # The key comes from api_key or REELFORGE_API_KEY, the base URL (the appliance's host root) from base_url or
   # REELFORGE_BASE_URL, else http://localhost:8080. 429 and 503 answers and connection errors are retried up to
-  # max_retries times, after Retry-After when the answer has one, else after retry_delay seconds doubling up to 60.
+  # max_retries times, after retry_delay seconds doubling up to 60, or after the answer's Retry-After when that is longer.
   class Client
     DEFAULT_BASE_URL = "http://localhost:8080"
 

@@ -111,8 +111,10 @@ module Reelforge
         return response if response.status < 400
 
         if [429, 503].include?(response.status) && retry_number < @max_retries
-          retry_after = APIError.retry_after(response.headers["retry-after"])
-          pause(retry_after ? [retry_after.to_f, MAX_DELAY].min : backoff(retry_number))
+          # never sooner than Retry-After asks, and never sooner than the backoff: an estimate that has run out
+          # (Retry-After: 1 while the job overruns) must not burn every retry in a few seconds
+          retry_after = APIError.retry_after(response.headers["retry-after"]).to_f
+          pause([[retry_after, MAX_DELAY].min, backoff(retry_number)].max)
           retry_number += 1
           next
         end
