@@ -129,7 +129,6 @@ final class Transport
             if ($response->status < 400) {
                 return $response;
             }
-            $error = ApiException::fromResponse($response->status, $response->headers, $response->body);
             if (($response->status === 429 || $response->status === 503) && $retry < $this->maxRetries) {
                 // never sooner than Retry-After asks, and never sooner than the backoff: an estimate that has run
                 // out (Retry-After: 1 while the job overruns) must not burn every retry in a few seconds
@@ -137,7 +136,7 @@ final class Transport
                 $this->pause(max(min($retryAfter, self::MAX_DELAY), $this->backoff($retry)));
                 continue;
             }
-            throw $error;
+            throw ApiException::fromResponse($response->status, $response->headers, $response->body);
         }
     }
 
