@@ -20,7 +20,7 @@ import urllib.parse
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 HOP = {"connection", "keep-alive", "proxy-connection", "transfer-encoding", "te", "trailer", "upgrade", "host",
-       "content-length"}
+       "content-length", "expect"}
 
 
 class State:
@@ -39,6 +39,20 @@ def make_handler(target):
         def log_message(self, fmt, *args):
             sys.stderr.write("flaky-proxy: %s %s\n" % (self.address_string(), fmt % args))
 
+        def _body(self):
+            if "chunked" in (self.headers.get("Transfer-Encoding") or "").lower():
+                parts = []
+                while True:
+                    size = int(self.rfile.readline().split(b";")[0].strip() or b"0", 16)
+                    if size == 0:
+                        while self.rfile.readline() not in (b"\r\n", b"\n", b""):
+                            pass
+                        return b"".join(parts)
+                    parts.append(self.rfile.read(size))
+                    self.rfile.readline()
+            length = int(self.headers.get("Content-Length") or 0)
+            return self.rfile.read(length) if length else None
+
         def _proxy(self):
             if self.command == "GET" and self.path == "/__flaky/stats":
                 with State.lock:
@@ -49,8 +63,7 @@ def make_handler(target):
                 self.end_headers()
                 self.wfile.write(body)
                 return
-            length = int(self.headers.get("Content-Length") or 0)
-            body = self.rfile.read(length) if length else None
+            body = self._body()
             drop = False
             if self.command == "POST":
                 key = self.headers.get("Idempotency-Key")
