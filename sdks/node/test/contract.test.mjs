@@ -194,7 +194,7 @@ test('S13 cancel refunds', async () => {
     (e) => e instanceof rf.ConflictError && e.status === 409 && e.code === 'generation.not_cancelable');
 });
 
-test('S14 webhooks: a real delivery verifies, a tampered one does not', async () => {
+test('S14a webhooks: a real delivery verifies, a tampered one does not', async () => {
   const c = client();
   const rx = await receiver();
   const endpoint = await c.webhooks.create({ url: `http://127.0.0.1:${rx.port}/hook`, events: ['video.completed'] });
@@ -269,4 +269,18 @@ test('S17 the reference page snippet runs and saves output.mp4', async () => {
     env: { ...process.env, REELFORGE_API_KEY: env('REELFORGE_API_KEY'), REELFORGE_BASE_URL: env('REELFORGE_BASE_URL') } });
   assert.match(stdout, /^Video saved: http/m);
   probe(path.join(dir, 'output.mp4'), 1920, 1080);
+});
+
+test('S14b webhook verify: the Standard Webhooks published vector', () => {
+  const secret = 'whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw';
+  const payload = '{"test": 2432232314}';
+  const now = 1614265330;
+  const headers = { 'webhook-id': 'msg_p5jXN8AQM9LWM0D4loKWxJek', 'webhook-timestamp': '1614265330',
+    'webhook-signature': 'v1,g0hM9SsE+OTPJTGt/tmIKtSyZlE3uFJELVlNIOLJ1OE=' };
+  assert.equal(rf.verify(payload, headers, secret, { now }).test, 2432232314);
+  const two = new Headers({ ...headers, 'webhook-signature': `v1,${'A'.repeat(43)}= ${headers['webhook-signature']}` });
+  assert.equal(rf.verify(Buffer.from(payload), two, secret, { now }).test, 2432232314);
+  for (const skew of [301, -301]) {
+    assert.throws(() => rf.verify(payload, headers, secret, { now: now + skew }), rf.WebhookVerificationError);
+  }
 });

@@ -199,7 +199,7 @@ def test_s13_cancel_refunds():
     assert e.value.status == 409 and e.value.code == "generation.not_cancelable"
 
 
-def test_s14_webhook_delivery_verifies_and_tampering_does_not(receiver):
+def test_s14a_webhook_delivery_verifies_and_tampering_does_not(receiver):
     c = client()
     endpoint = c.webhooks.create(url=f"http://127.0.0.1:{receiver.port}/hook", events=["video.completed"])
     try:
@@ -286,3 +286,18 @@ def test_s17a_reference_snippet_generate_wait_save(tmp_path):
 
 def test_s17b_reference_snippet_generate_save(tmp_path):
     _run_snippet("retry.py", tmp_path)
+
+
+VECTOR = dict(secret="whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw", payload='{"test": 2432232314}', now=1614265330,
+              headers={"webhook-id": "msg_p5jXN8AQM9LWM0D4loKWxJek", "webhook-timestamp": "1614265330",
+                       "webhook-signature": "v1,g0hM9SsE+OTPJTGt/tmIKtSyZlE3uFJELVlNIOLJ1OE="})
+
+
+def test_s14b_webhook_verify_published_vector():
+    v = VECTOR
+    assert reelforge.verify_webhook(v["payload"], v["headers"], v["secret"], now=v["now"]).test == 2432232314
+    two = dict(v["headers"], **{"webhook-signature": "v1," + "A" * 43 + "= " + v["headers"]["webhook-signature"]})
+    assert reelforge.verify_webhook(v["payload"].encode(), two, v["secret"], now=v["now"])["test"] == 2432232314
+    for skew in (301, -301):
+        with pytest.raises(reelforge.WebhookVerificationError):
+            reelforge.verify_webhook(v["payload"], v["headers"], v["secret"], now=v["now"] + skew)

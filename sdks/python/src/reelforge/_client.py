@@ -295,7 +295,7 @@ class Webhooks:
 
     @staticmethod
     def verify(payload: Union[str, bytes], headers: Any, secret: str,
-               tolerance: int = _webhooks.TOLERANCE_SECONDS) -> Any:
+               tolerance: int = _webhooks.TOLERANCE_SECONDS, now: Optional[float] = None) -> Any:
         """Standard Webhooks check of a delivery (raw body, its headers, the ``whsec_`` secret); returns the
-        parsed event or raises WebhookVerificationError."""
-        return _webhooks.verify(payload, headers, secret, tolerance)
+        parsed event or raises WebhookVerificationError. ``now`` (epoch seconds) defaults to the clock."""
+        return _webhooks.verify(payload, headers, secret, tolerance, now)
