@@ -16,9 +16,10 @@ rm -rf dist
   || { cat "$work/build.log"; exit 1; }
 ls dist
 
-python3 -m venv "$work/venv"
-"$work/venv/bin/pip" install -q --retries 1 dist/reelforge-*.whl pytest
+# a fresh venv for the tests; the build venv's pip installs into it (saves a second ensurepip on a busy machine)
+python3 -m venv --without-pip "$work/venv"
+"$work/build/bin/pip" --python "$work/venv/bin/python" install -q --retries 1 dist/reelforge-*.whl pytest
 # the tests must exercise the installed wheel, never ./src
 where=$(cd "$work" && "$work/venv/bin/python" -c 'import reelforge; print(reelforge.__file__)')
 case "$where" in "$work/venv/"*) echo "reelforge from $where";; *) echo "reelforge imported from $where, not the wheel"; exit 1;; esac
-exec "$work/venv/bin/python" -m pytest -p no:cacheprovider -q -rA tests
+exec "$work/venv/bin/python" -m pytest -p no:cacheprovider -q -rA --durations=8 tests
