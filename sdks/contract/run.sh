@@ -16,6 +16,7 @@
 #   REELFORGE_CONTRACT_WORK            work folder (default target/sdk-contract): data dir, logs, per-language logs
 #   REELFORGE_CONTRACT_LANG_TIMEOUT    seconds one language's test.sh may take (default 600)
 #   REELFORGE_CONTRACT_BOOT_TIMEOUT    seconds the appliance may take to start (default 360)
+#   REELFORGE_CONTRACT_JOBS            languages run at once (default 1; each has its own accounts and proxy)
 set -uo pipefail
 
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
@@ -25,6 +26,7 @@ JAR=${REELFORGE_JAR:-$ROOT/packaging/target/reelforge.jar}
 WORK=${REELFORGE_CONTRACT_WORK:-$ROOT/target/sdk-contract}
 LANG_TIMEOUT=${REELFORGE_CONTRACT_LANG_TIMEOUT:-600}
 BOOT_TIMEOUT=${REELFORGE_CONTRACT_BOOT_TIMEOUT:-360}
+JOBS=${REELFORGE_CONTRACT_JOBS:-1}
 RUN_ID=$(date +%Y%m%d%H%M%S)-$$
 
 say() { printf 'contract: %s\n' "$*" >&2; }
@@ -36,11 +38,14 @@ done
 command -v ffprobe >/dev/null || die "ffprobe is needed: every SDK checks its MP4s with it (apt-get install ffmpeg)"
 
 mkdir -p "$WORK/logs" || die "cannot create $WORK"
-APPLIANCE_PID="" PROXY_PID=""
+APPLIANCE_PID=""
+rm -f "$WORK/pids"
 
 stop_all() {
   local rc=$?
-  if [ -n "$PROXY_PID" ] && kill -0 "$PROXY_PID" 2>/dev/null; then kill "$PROXY_PID" 2>/dev/null; wait "$PROXY_PID" 2>/dev/null; fi
+  local pid
+  for pid in $(cat "$WORK/pids" 2>/dev/null); do kill "$pid" 2>/dev/null; done
+  rm -f "$WORK/pids"
   if [ -n "$APPLIANCE_PID" ] && kill -0 "$APPLIANCE_PID" 2>/dev/null; then
     say "stopping the appliance (pid $APPLIANCE_PID)"
     kill -TERM "$APPLIANCE_PID" 2>/dev/null
@@ -102,53 +107,77 @@ else
   [ "$code" = 204 ] || die "changing the first admin's password answered $code: $(cat "$WORK/logs/admin-password.out")"
 fi
 
-# ---- 3. the drop-once proxy -------------------------------------------------------------------------------------
-python3 -u "$TOOLBOX/flaky_proxy.py" --target "$BASE_URL" >"$WORK/logs/proxy.out" 2>"$WORK/logs/proxy.log" &
-PROXY_PID=$!
-for _ in $(seq 1 50); do grep -q '^listening on' "$WORK/logs/proxy.out" 2>/dev/null && break; sleep 0.1; done
-PROXY_PORT=$(sed -n 's/^listening on \([0-9]*\)$/\1/p' "$WORK/logs/proxy.out")
-[ -n "$PROXY_PORT" ] || die "the drop-once proxy did not start: $(cat "$WORK/logs/proxy.log")"
-FLAKY_URL=http://127.0.0.1:$PROXY_PORT
+# ---- 3. each language: its accounts, its own drop-once proxy, its test.sh --------------------------------------
+# run_lang LANG: writes "<exit code> <seconds>" to $WORK/results/LANG; the output goes to $WORK/logs/LANG.log
+run_lang() {
+  local lang=$1 log=$WORK/logs/$1.log start=$SECONDS rc keys proxy_pid proxy_port
+  local test_sh=$ROOT/sdks/$lang/test.sh
+  if [ ! -x "$test_sh" ]; then
+    echo "no executable sdks/$lang/test.sh" >"$log"
+    echo "127 0" >"$WORK/results/$lang"
+    return
+  fi
+  if [ "${REELFORGE_CONTRACT_NO_PROVISION:-}" = 1 ] && [ -n "${REELFORGE_CONTRACT_BASE_URL:-}" ]; then
+    keys=$(for v in REELFORGE_API_KEY REELFORGE_QUOTA1_KEY REELFORGE_BROKE_KEY REELFORGE_RESTRICTED_KEY; do
+             printf 'export %s=%q\n' "$v" "${!v:-}"; done)
+  else
+    keys=$(python3 "$TOOLBOX/provision.py" --base-url "$BASE_URL" --user "$ADMIN_USER" --password "$ADMIN_PASSWORD" \
+             --lang "$lang" --run-id "$RUN_ID" 2>"$log")
+  fi
+  if [ -z "$keys" ]; then
+    echo "provisioning the accounts failed (above)" >>"$log"
+    echo "3 $((SECONDS - start))" >"$WORK/results/$lang"
+    return
+  fi
+  # one proxy per language, so its drop count (S04) is this language's alone even when languages run in parallel
+  python3 -u "$TOOLBOX/flaky_proxy.py" --target "$BASE_URL" >"$WORK/logs/$lang.proxy.out" 2>"$WORK/logs/$lang.proxy.log" &
+  proxy_pid=$!
+  echo "$proxy_pid" >>"$WORK/pids"
+  for _ in $(seq 1 100); do grep -q '^listening on' "$WORK/logs/$lang.proxy.out" 2>/dev/null && break; sleep 0.1; done
+  proxy_port=$(sed -n 's/^listening on \([0-9]*\)$/\1/p' "$WORK/logs/$lang.proxy.out")
+  if [ -z "$proxy_port" ]; then
+    { echo "the drop-once proxy did not start:"; cat "$WORK/logs/$lang.proxy.log"; } >"$log"
+    echo "4 $((SECONDS - start))" >"$WORK/results/$lang"
+    kill "$proxy_pid" 2>/dev/null
+    return
+  fi
+  say "$lang: running sdks/$lang/test.sh (log $log)"
+  (
+    eval "$keys"
+    export REELFORGE_BASE_URL=$BASE_URL REELFORGE_FLAKY_URL=http://127.0.0.1:$proxy_port REELFORGE_SDK_LANG=$lang
+    export REELFORGE_ADMIN_USER=$ADMIN_USER REELFORGE_ADMIN_PASSWORD=$ADMIN_PASSWORD
+    cd "$ROOT/sdks/$lang" && exec timeout --kill-after=10 "$LANG_TIMEOUT" ./test.sh
+  ) >>"$log" 2>&1 </dev/null
+  rc=$?
+  kill "$proxy_pid" 2>/dev/null
+  wait "$proxy_pid" 2>/dev/null
+  echo "$rc $((SECONDS - start))" >"$WORK/results/$lang"
+}
 
-# ---- 4. each language ------------------------------------------------------------------------------------------
+rm -rf "$WORK/results" && mkdir -p "$WORK/results"
+if [ "$JOBS" -le 1 ]; then
+  for lang in "${LANGS[@]}"; do run_lang "$lang"; done
+else
+  say "running up to $JOBS languages at once"
+  for lang in "${LANGS[@]}"; do
+    while [ "$(jobs -rp | grep -vxF "$APPLIANCE_PID" | wc -l)" -ge "$JOBS" ]; do wait -n; done
+    run_lang "$lang" &
+  done
+  for pid in $(jobs -rp); do [ "$pid" = "$APPLIANCE_PID" ] || wait "$pid"; done
+fi
+
+# ---- 4. the summary --------------------------------------------------------------------------------------------
 passed=0 failed=0 summary=()
 for lang in "${LANGS[@]}"; do
   log=$WORK/logs/$lang.log
-  test_sh=$ROOT/sdks/$lang/test.sh
-  start=$SECONDS
-  if [ ! -x "$test_sh" ]; then
-    echo "no executable sdks/$lang/test.sh" >"$log"
-    rc=127
-  else
-    if [ "${REELFORGE_CONTRACT_NO_PROVISION:-}" = 1 ] && [ -n "${REELFORGE_CONTRACT_BASE_URL:-}" ]; then
-      keys=$(for v in REELFORGE_API_KEY REELFORGE_QUOTA1_KEY REELFORGE_BROKE_KEY REELFORGE_RESTRICTED_KEY; do
-               printf 'export %s=%q\n' "$v" "${!v:-}"; done)
-    else
-      keys=$(python3 "$TOOLBOX/provision.py" --base-url "$BASE_URL" --user "$ADMIN_USER" --password "$ADMIN_PASSWORD" \
-               --lang "$lang" --run-id "$RUN_ID" 2>"$log.provision")
-    fi
-    if [ -z "$keys" ]; then
-      cat "$log.provision" >"$log" 2>/dev/null
-      rc=3
-    else
-      say "$lang: running sdks/$lang/test.sh (log $log)"
-      (
-        eval "$keys"
-        export REELFORGE_BASE_URL=$BASE_URL REELFORGE_FLAKY_URL=$FLAKY_URL REELFORGE_SDK_LANG=$lang
-        export REELFORGE_ADMIN_USER=$ADMIN_USER REELFORGE_ADMIN_PASSWORD=$ADMIN_PASSWORD
-        cd "$ROOT/sdks/$lang" && exec timeout --kill-after=10 "$LANG_TIMEOUT" ./test.sh
-      ) >"$log" 2>&1 </dev/null
-      rc=$?
-    fi
-  fi
-  took=$((SECONDS - start))
-  if [ $rc -eq 0 ]; then
+  read -r rc took <"$WORK/results/$lang" 2>/dev/null || { rc=1; took=0; }
+  if [ "$rc" -eq 0 ]; then
     passed=$((passed + 1))
     summary+=("$lang: ok ($took s)")
   else
     failed=$((failed + 1))
     why="exit $rc"
-    [ $rc -eq 124 ] || [ $rc -eq 137 ] && why="timed out after $LANG_TIMEOUT s"
+    case $rc in 124|137) why="timed out after $LANG_TIMEOUT s";; 127) why="no sdks/$lang/test.sh";; 3) why="provisioning failed";; esac
     summary+=("$lang: FAILED ($why, $took s, log $log)")
     say "$lang FAILED ($why); last lines of $log:"
     tail -n 40 "$log" | sed "s/^/  $lang| /" >&2
@@ -158,4 +187,4 @@ done
 echo
 for line in "${summary[@]}"; do echo "$line"; done
 echo "$passed passed, $failed failed"
-[ $failed -eq 0 ]
+[ "$failed" -eq 0 ]
