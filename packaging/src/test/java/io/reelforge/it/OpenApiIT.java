@@ -105,7 +105,7 @@ class OpenApiIT {
             }
         }
         assertEquals(List.of(), problems);
-        assertEquals(20, operations, "every webhook and admin operation is in the document");
+        assertEquals(29, operations, "every webhook and admin operation is in the document");
         JsonNode schemas = doc.path("components").path("schemas");
         for (String schema : new String[] {"WebhookEndpoint", "WebhookEndpointCreated", "WebhookSecret", "Delivery",
                 "DeliveryAttempt", "WebhookCreateRequest", "Engine", "ModelVersion", "PasswordChange"}) {
@@ -272,7 +272,61 @@ class OpenApiIT {
                 admin.postJson("/v1/admin/models", Map.of("path", "../../etc")), 422);
         contract.check("/v1/admin/models", Request.Method.POST, admin.post("/v1/admin/models", "application/json", "{oops"), 400);
         contract.check("/v1/admin/models", Request.Method.POST, admin.post("/v1/admin/models", "text/plain", "x"), 415);
+        accountsAndKeys(admin);
         contract.assertAllMatched();
+    }
+
+    /**
+     * Accounts, keys and credits over the admin API, as a provisioning script uses them: the new account's key
+     * works at once with the plan's grant, its quota and a deduction to zero hold on /v1, a revoked key is refused.
+     */
+    private static void accountsAndKeys(Api admin) throws Exception {
+        String a = "/v1/admin/accounts";
+        contract.check("/v1/admin/plans", Request.Method.GET, admin.get("/v1/admin/plans"), 200);
+        Api.Resp created = admin.postJson(a, Map.of("name", "OpenApiIT provisioned", "plan", "starter", "max_concurrent_jobs", 1));
+        contract.check(a, Request.Method.POST, created, 201);
+        String id = created.json().path("id").asText();
+        assertEquals(1, created.json().path("max_concurrent_jobs").asInt());
+        assertEquals(10_000, created.json().path("balance").asLong(), "the plan's first grant");
+        contract.check(a, Request.Method.POST, admin.postJson(a, Map.of("name", "x", "max_concurrent_jobs", "five")), 422);
+        contract.check(a, Request.Method.POST, admin.postJson(a, Map.of("plan", "starter")), 422);
+        contract.check(a, Request.Method.POST, admin.postJson(a, Map.of("name", "x", "plan", "no-such-plan")), 404);
+        contract.check(a, Request.Method.POST, admin.post(a, "application/json", "{oops"), 400);
+        contract.check(a, Request.Method.POST, admin.post(a, "text/plain", "x"), 415);
+        contract.check(a, Request.Method.GET, admin.get(a + "?limit=2"), 200);
+        contract.check(a, Request.Method.GET, admin.get(a + "?limit=0"), 422);
+        contract.check(a + "/" + id, Request.Method.GET, admin.get(a + "/" + id), 200);
+        contract.check(a + "/nope", Request.Method.GET, admin.get(a + "/nope"), 404);
+        contract.check(a + "/" + id, Request.Method.GET, appliance.api().get(a + "/" + id), 401);
+
+        Api.Resp key = admin.postJson(a + "/" + id + "/keys", Map.of("mode", "live", "name", "it"));
+        contract.check(a + "/" + id + "/keys", Request.Method.POST, key, 201);
+        contract.check(a + "/" + id + "/keys", Request.Method.POST, admin.postJson(a + "/" + id + "/keys", Map.of("mode", "gold")), 422);
+        contract.check(a + "/nope/keys", Request.Method.POST, admin.postJson(a + "/nope/keys", Map.of()), 404);
+        contract.check(a + "/" + id + "/keys", Request.Method.GET, admin.get(a + "/" + id + "/keys"), 200);
+        assertTrue(admin.get(a + "/" + id + "/keys").json().path("data").get(0).path("key").isNull(), "a key is shown once");
+        Api customer = appliance.api().withKey(key.json().path("key").asText());
+        assertEquals(10_000, customer.balance());
+        assertEquals(202, customer.generate(Map.of("prompt", "a quiet forest", "resolution", "720p")).status());
+        assertEquals(429, customer.generate(Map.of("prompt", "a second forest", "resolution", "720p")).status(), "a quota of 1");
+
+        Api.Resp patched = admin.patchJson(a + "/" + id, Map.of("max_concurrent_jobs", 3, "allowed_resolutions", List.of("720p")));
+        contract.check(a + "/" + id, Request.Method.PATCH, patched, 200);
+        assertEquals(List.of("720p"), List.of(patched.json().path("allowed_resolutions").get(0).asText()));
+        contract.check(a + "/" + id, Request.Method.PATCH, admin.patchJson(a + "/" + id, Map.of("status", "gone")), 422);
+        assertEquals(403, customer.generate(Map.of("prompt", "full hd", "resolution", "1080p")).status());
+
+        long balance = customer.balance();
+        Api.Resp deducted = admin.postJson(a + "/" + id + "/credits", Map.of("amount", -balance, "reason", "OpenApiIT: to zero"));
+        contract.check(a + "/" + id + "/credits", Request.Method.POST, deducted, 200);
+        assertEquals(0, deducted.json().path("balance").asLong());
+        contract.check(a + "/" + id + "/credits", Request.Method.POST, admin.postJson(a + "/" + id + "/credits", Map.of("amount", 5)), 422);
+        assertEquals(402, customer.generate(Map.of("prompt", "no credits left", "resolution", "720p")).status());
+
+        String keyId = key.json().path("id").asText();
+        contract.check(a + "/" + id + "/keys/" + keyId, Request.Method.DELETE, admin.delete(a + "/" + id + "/keys/" + keyId), 204);
+        contract.check(a + "/" + id + "/keys/nope", Request.Method.DELETE, admin.delete(a + "/" + id + "/keys/nope"), 404);
+        assertEquals(401, customer.get("/v1/account").status(), "a revoked key");
     }
 
     @Test

@@ -72,6 +72,12 @@ public class AccountAdmin {
         return java.util.Arrays.stream(Resolution.values()).map(Resolution::wireName).toList();
     }
 
+    /** One account as the console and the admin API show it. */
+    public AccountRow one(String id) {
+        ConsoleSubject.require("accounts:read");
+        return row(find(id));
+    }
+
     public AccountDraft draftOf(String id) {
         ConsoleSubject.require("accounts:read");
         Account a = find(id);

@@ -167,4 +167,83 @@ final class ApiSchemas {
             @Schema(name = "current", required = true) String current,
             @Schema(name = "password", required = true, minLength = 12, description = "At least 12 characters.") String password) {
     }
+
+    @Schema(name = "PlanOption", description = "A credit plan an account can be put on.")
+    record PlanOption(@Schema(name = "id", required = true, example = "starter") String id,
+                @Schema(name = "name", required = true, example = "Starter") String name) {
+    }
+
+    @Schema(name = "PlanList", description = "Every credit plan.")
+    record PlanList(@Schema(name = "data", required = true, type = SchemaType.ARRAY, implementation = PlanOption.class) List<PlanOption> data) {
+    }
+
+    @Schema(name = "AdminAccount", description = "An account with its plan, quotas and balance.")
+    record AdminAccount(
+            @Schema(name = "id", required = true, example = "0f8e3c6a-6b1d-4c53-9a57-1a2b3c4d5e6f") String id,
+            @Schema(name = "name", required = true, example = "Marketing") String name,
+            @Schema(name = "plan", required = true, example = "starter") String plan,
+            @Schema(name = "status", required = true, enumeration = {"active", "disabled"}, example = "active") String status,
+            @Schema(name = "max_concurrent_jobs", required = true, example = "5",
+                    description = "Queued + processing jobs at once.") int maxConcurrentJobs,
+            @Schema(name = "daily_clip_cap", required = true, nullable = true, example = "100",
+                    description = "Clips per UTC day; null for no cap.") Integer dailyClipCap,
+            @Schema(name = "allowed_resolutions", required = true, type = SchemaType.ARRAY, implementation = String.class,
+                    example = "[\"720p\", \"1080p\"]") List<String> allowedResolutions,
+            @Schema(name = "balance", required = true, example = "10000", description = "Credits.") long balance) {
+    }
+
+    @Schema(name = "AdminAccountList", description = "A page of accounts.")
+    record AdminAccountList(
+            @Schema(name = "data", required = true, type = SchemaType.ARRAY, implementation = AdminAccount.class) List<AdminAccount> data,
+            @Schema(name = "total", required = true, example = "12") long total) {
+    }
+
+    @Schema(name = "AdminAccountRequest", description = "An account to create, or the fields to change (PATCH: those sent).",
+            example = "{\"name\": \"Marketing\", \"plan\": \"starter\", \"max_concurrent_jobs\": 5}")
+    record AdminAccountRequest(
+            @Schema(name = "name", maxLength = 120, example = "Marketing", description = "Required to create.") String name,
+            @Schema(name = "plan", example = "starter", defaultValue = "starter") String plan,
+            @Schema(name = "max_concurrent_jobs", minimum = "1", maximum = "1000", defaultValue = "5") Integer maxConcurrentJobs,
+            @Schema(name = "daily_clip_cap", nullable = true, minimum = "1", maximum = "1000000") Integer dailyClipCap,
+            @Schema(name = "allowed_resolutions", type = SchemaType.ARRAY, implementation = String.class,
+                    description = "Empty or absent: every resolution.") List<String> allowedResolutions,
+            @Schema(name = "status", enumeration = {"active", "disabled"}, defaultValue = "active") String status) {
+    }
+
+    @Schema(name = "AdminKey", description = "An API key; the whole key only in the answer that created it.")
+    record AdminKey(
+            @Schema(name = "id", required = true) String id,
+            @Schema(name = "prefix", required = true, example = "rf_live_AbC123") String prefix,
+            @Schema(name = "mode", required = true, enumeration = {"live", "test"}, example = "live") String mode,
+            @Schema(name = "name", required = true, nullable = true, example = "ci") String name,
+            @Schema(name = "created_at", required = true, type = SchemaType.STRING, format = "date-time") String createdAt,
+            @Schema(name = "last_used_at", required = true, nullable = true, type = SchemaType.STRING, format = "date-time")
+            String lastUsedAt,
+            @Schema(name = "revoked_at", required = true, nullable = true, type = SchemaType.STRING, format = "date-time")
+            String revokedAt,
+            @Schema(name = "key", required = true, nullable = true,
+                    description = "The whole key when just created (shown once), else null.") String key) {
+    }
+
+    @Schema(name = "AdminKeyList", description = "An account's keys.")
+    record AdminKeyList(@Schema(name = "data", required = true, type = SchemaType.ARRAY, implementation = AdminKey.class) List<AdminKey> data) {
+    }
+
+    @Schema(name = "AdminKeyRequest", description = "A key to create.", example = "{\"mode\": \"live\", \"name\": \"ci\"}")
+    record AdminKeyRequest(
+            @Schema(name = "mode", enumeration = {"live", "test"}, defaultValue = "live",
+                    description = "test keys render on the sandbox engine and are never charged.") String mode,
+            @Schema(name = "name", maxLength = 120) String name) {
+    }
+
+    @Schema(name = "AdminCreditAdjustment", description = "A manual grant (positive) or deduction (negative).",
+            example = "{\"amount\": 1000, \"reason\": \"goodwill for the outage\"}")
+    record AdminCreditAdjustment(
+            @Schema(name = "amount", required = true, example = "1000") long amount,
+            @Schema(name = "reason", required = true, example = "goodwill for the outage") String reason) {
+    }
+
+    @Schema(name = "AdminBalance", description = "The balance after an adjustment.")
+    record AdminBalance(@Schema(name = "balance", required = true, example = "11000") long balance) {
+    }
 }

@@ -48,10 +48,18 @@ import io.reelforge.domain.model.webhook.WebhookEvent;
 public class OpenApiTidy implements OASFilter {
 
     /** Array properties ({@code schema.property}) and the schema of their items. */
-    private static final Map<String, String> ITEMS = Map.of("GenerationPage.data", "Generation",
-            "LedgerPage.data", "LedgerEntry", "VideoPage.data", "Video", "DeliveryPage.data", "Delivery",
-            "Delivery.attempt_log", "DeliveryAttempt", "WebhookEndpointList.data", "WebhookEndpoint",
-            "EngineList.data", "Engine", "ModelVersionList.data", "ModelVersion");
+    private static final Map<String, String> ITEMS = Map.ofEntries(
+            Map.entry("GenerationPage.data", "Generation"),
+            Map.entry("LedgerPage.data", "LedgerEntry"),
+            Map.entry("VideoPage.data", "Video"),
+            Map.entry("DeliveryPage.data", "Delivery"),
+            Map.entry("Delivery.attempt_log", "DeliveryAttempt"),
+            Map.entry("WebhookEndpointList.data", "WebhookEndpoint"),
+            Map.entry("EngineList.data", "Engine"),
+            Map.entry("ModelVersionList.data", "ModelVersion"),
+            Map.entry("PlanList.data", "PlanOption"),
+            Map.entry("AdminAccountList.data", "AdminAccount"),
+            Map.entry("AdminKeyList.data", "AdminKey"));
 
     /** String arrays whose items are webhook event names. */
     private static final List<String> EVENT_ARRAYS = List.of("WebhookEndpoint.events", "WebhookEndpointCreated.events",
