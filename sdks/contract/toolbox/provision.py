@@ -37,7 +37,7 @@ class Admin:
 
     def account(self, name, **fields):
         acct = self.call("POST", "/v1/admin/accounts", dict(name=name, plan="starter", **fields))
-        key = self.call("POST", "/v1/admin/accounts/%s/keys" % acct["id"], {"mode": "live"})
+        key = self.call("POST", "/v1/admin/accounts/%s/keys" % acct["id"], {"mode": "live", "name": "sdk-contract"})
         return acct, key["key"]
 
 
