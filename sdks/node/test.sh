@@ -56,4 +56,4 @@ TS
 npx --no-install tsc --noEmit --strict --module node16 --moduleResolution node16 --target es2022 types.mts types.cts
 echo "types ok"
 
-exec node --test --test-reporter=spec test/contract.test.mjs
+exec node --test --test-reporter=spec test/transport.test.mjs test/contract.test.mjs
