@@ -38,7 +38,7 @@ done
 command -v ffprobe >/dev/null || die "ffprobe is needed: every SDK checks its MP4s with it (apt-get install ffmpeg)"
 
 mkdir -p "$WORK/logs" || die "cannot create $WORK"
-APPLIANCE_PID=""
+APPLIANCE_PID="" DATA=""
 rm -f "$WORK/pids"
 
 stop_all() {
@@ -52,6 +52,8 @@ stop_all() {
     for _ in $(seq 1 60); do kill -0 "$APPLIANCE_PID" 2>/dev/null || break; sleep 1; done
     kill -0 "$APPLIANCE_PID" 2>/dev/null && kill -KILL "$APPLIANCE_PID" 2>/dev/null
     wait "$APPLIANCE_PID" 2>/dev/null
+    # a passing run leaves only its logs; a failing one keeps the appliance's data for a look
+    [ "$rc" -eq 0 ] && rm -rf "$DATA"
   fi
   exit $rc
 }
@@ -76,7 +78,7 @@ else
   mkdir -p "$DATA"
   LOG=$WORK/logs/appliance.log
   DEMO_KEY=rf_live_$(random_token 9)$(random_token 32)
-  java -Xmx1g \
+  "${JAVA_HOME:+$JAVA_HOME/bin/}java" -Xmx1g \
     -Dreelforge.data-dir="$DATA" \
     -Dreelforge.config-file=/dev/null \
     -Dreelforge.demo.api-key="$DEMO_KEY" \
