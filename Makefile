@@ -6,7 +6,7 @@ JAR  := packaging/target/reelforge.jar
 
 SUDO := $(shell [ "$$(id -u)" -eq 0 ] || echo sudo)
 
-.PHONY: run test build dist test-dist bench clean
+.PHONY: run test build dist test-dist sdk-test bench clean
 
 ## Build the bundle and start it on the embedded default (Derby, local disk, sandbox engine).
 run: build
@@ -27,6 +27,12 @@ dist:
 ## The distribution test alone, on distributions already built (make dist).
 test-dist:
 	$(SUDO) installer/tests/dist-test.sh
+
+## The SDK contract suite on a bundle already built (packaging/target/reelforge.jar): one appliance, every SDK under
+## sdks/ built into its installable artefact, installed from it and run over sdks/contract/SCENARIOS.md.
+## `make sdk-test SDKS="python node"` runs some of them.
+sdk-test:
+	sdks/contract/run.sh $(SDKS)
 
 ## The bundle alone (make run needs no runtime, tarball or .deb: dist.skip saves their minutes).
 build:

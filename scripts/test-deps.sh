@@ -4,7 +4,8 @@
 # engine tests run; see model-manager/export/make_tiny_fixtures.py), chromium and its chromedriver (the
 # console's browser test drives Debian's, so Selenium downloads nothing; python3-selenium signs in to the
 # installed console in the distribution test), node and npm (the OpenAI-surface test
-# drives the official openai package, which the build installs from the npm registry). Maven fetches the rest.
+# drives the official openai package, which the build installs from the npm registry), and the SDKs' toolchains
+# (python3-venv, php-cli, composer, phpunit, ruby, golang-go; see sdks/contract/). Maven fetches the rest.
 set -euo pipefail
 need=()
 command -v ffprobe >/dev/null || need+=(ffmpeg)
@@ -18,6 +19,15 @@ command -v jq >/dev/null || need+=(jq)
 /usr/bin/python3 -c 'import selenium' >/dev/null 2>&1 || need+=(python3-selenium)
 command -v node >/dev/null || need+=(nodejs)
 command -v npm >/dev/null || need+=(npm)
+# the SDKs' toolchains (sdks/contract/run.sh builds and tests all six against one appliance): Python's venv
+# (pip then installs build, hatchling, httpx and pytest from the configured index), Node (above), PHP with
+# Composer and PHPUnit, Ruby (gem + minitest), Go; the Java SDK builds with the JDK and Maven below
+python3 -c 'import venv, ensurepip' >/dev/null 2>&1 || need+=(python3-venv)
+command -v php >/dev/null || need+=(php-cli)
+command -v composer >/dev/null || need+=(composer)
+command -v phpunit >/dev/null || need+=(phpunit)
+command -v ruby >/dev/null || need+=(ruby)
+command -v go >/dev/null || need+=(golang-go)
 if [ ${#need[@]} -gt 0 ]; then
   echo "installing: ${need[*]}"
   sudo=""; [ "$(id -u)" -eq 0 ] || sudo="sudo"
