@@ -17,6 +17,7 @@ run: build
 test:
 	scripts/test-deps.sh
 	$(MVN) verify
+	sdks/contract/run.sh
 	$(SUDO) installer/tests/dist-test.sh
 
 ## The two distributions: packaging/target/reelforge-<version>-linux-x86_64.tar.gz and reelforge_<version>_amd64.deb

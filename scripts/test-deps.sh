@@ -24,6 +24,9 @@ command -v npm >/dev/null || need+=(npm)
 # Composer and PHPUnit, Ruby (gem + minitest), Go; the Java SDK builds with the JDK and Maven below
 python3 -c 'import venv, ensurepip' >/dev/null 2>&1 || need+=(python3-venv)
 command -v php >/dev/null || need+=(php-cli)
+# the PHP SDK speaks HTTP through ext-curl; composer's artifact repository (its install test) needs ext-zip
+php -r 'exit(extension_loaded("curl") ? 0 : 1);' >/dev/null 2>&1 || need+=(php-curl)
+php -r 'exit(extension_loaded("zip") ? 0 : 1);' >/dev/null 2>&1 || need+=(php-zip)
 command -v composer >/dev/null || need+=(composer)
 command -v phpunit >/dev/null || need+=(phpunit)
 command -v ruby >/dev/null || need+=(ruby)

@@ -165,7 +165,10 @@ class Reelforge {
   }
 
   _backoff(attempt, retryAfter) {
-    return retryAfter != null ? retryAfter : Math.min(this.retryDelay * 2 ** attempt, MAX_BACKOFF);
+    // never sooner than the appliance asks, nor than the doubling backoff (a repeated Retry-After: 1 while a render
+    // overruns its estimate would otherwise spend every retry in a few seconds)
+    const backoff = Math.min(this.retryDelay * 2 ** attempt, MAX_BACKOFF);
+    return retryAfter != null ? Math.max(retryAfter, backoff) : backoff;
   }
 
   async _request(method, urlPath, { json, form, query, headers = {}, timeout, idempotencyKey } = {}) {

@@ -9,7 +9,7 @@ export interface ClientOptions {
   baseURL?: string;
   /** 429/503 answers and connection errors are retried this many times. Default 4. */
   maxRetries?: number;
-  /** First backoff in seconds, doubling up to 60 (Retry-After wins when sent). Default 5. */
+  /** First backoff in seconds, doubling up to 60 (or Retry-After when that is longer). Default 5. */
   retryDelay?: number;
   /** Seconds per HTTP request. Default 60. */
   timeout?: number;

@@ -34,8 +34,8 @@ class Reelforge:
 
     ``api_key`` defaults to ``REELFORGE_API_KEY``, ``base_url`` (the host root, e.g. ``http://localhost:8080``)
     to ``REELFORGE_BASE_URL`` and then ``http://localhost:8080``. 429 and 503 answers and connection errors are
-    retried at most ``max_retries`` times, waiting ``Retry-After`` when the appliance sends one, else
-    ``retry_delay`` seconds doubling up to 60; every POST carries one Idempotency-Key for all its attempts."""
+    retried at most ``max_retries`` times, waiting ``retry_delay`` seconds doubling up to 60, or the appliance's
+    ``Retry-After`` when that is longer; every POST carries one Idempotency-Key for all its attempts."""
 
     def __init__(self, api_key: Optional[str] = None, base_url: Optional[str] = None, max_retries: int = 4,
                  retry_delay: float = 5.0, timeout: float = 60.0) -> None:
@@ -70,9 +70,10 @@ class Reelforge:
         self.close()
 
     def _backoff(self, attempt: int, retry_after: Optional[int]) -> float:
-        if retry_after is not None:
-            return float(retry_after)
-        return min(self.retry_delay * (2 ** attempt), MAX_BACKOFF)
+        # Never sooner than the appliance asks, and never sooner than the doubling backoff: a Retry-After of 1 s
+        # repeated while a render overruns its estimate would otherwise spend every retry in a few seconds.
+        backoff = min(self.retry_delay * (2 ** attempt), MAX_BACKOFF)
+        return max(float(retry_after), backoff) if retry_after is not None else backoff
 
     def _request(self, method: str, path: str, *, json: Any = None, form: Optional[Dict[str, str]] = None,
                  files: Optional[Dict[str, Any]] = None, params: Optional[Dict[str, Any]] = None,
