@@ -3,9 +3,9 @@
 
     python export_ltx_video.py --model Lightricks/LTX-Video --out /data/models/ltx-video
 
-NOT RUN IN THIS REPOSITORY: it needs the weights, a recent torch + diffusers + transformers, and a GPU
-with about 24 GB (the T5-XXL text encoder dominates; the 2B transformer is small). Tracing records the
-shapes it sees, so the package lists only the size and frame count it was traced at.
+It needs the weights, torch + diffusers + transformers, and for the real model a GPU with about 24 GB (the
+T5-XXL text encoder dominates; the 2B transformer is small). --dtype sets the transformer's and text encoder's
+dtype (the VAE stays float32), --device where it is traced (the package records it).
 
 Wrappers give the components the signatures the Java engine calls:
   text_encoder(input_ids [B, L]) -> [B, L, 4096], padding positions zeroed
@@ -17,6 +17,7 @@ Wrappers give the components the signatures the Java engine calls:
 LTX shifts its schedule by mu from the latent sequence length; sigma' = e^mu / (e^mu + 1/sigma - 1) is the
 engine's shift formula with shift = e^mu, which is what the manifest records for the traced size.
 """
+import json
 import math
 
 import torch
@@ -65,18 +66,22 @@ def main():
     p.add_argument("--decode-timestep", type=float, default=0.05)
     args = p.parse_args()
 
-    pipe = LTXPipeline.from_pretrained(args.model, torch_dtype=torch.bfloat16).to("cuda")
+    from diffusers import AutoencoderKLLTXVideo
+
+    dtype, device = getattr(torch, args.dtype), args.device
+    vae = AutoencoderKLLTXVideo.from_pretrained(args.model, subfolder="vae", torch_dtype=torch.float32)
+    pipe = LTXPipeline.from_pretrained(args.model, vae=vae, torch_dtype=dtype).to(device)
     args.out.mkdir(parents=True, exist_ok=True)
     pipe.tokenizer.backend_tokenizer.save(str(args.out / "tokenizer.json"))
 
     L, F = args.text_length, (args.frames - 1) // 8 + 1
     h, w = args.height // 32, args.width // 32
-    ids = torch.ones(2, L, dtype=torch.long, device="cuda")
-    latents = torch.randn(2, 128, F, h, w, device="cuda")
+    ids = torch.ones(2, L, dtype=torch.long, device=device)
+    latents = torch.randn(2, 128, F, h, w, device=device)
     with torch.no_grad():
         enc = torch.jit.trace(MaskedTextEncoder(pipe.text_encoder).eval(), (ids,), check_trace=False)
         enc.save(str(args.out / "text_encoder.pt"))
-        t = torch.full((2,), 500.0, device="cuda")
+        t = torch.full((2,), 500.0, device=device)
         torch.jit.trace(Denoiser(pipe.transformer, args.fps).eval(), (latents, t, enc(ids)), check_trace=False) \
             .save(str(args.out / "denoiser.pt"))
         torch.jit.trace(VaeDecoder(pipe.vae, args.decode_timestep).eval(), (latents[:1],), check_trace=False) \
@@ -93,7 +98,8 @@ def main():
                    latent={"channels": 128, "scale": 1.0, "temporal_compression": 8, "spatial_compression": 32},
                    defaults={"steps": 8 if distilled else 40, "guidance": 1.0 if distilled else 3.0,
                              "shift": round(math.exp(mu), 4), "scheduler": "flow-euler"},
-                   text_length=L)
+                   text_length=L, device=device)
+    print(json.dumps({"package": str(args.out)}))
 
 
 if __name__ == "__main__":

@@ -25,15 +25,18 @@ conditioning is what WanImageToVideoPipeline builds (the tiny-wan-i2v fixture ha
   denoiser(latents [B, 16, F, h, w], timestep [B] in 0..1000, embeddings [B, L, 4096],
            condition [B, 20, F, h, w], image tokens [B, 257, 1280]) -> velocity [B, 16, F, h, w];
       the transformer gets cat(latents, condition) on channels, and the tokens as encoder_hidden_states_image
-  vae_decoder(latents [1, 16, F, h, w]) -> video [1, 3, 4(F-1)+1, 8h, 8w] in [-1, 1], de-normalisation inside.
+  vae_decoder + vae_decoder_step: the chunked causal VAE decoder (wrappers.WanVaeChunk), de-normalisation inside.
+NOT YET FRAME-DYNAMIC: image_encoder traces vae.encode, whose Python loop over 4-frame chunks is unrolled at the
+traced frame count, and its CLIP resize is baked to the traced aspect; such a package renders only the frame
+count and aspect it was traced at (a render of another count fails: frames out != frames asked for).
 """
 import json
 
 import torch
 import torch.nn.functional as F
 
-from package_writer import COMPONENTS, export_arguments, write_manifest
-from wrappers import MaskedTextEncoder, WanVaeDecoder
+from package_writer import WAN_COMPONENTS, export_arguments, write_manifest
+from wrappers import MaskedTextEncoder, trace_wan_vae
 
 TEMPORAL, SPATIAL = 4, 8     # the Wan 2.1 VAE's compression (the family row's t and s)
 MASK_CHANNELS = TEMPORAL     # one mask channel per pixel frame of a latent frame
@@ -90,7 +93,6 @@ class Denoiser(torch.nn.Module):
 
 def main():
     p = export_arguments("Wan-AI/Wan2.1-I2V-14B-480P-Diffusers", 832, 480, 81, 512)
-    p.add_argument("--dtype", default="bfloat16", help="the transformer's and text encoder's; VAE and CLIP stay float32")
     args = p.parse_args()
     if (args.frames - 1) % 4 or args.width % 16 or args.height % 16:
         p.error("frames must be 4k+1 and the size a multiple of 16 (Wan 2.1's VAE and patch size)")
@@ -98,37 +100,36 @@ def main():
     from diffusers import AutoencoderKLWan, WanImageToVideoPipeline
     from transformers import CLIPVisionModel
 
-    dtype = getattr(torch, args.dtype)
+    dtype, device = getattr(torch, args.dtype), args.device
     # As diffusers' Wan I2V example: the VAE and the image encoder in float32, the rest in bfloat16.
     vae = AutoencoderKLWan.from_pretrained(args.model, subfolder="vae", torch_dtype=torch.float32)
     clip = CLIPVisionModel.from_pretrained(args.model, subfolder="image_encoder", torch_dtype=torch.float32)
-    pipe = WanImageToVideoPipeline.from_pretrained(args.model, vae=vae, image_encoder=clip, torch_dtype=dtype).to("cuda")
+    pipe = WanImageToVideoPipeline.from_pretrained(args.model, vae=vae, image_encoder=clip, torch_dtype=dtype).to(device)
     args.out.mkdir(parents=True, exist_ok=True)
     pipe.tokenizer.backend_tokenizer.save(str(args.out / "tokenizer.json"))
 
     L, f = args.text_length, (args.frames - 1) // TEMPORAL + 1
     h, w = args.height // SPATIAL, args.width // SPATIAL
-    ids = torch.ones(2, L, dtype=torch.long, device="cuda")
-    video = torch.zeros(1, 3, args.frames, args.height, args.width, device="cuda")
-    video[:, :, 0] = torch.rand(1, 3, args.height, args.width, device="cuda") * 2 - 1
-    latents = torch.randn(2, 16, f, h, w, device="cuda")
+    ids = torch.ones(2, L, dtype=torch.long, device=device)
+    video = torch.zeros(1, 3, args.frames, args.height, args.width, device=device)
+    video[:, :, 0] = torch.rand(1, 3, args.height, args.width, device=device) * 2 - 1
+    latents = torch.randn(2, 16, f, h, w, device=device)
     with torch.no_grad():
         enc = torch.jit.trace(MaskedTextEncoder(pipe.text_encoder).eval(), (ids,), check_trace=False)
         enc.save(str(args.out / "text_encoder.pt"))
         emb = enc(ids)
-        conditioner = ImageConditioner(pipe.vae, pipe.image_encoder, pipe.image_processor).to("cuda").eval()
+        conditioner = ImageConditioner(pipe.vae, pipe.image_encoder, pipe.image_processor).to(device).eval()
         img = torch.jit.trace(conditioner, (video,), check_trace=False)
         img.save(str(args.out / "image_encoder.pt"))
         condition, tokens = img(video)
         if tuple(condition.shape) != (1, MASK_CHANNELS + 16, f, h, w):
             raise SystemExit(f"image_encoder condition has shape {tuple(condition.shape)}, expected "
                              f"{(1, MASK_CHANNELS + 16, f, h, w)}")
-        t = torch.full((2,), 500.0, device="cuda")
+        t = torch.full((2,), 500.0, device=device)
         torch.jit.trace(Denoiser(pipe.transformer).eval(),
                         (latents, t, emb, condition.repeat(2, 1, 1, 1, 1), tokens.repeat(2, 1, 1)),
                         check_trace=False).save(str(args.out / "denoiser.pt"))
-        torch.jit.trace(WanVaeDecoder(pipe.vae).eval(), (latents[:1],), check_trace=False) \
-            .save(str(args.out / "vae_decoder.pt"))
+    trace_wan_vae(pipe.vae, args.out, args.height, args.width, device)
 
     shift = 3.0 if args.height * args.width <= 832 * 480 else 5.0  # diffusers' Wan I2V flow_shift: 3 at 480p, 5 at 720p
     name = "wan2.1-i2v-14b-" + ("480p" if args.height * args.width <= 832 * 480 else "720p")
@@ -136,7 +137,7 @@ def main():
                    native_sizes=[(args.width, args.height)], fps=16, frame_rule=(4, 1),
                    latent={"channels": 16, "scale": 1.0, "temporal_compression": 4, "spatial_compression": 8},
                    defaults={"steps": 40, "guidance": 5.0, "shift": shift, "scheduler": "flow-dpmpp-2m"},
-                   text_length=L, components=dict(COMPONENTS, image_encoder="image_encoder.pt"))
+                   text_length=L, device=device, components=dict(WAN_COMPONENTS, image_encoder="image_encoder.pt"))
     print(json.dumps({"package": str(args.out)}))
 
 

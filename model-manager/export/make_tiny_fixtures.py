@@ -6,6 +6,9 @@ The components have exactly the signatures of the real exported ones (see docs/m
   denoiser.pt     : latents [B, C, F, h, w], timestep float32 [B] (0..1000),
                     embeddings [B, L, D]                                    -> velocity [B, C, F, h, w]
   vae_decoder.pt  : latents [1, C, F, h, w]                                 -> frames [1, 3, (F-1)*t+1, h*s, w*s] in [-1, 1]
+Wan families (a causal VAE) instead carry the chunked decoder, with its caches as explicit tensors:
+  vae_decoder.pt      : latent frame 0 [1, C, 1, h, w]           -> frames [1, 3, 1, H, W], caches...
+  vae_decoder_step.pt : latent frame i [1, C, 1, h, w], caches... -> frames [1, 3, t, H, W], caches...
 Image-to-video families (tiny-wan-i2v) add
   image_encoder.pt: video [1, 3, T, H, W] in [-1, 1] (start image, then zeros) -> condition [1, Cy, F, h, w],
                                                                               image context [1, N, Di]
@@ -146,6 +149,77 @@ class VaeDecoder(nn.Module):
         return torch.tanh(F.interpolate(self.proj(latents), size=size, mode="trilinear", align_corners=True))
 
 
+class CausalCore(nn.Module):
+    """Wan's causal VAE decoder in miniature: one latent frame in, t frames out, two causal caches (the last two
+    latent frames, the last decoded frame) carried from chunk to chunk as tensors."""
+
+    def __init__(self, channels: int, temporal: int, spatial: int):
+        super().__init__()
+        self.time = nn.Conv3d(channels, 3 * temporal, (3, 1, 1))
+        self.temporal = temporal
+        self.spatial = spatial
+
+    def forward(self, latent: torch.Tensor, window_cache: torch.Tensor, frame_cache: torch.Tensor):
+        window = torch.cat([window_cache, latent], 2)                         # [1, C, 3, h, w]
+        y = self.time(window)                                                 # [1, 3t, 1, h, w]
+        y = y.view(y.size(0), 3, self.temporal, y.size(3), y.size(4))
+        y = F.interpolate(y, size=[self.temporal, y.size(3) * self.spatial, y.size(4) * self.spatial],
+                          mode="trilinear", align_corners=True)
+        video = torch.tanh(y + 0.5 * frame_cache)
+        return video, window[:, :, 1:], video[:, :, -1:]
+
+
+class FirstChunk(nn.Module):
+    """vae_decoder of a causal VAE: latent frame 0 decodes to one frame (zero caches before it)."""
+
+    def __init__(self, core: CausalCore):
+        super().__init__()
+        self.core = core
+
+    def forward(self, latent: torch.Tensor):
+        b, c, _, h, w = latent.shape
+        window = torch.zeros(b, c, 2, h, w, dtype=latent.dtype)
+        frame = torch.zeros(b, 3, 1, h * self.core.spatial, w * self.core.spatial, dtype=latent.dtype)
+        video, window, frame = self.core(latent, window, frame)
+        return video[:, :, -1:], window, video[:, :, -1:]
+
+
+class NextChunk(nn.Module):
+    """vae_decoder_step: each later latent frame decodes to t frames, given the caches the last chunk returned."""
+
+    def __init__(self, core: CausalCore):
+        super().__init__()
+        self.core = core
+
+    def forward(self, latent: torch.Tensor, window: torch.Tensor, frame: torch.Tensor):
+        return self.core(latent, window, frame)
+
+
+def chunked(first, step):
+    """The decode loop the Java engine runs over a causal VAE's two modules."""
+    def decode(latents):
+        out = first(latents[:, :, :1])
+        pieces = [out[0]]
+        for i in range(1, latents.size(2)):
+            out = step(latents[:, :, i:i + 1], *out[1:])
+            pieces.append(out[0])
+        return torch.cat(pieces, 2)
+    return decode
+
+
+class FixedFramesDecoder(VaeDecoder):
+    """What a whole-clip trace of a causal VAE does: always the frame count it was traced at (here that of two
+    latent frames, so the load's shape probe passes), whatever it is given. The engine must fail such a render."""
+
+    def __init__(self, channels: int, temporal: int, spatial: int):
+        super().__init__(channels, temporal, spatial)
+        self.fixed = temporal + 1
+
+    def forward(self, latents: torch.Tensor) -> torch.Tensor:
+        size = [self.fixed, latents.size(3) * self.spatial, latents.size(4) * self.spatial]
+        return torch.tanh(F.interpolate(self.proj(latents), size=size, mode="trilinear", align_corners=True))
+
+
 def sigmas(steps, shift):
     out = []
     for i in range(steps + 1):
@@ -234,6 +308,10 @@ PACKAGES = {
     "tiny-wan-badshape": dict(family="wan2.1-t2v-1.3b", sizes=[[64, 32]], fps=16, frames=[4, 1],
                               latent=(16, 4, 8), steps=4, guidance=5.0, shift=3.0, scheduler="flow-dpmpp-2m",
                               bad=True),
+    # its decoder returns the frame count of two latent frames whatever it is given: renders must fail
+    "tiny-ltx-fixedframes": dict(family="ltx-video", sizes=[[64, 64]], fps=24, frames=[8, 1],
+                                 latent=(128, 8, 32), steps=4, guidance=3.0, shift=1.5, scheduler="flow-euler",
+                                 fixed_frames=True),
     # image-to-video: an image encoder, and a denoiser conditioned on its outputs
     "tiny-wan-i2v": dict(family="wan2.1-i2v-14b", sizes=[[64, 32]], fps=16, frames=[4, 1],
                          latent=(16, 4, 8), steps=4, guidance=5.0, shift=5.0, scheduler="flow-dpmpp-2m", i2v=True),
@@ -267,14 +345,23 @@ def build(name, p):
     enc = TextEncoder().eval()
     den = (I2VDenoiser(channels) if p.get("i2v")
            else Denoiser(channels, channels // 2 if p.get("bad") else channels)).eval()
-    dec = VaeDecoder(channels, temporal, spatial).eval()
+    causal = p["family"].startswith("wan")
     img = ImageEncoder(channels, temporal, spatial).eval() if p.get("i2v") else None
     torch.jit.script(enc).save(str(d / "text_encoder.pt"))
     torch.jit.script(den).save(str(d / "denoiser.pt"))
-    torch.jit.script(dec).save(str(d / "vae_decoder.pt"))
-    (d / "tokenizer.json").write_text(json.dumps(tokenizer_json(), indent=1))
     files = {"tokenizer": "tokenizer.json", "text_encoder": "text_encoder.pt",
              "denoiser": "denoiser.pt", "vae_decoder": "vae_decoder.pt"}
+    if causal:
+        core = CausalCore(channels, temporal, spatial).eval()
+        first, step = torch.jit.script(FirstChunk(core)), torch.jit.script(NextChunk(core))
+        first.save(str(d / "vae_decoder.pt"))
+        step.save(str(d / "vae_decoder_step.pt"))
+        files["vae_decoder_step"] = "vae_decoder_step.pt"
+        dec = chunked(first, step)
+    else:
+        dec = (FixedFramesDecoder if p.get("fixed_frames") else VaeDecoder)(channels, temporal, spatial).eval()
+        torch.jit.script(dec).save(str(d / "vae_decoder.pt"))
+    (d / "tokenizer.json").write_text(json.dumps(tokenizer_json(), indent=1))
     if img is not None:
         torch.jit.script(img).save(str(d / "image_encoder.pt"))
         files["image_encoder"] = "image_encoder.pt"
@@ -289,7 +376,7 @@ def build(name, p):
         "text_length": TEXT_LENGTH,
     }
     (d / "manifest.json").write_text(json.dumps(manifest, indent=2))
-    if p.get("bad"):
+    if p.get("bad") or p.get("fixed_frames"):
         return
     # reference run: 1 s at the family's fps, first native size; latent shape from the frame rule
     w, h = p["sizes"][0]

@@ -7,11 +7,15 @@ from pathlib import Path
 
 COMPONENTS = {"tokenizer": "tokenizer.json", "text_encoder": "text_encoder.pt",
               "denoiser": "denoiser.pt", "vae_decoder": "vae_decoder.pt"}
+# Wan's causal VAE: vae_decoder decodes latent frame 0, vae_decoder_step each later one (wrappers.WanVaeChunk)
+WAN_COMPONENTS = dict(COMPONENTS, vae_decoder_step="vae_decoder_step.pt")
 
 
 def export_arguments(model, width, height, frames, text_length):
-    """The options every export script has: the weights, where the package goes, its version, and the native
-    size, frame count and prompt length to trace at (defaults: the model's own)."""
+    """The options every export script has: the weights, where the package goes, its version, the native size,
+    frame count and prompt length to trace at (defaults: the model's own), the dtype of the big parts and the
+    device to trace on. A trace bakes its device in (torch.device constants), so the package records it and the
+    appliance refuses one traced for another kind of device than it runs on."""
     p = argparse.ArgumentParser()
     p.add_argument("--model", default=model, help="a Hugging Face repo id or a local diffusers folder")
     p.add_argument("--out", required=True, type=Path)
@@ -20,6 +24,10 @@ def export_arguments(model, width, height, frames, text_length):
     p.add_argument("--height", type=int, default=height)
     p.add_argument("--frames", type=int, default=frames)
     p.add_argument("--text-length", type=int, default=text_length)
+    p.add_argument("--dtype", default="bfloat16", choices=["bfloat16", "float16", "float32"],
+                   help="the transformer's and text encoder's; VAEs and image encoders stay float32")
+    p.add_argument("--device", default="cuda", help="cuda (the GPU appliance's device) or cpu (a CPU appliance; "
+                   "small configs only)")
     return p
 
 
@@ -32,7 +40,7 @@ def sha256(path: Path) -> str:
 
 
 def write_manifest(out: Path, *, name, version, family, native_sizes, fps, frame_rule, latent, defaults,
-                   text_length, components=COMPONENTS):
+                   text_length, device, components=COMPONENTS):
     """frame_rule: (multiple, offset); latent: dict(channels, scale, temporal_compression, spatial_compression);
     defaults: dict(steps, guidance, shift, scheduler)."""
     manifest = {
@@ -41,6 +49,7 @@ def write_manifest(out: Path, *, name, version, family, native_sizes, fps, frame
         "native_sizes": [list(s) for s in native_sizes], "fps": fps,
         "frames": {"multiple": frame_rule[0], "offset": frame_rule[1]},
         "latent": latent, "defaults": defaults, "text_length": text_length,
+        "device": "gpu" if str(device).startswith("cuda") else "cpu",
     }
     (out / "manifest.json").write_text(json.dumps(manifest, indent=2))
     return manifest

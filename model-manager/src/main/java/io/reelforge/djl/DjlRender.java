@@ -42,6 +42,7 @@ final class DjlRender {
             NDArray latents = new FlowSampler(settings).sample(noise, context, velocity, control);
             control.checkpoint(FlowSampler.PROGRESS_SHARE);
             NDArray video = model.decoder().decode(latents);
+            checkFrames(manifest, plan, video);
             deliver(spec, plan, video, sink, control);
         } catch (RuntimeException e) {
             throw EngineFailures.translate(e);
@@ -67,6 +68,17 @@ final class DjlRender {
             inputs.addAll(image);
             return denoiser.forward(inputs).head();
         };
+    }
+
+    /** A decoder that returns another frame count than the plan's would make a silently short or long clip. */
+    private static void checkFrames(Manifest manifest, NativePlan plan, NDArray video) throws RenderException {
+        long decoded = video.getShape().get(2);
+        if (decoded != plan.frames()) {
+            throw new RenderException("render.failed", "the VAE decoder of " + manifest.name() + "/"
+                    + manifest.version() + " returned " + decoded + " frames but " + plan.frames()
+                    + " were asked for; the package decodes only the frame count it was traced at: export it again"
+                    + " with this release's script");
+        }
     }
 
     private static void deliver(RenderSpec spec, NativePlan plan, NDArray video, FrameSink sink, RenderControl control)

@@ -41,7 +41,9 @@ final class LoadedModel implements AutoCloseable {
             owned.set(owned.size() - 1, prompts); // closes the encoder with the tokenizer
             TorchModule denoiser = track(owned, TorchModule.load(pkg.path(Component.DENOISER), device));
             TorchModule vae = track(owned, TorchModule.load(pkg.path(Component.VAE_DECODER), device));
-            VideoDecoder decoder = new VideoDecoder(vae, pkg.manifest().latent().scale());
+            Optional<TorchModule> step = pkg.manifest().family().causalVae() ? Optional.of(track(owned,
+                    TorchModule.load(pkg.path(Component.VAE_DECODER_STEP), device))) : Optional.empty();
+            VideoDecoder decoder = new VideoDecoder(vae, step, pkg.manifest().latent().scale());
             ImageConditioner image = pkg.manifest().family().needsImage() ? new ImageConditioner(
                     track(owned, TorchModule.load(pkg.path(Component.IMAGE_ENCODER), device))) : null;
             new ShapeProbe(pkg.dir(), pkg.manifest()).check(prompts, denoiser, decoder, Optional.ofNullable(image));

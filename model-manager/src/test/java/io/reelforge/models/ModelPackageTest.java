@@ -43,6 +43,16 @@ class ModelPackageTest {
     }
 
     @Test
+    void aWanPackageWithoutTheChunkedDecoderIsRefusedWithWhy() throws Exception {
+        FakePackage.write(dir, "wan2.1-t2v-1.3b");
+        Path manifest = dir.resolve("manifest.json");
+        Files.writeString(manifest, Files.readString(manifest).replaceAll(",\"vae_decoder_step\":\\{[^}]*}", ""));
+        PackageException e = assertThrows(PackageException.class, () -> ModelPackage.open(dir));
+        assertTrue(e.getMessage().contains("lists no 'vae_decoder_step' component: this family's causal VAE must be"
+                + " exported chunked"), e.getMessage());
+    }
+
+    @Test
     void anUnknownFamilyIsRefusedWithTheKnownOnes() throws Exception {
         FakePackage.write(dir, "sora-9");
         PackageException e = assertThrows(PackageException.class, () -> ModelPackage.open(dir));
