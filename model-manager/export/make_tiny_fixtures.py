@@ -373,7 +373,7 @@ def build(name, p):
         "latent": {"channels": channels, "scale": 1.0, "temporal_compression": temporal,
                    "spatial_compression": spatial},
         "defaults": {"steps": p["steps"], "guidance": p["guidance"], "shift": p["shift"], "scheduler": p["scheduler"]},
-        "text_length": TEXT_LENGTH,
+        "text_length": TEXT_LENGTH, "device": "cpu",
     }
     (d / "manifest.json").write_text(json.dumps(manifest, indent=2))
     if p.get("bad") or p.get("fixed_frames"):

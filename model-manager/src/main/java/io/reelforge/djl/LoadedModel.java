@@ -33,6 +33,12 @@ final class LoadedModel implements AutoCloseable {
     }
 
     static LoadedModel load(ModelPackage pkg, Device device) throws PackageException {
+        String tracedFor = pkg.manifest().device();
+        if (tracedFor != null && !tracedFor.equals(device.getDeviceType())) {
+            throw new PackageException(pkg.dir(), "the package was traced for " + tracedFor + " (its device is baked"
+                    + " into the TorchScript) but this appliance renders on " + device.getDeviceType()
+                    + ": export it again with --device " + ("gpu".equals(device.getDeviceType()) ? "cuda" : "cpu"));
+        }
         List<AutoCloseable> owned = new ArrayList<>();
         try {
             TorchModule encoder = track(owned, TorchModule.load(pkg.path(Component.TEXT_ENCODER), device));

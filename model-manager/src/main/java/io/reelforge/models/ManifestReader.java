@@ -44,7 +44,7 @@ final class ManifestReader {
                             defaults.path("guidance").asDouble(family.defaults().guidance()),
                             defaults.path("shift").asDouble(family.defaults().shift()),
                             scheduler(defaults, family)),
-                    number(root, "text_length"));
+                    number(root, "text_length"), device(root));
             new FamilyCheck(dir, m).check();
             return m;
         } catch (IllegalArgumentException e) {
@@ -60,6 +60,18 @@ final class ManifestReader {
         }
         return Scheduler.byId(name.asText()).orElseThrow(() -> new PackageException(dir, "manifest.json: scheduler '"
                 + name.asText() + "' is not supported; known: " + String.join(", ", Scheduler.ids())));
+    }
+
+    /** The kind of device the package was traced for, if it says: {@code cpu} or {@code gpu}. */
+    private String device(JsonNode root) throws PackageException {
+        JsonNode device = root.get("device");
+        if (device == null || device.isNull()) {
+            return null;
+        }
+        if (!device.asText().equals("cpu") && !device.asText().equals("gpu")) {
+            throw new PackageException(dir, "manifest.json: device '" + device.asText() + "' is not known; cpu or gpu");
+        }
+        return device.asText();
     }
 
     private Map<String, Component> components(JsonNode root) throws PackageException {

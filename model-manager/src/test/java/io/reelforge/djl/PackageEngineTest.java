@@ -246,6 +246,21 @@ class PackageEngineTest {
         }
     }
 
+    /** A trace bakes its device in: a package traced for a GPU is refused on a CPU engine, with the reason. */
+    @Test
+    void aPackageTracedForAnotherKindOfDeviceIsRefused(@TempDir Path dir) throws Exception {
+        Path gpu = Fixtures.copy("tiny-wan", dir, "gpu-1");
+        java.nio.file.Path manifest = gpu.resolve("manifest.json");
+        java.nio.file.Files.writeString(manifest, java.nio.file.Files.readString(manifest)
+                .replace("\"device\": \"cpu\"", "\"device\": \"gpu\""));
+        try (PackageEngine engine = new PackageEngine(gpu, ai.djl.Device.cpu())) {
+            assertFalse(engine.status().ready());
+            assertTrue(engine.status().detail().contains("the package was traced for gpu (its device is baked into the"
+                    + " TorchScript) but this appliance renders on cpu: export it again with --device cpu"),
+                    engine.status().detail());
+        }
+    }
+
     @Test
     void aPackageWhoseShapesDoNotFitIsNotReadyAndSaysWhy() throws Exception {
         try (PackageEngine bad = Fixtures.engine("tiny-wan-badshape")) {
