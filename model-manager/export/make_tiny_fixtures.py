@@ -9,10 +9,11 @@ The components have exactly the signatures of the real exported ones (see docs/m
 Wan families (a causal VAE) instead carry the chunked decoder, with its caches as explicit tensors:
   vae_decoder.pt      : latent frame 0 [1, C, 1, h, w]           -> frames [1, 3, 1, H, W], caches...
   vae_decoder_step.pt : latent frame i [1, C, 1, h, w], caches... -> frames [1, 3, t, H, W], caches...
-Image-to-video families (tiny-wan-i2v) add
-  image_encoder.pt: video [1, 3, T, H, W] in [-1, 1] (start image, then zeros) -> condition [1, Cy, F, h, w],
-                                                                              image context [1, N, Di]
-and their denoiser takes condition [B, Cy, F, h, w] and image context [B, N, Di] after the embeddings.
+Image-to-video families (tiny-wan-i2v) add the chunked causal image encoder
+  image_encoder.pt      : start image [1, 3, 1, H, W], its centre square [1, 3, S, S] -> latent frame 0, tokens, caches...
+  image_encoder_step.pt : 4 zero frames [1, 3, 4, H, W], caches...                   -> latent frame i, caches...
+and their denoiser takes condition [B, t + C, F, h, w] (the first-frame mask, then those latents) and image context
+[B, N, Di] after the embeddings.
 The weights are random: the output is noise-coloured mush, but every shape, dtype and the sampler's
 arithmetic are the real ones, so Java can be checked against this file's sampler to float precision.
 
@@ -98,25 +99,71 @@ class Denoiser(nn.Module):
         return 0.5 * h + c.unsqueeze(2).unsqueeze(3).unsqueeze(4) - 0.3 * latents[:, : h.size(1)]
 
 
-class ImageEncoder(nn.Module):
-    """Wan I2V's conditioning in miniature: a first-frame mask plus a latent of (image, zeros...), and image tokens."""
+class ImageCore(nn.Module):
+    """Wan I2V's causal VAE encoder in miniature: a chunk of frames (the start image, then 4 at a time) to one
+    latent frame, with a cache (the last latent frame) carried from chunk to chunk as a tensor."""
 
-    def __init__(self, channels: int, temporal: int, spatial: int):
+    def __init__(self, channels: int, spatial: int):
         super().__init__()
         self.proj = nn.Conv3d(3, channels, 1)
-        self.tokens = nn.Linear(3, IMAGE_DIM)
-        self.temporal = temporal
         self.spatial = spatial
-        self.mask_channels = MASK_CHANNELS
 
-    def forward(self, video: torch.Tensor):
-        f = (video.size(2) - 1) // self.temporal + 1
-        size = [f, video.size(3) // self.spatial, video.size(4) // self.spatial]
-        latent = torch.tanh(F.interpolate(self.proj(video), size=size, mode="trilinear", align_corners=True))
-        mask = torch.zeros(1, self.mask_channels, f, size[1], size[2], dtype=video.dtype)
-        mask[:, :, 0] = 1.0
-        pooled = F.adaptive_avg_pool2d(video[:, :, 0], [2, 2]).flatten(2).transpose(1, 2)    # [1, 4, 3]
-        return torch.cat([mask, latent], 1), torch.tanh(self.tokens(pooled))
+    def forward(self, frames: torch.Tensor, cache: torch.Tensor):
+        pooled = F.avg_pool2d(frames.mean(dim=2), self.spatial).unsqueeze(2)      # [1, 3, 1, h, w]
+        latent = torch.tanh(self.proj(pooled) + 0.5 * cache)
+        return latent, latent
+
+
+class FirstImageChunk(nn.Module):
+    """image_encoder: the start image [1, 3, 1, H, W] and its centre square [1, 3, S, S] (both in [-1, 1]) ->
+    latent frame 0 [1, C, 1, h, w], image tokens [1, N, Di] (from the square, resized to the encoder's own size, as
+    CLIP's preprocessing does), the cache."""
+
+    def __init__(self, core: ImageCore, channels: int):
+        super().__init__()
+        self.core = core
+        self.channels = channels
+        self.tokens = nn.Linear(3, IMAGE_DIM)
+
+    def forward(self, image: torch.Tensor, square: torch.Tensor):
+        b, _, _, height, width = image.shape
+        cache = torch.zeros(b, self.channels, 1, height // self.core.spatial, width // self.core.spatial,
+                            dtype=image.dtype)
+        latent, cache = self.core(image, cache)
+        clip = F.interpolate(square, size=[8, 8], mode="bilinear", align_corners=False)
+        pooled = F.adaptive_avg_pool2d(clip, [2, 2]).flatten(2).transpose(1, 2)   # [1, 4, 3]
+        return latent, torch.tanh(self.tokens(pooled)), cache
+
+
+class NextImageChunk(nn.Module):
+    """image_encoder_step: the next 4 frames (zeros after the start image) and the cache -> latent frame, cache."""
+
+    def __init__(self, core: ImageCore):
+        super().__init__()
+        self.core = core
+
+    def forward(self, frames: torch.Tensor, cache: torch.Tensor):
+        return self.core(frames, cache)
+
+
+def image_condition(first, step, rgb, latent_frames, temporal):
+    """What the Java engine builds from the two modules: [mask (t channels, 1 on latent frame 0), latents], tokens."""
+    img = rgb.permute(2, 0, 1).to(torch.float32) / 127.5 - 1.0                # [3, h, w]
+    h, w = img.shape[1], img.shape[2]
+    side = min(h, w)
+    top, left = (h - side) // 2, (w - side) // 2
+    square = img[:, top:top + side, left:left + side].unsqueeze(0)
+    with torch.no_grad():
+        out = first(img.unsqueeze(0).unsqueeze(2), square)
+        latents, tokens, cache = [out[0]], out[1], out[2:]
+        for _ in range(1, latent_frames):
+            out = step(torch.zeros(1, 3, temporal, h, w), *cache)
+            latents.append(out[0])
+            cache = out[1:]
+    latent = torch.cat(latents, 2)
+    mask = torch.zeros(1, temporal, latent.size(2), latent.size(3), latent.size(4))
+    mask[:, :, 0] = 1.0
+    return torch.cat([mask, latent], 1), tokens
 
 
 class I2VDenoiser(nn.Module):
@@ -329,14 +376,6 @@ def start_image(w, h):
     return rgb.to(torch.uint8)
 
 
-def image_video(rgb, frames):
-    """The image encoder's input: the start image in [-1, 1] as frame 0, zeros after it."""
-    img = rgb.permute(2, 0, 1).to(torch.float32) / 127.5 - 1.0                # [3, h, w]
-    video = torch.zeros(1, 3, frames, rgb.size(0), rgb.size(1))
-    video[0, :, 0] = img
-    return video
-
-
 def build(name, p):
     torch.manual_seed(7)
     d = OUT / name
@@ -346,7 +385,11 @@ def build(name, p):
     den = (I2VDenoiser(channels) if p.get("i2v")
            else Denoiser(channels, channels // 2 if p.get("bad") else channels)).eval()
     causal = p["family"].startswith("wan")
-    img = ImageEncoder(channels, temporal, spatial).eval() if p.get("i2v") else None
+    img = None
+    if p.get("i2v"):
+        image_core = ImageCore(channels, spatial).eval()
+        img = (torch.jit.script(FirstImageChunk(image_core, channels).eval()),
+               torch.jit.script(NextImageChunk(image_core).eval()))
     torch.jit.script(enc).save(str(d / "text_encoder.pt"))
     torch.jit.script(den).save(str(d / "denoiser.pt"))
     files = {"tokenizer": "tokenizer.json", "text_encoder": "text_encoder.pt",
@@ -363,8 +406,10 @@ def build(name, p):
         torch.jit.script(dec).save(str(d / "vae_decoder.pt"))
     (d / "tokenizer.json").write_text(json.dumps(tokenizer_json(), indent=1))
     if img is not None:
-        torch.jit.script(img).save(str(d / "image_encoder.pt"))
+        img[0].save(str(d / "image_encoder.pt"))
+        img[1].save(str(d / "image_encoder_step.pt"))
         files["image_encoder"] = "image_encoder.pt"
+        files["image_encoder_step"] = "image_encoder_step.pt"
     manifest = {
         "name": name, "version": "test-1", "family": p["family"],
         "components": {k: {"file": f, "sha256": sha256(d / f)} for k, f in files.items()},
@@ -391,8 +436,7 @@ def build(name, p):
     if img is not None:
         rgb = start_image(w, h)
         (ref / "image.rgb").write_bytes(bytes(rgb.flatten().tolist()))
-        with torch.no_grad():
-            image = img(image_video(rgb, frames))
+        image = image_condition(img[0], img[1], rgb, shape[2], temporal)
     write_f32(ref / "noise.f32", noise)
     runs = {}
     for scheduler, steps in REFERENCE_STEPS.items():

@@ -51,7 +51,10 @@ final class LoadedModel implements AutoCloseable {
                     TorchModule.load(pkg.path(Component.VAE_DECODER_STEP), device))) : Optional.empty();
             VideoDecoder decoder = new VideoDecoder(vae, step, pkg.manifest().latent().scale());
             ImageConditioner image = pkg.manifest().family().needsImage() ? new ImageConditioner(
-                    track(owned, TorchModule.load(pkg.path(Component.IMAGE_ENCODER), device))) : null;
+                    track(owned, TorchModule.load(pkg.path(Component.IMAGE_ENCODER), device)),
+                    step.isEmpty() ? Optional.empty() : Optional.of(track(owned,
+                            TorchModule.load(pkg.path(Component.IMAGE_ENCODER_STEP), device))),
+                    pkg.manifest().latent()) : null;
             new ShapeProbe(pkg.dir(), pkg.manifest()).check(prompts, denoiser, decoder, Optional.ofNullable(image));
             return new LoadedModel(pkg, prompts, denoiser, decoder, image, owned);
         } catch (PackageException e) {

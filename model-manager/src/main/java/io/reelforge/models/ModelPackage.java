@@ -78,14 +78,17 @@ public final class ModelPackage {
     private static List<String> roles(ModelFamily family) {
         Stream<String> extra = Stream.concat(
                 family.causalVae() ? Stream.of(Component.VAE_DECODER_STEP) : Stream.empty(),
-                family.needsImage() ? Stream.of(Component.IMAGE_ENCODER) : Stream.empty());
+                !family.needsImage() ? Stream.empty() : family.causalVae()
+                        ? Stream.of(Component.IMAGE_ENCODER, Component.IMAGE_ENCODER_STEP)
+                        : Stream.of(Component.IMAGE_ENCODER));
         return Stream.concat(REQUIRED.stream(), extra).toList();
     }
 
     private static PackageException missing(Path dir, String role) {
-        String hint = Component.VAE_DECODER_STEP.equals(role) ? ": this family's causal VAE must be exported chunked"
-                + " (vae_decoder for the first latent frame, vae_decoder_step for the others); a whole-clip trace"
-                + " decodes only the frame count it was traced at. Export it again with this release's script" : "";
+        String hint = Component.VAE_DECODER_STEP.equals(role) || Component.IMAGE_ENCODER_STEP.equals(role)
+                ? ": this family's causal VAE must be exported chunked (a module for the first chunk, a step for the"
+                + " others); a whole-clip trace handles only the frame count it was traced at. Export it again with"
+                + " this release's script" : "";
         return new PackageException(dir, "manifest.json lists no '" + role + "' component" + hint);
     }
 
