@@ -15,7 +15,10 @@ Wrappers give the components the signatures the Java engine calls:
   vae_decoder(latents [1, 128, F, h, w]) -> video [1, 3, 8(F-1)+1, 32h, 32w]; de-normalisation and the
     decode timestep (0.9.1+ VAEs) are inside.
 LTX shifts its schedule by mu from the latent sequence length; sigma' = e^mu / (e^mu + 1/sigma - 1) is the
-engine's shift formula with shift = e^mu, which is what the manifest records for the traced size.
+engine's shift formula with shift = e^mu. The manifest records the scheduler's line (shift_dynamic), so the engine
+computes e^mu for each render's size, and its shift_terminal (0.9.5+), which the engine honours; "shift" is the
+value at the traced size, for readers. The denoiser's rope_interpolation_scale uses --fps, which is also the
+manifest's fps, so the two cannot disagree.
 """
 import json
 import math
@@ -93,11 +96,18 @@ def main():
                                                                          - cfg.get("base_image_seq_len", 256))
     mu = seq * slope + cfg.get("base_shift", 0.5) - slope * cfg.get("base_image_seq_len", 256)
     distilled = args.family == "ltx-video-distilled"
+    defaults = {"steps": 8 if distilled else 40, "guidance": 1.0 if distilled else 3.0,
+                "shift": round(math.exp(mu), 4), "scheduler": "flow-euler"}
+    if cfg.get("use_dynamic_shifting", False):   # the engine computes e^mu per render size from these
+        defaults["shift_dynamic"] = {"base_seq_len": cfg.get("base_image_seq_len", 256),
+                                     "max_seq_len": cfg.get("max_image_seq_len", 4096),
+                                     "base_shift": cfg.get("base_shift", 0.5), "max_shift": cfg.get("max_shift", 1.15)}
+    if cfg.get("shift_terminal"):
+        defaults["shift_terminal"] = cfg["shift_terminal"]
     write_manifest(args.out, name=args.family, version=args.version, family=args.family,
                    native_sizes=[(args.width, args.height)], fps=args.fps, frame_rule=(8, 1),
                    latent={"channels": 128, "scale": 1.0, "temporal_compression": 8, "spatial_compression": 32},
-                   defaults={"steps": 8 if distilled else 40, "guidance": 1.0 if distilled else 3.0,
-                             "shift": round(math.exp(mu), 4), "scheduler": "flow-euler"},
+                   defaults=defaults,
                    text_length=L, device=device)
     print(json.dumps({"package": str(args.out)}))
 

@@ -37,7 +37,7 @@ import json
 import torch
 import torch.nn.functional as F
 
-from package_writer import WAN_COMPONENTS, export_arguments, write_manifest
+from package_writer import WAN_COMPONENTS, export_arguments, schedule_defaults, write_manifest
 from wrappers import MaskedTextEncoder, WanVaeChunk, trace_wan_vae
 
 TEMPORAL, SPATIAL = 4, 8     # the Wan 2.1 VAE's compression (the family row's t and s)
@@ -142,7 +142,8 @@ def main():
     write_manifest(args.out, name=name, version=args.version, family="wan2.1-i2v-14b",
                    native_sizes=[(args.width, args.height)], fps=16, frame_rule=(4, 1),
                    latent={"channels": 16, "scale": 1.0, "temporal_compression": 4, "spatial_compression": 8},
-                   defaults={"steps": 40, "guidance": 5.0, "shift": shift, "scheduler": "flow-dpmpp-2m"},
+                   defaults=schedule_defaults(args.schedule, {"steps": 40, "guidance": 5.0, "shift": shift,
+                                                              "scheduler": "flow-dpmpp-2m"}),
                    text_length=L, device=device,
                    components=dict(WAN_COMPONENTS, image_encoder="image_encoder.pt",
                                    image_encoder_step="image_encoder_step.pt"))

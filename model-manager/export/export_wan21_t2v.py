@@ -22,7 +22,7 @@ import json
 import torch
 from diffusers import WanPipeline
 
-from package_writer import WAN_COMPONENTS, export_arguments, write_manifest
+from package_writer import WAN_COMPONENTS, export_arguments, schedule_defaults, write_manifest
 from wrappers import MaskedTextEncoder, trace_wan_vae
 
 
@@ -66,7 +66,8 @@ def main():
     write_manifest(args.out, name=args.family, version=args.version, family=args.family,
                    native_sizes=[(args.width, args.height)], fps=16, frame_rule=(4, 1),
                    latent={"channels": 16, "scale": 1.0, "temporal_compression": 4, "spatial_compression": 8},
-                   defaults={"steps": 50, "guidance": 5.0, "shift": shift, "scheduler": "flow-dpmpp-2m"},
+                   defaults=schedule_defaults(args.schedule, {"steps": 50, "guidance": 5.0, "shift": shift,
+                                                              "scheduler": "flow-dpmpp-2m"}),
                    text_length=L, device=device, components=WAN_COMPONENTS)
     print(json.dumps({"package": str(args.out)}))
 

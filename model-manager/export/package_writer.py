@@ -26,9 +26,27 @@ def export_arguments(model, width, height, frames, text_length):
     p.add_argument("--text-length", type=int, default=text_length)
     p.add_argument("--dtype", default="bfloat16", choices=["bfloat16", "float16", "float32"],
                    help="the transformer's and text encoder's; VAEs and image encoders stay float32")
+    p.add_argument("--schedule", choices=sorted(SCHEDULES), help="the sampling schedule of step-distilled weights "
+                   "(e.g. lightx2v-4step for LightX2V's 4-step Wan 2.1 14B); default: the base model's")
     p.add_argument("--device", default="cuda", help="cuda (the GPU appliance's device) or cpu (a CPU appliance; "
                    "small configs only)")
     return p
+
+
+# Few-step distilled schedules: (steps, guidance, shift, sigmas before the shift, scheduler) and where they come from.
+SCHEDULES = {
+    # ModelTC/LightX2V configs/distill/wan21/wan_{t2v,i2v}_distill_model_4step_cfg.json: denoising_step_list
+    # [1000, 750, 500, 250], sample_shift 5, enable_cfg false; its WanStepDistillScheduler steps
+    # x - sigma v + sigma_next v, which is flow-matching Euler
+    "lightx2v-4step": dict(steps=4, guidance=1.0, shift=5.0, sigmas=[1.0, 0.75, 0.5, 0.25], scheduler="flow-euler"),
+}
+
+
+def schedule_defaults(name, defaults):
+    """The manifest's defaults for --schedule NAME (distilled weights), else the base model's."""
+    if name is None:
+        return defaults
+    return dict(SCHEDULES[name])
 
 
 def sha256(path: Path) -> str:

@@ -32,13 +32,16 @@ final class DjlRender {
     RenderReport run(RenderSpec spec, FrameSink sink, RenderControl control) throws RenderException {
         Manifest manifest = model.manifest();
         NativePlan plan = manifest.plan(spec.width(), spec.height(), spec.frameCount() / (double) spec.fps());
+        long[] latentShape = manifest.latent().shape(plan.size(), plan.frames());
+        SamplerSettings settings = this.settings.forLatent(manifest.defaults().dynamicShift(),
+                latentShape[2] * latentShape[3] * latentShape[4]);
         CameraConditioning prompts = CameraConditioning.of(spec);
         List<String> texts = settings.guided() ? List.of(prompts.prompt(), prompts.negativePrompt())
                 : List.of(prompts.prompt());
         try (NDManager manager = model.denoiser().manager().newSubManager()) {
             NDArray context = model.prompts().encode(manager, texts);
-            NDArray noise = SeededNoise.gaussian(manager, spec.seed(), manifest.latent().shape(plan.size(), plan.frames()));
-            Velocity velocity = velocity(manager, spec, plan);
+            NDArray noise = SeededNoise.gaussian(manager, spec.seed(), latentShape);
+            Velocity velocity = velocity(manager, spec, plan, settings);
             NDArray latents = new FlowSampler(settings).sample(noise, context, velocity, control);
             control.checkpoint(FlowSampler.PROGRESS_SHARE);
             NDArray video = model.decoder().decode(latents);
@@ -56,7 +59,7 @@ final class DjlRender {
     }
 
     /** The denoiser as the sampler calls it; an image-to-video model also gets the start image's conditioning. */
-    private Velocity velocity(NDManager manager, RenderSpec spec, NativePlan plan) {
+    private Velocity velocity(NDManager manager, RenderSpec spec, NativePlan plan, SamplerSettings settings) {
         TorchModule denoiser = model.denoiser();
         if (model.image().isEmpty()) {
             return (x, t, c) -> denoiser.forward(new NDList(x, t, c)).head();

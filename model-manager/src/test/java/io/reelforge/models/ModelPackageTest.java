@@ -95,6 +95,24 @@ class ModelPackageTest {
                 e.getMessage());
     }
 
+    /** A distilled model's manifest: an explicit schedule sets the step count; one that rises is refused. */
+    @Test
+    void anExplicitScheduleAndShiftTerminalAreRead() throws Exception {
+        FakePackage.write(dir, "wan2.1-t2v-1.3b");
+        Path manifest = dir.resolve("manifest.json");
+        String plain = Files.readString(manifest);
+        Files.writeString(manifest, plain.replace("\"steps\":30,\"guidance\":5.0,\"shift\":3.0",
+                "\"guidance\":1.0,\"shift\":5.0,\"sigmas\":[1.0,0.75,0.5,0.25],\"shift_terminal\":0.1"));
+        SamplerDefaults d = ModelPackage.open(dir).manifest().defaults();
+        assertEquals(4, d.steps());
+        assertEquals(java.util.List.of(1.0, 0.75, 0.5, 0.25), d.sigmas());
+        assertEquals(0.1, d.shiftTerminal());
+        assertEquals(1.0, d.guidance());
+        Files.writeString(manifest, plain.replace("\"steps\":30,", "\"sigmas\":[0.5,0.75],"));
+        PackageException e = assertThrows(PackageException.class, () -> ModelPackage.open(dir));
+        assertTrue(e.getMessage().contains("sigmas must decrease strictly within (0, 1]"), e.getMessage());
+    }
+
     @Test
     void aFolderWithoutManifestIsRefused() {
         PackageException e = assertThrows(PackageException.class, () -> ModelPackage.open(dir));
