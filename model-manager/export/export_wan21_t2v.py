@@ -1,5 +1,6 @@
 #!/usr/bin/env python3
-"""Exports a Wan 2.1 text-to-video diffusers pipeline as a Reelforge model package (docs/models.md).
+"""Exports a Wan 2.1 (or Wan 2.2 TI2V 5B) text-to-video diffusers pipeline as a Reelforge model package
+(docs/models.md).
 
     python export_wan21_t2v.py --model Wan-AI/Wan2.1-T2V-1.3B-Diffusers --out /data/models/wan21-1.3b
 
@@ -39,7 +40,9 @@ class Denoiser(torch.nn.Module):
 
 def main():
     p = export_arguments("Wan-AI/Wan2.1-T2V-1.3B-Diffusers", 832, 480, 81, 512)
-    p.add_argument("--family", default="wan2.1-t2v-1.3b", choices=["wan2.1-t2v-1.3b", "wan2.1-t2v-14b"])
+    p.add_argument("--family", default="wan2.1-t2v-1.3b",
+                   choices=["wan2.1-t2v-1.3b", "wan2.1-t2v-14b", "wan2.2-ti2v-5b"],
+                   help="wan2.2-ti2v-5b: Wan 2.2 TI2V 5B's text-to-video mode (pass --width 1280 --height 704)")
     args = p.parse_args()
 
     from diffusers import AutoencoderKLWan
@@ -50,9 +53,11 @@ def main():
     args.out.mkdir(parents=True, exist_ok=True)
     pipe.tokenizer.backend_tokenizer.save(str(args.out / "tokenizer.json"))
 
-    L, F = args.text_length, (args.frames - 1) // 4 + 1
+    # from the VAE: Wan 2.1 16 channels and 8x, Wan 2.2 TI2V 5B 48 channels and 16x (both 4x in time)
+    z, spatial, temporal = vae.config.z_dim, vae.config.scale_factor_spatial, vae.config.scale_factor_temporal
+    L, F = args.text_length, (args.frames - 1) // temporal + 1
     ids = torch.ones(2, L, dtype=torch.long, device=device)
-    latents = torch.randn(2, 16, F, args.height // 8, args.width // 8, device=device)
+    latents = torch.randn(2, z, F, args.height // spatial, args.width // spatial, device=device)
     with torch.no_grad():
         enc = torch.jit.trace(MaskedTextEncoder(pipe.text_encoder).eval(), (ids,), check_trace=False)
         enc.save(str(args.out / "text_encoder.pt"))
@@ -63,9 +68,11 @@ def main():
     trace_wan_vae(pipe.vae, args.out, args.height, args.width, device)
 
     shift = 3.0 if args.height * args.width <= 832 * 480 else 5.0  # Wan's flow_shift: 3 at 480p, 5 at 720p
+    fps = 24 if args.family == "wan2.2-ti2v-5b" else 16             # Wan 2.2 TI2V 5B is trained at 24 fps
     write_manifest(args.out, name=args.family, version=args.version, family=args.family,
-                   native_sizes=[(args.width, args.height)], fps=16, frame_rule=(4, 1),
-                   latent={"channels": 16, "scale": 1.0, "temporal_compression": 4, "spatial_compression": 8},
+                   native_sizes=[(args.width, args.height)], fps=fps, frame_rule=(temporal, 1),
+                   latent={"channels": z, "scale": 1.0, "temporal_compression": temporal,
+                           "spatial_compression": spatial},
                    defaults=schedule_defaults(args.schedule, {"steps": 50, "guidance": 5.0, "shift": shift,
                                                               "scheduler": "flow-dpmpp-2m"}),
                    text_length=L, device=device, components=WAN_COMPONENTS)
