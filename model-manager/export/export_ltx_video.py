@@ -3,9 +3,9 @@
 
     python export_ltx_video.py --model Lightricks/LTX-Video --out /data/models/ltx-video
 
-NOT RUN IN THIS REPOSITORY: it needs the weights, a recent torch + diffusers + transformers, and a GPU
-with about 24 GB (the T5-XXL text encoder dominates; the 2B transformer is small). Tracing records the
-shapes it sees, so the package lists only the size and frame count it was traced at.
+It needs the weights, torch + diffusers + transformers, and for the real model a GPU with about 24 GB (the
+T5-XXL text encoder dominates; the 2B transformer is small). --dtype sets the transformer's and text encoder's
+dtype (the VAE stays float32), --device where it is traced (the package records it).
 
 Wrappers give the components the signatures the Java engine calls:
   text_encoder(input_ids [B, L]) -> [B, L, 4096], padding positions zeroed
@@ -15,8 +15,12 @@ Wrappers give the components the signatures the Java engine calls:
   vae_decoder(latents [1, 128, F, h, w]) -> video [1, 3, 8(F-1)+1, 32h, 32w]; de-normalisation and the
     decode timestep (0.9.1+ VAEs) are inside.
 LTX shifts its schedule by mu from the latent sequence length; sigma' = e^mu / (e^mu + 1/sigma - 1) is the
-engine's shift formula with shift = e^mu, which is what the manifest records for the traced size.
+engine's shift formula with shift = e^mu. The manifest records the scheduler's line (shift_dynamic), so the engine
+computes e^mu for each render's size, and its shift_terminal (0.9.5+), which the engine honours; "shift" is the
+value at the traced size, for readers. The denoiser's rope_interpolation_scale uses --fps, which is also the
+manifest's fps, so the two cannot disagree.
 """
+import json
 import math
 
 import torch
@@ -65,18 +69,22 @@ def main():
     p.add_argument("--decode-timestep", type=float, default=0.05)
     args = p.parse_args()
 
-    pipe = LTXPipeline.from_pretrained(args.model, torch_dtype=torch.bfloat16).to("cuda")
+    from diffusers import AutoencoderKLLTXVideo
+
+    dtype, device = getattr(torch, args.dtype), args.device
+    vae = AutoencoderKLLTXVideo.from_pretrained(args.model, subfolder="vae", torch_dtype=torch.float32)
+    pipe = LTXPipeline.from_pretrained(args.model, vae=vae, torch_dtype=dtype).to(device)
     args.out.mkdir(parents=True, exist_ok=True)
     pipe.tokenizer.backend_tokenizer.save(str(args.out / "tokenizer.json"))
 
     L, F = args.text_length, (args.frames - 1) // 8 + 1
     h, w = args.height // 32, args.width // 32
-    ids = torch.ones(2, L, dtype=torch.long, device="cuda")
-    latents = torch.randn(2, 128, F, h, w, device="cuda")
+    ids = torch.ones(2, L, dtype=torch.long, device=device)
+    latents = torch.randn(2, 128, F, h, w, device=device)
     with torch.no_grad():
         enc = torch.jit.trace(MaskedTextEncoder(pipe.text_encoder).eval(), (ids,), check_trace=False)
         enc.save(str(args.out / "text_encoder.pt"))
-        t = torch.full((2,), 500.0, device="cuda")
+        t = torch.full((2,), 500.0, device=device)
         torch.jit.trace(Denoiser(pipe.transformer, args.fps).eval(), (latents, t, enc(ids)), check_trace=False) \
             .save(str(args.out / "denoiser.pt"))
         torch.jit.trace(VaeDecoder(pipe.vae, args.decode_timestep).eval(), (latents[:1],), check_trace=False) \
@@ -88,12 +96,20 @@ def main():
                                                                          - cfg.get("base_image_seq_len", 256))
     mu = seq * slope + cfg.get("base_shift", 0.5) - slope * cfg.get("base_image_seq_len", 256)
     distilled = args.family == "ltx-video-distilled"
+    defaults = {"steps": 8 if distilled else 40, "guidance": 1.0 if distilled else 3.0,
+                "shift": round(math.exp(mu), 4), "scheduler": "flow-euler"}
+    if cfg.get("use_dynamic_shifting", False):   # the engine computes e^mu per render size from these
+        defaults["shift_dynamic"] = {"base_seq_len": cfg.get("base_image_seq_len", 256),
+                                     "max_seq_len": cfg.get("max_image_seq_len", 4096),
+                                     "base_shift": cfg.get("base_shift", 0.5), "max_shift": cfg.get("max_shift", 1.15)}
+    if cfg.get("shift_terminal"):
+        defaults["shift_terminal"] = cfg["shift_terminal"]
     write_manifest(args.out, name=args.family, version=args.version, family=args.family,
                    native_sizes=[(args.width, args.height)], fps=args.fps, frame_rule=(8, 1),
                    latent={"channels": 128, "scale": 1.0, "temporal_compression": 8, "spatial_compression": 32},
-                   defaults={"steps": 8 if distilled else 40, "guidance": 1.0 if distilled else 3.0,
-                             "shift": round(math.exp(mu), 4), "scheduler": "flow-euler"},
-                   text_length=L)
+                   defaults=defaults,
+                   text_length=L, device=device)
+    print(json.dumps({"package": str(args.out)}))
 
 
 if __name__ == "__main__":

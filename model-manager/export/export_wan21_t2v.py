@@ -1,27 +1,30 @@
 #!/usr/bin/env python3
-"""Exports a Wan 2.1 text-to-video diffusers pipeline as a Reelforge model package (docs/models.md).
+"""Exports a Wan 2.1 (or Wan 2.2 TI2V 5B) text-to-video diffusers pipeline as a Reelforge model package
+(docs/models.md).
 
     python export_wan21_t2v.py --model Wan-AI/Wan2.1-T2V-1.3B-Diffusers --out /data/models/wan21-1.3b
 
-NOT RUN IN THIS REPOSITORY: it needs the weights (from the Hugging Face hub or a local copy), a recent
-torch + diffusers + transformers, and a GPU: about 24 GB for the 1.3B model (the UMT5-XXL text encoder
-is most of it), an 80 GB card (A100/H100) for the 14B one. Tracing records the shapes it sees, so the
-package lists only the native size it was traced at; check a package with the appliance's own loader
-(ModelPackage.open + the engine's shape probe) before shipping it.
+It needs the weights (from the Hugging Face hub or a local copy), torch + diffusers + transformers, and for the
+real models a GPU: about 24 GB for the 1.3B model (the UMT5-XXL text encoder is most of it), an 80 GB card
+(A100/H100) for the 14B one. Run here on random-weight tiny configs of the real classes (diffusers 0.36, --device
+cpu): the package imports READY and renders any 4k+1 frame count (docs/models.md).
 
 Each component is wrapped so that its TorchScript signature is the one the Java engine calls:
   text_encoder(input_ids [B, L] int64) -> [B, L, 4096]; padding (id 0) positions zeroed as WanPipeline does
   denoiser(latents [B, 16, F, h, w], timestep [B] in 0..1000, embeddings [B, L, 4096]) -> velocity
-  vae_decoder(latents [1, 16, F, h, w]) -> video [1, 3, 4(F-1)+1, 8h, 8w] in [-1, 1]; the per-channel
-  latents_mean/std de-normalisation is inside, so the manifest's latent scale is 1.0.
+  vae_decoder(latent frame 0 [1, 16, 1, h, w]) -> video [1, 3, 1, 8h, 8w] in [-1, 1], caches...
+  vae_decoder_step(latent frame i [1, 16, 1, h, w], caches...) -> video [1, 3, 4, 8h, 8w], caches...
+  (wrappers.WanVaeChunk: the causal VAE one latent frame at a time; the engine loops). The per-channel
+  latents_mean/std de-normalisation is inside, so the manifest's latent scale is 1.0. The VAE runs in float32,
+  as in diffusers' Wan examples.
 """
 import json
 
 import torch
 from diffusers import WanPipeline
 
-from package_writer import export_arguments, write_manifest
-from wrappers import MaskedTextEncoder, WanVaeDecoder
+from package_writer import WAN_COMPONENTS, export_arguments, schedule_defaults, write_manifest
+from wrappers import MaskedTextEncoder, trace_wan_vae
 
 
 class Denoiser(torch.nn.Module):
@@ -37,34 +40,42 @@ class Denoiser(torch.nn.Module):
 
 def main():
     p = export_arguments("Wan-AI/Wan2.1-T2V-1.3B-Diffusers", 832, 480, 81, 512)
-    p.add_argument("--family", default="wan2.1-t2v-1.3b", choices=["wan2.1-t2v-1.3b", "wan2.1-t2v-14b"])
-    p.add_argument("--dtype", default="bfloat16")
+    p.add_argument("--family", default="wan2.1-t2v-1.3b",
+                   choices=["wan2.1-t2v-1.3b", "wan2.1-t2v-14b", "wan2.2-ti2v-5b"],
+                   help="wan2.2-ti2v-5b: Wan 2.2 TI2V 5B's text-to-video mode (pass --width 1280 --height 704)")
     args = p.parse_args()
 
-    dtype = getattr(torch, args.dtype)
-    pipe = WanPipeline.from_pretrained(args.model, torch_dtype=dtype).to("cuda")
+    from diffusers import AutoencoderKLWan
+
+    dtype, device = getattr(torch, args.dtype), args.device
+    vae = AutoencoderKLWan.from_pretrained(args.model, subfolder="vae", torch_dtype=torch.float32)
+    pipe = WanPipeline.from_pretrained(args.model, vae=vae, torch_dtype=dtype).to(device)
     args.out.mkdir(parents=True, exist_ok=True)
     pipe.tokenizer.backend_tokenizer.save(str(args.out / "tokenizer.json"))
 
-    L, F = args.text_length, (args.frames - 1) // 4 + 1
-    ids = torch.ones(2, L, dtype=torch.long, device="cuda")
-    latents = torch.randn(2, 16, F, args.height // 8, args.width // 8, device="cuda")
+    # from the VAE: Wan 2.1 16 channels and 8x, Wan 2.2 TI2V 5B 48 channels and 16x (both 4x in time)
+    z, spatial, temporal = vae.config.z_dim, vae.config.scale_factor_spatial, vae.config.scale_factor_temporal
+    L, F = args.text_length, (args.frames - 1) // temporal + 1
+    ids = torch.ones(2, L, dtype=torch.long, device=device)
+    latents = torch.randn(2, z, F, args.height // spatial, args.width // spatial, device=device)
     with torch.no_grad():
         enc = torch.jit.trace(MaskedTextEncoder(pipe.text_encoder).eval(), (ids,), check_trace=False)
         enc.save(str(args.out / "text_encoder.pt"))
         emb = enc(ids)
-        t = torch.full((2,), 500.0, device="cuda")
+        t = torch.full((2,), 500.0, device=device)
         torch.jit.trace(Denoiser(pipe.transformer).eval(), (latents, t, emb), check_trace=False) \
             .save(str(args.out / "denoiser.pt"))
-        torch.jit.trace(WanVaeDecoder(pipe.vae).eval(), (latents[:1],), check_trace=False) \
-            .save(str(args.out / "vae_decoder.pt"))
+    trace_wan_vae(pipe.vae, args.out, args.height, args.width, device)
 
     shift = 3.0 if args.height * args.width <= 832 * 480 else 5.0  # Wan's flow_shift: 3 at 480p, 5 at 720p
+    fps = 24 if args.family == "wan2.2-ti2v-5b" else 16             # Wan 2.2 TI2V 5B is trained at 24 fps
     write_manifest(args.out, name=args.family, version=args.version, family=args.family,
-                   native_sizes=[(args.width, args.height)], fps=16, frame_rule=(4, 1),
-                   latent={"channels": 16, "scale": 1.0, "temporal_compression": 4, "spatial_compression": 8},
-                   defaults={"steps": 50, "guidance": 5.0, "shift": shift, "scheduler": "flow-dpmpp-2m"},
-                   text_length=L)
+                   native_sizes=[(args.width, args.height)], fps=fps, frame_rule=(temporal, 1),
+                   latent={"channels": z, "scale": 1.0, "temporal_compression": temporal,
+                           "spatial_compression": spatial},
+                   defaults=schedule_defaults(args.schedule, {"steps": 50, "guidance": 5.0, "shift": shift,
+                                                              "scheduler": "flow-dpmpp-2m"}),
+                   text_length=L, device=device, components=WAN_COMPONENTS)
     print(json.dumps({"package": str(args.out)}))
 
 

@@ -6,10 +6,14 @@ The components have exactly the signatures of the real exported ones (see docs/m
   denoiser.pt     : latents [B, C, F, h, w], timestep float32 [B] (0..1000),
                     embeddings [B, L, D]                                    -> velocity [B, C, F, h, w]
   vae_decoder.pt  : latents [1, C, F, h, w]                                 -> frames [1, 3, (F-1)*t+1, h*s, w*s] in [-1, 1]
-Image-to-video families (tiny-wan-i2v) add
-  image_encoder.pt: video [1, 3, T, H, W] in [-1, 1] (start image, then zeros) -> condition [1, Cy, F, h, w],
-                                                                              image context [1, N, Di]
-and their denoiser takes condition [B, Cy, F, h, w] and image context [B, N, Di] after the embeddings.
+Wan families (a causal VAE) instead carry the chunked decoder, with its caches as explicit tensors:
+  vae_decoder.pt      : latent frame 0 [1, C, 1, h, w]           -> frames [1, 3, 1, H, W], caches...
+  vae_decoder_step.pt : latent frame i [1, C, 1, h, w], caches... -> frames [1, 3, t, H, W], caches...
+Image-to-video families (tiny-wan-i2v) add the chunked causal image encoder
+  image_encoder.pt      : start image [1, 3, 1, H, W], its centre square [1, 3, S, S] -> latent frame 0, tokens, caches...
+  image_encoder_step.pt : 4 zero frames [1, 3, 4, H, W], caches...                   -> latent frame i, caches...
+and their denoiser takes condition [B, t + C, F, h, w] (the first-frame mask, then those latents) and image context
+[B, N, Di] after the embeddings.
 The weights are random: the output is noise-coloured mush, but every shape, dtype and the sampler's
 arithmetic are the real ones, so Java can be checked against this file's sampler to float precision.
 
@@ -95,25 +99,71 @@ class Denoiser(nn.Module):
         return 0.5 * h + c.unsqueeze(2).unsqueeze(3).unsqueeze(4) - 0.3 * latents[:, : h.size(1)]
 
 
-class ImageEncoder(nn.Module):
-    """Wan I2V's conditioning in miniature: a first-frame mask plus a latent of (image, zeros...), and image tokens."""
+class ImageCore(nn.Module):
+    """Wan I2V's causal VAE encoder in miniature: a chunk of frames (the start image, then 4 at a time) to one
+    latent frame, with a cache (the last latent frame) carried from chunk to chunk as a tensor."""
 
-    def __init__(self, channels: int, temporal: int, spatial: int):
+    def __init__(self, channels: int, spatial: int):
         super().__init__()
         self.proj = nn.Conv3d(3, channels, 1)
-        self.tokens = nn.Linear(3, IMAGE_DIM)
-        self.temporal = temporal
         self.spatial = spatial
-        self.mask_channels = MASK_CHANNELS
 
-    def forward(self, video: torch.Tensor):
-        f = (video.size(2) - 1) // self.temporal + 1
-        size = [f, video.size(3) // self.spatial, video.size(4) // self.spatial]
-        latent = torch.tanh(F.interpolate(self.proj(video), size=size, mode="trilinear", align_corners=True))
-        mask = torch.zeros(1, self.mask_channels, f, size[1], size[2], dtype=video.dtype)
-        mask[:, :, 0] = 1.0
-        pooled = F.adaptive_avg_pool2d(video[:, :, 0], [2, 2]).flatten(2).transpose(1, 2)    # [1, 4, 3]
-        return torch.cat([mask, latent], 1), torch.tanh(self.tokens(pooled))
+    def forward(self, frames: torch.Tensor, cache: torch.Tensor):
+        pooled = F.avg_pool2d(frames.mean(dim=2), self.spatial).unsqueeze(2)      # [1, 3, 1, h, w]
+        latent = torch.tanh(self.proj(pooled) + 0.5 * cache)
+        return latent, latent
+
+
+class FirstImageChunk(nn.Module):
+    """image_encoder: the start image [1, 3, 1, H, W] and its centre square [1, 3, S, S] (both in [-1, 1]) ->
+    latent frame 0 [1, C, 1, h, w], image tokens [1, N, Di] (from the square, resized to the encoder's own size, as
+    CLIP's preprocessing does), the cache."""
+
+    def __init__(self, core: ImageCore, channels: int):
+        super().__init__()
+        self.core = core
+        self.channels = channels
+        self.tokens = nn.Linear(3, IMAGE_DIM)
+
+    def forward(self, image: torch.Tensor, square: torch.Tensor):
+        b, _, _, height, width = image.shape
+        cache = torch.zeros(b, self.channels, 1, height // self.core.spatial, width // self.core.spatial,
+                            dtype=image.dtype)
+        latent, cache = self.core(image, cache)
+        clip = F.interpolate(square, size=[8, 8], mode="bilinear", align_corners=False)
+        pooled = F.adaptive_avg_pool2d(clip, [2, 2]).flatten(2).transpose(1, 2)   # [1, 4, 3]
+        return latent, torch.tanh(self.tokens(pooled)), cache
+
+
+class NextImageChunk(nn.Module):
+    """image_encoder_step: the next 4 frames (zeros after the start image) and the cache -> latent frame, cache."""
+
+    def __init__(self, core: ImageCore):
+        super().__init__()
+        self.core = core
+
+    def forward(self, frames: torch.Tensor, cache: torch.Tensor):
+        return self.core(frames, cache)
+
+
+def image_condition(first, step, rgb, latent_frames, temporal):
+    """What the Java engine builds from the two modules: [mask (t channels, 1 on latent frame 0), latents], tokens."""
+    img = rgb.permute(2, 0, 1).to(torch.float32) / 127.5 - 1.0                # [3, h, w]
+    h, w = img.shape[1], img.shape[2]
+    side = min(h, w)
+    top, left = (h - side) // 2, (w - side) // 2
+    square = img[:, top:top + side, left:left + side].unsqueeze(0)
+    with torch.no_grad():
+        out = first(img.unsqueeze(0).unsqueeze(2), square)
+        latents, tokens, cache = [out[0]], out[1], out[2:]
+        for _ in range(1, latent_frames):
+            out = step(torch.zeros(1, 3, temporal, h, w), *cache)
+            latents.append(out[0])
+            cache = out[1:]
+    latent = torch.cat(latents, 2)
+    mask = torch.zeros(1, temporal, latent.size(2), latent.size(3), latent.size(4))
+    mask[:, :, 0] = 1.0
+    return torch.cat([mask, latent], 1), tokens
 
 
 class I2VDenoiser(nn.Module):
@@ -143,6 +193,77 @@ class VaeDecoder(nn.Module):
     def forward(self, latents: torch.Tensor) -> torch.Tensor:
         f = (latents.size(2) - 1) * self.temporal + 1
         size = [f, latents.size(3) * self.spatial, latents.size(4) * self.spatial]
+        return torch.tanh(F.interpolate(self.proj(latents), size=size, mode="trilinear", align_corners=True))
+
+
+class CausalCore(nn.Module):
+    """Wan's causal VAE decoder in miniature: one latent frame in, t frames out, two causal caches (the last two
+    latent frames, the last decoded frame) carried from chunk to chunk as tensors."""
+
+    def __init__(self, channels: int, temporal: int, spatial: int):
+        super().__init__()
+        self.time = nn.Conv3d(channels, 3 * temporal, (3, 1, 1))
+        self.temporal = temporal
+        self.spatial = spatial
+
+    def forward(self, latent: torch.Tensor, window_cache: torch.Tensor, frame_cache: torch.Tensor):
+        window = torch.cat([window_cache, latent], 2)                         # [1, C, 3, h, w]
+        y = self.time(window)                                                 # [1, 3t, 1, h, w]
+        y = y.view(y.size(0), 3, self.temporal, y.size(3), y.size(4))
+        y = F.interpolate(y, size=[self.temporal, y.size(3) * self.spatial, y.size(4) * self.spatial],
+                          mode="trilinear", align_corners=True)
+        video = torch.tanh(y + 0.5 * frame_cache)
+        return video, window[:, :, 1:], video[:, :, -1:]
+
+
+class FirstChunk(nn.Module):
+    """vae_decoder of a causal VAE: latent frame 0 decodes to one frame (zero caches before it)."""
+
+    def __init__(self, core: CausalCore):
+        super().__init__()
+        self.core = core
+
+    def forward(self, latent: torch.Tensor):
+        b, c, _, h, w = latent.shape
+        window = torch.zeros(b, c, 2, h, w, dtype=latent.dtype)
+        frame = torch.zeros(b, 3, 1, h * self.core.spatial, w * self.core.spatial, dtype=latent.dtype)
+        video, window, frame = self.core(latent, window, frame)
+        return video[:, :, -1:], window, video[:, :, -1:]
+
+
+class NextChunk(nn.Module):
+    """vae_decoder_step: each later latent frame decodes to t frames, given the caches the last chunk returned."""
+
+    def __init__(self, core: CausalCore):
+        super().__init__()
+        self.core = core
+
+    def forward(self, latent: torch.Tensor, window: torch.Tensor, frame: torch.Tensor):
+        return self.core(latent, window, frame)
+
+
+def chunked(first, step):
+    """The decode loop the Java engine runs over a causal VAE's two modules."""
+    def decode(latents):
+        out = first(latents[:, :, :1])
+        pieces = [out[0]]
+        for i in range(1, latents.size(2)):
+            out = step(latents[:, :, i:i + 1], *out[1:])
+            pieces.append(out[0])
+        return torch.cat(pieces, 2)
+    return decode
+
+
+class FixedFramesDecoder(VaeDecoder):
+    """What a whole-clip trace of a causal VAE does: always the frame count it was traced at (here that of two
+    latent frames, so the load's shape probe passes), whatever it is given. The engine must fail such a render."""
+
+    def __init__(self, channels: int, temporal: int, spatial: int):
+        super().__init__(channels, temporal, spatial)
+        self.fixed = temporal + 1
+
+    def forward(self, latents: torch.Tensor) -> torch.Tensor:
+        size = [self.fixed, latents.size(3) * self.spatial, latents.size(4) * self.spatial]
         return torch.tanh(F.interpolate(self.proj(latents), size=size, mode="trilinear", align_corners=True))
 
 
@@ -234,6 +355,10 @@ PACKAGES = {
     "tiny-wan-badshape": dict(family="wan2.1-t2v-1.3b", sizes=[[64, 32]], fps=16, frames=[4, 1],
                               latent=(16, 4, 8), steps=4, guidance=5.0, shift=3.0, scheduler="flow-dpmpp-2m",
                               bad=True),
+    # its decoder returns the frame count of two latent frames whatever it is given: renders must fail
+    "tiny-ltx-fixedframes": dict(family="ltx-video", sizes=[[64, 64]], fps=24, frames=[8, 1],
+                                 latent=(128, 8, 32), steps=4, guidance=3.0, shift=1.5, scheduler="flow-euler",
+                                 fixed_frames=True),
     # image-to-video: an image encoder, and a denoiser conditioned on its outputs
     "tiny-wan-i2v": dict(family="wan2.1-i2v-14b", sizes=[[64, 32]], fps=16, frames=[4, 1],
                          latent=(16, 4, 8), steps=4, guidance=5.0, shift=5.0, scheduler="flow-dpmpp-2m", i2v=True),
@@ -251,14 +376,6 @@ def start_image(w, h):
     return rgb.to(torch.uint8)
 
 
-def image_video(rgb, frames):
-    """The image encoder's input: the start image in [-1, 1] as frame 0, zeros after it."""
-    img = rgb.permute(2, 0, 1).to(torch.float32) / 127.5 - 1.0                # [3, h, w]
-    video = torch.zeros(1, 3, frames, rgb.size(0), rgb.size(1))
-    video[0, :, 0] = img
-    return video
-
-
 def build(name, p):
     torch.manual_seed(7)
     d = OUT / name
@@ -267,17 +384,32 @@ def build(name, p):
     enc = TextEncoder().eval()
     den = (I2VDenoiser(channels) if p.get("i2v")
            else Denoiser(channels, channels // 2 if p.get("bad") else channels)).eval()
-    dec = VaeDecoder(channels, temporal, spatial).eval()
-    img = ImageEncoder(channels, temporal, spatial).eval() if p.get("i2v") else None
+    causal = p["family"].startswith("wan")
+    img = None
+    if p.get("i2v"):
+        image_core = ImageCore(channels, spatial).eval()
+        img = (torch.jit.script(FirstImageChunk(image_core, channels).eval()),
+               torch.jit.script(NextImageChunk(image_core).eval()))
     torch.jit.script(enc).save(str(d / "text_encoder.pt"))
     torch.jit.script(den).save(str(d / "denoiser.pt"))
-    torch.jit.script(dec).save(str(d / "vae_decoder.pt"))
-    (d / "tokenizer.json").write_text(json.dumps(tokenizer_json(), indent=1))
     files = {"tokenizer": "tokenizer.json", "text_encoder": "text_encoder.pt",
              "denoiser": "denoiser.pt", "vae_decoder": "vae_decoder.pt"}
+    if causal:
+        core = CausalCore(channels, temporal, spatial).eval()
+        first, step = torch.jit.script(FirstChunk(core)), torch.jit.script(NextChunk(core))
+        first.save(str(d / "vae_decoder.pt"))
+        step.save(str(d / "vae_decoder_step.pt"))
+        files["vae_decoder_step"] = "vae_decoder_step.pt"
+        dec = chunked(first, step)
+    else:
+        dec = (FixedFramesDecoder if p.get("fixed_frames") else VaeDecoder)(channels, temporal, spatial).eval()
+        torch.jit.script(dec).save(str(d / "vae_decoder.pt"))
+    (d / "tokenizer.json").write_text(json.dumps(tokenizer_json(), indent=1))
     if img is not None:
-        torch.jit.script(img).save(str(d / "image_encoder.pt"))
+        img[0].save(str(d / "image_encoder.pt"))
+        img[1].save(str(d / "image_encoder_step.pt"))
         files["image_encoder"] = "image_encoder.pt"
+        files["image_encoder_step"] = "image_encoder_step.pt"
     manifest = {
         "name": name, "version": "test-1", "family": p["family"],
         "components": {k: {"file": f, "sha256": sha256(d / f)} for k, f in files.items()},
@@ -286,10 +418,10 @@ def build(name, p):
         "latent": {"channels": channels, "scale": 1.0, "temporal_compression": temporal,
                    "spatial_compression": spatial},
         "defaults": {"steps": p["steps"], "guidance": p["guidance"], "shift": p["shift"], "scheduler": p["scheduler"]},
-        "text_length": TEXT_LENGTH,
+        "text_length": TEXT_LENGTH, "device": "cpu",
     }
     (d / "manifest.json").write_text(json.dumps(manifest, indent=2))
-    if p.get("bad"):
+    if p.get("bad") or p.get("fixed_frames"):
         return
     # reference run: 1 s at the family's fps, first native size; latent shape from the frame rule
     w, h = p["sizes"][0]
@@ -304,8 +436,7 @@ def build(name, p):
     if img is not None:
         rgb = start_image(w, h)
         (ref / "image.rgb").write_bytes(bytes(rgb.flatten().tolist()))
-        with torch.no_grad():
-            image = img(image_video(rgb, frames))
+        image = image_condition(img[0], img[1], rgb, shape[2], temporal)
     write_f32(ref / "noise.f32", noise)
     runs = {}
     for scheduler, steps in REFERENCE_STEPS.items():

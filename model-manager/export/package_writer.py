@@ -7,11 +7,15 @@ from pathlib import Path
 
 COMPONENTS = {"tokenizer": "tokenizer.json", "text_encoder": "text_encoder.pt",
               "denoiser": "denoiser.pt", "vae_decoder": "vae_decoder.pt"}
+# Wan's causal VAE: vae_decoder decodes latent frame 0, vae_decoder_step each later one (wrappers.WanVaeChunk)
+WAN_COMPONENTS = dict(COMPONENTS, vae_decoder_step="vae_decoder_step.pt")
 
 
 def export_arguments(model, width, height, frames, text_length):
-    """The options every export script has: the weights, where the package goes, its version, and the native
-    size, frame count and prompt length to trace at (defaults: the model's own)."""
+    """The options every export script has: the weights, where the package goes, its version, the native size,
+    frame count and prompt length to trace at (defaults: the model's own), the dtype of the big parts and the
+    device to trace on. A trace bakes its device in (torch.device constants), so the package records it and the
+    appliance refuses one traced for another kind of device than it runs on."""
     p = argparse.ArgumentParser()
     p.add_argument("--model", default=model, help="a Hugging Face repo id or a local diffusers folder")
     p.add_argument("--out", required=True, type=Path)
@@ -20,7 +24,29 @@ def export_arguments(model, width, height, frames, text_length):
     p.add_argument("--height", type=int, default=height)
     p.add_argument("--frames", type=int, default=frames)
     p.add_argument("--text-length", type=int, default=text_length)
+    p.add_argument("--dtype", default="bfloat16", choices=["bfloat16", "float16", "float32"],
+                   help="the transformer's and text encoder's; VAEs and image encoders stay float32")
+    p.add_argument("--schedule", choices=sorted(SCHEDULES), help="the sampling schedule of step-distilled weights "
+                   "(e.g. lightx2v-4step for LightX2V's 4-step Wan 2.1 14B); default: the base model's")
+    p.add_argument("--device", default="cuda", help="cuda (the GPU appliance's device) or cpu (a CPU appliance; "
+                   "small configs only)")
     return p
+
+
+# Few-step distilled schedules: (steps, guidance, shift, sigmas before the shift, scheduler) and where they come from.
+SCHEDULES = {
+    # ModelTC/LightX2V configs/distill/wan21/wan_{t2v,i2v}_distill_model_4step_cfg.json: denoising_step_list
+    # [1000, 750, 500, 250], sample_shift 5, enable_cfg false; its WanStepDistillScheduler steps
+    # x - sigma v + sigma_next v, which is flow-matching Euler
+    "lightx2v-4step": dict(steps=4, guidance=1.0, shift=5.0, sigmas=[1.0, 0.75, 0.5, 0.25], scheduler="flow-euler"),
+}
+
+
+def schedule_defaults(name, defaults):
+    """The manifest's defaults for --schedule NAME (distilled weights), else the base model's."""
+    if name is None:
+        return defaults
+    return dict(SCHEDULES[name])
 
 
 def sha256(path: Path) -> str:
@@ -32,7 +58,7 @@ def sha256(path: Path) -> str:
 
 
 def write_manifest(out: Path, *, name, version, family, native_sizes, fps, frame_rule, latent, defaults,
-                   text_length, components=COMPONENTS):
+                   text_length, device, components=COMPONENTS):
     """frame_rule: (multiple, offset); latent: dict(channels, scale, temporal_compression, spatial_compression);
     defaults: dict(steps, guidance, shift, scheduler)."""
     manifest = {
@@ -41,6 +67,7 @@ def write_manifest(out: Path, *, name, version, family, native_sizes, fps, frame
         "native_sizes": [list(s) for s in native_sizes], "fps": fps,
         "frames": {"multiple": frame_rule[0], "offset": frame_rule[1]},
         "latent": latent, "defaults": defaults, "text_length": text_length,
+        "device": "gpu" if str(device).startswith("cuda") else "cpu",
     }
     (out / "manifest.json").write_text(json.dumps(manifest, indent=2))
     return manifest

@@ -32,16 +32,20 @@ final class DjlRender {
     RenderReport run(RenderSpec spec, FrameSink sink, RenderControl control) throws RenderException {
         Manifest manifest = model.manifest();
         NativePlan plan = manifest.plan(spec.width(), spec.height(), spec.frameCount() / (double) spec.fps());
+        long[] latentShape = manifest.latent().shape(plan.size(), plan.frames());
+        SamplerSettings settings = this.settings.forLatent(manifest.defaults().dynamicShift(),
+                latentShape[2] * latentShape[3] * latentShape[4]);
         CameraConditioning prompts = CameraConditioning.of(spec);
         List<String> texts = settings.guided() ? List.of(prompts.prompt(), prompts.negativePrompt())
                 : List.of(prompts.prompt());
         try (NDManager manager = model.denoiser().manager().newSubManager()) {
             NDArray context = model.prompts().encode(manager, texts);
-            NDArray noise = SeededNoise.gaussian(manager, spec.seed(), manifest.latent().shape(plan.size(), plan.frames()));
-            Velocity velocity = velocity(manager, spec, plan);
+            NDArray noise = SeededNoise.gaussian(manager, spec.seed(), latentShape);
+            Velocity velocity = velocity(manager, spec, plan, settings);
             NDArray latents = new FlowSampler(settings).sample(noise, context, velocity, control);
             control.checkpoint(FlowSampler.PROGRESS_SHARE);
             NDArray video = model.decoder().decode(latents);
+            checkFrames(manifest, plan, video);
             deliver(spec, plan, video, sink, control);
         } catch (RuntimeException e) {
             throw EngineFailures.translate(e);
@@ -55,7 +59,7 @@ final class DjlRender {
     }
 
     /** The denoiser as the sampler calls it; an image-to-video model also gets the start image's conditioning. */
-    private Velocity velocity(NDManager manager, RenderSpec spec, NativePlan plan) {
+    private Velocity velocity(NDManager manager, RenderSpec spec, NativePlan plan, SamplerSettings settings) {
         TorchModule denoiser = model.denoiser();
         if (model.image().isEmpty()) {
             return (x, t, c) -> denoiser.forward(new NDList(x, t, c)).head();
@@ -67,6 +71,17 @@ final class DjlRender {
             inputs.addAll(image);
             return denoiser.forward(inputs).head();
         };
+    }
+
+    /** A decoder that returns another frame count than the plan's would make a silently short or long clip. */
+    private static void checkFrames(Manifest manifest, NativePlan plan, NDArray video) throws RenderException {
+        long decoded = video.getShape().get(2);
+        if (decoded != plan.frames()) {
+            throw new RenderException("render.failed", "the VAE decoder of " + manifest.name() + "/"
+                    + manifest.version() + " returned " + decoded + " frames but " + plan.frames()
+                    + " were asked for; the package decodes only the frame count it was traced at: export it again"
+                    + " with this release's script");
+        }
     }
 
     private static void deliver(RenderSpec spec, NativePlan plan, NDArray video, FrameSink sink, RenderControl control)

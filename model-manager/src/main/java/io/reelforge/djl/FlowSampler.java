@@ -33,7 +33,7 @@ final class FlowSampler {
      * @return the clean latents, in the noise's manager
      */
     NDArray sample(NDArray noise, NDArray context, Velocity denoiser, RenderControl control) throws RenderException {
-        double[] sigmas = FlowSchedule.sigmas(settings.steps(), settings.shift());
+        double[] sigmas = settings.schedule();
         int batch = settings.guided() ? 2 : 1;
         NDArray x = noise;
         try (FlowStep step = FlowStep.of(settings.scheduler(), sigmas)) {

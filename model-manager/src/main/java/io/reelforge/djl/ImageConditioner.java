@@ -4,29 +4,43 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.Shape;
 import io.reelforge.imaging.CoverFit;
+import io.reelforge.models.LatentSpec;
 import io.reelforge.models.NativeSize;
 import java.awt.image.BufferedImage;
+import java.util.Optional;
 
 /**
- * Image-to-video conditioning through the package's {@code image_encoder}: the start image, covered to the
- * native size and scaled to [-1, 1], is frame 0 of a clip of zeros as long as the render's, which the encoder
- * turns into a per-frame condition [1, Cy, F, h, w] (Wan I2V: a first-frame mask and the VAE latent of that
- * clip) and image tokens [1, N, Di] (its CLIP embedding). The denoiser gets both after the text embeddings,
- * the same for the prompt and the negative prompt halves of the batch.
+ * Image-to-video conditioning through the package's image encoder: the start image, covered to the native size
+ * and scaled to [-1, 1], is frame 0 of a clip of zeros as long as the render's, which becomes a per-frame
+ * condition [1, Cy, F, h, w] (Wan I2V: a first-frame mask and the VAE latent of that clip) and image tokens
+ * [1, N, Di] (its CLIP embedding). The denoiser gets both after the text embeddings, the same for the prompt and
+ * the negative prompt halves of the batch.
+ *
+ * <p>Wan's VAE encoder is causal, so its package carries it chunked, like the decoder: {@code image_encoder}
+ * takes the start image [1, 3, 1, H, W] and its centre square [1, 3, S, S] (the part CLIP sees; the module resizes
+ * it to CLIP's input, so any aspect works) and returns latent frame 0, the image tokens and the caches;
+ * {@code image_encoder_step} takes the next 4 (zero) frames and the caches and returns the next latent frame and
+ * caches. The mask (t channels, 1 on latent frame 0, as WanImageToVideoPipeline builds it) is made here.
  */
 final class ImageConditioner {
 
     private final TorchModule encoder;
+    private final Optional<TorchModule> step;
+    private final LatentSpec latent;
 
-    ImageConditioner(TorchModule encoder) {
+    ImageConditioner(TorchModule encoder, Optional<TorchModule> step, LatentSpec latent) {
         this.encoder = encoder;
+        this.step = step;
+        this.latent = latent;
     }
 
     /** The denoiser's extra inputs for a clip of {@code frames} at {@code size}, repeated to {@code batch}. */
     NDList encode(NDManager manager, BufferedImage start, NativeSize size, int frames, int batch) {
-        NDList out = encoder.forward(new NDList(video(manager, start, size, frames)));
+        NDList out = step.isPresent() ? chunked(manager, start, size, frames)
+                : encoder.forward(new NDList(video(manager, start, size, frames)));
         if (out.size() != 2) {
             throw new IllegalStateException("image_encoder returned " + out.size()
                     + " outputs; a condition and image tokens were expected");
@@ -38,8 +52,38 @@ final class ImageConditioner {
         return extra;
     }
 
-    NDList forward(NDList inputs) {
-        return encoder.forward(inputs);
+    private NDList chunked(NDManager manager, BufferedImage start, NativeSize size, int frames) {
+        NDArray image = video(manager, start, size, 1);
+        int h = size.height();
+        int w = size.width();
+        int side = Math.min(h, w);
+        int top = (h - side) / 2;
+        int left = (w - side) / 2;
+        NDArray square = image.get(new NDIndex(":, :, 0, {}:{}, {}:{}", top, top + side, left, left + side));
+        NDList out = encoder.forward(new NDList(image, square));
+        if (out.size() < 2) {
+            throw new IllegalStateException("image_encoder returned " + out.size()
+                    + " outputs; a latent frame, image tokens and caches were expected");
+        }
+        NDArray tokens = out.get(1);
+        NDList latents = new NDList(out.head());
+        NDList caches = out.subNDList(2);
+        int t = latent.temporalCompression();
+        int latentFrames = (frames - 1) / t + 1;
+        for (int i = 1; i < latentFrames; i++) {
+            NDList in = new NDList(manager.zeros(new Shape(1, 3, t, h, w)));
+            in.addAll(caches);
+            NDList next = step.get().forward(in);
+            in.close();
+            latents.add(next.head());
+            caches = next.subNDList(1);
+        }
+        caches.close();
+        NDArray all = latents.size() == 1 ? latents.head() : NDArrays.concat(latents, 2);
+        Shape l = all.getShape();
+        NDArray mask = manager.zeros(new Shape(1, t, l.get(2), l.get(3), l.get(4)));
+        mask.set(new NDIndex(":, :, 0"), 1f);
+        return new NDList(mask.concat(all, 1), tokens);
     }
 
     /** [1, 3, frames, H, W]: the start image in [-1, 1], then zeros. */

@@ -33,6 +33,12 @@ final class LoadedModel implements AutoCloseable {
     }
 
     static LoadedModel load(ModelPackage pkg, Device device) throws PackageException {
+        String tracedFor = pkg.manifest().device();
+        if (tracedFor != null && !tracedFor.equals(device.getDeviceType())) {
+            throw new PackageException(pkg.dir(), "the package was traced for " + tracedFor + " (its device is baked"
+                    + " into the TorchScript) but this appliance renders on " + device.getDeviceType()
+                    + ": export it again with --device " + ("gpu".equals(device.getDeviceType()) ? "cuda" : "cpu"));
+        }
         List<AutoCloseable> owned = new ArrayList<>();
         try {
             TorchModule encoder = track(owned, TorchModule.load(pkg.path(Component.TEXT_ENCODER), device));
@@ -41,9 +47,14 @@ final class LoadedModel implements AutoCloseable {
             owned.set(owned.size() - 1, prompts); // closes the encoder with the tokenizer
             TorchModule denoiser = track(owned, TorchModule.load(pkg.path(Component.DENOISER), device));
             TorchModule vae = track(owned, TorchModule.load(pkg.path(Component.VAE_DECODER), device));
-            VideoDecoder decoder = new VideoDecoder(vae, pkg.manifest().latent().scale());
+            Optional<TorchModule> step = pkg.manifest().family().causalVae() ? Optional.of(track(owned,
+                    TorchModule.load(pkg.path(Component.VAE_DECODER_STEP), device))) : Optional.empty();
+            VideoDecoder decoder = new VideoDecoder(vae, step, pkg.manifest().latent().scale());
             ImageConditioner image = pkg.manifest().family().needsImage() ? new ImageConditioner(
-                    track(owned, TorchModule.load(pkg.path(Component.IMAGE_ENCODER), device))) : null;
+                    track(owned, TorchModule.load(pkg.path(Component.IMAGE_ENCODER), device)),
+                    step.isEmpty() ? Optional.empty() : Optional.of(track(owned,
+                            TorchModule.load(pkg.path(Component.IMAGE_ENCODER_STEP), device))),
+                    pkg.manifest().latent()) : null;
             new ShapeProbe(pkg.dir(), pkg.manifest()).check(prompts, denoiser, decoder, Optional.ofNullable(image));
             return new LoadedModel(pkg, prompts, denoiser, decoder, image, owned);
         } catch (PackageException e) {

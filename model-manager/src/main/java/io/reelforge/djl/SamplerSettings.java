@@ -2,28 +2,45 @@ package io.reelforge.djl;
 
 import io.reelforge.models.SamplerDefaults;
 import io.reelforge.models.Scheduler;
-import java.util.Objects;
+import java.util.List;
 
 /**
  * One render's sampler settings. Guidance 1 turns classifier-free guidance off (distilled models), which
  * halves the denoiser's work.
  */
-public record SamplerSettings(int steps, double guidance, double shift, Scheduler scheduler) {
+public record SamplerSettings(int steps, double guidance, double shift, Scheduler scheduler, List<Double> sigmas,
+        double shiftTerminal) {
 
     public SamplerSettings {
-        if (steps < 1 || guidance < 1 || !(shift > 0)) {
-            throw new IllegalArgumentException("steps >= 1, guidance >= 1 and shift > 0 are required");
-        }
-        Objects.requireNonNull(scheduler, "scheduler");
+        // one set of rules: the manifest's
+        new SamplerDefaults(steps, guidance, shift, scheduler, sigmas, shiftTerminal, null);
+        sigmas = List.copyOf(sigmas);
+    }
+
+    public SamplerSettings(int steps, double guidance, double shift, Scheduler scheduler) {
+        this(steps, guidance, shift, scheduler, List.of(), 0);
     }
 
     public static SamplerSettings of(SamplerDefaults defaults) {
-        return new SamplerSettings(defaults.steps(), defaults.guidance(), defaults.shift(), defaults.scheduler());
+        return new SamplerSettings(defaults.steps(), defaults.guidance(), defaults.shift(), defaults.scheduler(),
+                defaults.sigmas(), defaults.shiftTerminal());
     }
 
-    /** The same settings with another step count (the import's one-step smoke sample). */
+    /** These settings for one render: a dynamic shift (LTX) computed from that render's latent size; null keeps them. */
+    SamplerSettings forLatent(io.reelforge.models.DynamicShift dynamic, long latentTokens) {
+        return dynamic == null ? this
+                : new SamplerSettings(steps, guidance, dynamic.shift(latentTokens), scheduler, sigmas, shiftTerminal);
+    }
+
+    /** The same settings with fewer steps (the import's one-step smoke sample): an explicit schedule's first ones. */
     SamplerSettings withSteps(int count) {
-        return new SamplerSettings(count, guidance, shift, scheduler);
+        return new SamplerSettings(count, guidance, shift, scheduler,
+                sigmas.isEmpty() ? sigmas : sigmas.subList(0, count), shiftTerminal);
+    }
+
+    /** steps + 1 sigmas, from the first noise level down to 0. */
+    double[] schedule() {
+        return FlowSchedule.sigmas(steps, shift, sigmas, shiftTerminal);
     }
 
     boolean guided() {

@@ -56,13 +56,8 @@ final class ShapeProbe {
     /** A clip of two latent frames; the condition must match the latents' frames and size, the tokens be [1, N, D]. */
     private NDList probeImage(NDManager manager, ImageConditioner image, LatentSpec latent) throws PackageException {
         int side = (int) (PROBE_SIDE * latent.spatialCompression());
-        NDArray video = ImageConditioner.video(manager, new java.awt.image.BufferedImage(side, side,
-                java.awt.image.BufferedImage.TYPE_3BYTE_BGR), new NativeSize(side, side), latent.temporalCompression() + 1);
-        NDList out = image.forward(new NDList(video));
-        if (out.size() != 2) {
-            throw new PackageException(dir, "image_encoder returned " + out.size() + " outputs but 2 (a condition and"
-                    + " image tokens) were expected for " + manifest.family().title());
-        }
+        NDList out = image.encode(manager, new java.awt.image.BufferedImage(side, side,
+                java.awt.image.BufferedImage.TYPE_3BYTE_BGR), new NativeSize(side, side), latent.temporalCompression() + 1, 1);
         Shape condition = out.get(0).getShape();
         if (condition.dimension() != 5 || condition.get(0) != 1 || condition.get(2) != 2 || condition.get(3) != PROBE_SIDE
                 || condition.get(4) != PROBE_SIDE) {

@@ -1,28 +1,57 @@
 package io.reelforge.djl;
 
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.index.NDIndex;
 import java.awt.image.BufferedImage;
 import java.awt.image.DataBufferByte;
+import java.util.Optional;
 
 /**
  * Latents to pixels: the VAE decoder turns [1, C, F, h, w] into RGB video [1, 3, N, H, W] in [-1, 1], and
  * each frame is then copied out on its own, so only one frame at a time crosses from the device.
+ *
+ * <p>A causal VAE (Wan's) comes as two modules that carry its feature caches as explicit tensors:
+ * {@code first(latent frame 0) -> (video, caches...)} and {@code step(latent frame i, caches...) -> (video,
+ * caches...)}; the decoder calls the first once and the step for every later latent frame, so a package
+ * decodes any frame count (a traced whole-clip loop would return the traced count). Each step's caches are
+ * freed as soon as the next step has consumed them.
  */
 final class VideoDecoder {
 
     private final TorchModule vae;
+    private final Optional<TorchModule> step;
     private final double scale;
 
-    VideoDecoder(TorchModule vae, double scale) {
+    VideoDecoder(TorchModule vae, Optional<TorchModule> step, double scale) {
         this.vae = vae;
+        this.step = step;
         this.scale = scale;
     }
 
     NDArray decode(NDArray latents) {
         NDArray scaled = scale == 1.0 ? latents : latents.div((float) scale);
-        return vae.forward(new NDList(scaled)).singletonOrThrow();
+        if (step.isEmpty()) {
+            return vae.forward(new NDList(scaled)).singletonOrThrow();
+        }
+        int frames = (int) scaled.getShape().get(2);
+        NDList out = vae.forward(new NDList(scaled.get(new NDIndex(":, :, 0:1"))));
+        NDList pieces = new NDList(out.head());
+        for (int i = 1; i < frames; i++) {
+            NDList in = new NDList(scaled.get(new NDIndex(":, :, {}:{}", i, i + 1)));
+            in.addAll(out.subNDList(1));
+            NDList next = step.get().forward(in);
+            in.close(); // the latent slice and the caches just consumed
+            pieces.add(next.head());
+            out = next;
+        }
+        out.subNDList(1).close();
+        NDArray video = pieces.size() == 1 ? pieces.head() : NDArrays.concat(pieces, 2);
+        if (pieces.size() > 1) {
+            pieces.close();
+        }
+        return video;
     }
 
     /** Frame {@code index} of a decoded video as a BGR image. */

@@ -7,5 +7,9 @@ public record Component(String file, String sha256) {
     public static final String TEXT_ENCODER = "text_encoder";
     public static final String DENOISER = "denoiser";
     public static final String VAE_DECODER = "vae_decoder";
+    /** A causal (chunked) VAE's later chunks: {@code vae_decoder} then decodes only the first latent frame. */
+    public static final String VAE_DECODER_STEP = "vae_decoder_step";
     public static final String IMAGE_ENCODER = "image_encoder";
+    /** A causal VAE's image encoder, later chunks: {@code image_encoder} then encodes the start image only. */
+    public static final String IMAGE_ENCODER_STEP = "image_encoder_step";
 }

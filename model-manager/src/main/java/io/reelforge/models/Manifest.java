@@ -9,6 +9,8 @@ import java.util.Optional;
  *
  * @param components by role ({@link Component#DENOISER} ...)
  * @param textLength the token count the text encoder was exported for; prompts are padded or cut to it
+ * @param device     the kind of device the components were traced on ({@code cpu} or {@code gpu}); a trace bakes
+ *                   its device in, so a package loads only on that kind. Null for packages that do not say
  */
 public record Manifest(
         String name,
@@ -20,7 +22,8 @@ public record Manifest(
         FrameRule frameRule,
         LatentSpec latent,
         SamplerDefaults defaults,
-        int textLength) {
+        int textLength,
+        String device) {
 
     public Manifest {
         components = Map.copyOf(components);

@@ -40,11 +40,13 @@ final class ManifestReader {
                     new FrameRule(number(frames, "multiple"), number(frames, "offset")),
                     new LatentSpec(number(latent, "channels"), latent.path("scale").asDouble(1.0),
                             number(latent, "temporal_compression"), number(latent, "spatial_compression")),
-                    new SamplerDefaults(defaults.path("steps").asInt(family.defaults().steps()),
+                    new SamplerDefaults(defaults.path("steps").asInt(sigmas(defaults).isEmpty()
+                                    ? family.defaults().steps() : sigmas(defaults).size()),
                             defaults.path("guidance").asDouble(family.defaults().guidance()),
                             defaults.path("shift").asDouble(family.defaults().shift()),
-                            scheduler(defaults, family)),
-                    number(root, "text_length"));
+                            scheduler(defaults, family), sigmas(defaults),
+                            defaults.path("shift_terminal").asDouble(0), dynamicShift(defaults)),
+                    number(root, "text_length"), device(root));
             new FamilyCheck(dir, m).check();
             return m;
         } catch (IllegalArgumentException e) {
@@ -60,6 +62,40 @@ final class ManifestReader {
         }
         return Scheduler.byId(name.asText()).orElseThrow(() -> new PackageException(dir, "manifest.json: scheduler '"
                 + name.asText() + "' is not supported; known: " + String.join(", ", Scheduler.ids())));
+    }
+
+    /** An explicit schedule (few-step distilled models), or empty for the even one. */
+    private List<Double> sigmas(JsonNode defaults) throws PackageException {
+        List<Double> out = new ArrayList<>();
+        for (JsonNode sigma : defaults.path("sigmas")) {
+            if (!sigma.isNumber()) {
+                throw new PackageException(dir, "manifest.json: sigmas must be numbers");
+            }
+            out.add(sigma.asDouble());
+        }
+        return out;
+    }
+
+    /** LTX's per-render shift from the latent sequence length, if the manifest gives one. */
+    private DynamicShift dynamicShift(JsonNode defaults) throws PackageException {
+        JsonNode d = defaults.get("shift_dynamic");
+        if (d == null || d.isNull()) {
+            return null;
+        }
+        return new DynamicShift(number(d, "base_seq_len"), number(d, "max_seq_len"),
+                required(d, "base_shift").asDouble(), required(d, "max_shift").asDouble());
+    }
+
+    /** The kind of device the package was traced for, if it says: {@code cpu} or {@code gpu}. */
+    private String device(JsonNode root) throws PackageException {
+        JsonNode device = root.get("device");
+        if (device == null || device.isNull()) {
+            return null;
+        }
+        if (!device.asText().equals("cpu") && !device.asText().equals("gpu")) {
+            throw new PackageException(dir, "manifest.json: device '" + device.asText() + "' is not known; cpu or gpu");
+        }
+        return device.asText();
     }
 
     private Map<String, Component> components(JsonNode root) throws PackageException {

@@ -18,20 +18,20 @@ import java.util.Optional;
 public enum ModelFamily {
 
     WAN21_T2V_1_3B("wan2.1-t2v-1.3b", "Wan 2.1 T2V 1.3B", sizes(832, 480, 480, 832), fps(16),
-            new FrameRule(4, 1), 16, 4, 8, 16, new SamplerDefaults(50, 5.0, 3.0, Scheduler.FLOW_DPMPP_2M), false),
+            new FrameRule(4, 1), 16, 4, 8, 16, new SamplerDefaults(50, 5.0, 3.0, Scheduler.FLOW_DPMPP_2M), false, true),
     WAN21_T2V_14B("wan2.1-t2v-14b", "Wan 2.1 T2V 14B", sizes(1280, 720, 720, 1280, 832, 480, 480, 832), fps(16),
-            new FrameRule(4, 1), 16, 4, 8, 16, new SamplerDefaults(50, 5.0, 5.0, Scheduler.FLOW_DPMPP_2M), false),
+            new FrameRule(4, 1), 16, 4, 8, 16, new SamplerDefaults(50, 5.0, 5.0, Scheduler.FLOW_DPMPP_2M), false, true),
     WAN21_I2V_14B("wan2.1-i2v-14b", "Wan 2.1 I2V 14B", sizes(1280, 720, 720, 1280, 832, 480, 480, 832), fps(16),
-            new FrameRule(4, 1), 16, 4, 8, 16, new SamplerDefaults(40, 5.0, 5.0, Scheduler.FLOW_DPMPP_2M), true),
+            new FrameRule(4, 1), 16, 4, 8, 16, new SamplerDefaults(40, 5.0, 5.0, Scheduler.FLOW_DPMPP_2M), true, true),
     WAN22_TI2V_5B("wan2.2-ti2v-5b", "Wan 2.2 TI2V 5B", sizes(1280, 704, 704, 1280), fps(24),
-            new FrameRule(4, 1), 48, 4, 16, 32, new SamplerDefaults(50, 5.0, 5.0, Scheduler.FLOW_DPMPP_2M), false),
+            new FrameRule(4, 1), 48, 4, 16, 32, new SamplerDefaults(50, 5.0, 5.0, Scheduler.FLOW_DPMPP_2M), false, true),
     // LTX shifts by e^mu, mu growing with the latent sequence length; e^2.05 is its scheduler's max_shift as
     // mu, and export_ltx_video.py writes the exact value for the size it exports
     LTX_VIDEO("ltx-video", "LTX-Video", sizes(768, 512, 512, 768, 1216, 704, 704, 1216), fps(24, 25),
-            new FrameRule(8, 1), 128, 8, 32, 32, new SamplerDefaults(40, 3.0, 7.77, Scheduler.FLOW_EULER), false),
+            new FrameRule(8, 1), 128, 8, 32, 32, new SamplerDefaults(40, 3.0, 7.77, Scheduler.FLOW_EULER), false, false),
     LTX_VIDEO_DISTILLED("ltx-video-distilled", "LTX-Video distilled", sizes(768, 512, 512, 768, 1216, 704, 704, 1216),
             fps(24, 25), new FrameRule(8, 1), 128, 8, 32, 32,
-            new SamplerDefaults(8, 1.0, 7.77, Scheduler.FLOW_EULER), false);
+            new SamplerDefaults(8, 1.0, 7.77, Scheduler.FLOW_EULER), false, false);
 
     private final String id;
     private final String title;
@@ -44,10 +44,11 @@ public enum ModelFamily {
     private final int sizeAlignment;
     private final SamplerDefaults defaults;
     private final boolean needsImage;
+    private final boolean causalVae;
 
     ModelFamily(String id, String title, List<NativeSize> sizes, List<Integer> fps, FrameRule frameRule,
             int latentChannels, int temporalCompression, int spatialCompression, int sizeAlignment,
-            SamplerDefaults defaults, boolean needsImage) {
+            SamplerDefaults defaults, boolean needsImage, boolean causalVae) {
         this.id = id;
         this.title = title;
         this.sizes = sizes;
@@ -59,6 +60,7 @@ public enum ModelFamily {
         this.sizeAlignment = sizeAlignment;
         this.defaults = defaults;
         this.needsImage = needsImage;
+        this.causalVae = causalVae;
     }
 
     public static Optional<ModelFamily> byId(String id) {
@@ -110,6 +112,16 @@ public enum ModelFamily {
     /** Image-to-video only: such a package also carries {@code image_encoder.pt}. */
     public boolean needsImage() {
         return needsImage;
+    }
+
+    /**
+     * Wan's causal VAE decodes one latent frame at a time, carrying feature caches from frame to frame; a trace
+     * of its whole-clip decode unrolls that loop and returns the traced frame count whatever it is given. Such a
+     * package carries the chunked decoder instead: {@code vae_decoder} for the first latent frame and
+     * {@code vae_decoder_step} for each later one, with the caches as explicit tensors (docs/models.md).
+     */
+    public boolean causalVae() {
+        return causalVae;
     }
 
     private static List<NativeSize> sizes(int... wh) {

@@ -37,8 +37,7 @@ public final class ModelPackage {
         }
         Manifest manifest = new ManifestReader(dir).read(file);
         for (String role : roles(manifest.family())) {
-            Component c = manifest.component(role).orElseThrow(() -> new PackageException(dir,
-                    "manifest.json lists no '" + role + "' component"));
+            Component c = manifest.component(role).orElseThrow(() -> missing(dir, role));
             verify(dir, role, c);
         }
         return new ModelPackage(dir, manifest);
@@ -55,8 +54,7 @@ public final class ModelPackage {
         }
         Manifest manifest = new ManifestReader(dir).read(file);
         for (String role : roles(manifest.family())) {
-            Component c = manifest.component(role).orElseThrow(() -> new PackageException(dir,
-                    "manifest.json lists no '" + role + "' component"));
+            Component c = manifest.component(role).orElseThrow(() -> missing(dir, role));
             if (!Files.isRegularFile(dir.resolve(c.file()))) {
                 throw new PackageException(dir, "component " + role + " is missing: " + c.file());
             }
@@ -78,10 +76,20 @@ public final class ModelPackage {
     }
 
     private static List<String> roles(ModelFamily family) {
-        if (!family.needsImage()) {
-            return REQUIRED;
-        }
-        return Stream.concat(REQUIRED.stream(), Stream.of(Component.IMAGE_ENCODER)).toList();
+        Stream<String> extra = Stream.concat(
+                family.causalVae() ? Stream.of(Component.VAE_DECODER_STEP) : Stream.empty(),
+                !family.needsImage() ? Stream.empty() : family.causalVae()
+                        ? Stream.of(Component.IMAGE_ENCODER, Component.IMAGE_ENCODER_STEP)
+                        : Stream.of(Component.IMAGE_ENCODER));
+        return Stream.concat(REQUIRED.stream(), extra).toList();
+    }
+
+    private static PackageException missing(Path dir, String role) {
+        String hint = Component.VAE_DECODER_STEP.equals(role) || Component.IMAGE_ENCODER_STEP.equals(role)
+                ? ": this family's causal VAE must be exported chunked (a module for the first chunk, a step for the"
+                + " others); a whole-clip trace handles only the frame count it was traced at. Export it again with"
+                + " this release's script" : "";
+        return new PackageException(dir, "manifest.json lists no '" + role + "' component" + hint);
     }
 
     private static void verify(Path dir, String role, Component c) throws PackageException {

@@ -13,7 +13,7 @@ import io.reelforge.fixtures.TinyFixtures;
 
 /**
  * The tiny packages export/make_tiny_fixtures.py builds during generate-test-resources. Without
- * python3-torch there are none, and the tests that need them skip with that reason.
+ * python3-torch there are none, and the tests that need them fail with that reason.
  */
 final class Fixtures {
 

@@ -166,6 +166,21 @@ class FlowSamplerTest {
         assertEquals(2, calls.size(), "the denoiser ran for the two steps before the cancel only");
     }
 
+    /** Guidance 1 (distilled): one denoiser call per step on a batch of one, at the explicit schedule's sigmas. */
+    @Test
+    void guidanceOneRunsOneForwardPerStepAtTheExplicitSigmas() throws Exception {
+        List<Float> timesteps = new ArrayList<>();
+        Velocity counting = (x, t, c) -> {
+            assertEquals(1, x.getShape().get(0), "no CFG batch");
+            timesteps.add(t.toFloatArray()[0]);
+            return x.zerosLike();
+        };
+        NDArray noise = manager.randomNormal(new Shape(1, 2, 1, 2, 2));
+        new FlowSampler(new SamplerSettings(4, 1.0, 5.0, Scheduler.FLOW_EULER, List.of(1.0, 0.75, 0.5, 0.25), 0))
+                .sample(noise, context(1), counting, RenderControl.unlimited());
+        assertEquals(List.of(1000f, 937.5f, (float) (2500.0 / 3.0), 625f), timesteps);
+    }
+
     private static float[] path(float[] clean, float[] noise, double sigma) {
         float[] out = new float[clean.length];
         for (int i = 0; i < out.length; i++) {

@@ -37,7 +37,7 @@ class PackageEngineTest {
 
     private static final Map<String, PackageEngine> LOADED = new ConcurrentHashMap<>();
 
-    /** Each tiny engine loads once for the class, as in the appliance; without fixtures each test skips. */
+    /** Each tiny engine loads once for the class, as in the appliance; without fixtures each test fails. */
     private static PackageEngine engine(String name) {
         return LOADED.computeIfAbsent(name, n -> {
             PackageEngine engine = Fixtures.engine(n);
@@ -200,6 +200,65 @@ class PackageEngineTest {
         g.dispose();
         return new RenderSpec(spec.prompt(), spec.negativePrompt(), spec.width(), spec.height(), spec.frameCount(),
                 spec.fps(), spec.seed(), spec.cameraFixed(), image);
+    }
+
+    /**
+     * Frames out == frames asked for, per family: the decoder (Wan's chunked causal VAE: one module for the first
+     * latent frame, one step per later frame; LTX's whole-clip decoder) turns any latent frame count F into the
+     * family's t(F-1)+1 frames, and whole renders of 1 to 5 s succeed, which they only do when the decoded count
+     * equals the plan's (the negative case is below).
+     */
+    @Test
+    void everyFamilyDecodesTheFrameCountAskedFor() throws Exception {
+        for (String name : List.of("tiny-wan", "tiny-wan-i2v", "tiny-ltx")) {
+            try (LoadedModel model = LoadedModel.load(io.reelforge.models.ModelPackage.open(Fixtures.pkg(name)),
+                    ai.djl.Device.cpu()); ai.djl.ndarray.NDManager m = model.denoiser().manager().newSubManager()) {
+                io.reelforge.models.LatentSpec latent = model.manifest().latent();
+                for (int f = 1; f <= 6; f++) {
+                    ai.djl.ndarray.NDArray video = model.decoder().decode(m.randomNormal(
+                            new ai.djl.ndarray.types.Shape(1, latent.channels(), f, 2, 3)));
+                    assertEquals(new ai.djl.ndarray.types.Shape(1, 3, latent.temporalCompression() * (f - 1) + 1,
+                            2L * latent.spatialCompression(), 3L * latent.spatialCompression()), video.getShape(),
+                            name + " with " + f + " latent frames");
+                }
+            }
+        }
+        for (int seconds = 1; seconds <= 5; seconds++) {
+            int frames = 24 * seconds;
+            assertEquals(frames, digests(engine("tiny-wan"), spec(160, 90, frames, seconds, false)).size());
+            assertEquals(frames, digests(engine("tiny-ltx"), spec(96, 64, frames, seconds, false)).size());
+            assertEquals(frames, digests(engine("tiny-wan-i2v"), withImage(spec(160, 90, frames, seconds, false),
+                    java.awt.Color.ORANGE)).size());
+        }
+    }
+
+    /** A decoder that returns its traced frame count whatever it is given fails the render, never a short clip. */
+    @Test
+    void aDecoderThatReturnsAnotherFrameCountFailsTheRender() {
+        try (PackageEngine fixed = Fixtures.engine("tiny-ltx-fixedframes")) {
+            assertTrue(fixed.status().ready(), "its shapes fit the load's probe: " + fixed.status().detail());
+            List<BufferedImage> delivered = new ArrayList<>();
+            RenderException e = assertThrows(RenderException.class,
+                    () -> fixed.render(spec(64, 64, 48, 1, false), delivered::add, RenderControl.unlimited()));
+            assertEquals("render.failed", e.code());
+            assertTrue(e.getMessage().contains("returned 9 frames but 49 were asked for"), e.getMessage());
+            assertTrue(delivered.isEmpty(), "no frame of a wrong clip is delivered");
+        }
+    }
+
+    /** A trace bakes its device in: a package traced for a GPU is refused on a CPU engine, with the reason. */
+    @Test
+    void aPackageTracedForAnotherKindOfDeviceIsRefused(@TempDir Path dir) throws Exception {
+        Path gpu = Fixtures.copy("tiny-wan", dir, "gpu-1");
+        java.nio.file.Path manifest = gpu.resolve("manifest.json");
+        java.nio.file.Files.writeString(manifest, java.nio.file.Files.readString(manifest)
+                .replace("\"device\": \"cpu\"", "\"device\": \"gpu\""));
+        try (PackageEngine engine = new PackageEngine(gpu, ai.djl.Device.cpu())) {
+            assertFalse(engine.status().ready());
+            assertTrue(engine.status().detail().contains("the package was traced for gpu (its device is baked into the"
+                    + " TorchScript) but this appliance renders on cpu: export it again with --device cpu"),
+                    engine.status().detail());
+        }
     }
 
     @Test

@@ -15,7 +15,7 @@ final class FakePackage {
     static void write(Path dir, String family) throws Exception {
         StringBuilder components = new StringBuilder();
         String[][] files = {{"tokenizer", "tokenizer.json"}, {"text_encoder", "text_encoder.pt"},
-            {"denoiser", "denoiser.pt"}, {"vae_decoder", "vae_decoder.pt"}};
+            {"denoiser", "denoiser.pt"}, {"vae_decoder", "vae_decoder.pt"}, {"vae_decoder_step", "vae_decoder_step.pt"}};
         for (String[] f : files) {
             byte[] bytes = ("placeholder " + f[1]).getBytes(StandardCharsets.UTF_8);
             Files.write(dir.resolve(f[1]), bytes);

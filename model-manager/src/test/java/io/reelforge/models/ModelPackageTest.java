@@ -43,6 +43,16 @@ class ModelPackageTest {
     }
 
     @Test
+    void aWanPackageWithoutTheChunkedDecoderIsRefusedWithWhy() throws Exception {
+        FakePackage.write(dir, "wan2.1-t2v-1.3b");
+        Path manifest = dir.resolve("manifest.json");
+        Files.writeString(manifest, Files.readString(manifest).replaceAll(",\"vae_decoder_step\":\\{[^}]*}", ""));
+        PackageException e = assertThrows(PackageException.class, () -> ModelPackage.open(dir));
+        assertTrue(e.getMessage().contains("lists no 'vae_decoder_step' component: this family's causal VAE must be"
+                + " exported chunked"), e.getMessage());
+    }
+
+    @Test
     void anUnknownFamilyIsRefusedWithTheKnownOnes() throws Exception {
         FakePackage.write(dir, "sora-9");
         PackageException e = assertThrows(PackageException.class, () -> ModelPackage.open(dir));
@@ -83,6 +93,24 @@ class ModelPackageTest {
         PackageException e = assertThrows(PackageException.class, () -> ModelPackage.open(dir));
         assertTrue(e.getMessage().contains("scheduler 'ddim' is not supported; known: flow-euler, flow-dpmpp-2m"),
                 e.getMessage());
+    }
+
+    /** A distilled model's manifest: an explicit schedule sets the step count; one that rises is refused. */
+    @Test
+    void anExplicitScheduleAndShiftTerminalAreRead() throws Exception {
+        FakePackage.write(dir, "wan2.1-t2v-1.3b");
+        Path manifest = dir.resolve("manifest.json");
+        String plain = Files.readString(manifest);
+        Files.writeString(manifest, plain.replace("\"steps\":30,\"guidance\":5.0,\"shift\":3.0",
+                "\"guidance\":1.0,\"shift\":5.0,\"sigmas\":[1.0,0.75,0.5,0.25],\"shift_terminal\":0.1"));
+        SamplerDefaults d = ModelPackage.open(dir).manifest().defaults();
+        assertEquals(4, d.steps());
+        assertEquals(java.util.List.of(1.0, 0.75, 0.5, 0.25), d.sigmas());
+        assertEquals(0.1, d.shiftTerminal());
+        assertEquals(1.0, d.guidance());
+        Files.writeString(manifest, plain.replace("\"steps\":30,", "\"sigmas\":[0.5,0.75],"));
+        PackageException e = assertThrows(PackageException.class, () -> ModelPackage.open(dir));
+        assertTrue(e.getMessage().contains("sigmas must decrease strictly within (0, 1]"), e.getMessage());
     }
 
     @Test

@@ -14,7 +14,7 @@ import io.reelforge.fixtures.TinyFixtures;
 
 /**
  * The tiny TorchScript packages of export/make_tiny_fixtures.py, copied so a test can change them, and the
- * archives the registry imports. Without python3-torch there are none and the tests skip with the reason.
+ * archives the registry imports. Without python3-torch there are none and the tests fail with the reason.
  */
 final class TinyPackages {
 

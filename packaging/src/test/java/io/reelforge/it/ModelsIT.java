@@ -47,7 +47,7 @@ class ModelsIT {
 
     @BeforeAll
     static void start() throws Exception {
-        TinyFixtures.pkg("tiny-wan"); // skips the class when the fixtures could not be built
+        TinyFixtures.pkg("tiny-wan"); // fails the class when the fixtures could not be built
         Path work = Path.of(System.getProperty("reelforge.it.workdir", "target/it"));
         appliance = Appliance.start("models", Map.of("engine.default", "djl",
                 "engine.djl.cache-dir", work.resolve("djl-cache").toAbsolutePath().toString()));
