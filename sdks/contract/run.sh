@@ -87,6 +87,7 @@ else
     -Dorg.bytedeco.javacpp.cachedir="$WORK/javacpp-cache" \
     -Dreelforge.webhooks.allow-addresses=127.0.0.1 \
     -Dreelforge.engine.sandbox.min-render-time=PT2S \
+    -Dreelforge.render.slots=2 \
     -jar "$JAR" --port "$PORT" --nocluster --disablephonehome >"$LOG" 2>&1 &
   APPLIANCE_PID=$!
   say "booting the appliance on $BASE_URL (pid $APPLIANCE_PID, log $LOG)"
