@@ -6,7 +6,7 @@ import java.nio.charset.StandardCharsets;
 import jakarta.json.Json;
 import jakarta.servlet.http.HttpServletResponse;
 
-/** The API's error shape written straight to a servlet response, for answers made below JAX-RS. */
+/** The API's error shape (or another JSON body) written straight to a servlet response, below JAX-RS. */
 final class JsonErrors {
 
     private JsonErrors() {
@@ -14,10 +14,14 @@ final class JsonErrors {
 
     static void write(HttpServletResponse response, int status, String type, String code, String message)
             throws IOException {
-        byte[] body = Json.createObjectBuilder()
+        writeBody(response, status, Json.createObjectBuilder()
                 .add("error", Json.createObjectBuilder()
                         .add("type", type).add("code", code).add("message", message).addNull("param"))
-                .build().toString().getBytes(StandardCharsets.UTF_8);
+                .build());
+    }
+
+    static void writeBody(HttpServletResponse response, int status, jakarta.json.JsonObject json) throws IOException {
+        byte[] body = json.toString().getBytes(StandardCharsets.UTF_8);
         response.resetBuffer();
         response.setStatus(status);
         response.setContentType("application/json");
