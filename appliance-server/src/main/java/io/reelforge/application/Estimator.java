@@ -18,7 +18,8 @@ import io.reelforge.infrastructure.config.Settings;
 
 /**
  * Time estimates from measured render times: the median of the latest renders on the same engine and
- * frame size (a prior until there are any), plus the work queued ahead spread over the render slots.
+ * frame size (a prior until there are any), plus the work queued ahead spread over the render slots. While a job
+ * renders, its remaining time comes from its progress and the time it has taken so far.
  */
 @ApplicationScoped
 @Transactional(Transactional.TxType.SUPPORTS)
@@ -43,6 +44,22 @@ public class Estimator {
         }
         Collections.sort(recent);
         return recent.get(recent.size() / 2);
+    }
+
+    /**
+     * Remaining render time: early on the estimate made at submission; as progress is reported, more and more
+     * the time taken so far extrapolated over the progress, so a render that overruns its estimate is not
+     * reported as about to finish.
+     */
+    static long remainingMs(long estimateMs, long elapsedMs, double progress) {
+        double p = Math.max(0, Math.min(1, progress));
+        double byEstimate = Math.max(estimateMs, elapsedMs);
+        // progress is noisy in the first steps (warm-up): fully trusted from a quarter of the way on
+        double trust = Math.min(1, 4 * p);
+        double total = p > 0 ? trust * (elapsedMs / p) + (1 - trust) * byEstimate : byEstimate;
+        long left = (long) (total - elapsedMs);
+        // past the estimate and not done: at least a second more, never "done now" while it is not
+        return Math.max(left, p < 1 && elapsedMs >= estimateMs ? 1000 : 0);
     }
 
     /** Seconds until the job is expected to be done: its own render plus, when queued, the queue ahead. */
@@ -75,7 +92,7 @@ public class Estimator {
 
     private long remainingMs(Generation g, Instant now) {
         long elapsed = g.startedAt() == null ? 0 : Duration.between(g.startedAt(), now).toMillis();
-        return Math.max(0, g.estimatedRenderMs() - elapsed);
+        return remainingMs(g.estimatedRenderMs(), Math.max(0, elapsed), g.progress());
     }
 
     private long prior(String engine, long pixels) {

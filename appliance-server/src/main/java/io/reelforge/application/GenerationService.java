@@ -84,6 +84,7 @@ public class GenerationService {
      */
     public Generation submit(Caller caller, ClipRequest request, String webhookUrl, String apiBase) {
         drain.refuseIfDraining();
+        store.refuseIfUnavailable();
         Account account = accounts.lockForUpdate(caller.accountId());
         Plan plan = account.plan();
         boolean live = caller.mode() == KeyMode.LIVE;

@@ -85,6 +85,9 @@ public class Bootstrap {
     @Inject
     StartupGate gate;
 
+    @Inject
+    io.reelforge.infrastructure.storage.OutputStore store;
+
     private LogSetup logs;
     private DrainOnTerm drainOnTerm;
 
@@ -104,6 +107,10 @@ public class Bootstrap {
                 LOG.warning(recovered + " render(s) were interrupted by the last stop; requeued or refunded");
             }
             noteHandBacksOnExit();
+            int partials = store.deleteAbandonedPartials(java.time.Duration.ZERO); // no render runs yet
+            if (partials > 0) {
+                LOG.info(partials + " partial file(s) left by an earlier crash were deleted");
+            }
             jobs.start();
             metrics.watchJobs(jobCounts::byStatus);
             drainOnTerm = DrainOnTerm.install(drain, signals.ownedView(), settings.shutdownDrainTimeout());

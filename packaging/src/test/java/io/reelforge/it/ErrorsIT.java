@@ -127,6 +127,136 @@ class ErrorsIT {
         assertError(api.get("/v1/video?cursor=not-a-cursor"), 422, "invalid_cursor", "cursor");
     }
 
+    /** The probe's path escapes: each answered 400 before routing, never the console, metrics or health. */
+    @Test
+    void encodedSlashesAndDotSegmentsAreRefusedBeforeRouting() throws Exception {
+        for (String path : new String[] {"/v1/files/..%2f..%2fadmin/", "/v1/files/..%2F..%2Fadmin/",
+                "/v1/files/%2e%2e/%2e%2e/admin/", "/v1/%2e%2e/admin/", "/v1/../admin/", "/v1/./account",
+                "/v1/files/..%2f..%2fv1%2faccount", "/v1/video/%2E%2E%2Fx", "/ops/..%2fv1/account",
+                "/v1/files/..%2f..%2fmetrics", "/v1/files/..%2f..%2fhealth%2fready", "/health/..%2fmetrics",
+                "/metrics/%2e%2e/admin/", "/openapi/..%2fadmin/", "/docs/%2e%2e/admin/"}) {
+            Raw r = raw("GET " + path + " HTTP/1.1", Map.of("Authorization", "Bearer " + SharedAppliance.get().liveKey()), null);
+            assertEquals(400, r.status(), path + " -> " + r.statusLine() + " " + r.body());
+            assertTrue(r.body().contains("\"code\":\"invalid_path\""), path + " -> " + r.body());
+        }
+        // a backslash is refused by the container itself, before the application sees the request
+        for (String path : new String[] {"/v1/files/..%5c..%5cadmin/", "/v1/files/..\\..\\admin/"}) {
+            Raw r = raw("GET " + path + " HTTP/1.1", Map.of(), null);
+            assertEquals(400, r.status(), path + " -> " + r.statusLine() + " " + r.body());
+        }
+    }
+
+    @Test
+    void deepJsonIsA400OnEveryJsonEndpoint() throws Exception {
+        String deep = "{\"prompt\": \"a sea\", \"x\": " + "[".repeat(1000) + "]".repeat(1000) + "}";
+        String deepObject = "{\"url\": " + "{\"a\":".repeat(1000) + "1" + "}".repeat(1000) + "}";
+        for (String path : new String[] {"/v1/video/generate", "/v1/webhooks", "/v1/videos"}) {
+            assertError(api.post(path, "application/json", deep), 400, "json_too_deep", null);
+            assertError(api.post(path, "application/json", deepObject), 400, "json_too_deep", null);
+            assertError(api.post(path, "application/json", deep, Map.of("Idempotency-Key", java.util.UUID.randomUUID().toString())),
+                    400, "json_too_deep", null);
+        }
+        // the admin API: the printed password, or the one OpenApiIT sets on the same shared appliance
+        Appliance a = SharedAppliance.get();
+        Api.Resp admin = a.api().asConsoleUser("admin", a.firstAdminPassword()).post("/v1/admin/password", "application/json", deep);
+        if (admin.status() == 401) {
+            admin = a.api().asConsoleUser("admin", OpenApiIT.ADMIN_PASSWORD).post("/v1/admin/password", "application/json", deep);
+        }
+        assertError(admin, 400, "json_too_deep", null);
+    }
+
+    @Test
+    void jsonBodiesAreStrict() throws Exception {
+        assertError(api.generate(body("prompt", "a sea", "camera_fixed", "yes")), 422, "invalid_type", "camera_fixed");
+        assertError(api.generate(body("prompt", "a sea", "duration", "5")), 422, "invalid_type", "duration");
+        assertError(api.generate(body("prompt", "a sea", "seed", "42")), 422, "invalid_type", "seed");
+        assertError(api.post("/v1/video/generate", "application/json", "{\"prompt\": \"a sea\"} {\"prompt\": \"b\"}"),
+                400, "invalid_json", null);
+        assertError(api.post("/v1/video/generate", "application/json", "{\"prompt\": \"a sea\"} trailing"),
+                400, "invalid_json", null);
+        assertError(api.post("/v1/video/generate", "application/json", "{\"prompt\": \"a sea\", \"prompt\": \"gore\"}"),
+                400, "duplicate_key", "prompt");
+        assertError(api.post("/v1/webhooks", "application/json",
+                "{\"url\": \"https://example.com/h\", \"events\": [\"video.completed\"], \"url\": \"http://10.0.0.1/\"}"),
+                400, "duplicate_key", "url");
+    }
+
+    @Test
+    void promptLimitCountsCharactersNotUtf16Units() throws Exception {
+        String emoji = new String(Character.toChars(0x1F3AC));
+        Api.Resp ok = api.generate(body("prompt", emoji.repeat(2000)));
+        assertEquals(202, ok.status(), ok.text());
+        api.post("/v1/video/" + ok.json().path("generation_id").asText() + "/cancel", "application/json", "{}");
+        assertError(api.generate(body("prompt", emoji.repeat(2001))), 422, "prompt_too_long", "prompt");
+    }
+
+    @Test
+    void safetyFilterSeesThroughInvisibleAndLookAlikeCharacters() throws Exception {
+        for (String prompt : new String[] {"a g\u200bore battlefield", "a g\u043er\u0435 battlefield", "a GO\u0301RE battlefield"}) {
+            Api.Resp r = api.generate(body("prompt", prompt));
+            assertEquals(202, r.status(), r.text());
+            JsonNode done = api.await(r.json().path("generation_id").asText(), java.time.Duration.ofSeconds(60));
+            assertEquals("failed", done.path("status").asText(), prompt + ": " + done);
+            assertEquals("safety.prompt", done.path("error_code").asText(), prompt + ": " + done);
+        }
+    }
+
+    @Test
+    void theContainersOwnRefusalsAreJsonErrors() throws Exception {
+        Raw semis = raw("POST /v1/video/generate HTTP/1.1", Map.of("Authorization", "Bearer " + SharedAppliance.get().liveKey(),
+                "Content-Type", ";;;/"), "{\"prompt\": \"a sea\"}");
+        assertEquals(400, semis.status(), semis.statusLine() + " " + semis.body());
+        assertTrue(semis.contentType().startsWith("application/json"), semis.contentType() + " " + semis.body());
+        assertTrue(semis.body().contains("\"error\""), semis.body());
+        assertError(api.get("/v1/video?limit=abc"), 422, "invalid_limit", "limit");
+        assertError(api.get("/v1/account/ledger?limit=abc"), 422, "invalid_limit", "limit");
+        assertError(api.get("/v1/webhooks/deliveries?limit=1.5"), 422, "invalid_limit", "limit");
+        Api.Resp openAi = api.get("/v1/videos?limit=abc");
+        assertError(openAi, 400, "invalid_limit", "limit");
+    }
+
+    @Test
+    void statusLinesHaveStandardReasonPhrases() throws Exception {
+        Raw unprocessable = raw("POST /v1/video/generate HTTP/1.1", Map.of("Authorization", "Bearer "
+                + SharedAppliance.get().liveKey(), "Content-Type", "application/json"), "{\"prompt\": \"\"}");
+        assertEquals("HTTP/1.1 422 Unprocessable Content", unprocessable.statusLine());
+        Raw notFound = raw("GET /v1/nothing-here HTTP/1.1", Map.of("Authorization", "Bearer " + SharedAppliance.get().liveKey()), null);
+        assertEquals("HTTP/1.1 404 Not Found", notFound.statusLine());
+    }
+
+    record Raw(String statusLine, int status, String contentType, String body) {
+    }
+
+    /** One request written byte for byte (no client normalises its path), read to the end. */
+    static Raw raw(String requestLine, Map<String, String> headers, String body) throws Exception {
+        java.net.URI base = java.net.URI.create(SharedAppliance.get().baseUrl());
+        try (java.net.Socket socket = new java.net.Socket(base.getHost(), base.getPort())) {
+            socket.setSoTimeout(30_000);
+            StringBuilder req = new StringBuilder(requestLine).append("\r\nHost: ").append(base.getAuthority())
+                    .append("\r\nConnection: close\r\n");
+            headers.forEach((k, v) -> req.append(k).append(": ").append(v).append("\r\n"));
+            byte[] bytes = body == null ? new byte[0] : body.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            if (body != null) {
+                req.append("Content-Length: ").append(bytes.length).append("\r\n");
+            }
+            req.append("\r\n");
+            socket.getOutputStream().write(req.toString().getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+            socket.getOutputStream().write(bytes);
+            socket.getOutputStream().flush();
+            String all = new String(socket.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            int end = all.indexOf("\r\n\r\n");
+            String head = end < 0 ? all : all.substring(0, end);
+            String statusLine = head.split("\r\n", 2)[0];
+            String type = "";
+            for (String line : head.split("\r\n")) {
+                if (line.toLowerCase(java.util.Locale.ROOT).startsWith("content-type:")) {
+                    type = line.substring(13).trim();
+                }
+            }
+            return new Raw(statusLine, Integer.parseInt(statusLine.split(" ")[1]), type, end < 0 ? "" : all.substring(end + 4));
+        }
+    }
+
     /** A valid PNG signature and IHDR declaring a huge image, followed by a tiny compressed stream. */
     static byte[] pngHeaderOnly(int w, int h) throws Exception {
         ByteArrayOutputStream out = new ByteArrayOutputStream();

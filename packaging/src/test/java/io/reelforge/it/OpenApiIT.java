@@ -26,7 +26,7 @@ import org.junit.jupiter.api.Test;
  */
 class OpenApiIT {
 
-    private static final String ADMIN_PASSWORD = "openapi it admin password";
+    static final String ADMIN_PASSWORD = "openapi it admin password";
 
     private static Appliance appliance;
     private static OpenApiContract contract;

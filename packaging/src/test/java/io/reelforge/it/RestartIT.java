@@ -67,6 +67,10 @@ class RestartIT {
                     && "refund".equals(e.path("kind").asText())).count());
             assertEquals(0, api.get("/v1/video?status=processing").json().path("data").size());
             assertEquals(before - 180, api.balance());
+            try (var files = java.nio.file.Files.walk(a.dataDir().resolve("outputs"))) {
+                List<String> partials = files.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".partial")).toList();
+                assertEquals(List.of(), partials, "the kills' partial files are deleted at the next start");
+            }
         }
     }
 }

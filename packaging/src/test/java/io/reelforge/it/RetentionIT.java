@@ -30,7 +30,16 @@ class RetentionIT {
                 file = files.filter(p -> p.toString().endsWith(id + ".mp4")).findFirst().orElseThrow();
             }
 
+            // a partial file a killed render left (untouched for a day) beside one being written now
+            Path abandoned = file.resolveSibling("." + java.util.UUID.randomUUID() + ".mp4.123.partial");
+            Files.write(abandoned, new byte[] {1, 2, 3});
+            Files.setLastModifiedTime(abandoned, java.nio.file.attribute.FileTime.from(java.time.Instant.now().minus(Duration.ofDays(1))));
+            Path writing = file.resolveSibling("." + java.util.UUID.randomUUID() + ".mp4.456.partial");
+            Files.write(writing, new byte[] {1, 2, 3});
+
             JsonNode expired = api.awaitStatus(id, "expired", Duration.ofSeconds(60));
+            assertFalse(Files.exists(abandoned), "retention deletes an abandoned partial file");
+            assertTrue(Files.exists(writing), "and leaves one that is still being written");
             assertTrue(expired.path("output_url").isNull());
             assertFalse(Files.exists(file), "the file is deleted");
             Api.Resp gone = api.getUrl(url, Map.of());

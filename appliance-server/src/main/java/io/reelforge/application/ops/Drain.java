@@ -18,9 +18,25 @@ public class Drain {
     static final long RESTART_SECONDS = 30;
 
     private volatile Instant deadline;
+    /**
+     * The same deadline for the servlet layer, which must still answer in the drain's last moments, when the
+     * server has begun to stop and this bean (and JAX-RS) may be gone.
+     */
+    private static volatile Instant stopping;
 
     public void begin(Duration timeout) {
         deadline = Instant.now().plus(timeout);
+        stopping = deadline;
+    }
+
+    /** While a drain runs: the seconds a client should wait before retrying; empty otherwise. */
+    public static java.util.OptionalLong retryAfterWhileStopping() {
+        Instant d = stopping;
+        return d == null ? java.util.OptionalLong.empty() : java.util.OptionalLong.of(retryAfter(d));
+    }
+
+    private static long retryAfter(Instant d) {
+        return Math.max(0, Duration.between(Instant.now(), d).toSeconds()) + RESTART_SECONDS;
     }
 
     public boolean draining() {
@@ -31,8 +47,7 @@ public class Drain {
     public void refuseIfDraining() {
         Instant d = deadline;
         if (d != null) {
-            long left = Math.max(0, Duration.between(Instant.now(), d).toSeconds());
-            throw new ShuttingDownException(left + RESTART_SECONDS);
+            throw new ShuttingDownException(retryAfter(d));
         }
     }
 }

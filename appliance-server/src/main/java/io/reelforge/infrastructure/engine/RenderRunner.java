@@ -142,9 +142,14 @@ public class RenderRunner {
             lifecycle.fail(order.generationId(), e.code(), e.getMessage());
             return e.code();
         } catch (RenderException e) {
+            if (ENCODER_FAULT.equals(e.code())) {
+                return writeFailed(order, e);
+            }
             discard(order);
             lifecycle.fail(order.generationId(), e.code(), e.getMessage());
             return e.code();
+        } catch (java.io.IOException e) {
+            return writeFailed(order, e);
         } catch (Exception | LinkageError | OutOfMemoryError e) {
             // Whatever broke, the job must end (and be refunded), never stay processing.
             // The whole chain in the line itself (e.g. the MP4 that could not be opened and why), not only in the trace.
@@ -153,6 +158,23 @@ public class RenderRunner {
             lifecycle.fail(order.generationId(), "render.failed", "The render failed: " + e.getClass().getSimpleName());
             return "render.failed";
         }
+    }
+
+    /** The encoder's own code for a frame it could not write; told to clients as {@link #WRITE_FAILED}. */
+    private static final String ENCODER_FAULT = "encode.failed";
+    /** The one documented code for a clip that could not be encoded or stored (full or read-only disk, I/O error). */
+    static final String WRITE_FAILED = "render.write_failed";
+
+    /**
+     * An encoder or storage fault: the details (FFmpeg's, the file system's) go to the log; the client gets one
+     * code and a message for people.
+     */
+    private String writeFailed(RenderOrder order, Exception e) {
+        LOG.log(Level.WARNING, "render of " + order.generationId() + " could not be written: " + causes(e), e);
+        discard(order);
+        lifecycle.fail(order.generationId(), WRITE_FAILED, "The clip could not be encoded or saved to the appliance's "
+                + "storage (it may be full or read-only); it was refunded. Try again once the storage is available.");
+        return WRITE_FAILED;
     }
 
     /** "Type: message" of a failure and each of its causes, outermost first. */

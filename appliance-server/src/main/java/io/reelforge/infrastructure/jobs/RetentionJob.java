@@ -11,8 +11,13 @@ import org.quartz.JobExecutionContext;
 
 import io.reelforge.application.IdempotencyService;
 import io.reelforge.application.RenderLifecycle;
+import io.reelforge.infrastructure.config.Settings;
+import io.reelforge.infrastructure.storage.OutputStore;
 
-/** Deletes outputs past their retention period and marks their generations expired; drops expired idempotency keys. */
+/**
+ * Deletes outputs past their retention period and marks their generations expired; drops expired idempotency keys
+ * and partial files abandoned by a render that died (untouched for longer than a render may take).
+ */
 @Dependent
 @DisallowConcurrentExecution
 public class RetentionJob implements Job {
@@ -26,6 +31,12 @@ public class RetentionJob implements Job {
     @Inject
     IdempotencyService idempotency;
 
+    @Inject
+    OutputStore store;
+
+    @Inject
+    Settings settings;
+
     @Override
     public void execute(JobExecutionContext context) {
         int n;
@@ -36,6 +47,10 @@ public class RetentionJob implements Job {
                 LOG.info(() -> "retention: expired " + expired + " outputs");
             }
         } while (n == BATCH);
+        int partials = store.deleteAbandonedPartials(settings.renderTimeout());
+        if (partials > 0) {
+            LOG.info(() -> "retention: deleted " + partials + " abandoned partial files");
+        }
         int keys = idempotency.purgeExpired();
         if (keys > 0) {
             LOG.fine(() -> "retention: dropped " + keys + " expired idempotency keys");

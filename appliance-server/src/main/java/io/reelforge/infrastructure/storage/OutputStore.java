@@ -48,6 +48,80 @@ public class OutputStore {
         }
     }
 
+    /** What the storage probe found: writable or not, free MiB (or -1 when unknown), why it is down (or null). */
+    public record Health(boolean writable, long freeMb, long minFreeMb, String problem) {
+        public boolean up() {
+            return problem == null;
+        }
+    }
+
+    private static final long MIB = 1024 * 1024;
+    private static final java.time.Duration PROBE_TTL = java.time.Duration.ofSeconds(2);
+    private volatile Health lastHealth;
+    private volatile Instant lastProbe = Instant.EPOCH;
+
+    /** Probes the current root: it can be written to, and has at least the configured free space. */
+    public Health health() {
+        Path root = root();
+        long minFree = settings.storageMinFreeMb();
+        Health h;
+        try {
+            Files.createDirectories(root);
+            Files.delete(Files.createTempFile(root, ".health-", ".tmp"));
+            long free = Files.getFileStore(root).getUsableSpace() / MIB;
+            h = new Health(true, free, minFree, free >= minFree ? null : "less than " + minFree + " MiB free");
+        } catch (IOException | RuntimeException e) {
+            h = new Health(false, -1, minFree, "not writable");
+        }
+        lastHealth = h;
+        lastProbe = Instant.now();
+        return h;
+    }
+
+    /** Refuses a new clip while the storage is down (the probe is reused for a couple of seconds under load). */
+    public void refuseIfUnavailable() {
+        Health h = lastHealth;
+        if (h == null || lastProbe.plus(PROBE_TTL).isBefore(Instant.now())) {
+            h = health();
+        }
+        if (!h.up()) {
+            throw new io.reelforge.domain.shared.StorageUnavailableException(h.problem(), 60);
+        }
+    }
+
+    /**
+     * Deletes the hidden {@code .<id>.mp4.<n>.partial} files an encoder leaves when the process dies mid-render
+     * (kill -9, power cut), under the current and previous roots. A render that is still writing touches its
+     * file every frame, so one untouched for {@code idle} is abandoned; at start, before any render runs, every
+     * one is. Returns how many were deleted.
+     */
+    public int deleteAbandonedPartials(java.time.Duration idle) {
+        Instant before = Instant.now().minus(idle);
+        int deleted = 0;
+        java.util.List<Path> roots = new java.util.ArrayList<>(settings.previousStorageRoots());
+        roots.add(0, root());
+        for (Path root : roots) {
+            Path videos = root.resolve("videos");
+            if (!Files.isDirectory(videos)) {
+                continue;
+            }
+            try (java.util.stream.Stream<Path> files = Files.walk(videos)) {
+                for (Path p : (Iterable<Path>) files::iterator) {
+                    String name = p.getFileName().toString();
+                    if (name.startsWith(".") && name.endsWith(".partial") && Files.isRegularFile(p)
+                            && Files.getLastModifiedTime(p).toInstant().isBefore(before) && Files.deleteIfExists(p)) {
+                        deleted++;
+                    }
+                }
+            } catch (IOException | UncheckedIOException e) {
+                // an unreadable folder: the next run tries again; storage health reports the fault itself
+                java.util.logging.Logger.getLogger(OutputStore.class.getName())
+                        .warning("cannot clean abandoned partial files under " + videos + ": " + e.getMessage());
+            }
+        }
+        return deleted;
+    }
+
     /** An uploaded start image; its format is sniffed from the bytes when it is decoded, never from a name. */
     public String inputFor(String generationId) {
         return "inputs/" + generationId + ".img";

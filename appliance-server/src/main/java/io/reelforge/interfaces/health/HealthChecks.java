@@ -1,8 +1,5 @@
 package io.reelforge.interfaces.health;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 
@@ -25,6 +22,7 @@ import io.reelforge.infrastructure.config.Settings;
 import io.reelforge.infrastructure.engine.EngineRegistry;
 import io.reelforge.infrastructure.jobs.JobScheduler;
 import io.reelforge.infrastructure.persistence.DataSources;
+import io.reelforge.infrastructure.storage.OutputStore;
 
 /** Each check reports what it saw in {@code data}; none names a path, a key or a setting's secret. */
 @ApplicationScoped
@@ -37,6 +35,9 @@ public class HealthChecks {
 
     @Inject
     Settings settings;
+
+    @Inject
+    OutputStore store;
 
     @Inject
     EngineRegistry engines;
@@ -78,19 +79,13 @@ public class HealthChecks {
             if (!gate.isOpen()) {
                 return starting("storage");
             }
-            Path root = settings.storageRoot();
-            long minFree = settings.storageMinFreeMb();
-            try {
-                Files.createDirectories(root);
-                Path probe = Files.createTempFile(root, ".health-", ".tmp");
-                Files.delete(probe);
-                long free = Files.getFileStore(root).getUsableSpace() / MIB;
-                return HealthCheckResponse.named("storage").status(free >= minFree).withData("writable", true)
-                        .withData("free_mb", free).withData("min_free_mb", minFree).build();
-            } catch (IOException | RuntimeException e) {
-                return HealthCheckResponse.named("storage").down().withData("writable", false)
-                        .withData("error", e.getClass().getSimpleName()).build();
+            OutputStore.Health h = store.health();
+            var r = HealthCheckResponse.named("storage").status(h.up()).withData("writable", h.writable())
+                    .withData("min_free_mb", h.minFreeMb());
+            if (h.freeMb() >= 0) {
+                r.withData("free_mb", h.freeMb());
             }
+            return (h.up() ? r : r.withData("error", h.problem())).build();
         };
     }
 

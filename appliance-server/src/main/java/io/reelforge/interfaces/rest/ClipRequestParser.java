@@ -29,7 +29,7 @@ final class ClipRequestParser {
     static ClipRequest parse(Map<String, Object> fields, byte[] image) {
         String prompt = prompt(fields);
         String negative = text(fields, "negative_prompt", false);
-        if (negative != null && negative.length() > ClipRequest.MAX_PROMPT) {
+        if (negative != null && characters(negative) > ClipRequest.MAX_PROMPT) {
             throw ReelforgeException.validation("negative_prompt", "negative_prompt_too_long",
                     "negative_prompt is at most " + ClipRequest.MAX_PROMPT + " characters.");
         }
@@ -63,11 +63,16 @@ final class ClipRequestParser {
         if (prompt.isBlank()) {
             throw ReelforgeException.validation("prompt", "prompt_required", "prompt must not be empty.");
         }
-        if (prompt.length() > ClipRequest.MAX_PROMPT) {
+        if (characters(prompt) > ClipRequest.MAX_PROMPT) {
             throw ReelforgeException.validation("prompt", "prompt_too_long",
-                    "prompt is " + prompt.length() + " characters; at most " + ClipRequest.MAX_PROMPT + " are allowed.");
+                    "prompt is " + characters(prompt) + " characters; at most " + ClipRequest.MAX_PROMPT + " are allowed.");
         }
         return prompt.trim();
+    }
+
+    /** Characters as people count them: code points, so an emoji outside the BMP is one, not two UTF-16 units. */
+    static int characters(String s) {
+        return s.codePointCount(0, s.length());
     }
 
     /** A seed for a request without one; echoed back so the clip can be made again. */
@@ -93,13 +98,15 @@ final class ClipRequestParser {
         return s;
     }
 
+    /** A whole number: a JSON number, or a form field's text (JSON text is refused: types are as documented). */
     private static Long integer(Map<String, Object> fields, String name) {
         Object v = fields.get(name);
         if (v == null) {
             return null;
         }
         try {
-            BigDecimal d = v instanceof BigDecimal b ? b : v instanceof String s ? new BigDecimal(s.trim()) : null;
+            BigDecimal d = v instanceof BigDecimal b ? b
+                    : v instanceof String s && fields instanceof RequestFields.FormFields ? new BigDecimal(s.trim()) : null;
             if (d != null) {
                 return d.longValueExact();
             }
@@ -109,12 +116,13 @@ final class ClipRequestParser {
         throw ReelforgeException.validation(name, "invalid_type", name + " must be a whole number.");
     }
 
+    /** JSON true or false, or a form field's text (true/false, 1/0, yes/no, on/off). */
     private static Boolean bool(Map<String, Object> fields, String name) {
         Object v = fields.get(name);
         if (v == null || v instanceof Boolean) {
             return (Boolean) v;
         }
-        if (v instanceof String s) {
+        if (v instanceof String s && fields instanceof RequestFields.FormFields) {
             switch (s.trim().toLowerCase(java.util.Locale.ROOT)) {
                 case "true", "1", "yes", "on" -> { return true; }
                 case "false", "0", "no", "off" -> { return false; }

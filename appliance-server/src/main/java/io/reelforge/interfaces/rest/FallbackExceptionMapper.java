@@ -35,6 +35,10 @@ public class FallbackExceptionMapper implements ExceptionMapper<Throwable> {
             if (t instanceof jakarta.ws.rs.WebApplicationException w) {
                 return new WebApplicationExceptionMapper().toResponse(w);
             }
+            if (t instanceof jakarta.json.JsonException || t instanceof jakarta.json.bind.JsonbException) {
+                return ErrorBody.response(ErrorType.INVALID_REQUEST, "invalid_json",
+                        "The request body is not valid JSON, or is nested too deep.", null).build();
+            }
             if (t instanceof jakarta.ws.rs.ProcessingException || t instanceof java.io.IOException) {
                 return ErrorBody.response(ErrorType.INVALID_REQUEST, "malformed_body",
                         "The request body could not be read: it is malformed or was cut short.", null).build();

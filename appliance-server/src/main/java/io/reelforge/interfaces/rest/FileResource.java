@@ -78,8 +78,9 @@ public class FileResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = RestApplication.ERROR)))
     @APIResponse(responseCode = "410", description = "The clip was deleted under the retention policy: output_expired.",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = RestApplication.ERROR)))
-    @APIResponse(responseCode = "416", description = "The range is outside the file.",
-            headers = @Header(name = "Content-Range", schema = @Schema(type = SchemaType.STRING)))
+    @APIResponse(responseCode = "416", description = "The range is outside the file: range_not_satisfiable.",
+            headers = @Header(name = "Content-Range", schema = @Schema(type = SchemaType.STRING)),
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = RestApplication.ERROR)))
     public Response get(
             @Parameter(description = "<generation_id>.mp4", required = true) @PathParam("name") String name,
             @Parameter(description = "Unix seconds; part of the signed URL.", required = true) @QueryParam("expires") String expires,

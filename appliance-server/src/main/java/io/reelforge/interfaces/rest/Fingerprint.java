@@ -49,7 +49,8 @@ final class Fingerprint {
         if (type.startsWith("application/json")) {
             try (JsonReader r = Json.createReader(new ByteArrayInputStream(body))) {
                 return canonical(r.readValue()).toString().getBytes(StandardCharsets.UTF_8);
-            } catch (JsonException e) {
+            } catch (RuntimeException e) {
+                // unreadable or too deep (the parser's own nesting guard): the resource refuses it; the raw bytes are the key
                 return body;
             }
         }

@@ -38,7 +38,8 @@ public record GenerationDto(
                 description = "When the clip is deleted under the retention policy.")
         Instant expiresAt,
         @Schema(name = "error_code", required = true, nullable = true, example = "render.timeout",
-                description = "Why a failed job failed: safety.prompt, render.timeout, render.failed, render.interrupted, render.bad_image.")
+                description = "Why a failed job failed: safety.prompt, render.timeout, render.failed, render.interrupted, render.bad_image, "
+                        + "render.write_failed (the clip could not be encoded or saved: storage full or read-only).")
         String errorCode,
         @Schema(name = "error_message", required = true, nullable = true)
         String errorMessage,

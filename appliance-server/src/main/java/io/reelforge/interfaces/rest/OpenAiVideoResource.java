@@ -22,6 +22,7 @@ import jakarta.ws.rs.core.UriInfo;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -190,6 +191,9 @@ public class OpenAiVideoResource {
     @APIResponse(responseCode = "409", description = "The video is not completed yet: generation.not_ready.",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = RestApplication.ERROR)))
     @APIResponse(responseCode = "410", description = "The clip was deleted under the retention policy: output_expired.",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = RestApplication.ERROR)))
+    @APIResponse(responseCode = "416", description = "The range is outside the file: range_not_satisfiable.",
+            headers = @Header(name = "Content-Range", schema = @Schema(type = SchemaType.STRING)),
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = RestApplication.ERROR)))
     public Response content(@Parameter(description = "The video's id.", required = true) @PathParam("id") String id,
                             @Parameter(description = "video (default) or thumbnail.", schema = @Schema(enumeration = {"video", "thumbnail"}))

@@ -13,6 +13,8 @@ import java.util.regex.Pattern;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
 
+import io.reelforge.domain.shared.ErrorType;
+
 /**
  * A stored file streamed with a single byte range when asked ({@code 206}, {@code 416} past the end), for
  * players and resumable downloads. Shared by the signed file URLs and the OpenAI surface's content download.
@@ -45,7 +47,9 @@ final class RangedFile {
                     start = size; // a number too long for a long is past any end
                 }
                 if (start >= size || start > end) {
-                    return Response.status(416).header("Content-Range", "bytes */" + size);
+                    return ErrorBody.response(ErrorType.INVALID_REQUEST, "range_not_satisfiable",
+                            "The range " + range.trim() + " is outside the file (" + size + " bytes).", null)
+                            .status(416).header("Content-Range", "bytes */" + size);
                 }
                 partial = true;
             }

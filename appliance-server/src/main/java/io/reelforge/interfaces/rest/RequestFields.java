@@ -11,30 +11,40 @@ import java.util.Map;
 
 import jakarta.json.Json;
 import jakarta.json.JsonArray;
+import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonNumber;
-import jakarta.json.JsonObject;
-import jakarta.json.JsonReader;
+import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
+import jakarta.json.stream.JsonParser;
 import jakarta.ws.rs.core.EntityPart;
 
 import io.reelforge.domain.shared.ReelforgeException;
 
 /**
  * The fields of a create request, from a JSON object or from multipart form parts (where every value is text
- * and one named part is an uploaded image), as a map the request parsers read.
+ * and one named part is an uploaded image), as a map the request parsers read. JSON is read strictly: one
+ * object, each key once, nothing after it, nested at most {@link #MAX_DEPTH} deep; its values keep their JSON
+ * types, where a form's are all text ({@link FormFields}) and are read by each field's rule.
  */
 final class RequestFields {
 
+    /** Deeper than any request needs, far below what could exhaust a parser's stack. */
+    static final int MAX_DEPTH = 32;
+
     /** Form text fields, and the checked image part's bytes or null. */
     record Form(Map<String, Object> fields, byte[] file) {
+    }
+
+    /** Fields from multipart form parts: every value is text, so a number or a boolean may come as text. */
+    static final class FormFields extends HashMap<String, Object> {
     }
 
     private RequestFields() {
     }
 
     static Form form(List<EntityPart> parts, String fileField, UploadedImages images) throws IOException {
-        Map<String, Object> fields = new HashMap<>();
+        Map<String, Object> fields = new FormFields();
         byte[] file = null;
         for (EntityPart part : parts) {
             if (fileField.equals(part.getName())) {
@@ -57,20 +67,66 @@ final class RequestFields {
         if (text.isBlank()) {
             throw ReelforgeException.badRequest("empty_body", "The request body is empty; send a JSON object with a prompt.");
         }
-        JsonValue value;
-        try (JsonReader reader = Json.createReader(new StringReader(text))) {
-            value = reader.readValue();
-        } catch (jakarta.json.JsonException e) {
+        Map<String, Object> fields = new HashMap<>();
+        try (JsonParser parser = Json.createParser(new StringReader(text))) {
+            if (parser.next() != JsonParser.Event.START_OBJECT) {
+                throw ReelforgeException.badRequest("invalid_json", "The request body must be a JSON object.");
+            }
+            while (parser.next() != JsonParser.Event.END_OBJECT) {
+                String key = parser.getString();
+                parser.next();
+                if (fields.containsKey(key)) {
+                    throw duplicate(key);
+                }
+                fields.put(key, plain(value(parser, 1)));
+            }
+            if (parser.hasNext()) {
+                throw ReelforgeException.badRequest("invalid_json", "The request body has data after the JSON object.");
+            }
+        } catch (jakarta.json.JsonException | java.util.NoSuchElementException | IllegalStateException e) {
             throw ReelforgeException.badRequest("invalid_json", "The request body is not valid JSON: " + e.getMessage());
         }
-        if (value.getValueType() != JsonValue.ValueType.OBJECT) {
-            throw ReelforgeException.badRequest("invalid_json", "The request body must be a JSON object.");
-        }
-        Map<String, Object> fields = new HashMap<>();
-        for (Map.Entry<String, JsonValue> e : ((JsonObject) value).entrySet()) {
-            fields.put(e.getKey(), plain(e.getValue()));
-        }
         return fields;
+    }
+
+    /** The value whose first event the parser has just read; {@code depth} is the nesting of its container. */
+    private static JsonValue value(JsonParser parser, int depth) {
+        JsonParser.Event event = parser.currentEvent();
+        if (event != JsonParser.Event.START_OBJECT && event != JsonParser.Event.START_ARRAY) {
+            return parser.getValue();
+        }
+        if (depth >= MAX_DEPTH) {
+            throw tooDeep();
+        }
+        if (event == JsonParser.Event.START_ARRAY) {
+            JsonArrayBuilder array = Json.createArrayBuilder();
+            while (parser.next() != JsonParser.Event.END_ARRAY) {
+                array.add(value(parser, depth + 1));
+            }
+            return array.build();
+        }
+        JsonObjectBuilder object = Json.createObjectBuilder();
+        java.util.Set<String> keys = new java.util.HashSet<>();
+        while (parser.next() != JsonParser.Event.END_OBJECT) {
+            String key = parser.getString();
+            parser.next();
+            if (!keys.add(key)) {
+                throw duplicate(key);
+            }
+            object.add(key, value(parser, depth + 1));
+        }
+        return object.build();
+    }
+
+    private static ReelforgeException duplicate(String key) {
+        return new ReelforgeException(io.reelforge.domain.shared.ErrorType.INVALID_REQUEST, "duplicate_key",
+                "The key '" + key + "' appears more than once in the JSON object; send each key once.", key);
+    }
+
+    /** The one refusal of JSON nested too deep, wherever it is read (here, or in the body stream's guard). */
+    static ReelforgeException tooDeep() {
+        return ReelforgeException.badRequest("json_too_deep",
+                "The JSON body is nested more than " + MAX_DEPTH + " levels deep.");
     }
 
     /** A list of strings, or a refusal naming the field; null when absent. */

@@ -37,7 +37,10 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityScheme;
                                         + "password on every call (curl -u admin:…); never an API key or a session.")},
                 responses = {
                         @APIResponse(name = RestApplication.BAD_REQUEST, responseCode = "400",
-                                description = "The body is not readable: invalid_json, empty_body, malformed_body.",
+                                description = "The body is not readable: invalid_json (also data after the object), json_too_deep "
+                                        + "(nested over 32 levels), duplicate_key (param names the key), empty_body, malformed_body; "
+                                        + "or the request itself: invalid_path (an encoded /, \\ or ., or a dot segment), "
+                                        + "malformed_request (e.g. a Content-Type that cannot be parsed).",
                                 content = @Content(mediaType = "application/json", schema = @Schema(ref = RestApplication.ERROR),
                                         examples = @ExampleObject(name = "invalid_json", value = "{\"error\":{\"type\":\"invalid_request_error\","
                                                 + "\"code\":\"invalid_json\",\"message\":\"The request body is not valid JSON: …\",\"param\":null}}"))),
@@ -54,7 +57,8 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityScheme;
                         @APIResponse(name = RestApplication.UNPROCESSABLE, responseCode = "422",
                                 description = "A field breaks its rule; param names it: prompt_required, prompt_too_long, "
                                         + "unsupported_resolution, unsupported_duration, invalid_type, invalid_seed, invalid_limit, "
-                                        + "invalid_status, invalid_cursor, image_too_many_pixels, image_corrupt, duplicate_field, "
+                                        + "invalid_status, invalid_cursor, invalid_<name> (a query parameter of the wrong type), "
+                                        + "image_too_many_pixels, image_corrupt, duplicate_field, "
                                         + "image_not_supported (the active model is text-to-video), image_required (it is "
                                         + "image-to-video).",
                                 content = @Content(mediaType = "application/json", schema = @Schema(ref = RestApplication.ERROR),
@@ -145,9 +149,10 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityScheme;
                                         + "the registry's storage failed (storage.failed); imports are off (import_unavailable).",
                                 content = @Content(mediaType = "application/json", schema = @Schema(ref = RestApplication.ERROR))),
                         @APIResponse(name = RestApplication.UNAVAILABLE, responseCode = "503",
-                                description = "The engine is not ready (engine_not_ready, engine_unavailable) or the appliance "
-                                        + "is shutting down (shutting_down, with Retry-After).",
-                                headers = @Header(name = "Retry-After", description = "Seconds; set for shutting_down.",
+                                description = "The engine is not ready (engine_not_ready, engine_unavailable), the appliance "
+                                        + "is shutting down (shutting_down, with Retry-After) or its output storage is down "
+                                        + "(storage_unavailable, with Retry-After).",
+                                headers = @Header(name = "Retry-After", description = "Seconds; set for shutting_down and storage_unavailable.",
                                         schema = @Schema(type = SchemaType.INTEGER)),
                                 content = @Content(mediaType = "application/json", schema = @Schema(ref = RestApplication.ERROR)))
                 }))

@@ -1,18 +1,32 @@
 package io.reelforge.interfaces.rest;
 
 import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.container.ResourceInfo;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
 
 import io.reelforge.domain.shared.ErrorType;
+import io.reelforge.domain.shared.ReelforgeException;
 
 /** JAX-RS's own refusals (unknown path, wrong method, wrong content type) in the API's error shape. */
 @Provider
 public class WebApplicationExceptionMapper implements ExceptionMapper<WebApplicationException> {
 
+    @Context
+    ResourceInfo resource;
+
     @Override
     public Response toResponse(WebApplicationException e) {
+        String param = parameterName(e);
+        if (param != null) {
+            ReelforgeExceptionMapper fieldErrors = new ReelforgeExceptionMapper();
+            fieldErrors.resource = resource;
+            return fieldErrors.toResponse(ReelforgeException.validation(param, "invalid_" + param.replace('-', '_').toLowerCase(java.util.Locale.ROOT),
+                    param + " is not a value of its documented type (a whole number for limit; see the API "
+                            + "reference for the others)."));
+        }
         int status = e.getResponse().getStatus();
         ErrorType type = switch (status) {
             case 404 -> ErrorType.NOT_FOUND;
@@ -45,5 +59,23 @@ public class WebApplicationExceptionMapper implements ExceptionMapper<WebApplica
             r.header("Allow", e.getResponse().getHeaderString("Allow"));
         }
         return r.build();
+    }
+
+    /**
+     * The query, header or path parameter whose value could not be converted (Jersey answers those 404 or 400,
+     * as if the route did not exist); null for any other refusal. Jersey's ParamException is not API, so by name.
+     */
+    private static String parameterName(WebApplicationException e) {
+        for (Class<?> c = e.getClass(); c != null; c = c.getSuperclass()) {
+            if (c.getName().equals("org.glassfish.jersey.server.ParamException")) {
+                try {
+                    Object name = c.getMethod("getParameterName").invoke(e);
+                    return name instanceof String s && !s.isEmpty() ? s : null;
+                } catch (ReflectiveOperationException ignored) {
+                    return null;
+                }
+            }
+        }
+        return null;
     }
 }

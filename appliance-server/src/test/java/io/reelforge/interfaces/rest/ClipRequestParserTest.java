@@ -40,9 +40,16 @@ class ClipRequestParserTest {
         assertTrue(r.seed() >= 0 && r.seed() <= ClipRequestParser.MAX_SEED);
     }
 
+    /** Fields as multipart form parts give them: all text. */
+    static Map<String, Object> form(Object... kv) {
+        Map<String, Object> m = new RequestFields.FormFields();
+        m.putAll(fields(kv));
+        return m;
+    }
+
     @Test
     void formFieldsAreTextAndStillTyped() {
-        ClipRequest r = ClipRequestParser.parse(fields("prompt", "p", "resolution", "720p", "duration", "5",
+        ClipRequest r = ClipRequestParser.parse(form("prompt", "p", "resolution", "720p", "duration", "5",
                 "camera_fixed", "true", "seed", "42"), null);
         assertEquals(Resolution.P720, r.resolution());
         assertTrue(r.cameraFixed());
@@ -63,6 +70,20 @@ class ClipRequestParserTest {
                 i++;
             }
         }
+    }
+
+    @Test
+    void jsonTextIsNotANumberOrABoolean() {
+        assertParam("duration", fields("prompt", "p", "duration", "5"));
+        assertParam("seed", fields("prompt", "p", "seed", "42"));
+        assertParam("camera_fixed", fields("prompt", "p", "camera_fixed", "yes"));
+    }
+
+    @Test
+    void promptLengthCountsCodePoints() {
+        String emoji = "\uD83C\uDFAC"; // one code point, two UTF-16 units
+        assertEquals(emoji.repeat(2000), ClipRequestParser.parse(fields("prompt", emoji.repeat(2000)), null).prompt());
+        assertParam("prompt", fields("prompt", emoji.repeat(2001)));
     }
 
     @Test

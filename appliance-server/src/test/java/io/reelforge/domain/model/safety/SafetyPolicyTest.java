@@ -24,6 +24,18 @@ class SafetyPolicyTest {
     }
 
     @Test
+    void invisibleCharactersLookAlikesAndStyledLettersDoNotHideATerm() {
+        assertEquals(Optional.of("violence.graphic"), policy.violation("g\u200bore"));
+        assertEquals(Optional.of("violence.graphic"), policy.violation("g\u200d\u2060o\u00adre"));
+        assertEquals(Optional.of("violence.graphic"), policy.violation("g\u043er\u0435")); // Cyrillic о and е
+        assertEquals(Optional.of("violence.graphic"), policy.violation("G\u039fRE")); // Greek capital omicron
+        assertEquals(Optional.of("violence.graphic"), policy.violation("\uFF47\uFF4F\uFF52\uFF45")); // full-width
+        assertEquals(Optional.of("violence.graphic"), policy.violation("\uD835\uDC20\uD835\uDC28\uD835\uDC2B\uD835\uDC1E")); // bold
+        assertEquals(Optional.of("violence.graphic"), policy.violation("g\u0301o\u0308r\u0327e"));
+        assertEquals(Optional.of("self_harm"), policy.violation("SELF\u200B-\u200BHARM"));
+    }
+
+    @Test
     void doesNotMatchInsideOtherWords() {
         assertTrue(policy.violation("Gorecki's symphony in a gorge").isEmpty());
         assertTrue(policy.violation((String) null).isEmpty());

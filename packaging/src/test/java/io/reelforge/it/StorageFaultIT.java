@@ -1,0 +1,44 @@
+package io.reelforge.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.Test;
+
+/**
+ * With the output storage down (here: less free space than the readiness floor, as on a full disk), readiness
+ * says so and new submissions are refused with 503 and Retry-After, nothing charged, instead of being accepted
+ * and failing later.
+ */
+class StorageFaultIT {
+
+    @Test
+    void submissionsAreRefusedWhileStorageIsDown() throws Exception {
+        try (Appliance a = Appliance.start("storage-full", Map.of("health.storage.min-free-mb", "999999999999"))) {
+            Api api = a.api();
+            long before = api.balance();
+            Api.Resp ready = api.withKey(null).get("/health/ready");
+            assertEquals(503, ready.status(), ready.text());
+            JsonNode storage = null;
+            for (JsonNode c : ready.json().path("checks")) {
+                if ("storage".equals(c.path("name").asText())) {
+                    storage = c;
+                }
+            }
+            assertNotNull(storage, ready.text());
+            assertEquals("DOWN", storage.path("status").asText(), ready.text());
+
+            for (String path : new String[] {"/v1/video/generate", "/v1/videos"}) {
+                Api.Resp r = api.postJson(path, Map.of("prompt", "waves on a beach"));
+                ErrorsIT.assertError(r, 503, "storage_unavailable", null);
+                assertTrue(Long.parseLong(r.header("Retry-After")) > 0, r.text());
+            }
+            assertEquals(before, api.balance(), "nothing charged");
+            assertEquals(0, api.get("/v1/video").json().path("data").size(), "no job was made");
+        }
+    }
+}
