@@ -9,6 +9,10 @@ DATA=${DATA:-$PWD/data}
 JAR=${JAR:-$here/target/reelforge.jar}
 [ -f "$JAR" ] || { echo "no $JAR: run 'make run' (or 'mvn -DskipTests install') first" >&2; exit 1; }
 mkdir -p "$DATA"
+if [ "$(id -u)" = 0 ]; then
+  echo "warning: running as root: the appliance (and its console's admins) could then write anywhere on this host;" >&2
+  echo "         start it as an ordinary user (the installed service runs as its own 'reelforge' user)" >&2
+fi
 echo "Reelforge: starting on http://localhost:$PORT (data in $DATA) ..."
 exec java ${JAVA_OPTS:--Xmx2g} \
   -Dreelforge.data-dir="$DATA" \

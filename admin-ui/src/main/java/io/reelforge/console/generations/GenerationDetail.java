@@ -12,6 +12,7 @@ import com.vaadin.flow.dom.Element;
 
 import io.reelforge.application.console.GenerationAdmin;
 import io.reelforge.application.console.GenerationAdmin.GenerationRow;
+import io.reelforge.console.support.Confirm;
 
 /** One generation: its facts, the clip in a plain {@code <video>} element (a signed URL), and cancel. */
 class GenerationDetail extends VerticalLayout {
@@ -31,10 +32,11 @@ class GenerationDetail extends VerticalLayout {
         player.setWidthFull();
         cancel.setId("cancel-generation");
         cancel.addThemeVariants(ButtonVariant.LUMO_ERROR);
-        cancel.addClickListener(e -> {
-            generations.cancel(shown.id());
-            onCancel.accept(shown.id());
-        });
+        cancel.addClickListener(e -> Confirm.ask("cancel-generation", "Cancel this generation?",
+                "The render stops and the credits go back to the account.", "Cancel generation", () -> {
+                    generations.cancel(shown.id());
+                    onCancel.accept(shown.id());
+                }));
         add(title, facts, player, cancel);
         setVisible(false);
     }

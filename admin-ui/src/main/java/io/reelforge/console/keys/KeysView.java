@@ -25,6 +25,7 @@ import io.reelforge.application.console.AccountAdmin.AccountRow;
 import io.reelforge.application.console.KeyAdmin;
 import io.reelforge.application.console.KeyAdmin.KeyRow;
 import io.reelforge.console.layout.MainLayout;
+import io.reelforge.console.support.Confirm;
 import io.reelforge.console.support.ShownOnceDialog;
 import io.reelforge.domain.model.account.KeyMode;
 
@@ -95,10 +96,11 @@ public class KeysView extends VerticalLayout implements HasUrlParameter<String> 
     }
 
     private Button revokeButton(KeyRow key) {
-        Button revoke = new Button("Revoke", e -> {
-            keys.revoke(key.id());
-            updateList();
-        });
+        Button revoke = new Button("Revoke", e -> Confirm.ask("revoke", "Revoke " + key.prefix() + "…?",
+                "Calls with this key fail with 401 at once. This cannot be undone.", "Revoke", () -> {
+                    keys.revoke(key.id());
+                    updateList();
+                }));
         revoke.setId("revoke-" + key.prefix());
         revoke.addThemeVariants(ButtonVariant.LUMO_ERROR, ButtonVariant.LUMO_SMALL);
         revoke.setEnabled(key.revokedAt() == null);

@@ -54,8 +54,10 @@ public class LoginView extends VerticalLayout {
         switch (outcome) {
             case OK -> getUI().ifPresent(ui -> ui.navigate(DashboardView.class));
             case MUST_CHANGE_PASSWORD -> getUI().ifPresent(ui -> ui.navigate(ChangePasswordView.class));
-            // One message for every refusal: it must not tell whether the user exists, is disabled or is locked.
-            case REFUSED -> message.setText("Wrong user or password, or too many failed attempts (then wait a few minutes).");
+            // One message for every refusal: it must not tell whether the user exists or is disabled.
+            case REFUSED -> message.setText("Wrong user or password.");
+            case THROTTLED -> message.setText("Too many failed sign-ins: wait " + sessions.retryAfterSeconds(username.getValue().trim())
+                    + " s and try again.");
         }
     }
 }

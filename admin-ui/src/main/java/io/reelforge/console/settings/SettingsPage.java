@@ -20,6 +20,7 @@ import io.reelforge.application.console.SettingsAdmin;
 import io.reelforge.application.console.SettingsAdmin.SettingsView;
 import io.reelforge.application.console.SettingsAdmin.TermRow;
 import io.reelforge.console.layout.MainLayout;
+import io.reelforge.console.support.Confirm;
 import io.reelforge.console.support.RequiresPermission;
 
 /** Retention, storage root and its free space, the safety policy's terms, the URL-signing key (admins only). */
@@ -74,10 +75,11 @@ public class SettingsPage extends VerticalLayout {
         terms.addColumn(TermRow::category).setHeader("Category").setAutoWidth(true);
         terms.addColumn(TermRow::phrase).setHeader("Blocked").setFlexGrow(1);
         terms.addComponentColumn(t -> {
-            Button remove = new Button("Unblock", e -> {
-                admin.removeSafetyTerm(t.id());
-                refresh();
-            });
+            Button remove = new Button("Unblock", e -> Confirm.ask("unblock", "Unblock \"" + t.phrase() + "\"?",
+                    "Prompts containing it are accepted from the next submission on.", "Unblock", () -> {
+                        admin.removeSafetyTerm(t.id());
+                        refresh();
+                    }));
             remove.setId("unblock-" + t.phrase().replace(' ', '-'));
             remove.addThemeVariants(ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_ERROR);
             return remove;
@@ -87,16 +89,20 @@ public class SettingsPage extends VerticalLayout {
     private void configureKey() {
         key.setId("url-key");
         rotate.setId("rotate-key");
-        rotate.addClickListener(e -> {
-            admin.rotateUrlKey(false);
-            refresh();
-        });
+        rotate.addClickListener(e -> Confirm.ask("rotate-key", "Rotate the URL-signing key?",
+                "New links are signed with a new key; links already handed out keep working for their lifetime.",
+                "Rotate", () -> {
+                    admin.rotateUrlKey(false);
+                    refresh();
+                }));
         cutOff.setId("rotate-key-cut-off");
         cutOff.addThemeVariants(ButtonVariant.LUMO_ERROR);
-        cutOff.addClickListener(e -> {
-            admin.rotateUrlKey(true);
-            refresh();
-        });
+        cutOff.addClickListener(e -> Confirm.ask("rotate-key-cut-off", "Rotate the key and cut off old links?",
+                "Every link handed out so far fails at once (for a leaked key); callers get fresh ones from the API.",
+                "Rotate and cut off", () -> {
+                    admin.rotateUrlKey(true);
+                    refresh();
+                }));
     }
 
     private void refresh() {

@@ -11,7 +11,6 @@ import jakarta.inject.Inject;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.combobox.ComboBox;
-import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Paragraph;
@@ -35,6 +34,7 @@ import io.reelforge.application.console.WebhookDraft;
 import io.reelforge.console.layout.MainLayout;
 import io.reelforge.console.support.ErrorNotifier;
 import io.reelforge.console.support.RequiresPermission;
+import io.reelforge.console.support.Confirm;
 import io.reelforge.console.support.ShownOnceDialog;
 import io.reelforge.domain.model.webhook.DeliveryFilter;
 import io.reelforge.domain.model.webhook.DeliveryStatus;
@@ -165,21 +165,12 @@ public class WebhooksView extends VerticalLayout {
     }
 
     private void confirmDelete(EndpointRow e) {
-        Dialog confirm = new Dialog();
-        confirm.setHeaderTitle("Delete this endpoint?");
-        confirm.add(new Paragraph(e.url() + " of " + e.accountName() + " gets no more events, and its deliveries "
-                + "are deleted with it."));
-        Button delete = new Button("Delete", click -> {
-            webhooks.delete(e.id());
-            confirm.close();
-            endpoints.asSingleSelect().clear();
-            updateLists();
-        });
-        delete.setId("delete-confirm");
-        delete.addThemeVariants(ButtonVariant.LUMO_ERROR, ButtonVariant.LUMO_PRIMARY);
-        Button cancel = new Button("Cancel", click -> confirm.close());
-        confirm.getFooter().add(cancel, delete);
-        confirm.open();
+        Confirm.ask("delete", "Delete this endpoint?", e.url() + " of " + e.accountName() + " gets no more events,"
+                + " and its deliveries are deleted with it.", "Delete", () -> {
+                    webhooks.delete(e.id());
+                    endpoints.asSingleSelect().clear();
+                    updateLists();
+                });
     }
 
     private void configureForm() {
