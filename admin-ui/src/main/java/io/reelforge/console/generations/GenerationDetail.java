@@ -18,6 +18,7 @@ import io.reelforge.console.support.Confirm;
 class GenerationDetail extends VerticalLayout {
 
     private final transient GenerationAdmin generations;
+    private final boolean mayCancel;
     private final H3 title = new H3();
     private final Paragraph facts = new Paragraph();
     private final Div player = new Div();
@@ -25,7 +26,8 @@ class GenerationDetail extends VerticalLayout {
     private Consumer<String> onCancel = id -> { };
     private GenerationRow shown;
 
-    GenerationDetail(GenerationAdmin generations) {
+    GenerationDetail(GenerationAdmin generations, boolean mayCancel) {
+        this.mayCancel = mayCancel;
         this.generations = generations;
         setId("generation-detail");
         facts.setId("generation-facts");
@@ -56,7 +58,7 @@ class GenerationDetail extends VerticalLayout {
         title.setText(g.status() + " · " + g.resolution() + " · " + g.durationSeconds() + " s");
         facts.setText(g.prompt() + " — account " + g.accountId() + ", engine " + g.engine() + ", "
                 + g.credits() + " credits" + (g.errorCode() == null ? "" : ", error " + g.errorCode()));
-        cancel.setVisible("queued".equals(g.status()) || "processing".equals(g.status()));
+        cancel.setVisible(mayCancel && ("queued".equals(g.status()) || "processing".equals(g.status())));
         generations.outputUrl(g.id()).ifPresent(url -> {
             Element video = new Element("video");
             video.setAttribute("id", "generation-video");

@@ -1,8 +1,5 @@
 package io.reelforge.console.keys;
 
-import java.time.Instant;
-import java.util.Locale;
-
 import jakarta.inject.Inject;
 
 import com.vaadin.flow.component.button.Button;
@@ -22,10 +19,12 @@ import com.vaadin.flow.router.Route;
 
 import io.reelforge.application.console.AccountAdmin;
 import io.reelforge.application.console.AccountAdmin.AccountRow;
+import io.reelforge.application.console.ConsoleSessions;
 import io.reelforge.application.console.KeyAdmin;
 import io.reelforge.application.console.KeyAdmin.KeyRow;
 import io.reelforge.console.layout.MainLayout;
 import io.reelforge.console.support.Confirm;
+import io.reelforge.console.support.Times;
 import io.reelforge.console.support.ShownOnceDialog;
 import io.reelforge.domain.model.account.KeyMode;
 
@@ -42,11 +41,17 @@ public class KeysView extends VerticalLayout implements HasUrlParameter<String> 
 
     private final transient AccountAdmin accounts;
     private final transient KeyAdmin keys;
+    private final boolean mayRevoke;
 
     @Inject
-    public KeysView(AccountAdmin accounts, KeyAdmin keys) {
+    public KeysView(AccountAdmin accounts, KeyAdmin keys, ConsoleSessions sessions) {
         this.accounts = accounts;
         this.keys = keys;
+        this.mayRevoke = sessions.isPermitted("keys:revoke");
+        boolean mayCreate = sessions.isPermitted("keys:create");
+        name.setVisible(mayCreate);
+        mode.setVisible(mayCreate);
+        create.setVisible(mayCreate);
         setSizeFull();
         configureToolbar();
         configureGrid();
@@ -87,12 +92,12 @@ public class KeysView extends VerticalLayout implements HasUrlParameter<String> 
     private void configureGrid() {
         grid.setId("keys-grid");
         grid.addColumn(KeyRow::prefix).setHeader("Key").setAutoWidth(true);
-        grid.addComponentColumn(this::revokeButton).setHeader("").setAutoWidth(true);
-        grid.addColumn(KeyRow::mode).setHeader("Mode");
-        grid.addColumn(KeyRow::name).setHeader("Name");
-        grid.addColumn(k -> text(k.createdAt())).setHeader("Created").setAutoWidth(true);
-        grid.addColumn(k -> text(k.lastUsedAt())).setHeader("Last used").setAutoWidth(true);
-        grid.addColumn(k -> text(k.revokedAt())).setHeader("Revoked").setAutoWidth(true);
+        grid.addComponentColumn(this::revokeButton).setHeader("").setWidth("7rem").setFlexGrow(0);
+        grid.addColumn(KeyRow::mode).setHeader("Mode").setWidth("5rem").setFlexGrow(0);
+        grid.addColumn(KeyRow::name).setHeader("Name").setFlexGrow(1).setTooltipGenerator(KeyRow::name);
+        grid.addColumn(k -> Times.format(k.createdAt())).setHeader("Created").setWidth(Times.COLUMN_WIDTH).setFlexGrow(0);
+        grid.addColumn(k -> Times.format(k.lastUsedAt())).setHeader("Last used").setWidth(Times.COLUMN_WIDTH).setFlexGrow(0);
+        grid.addColumn(k -> Times.format(k.revokedAt())).setHeader("Revoked").setWidth(Times.COLUMN_WIDTH).setFlexGrow(0);
     }
 
     private Button revokeButton(KeyRow key) {
@@ -103,7 +108,7 @@ public class KeysView extends VerticalLayout implements HasUrlParameter<String> 
                 }));
         revoke.setId("revoke-" + key.prefix());
         revoke.addThemeVariants(ButtonVariant.LUMO_ERROR, ButtonVariant.LUMO_SMALL);
-        revoke.setEnabled(key.revokedAt() == null);
+        revoke.setVisible(key.revokedAt() == null && mayRevoke);
         return revoke;
     }
 
@@ -123,9 +128,5 @@ public class KeysView extends VerticalLayout implements HasUrlParameter<String> 
     private void updateList() {
         AccountRow a = account.getValue();
         grid.setItems(a == null ? java.util.List.of() : keys.keys(a.id()));
-    }
-
-    private static String text(Instant t) {
-        return t == null ? "" : t.toString().replace('T', ' ').toLowerCase(Locale.ROOT);
     }
 }

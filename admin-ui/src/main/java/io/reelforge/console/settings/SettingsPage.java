@@ -21,6 +21,7 @@ import io.reelforge.application.console.SettingsAdmin.SettingsView;
 import io.reelforge.application.console.SettingsAdmin.TermRow;
 import io.reelforge.console.layout.MainLayout;
 import io.reelforge.console.support.Confirm;
+import io.reelforge.console.support.Times;
 import io.reelforge.console.support.RequiresPermission;
 
 /** Retention, storage root and its free space, the safety policy's terms, the URL-signing key (admins only). */
@@ -113,8 +114,8 @@ public class SettingsPage extends VerticalLayout {
                 + (v.previousRoots().isEmpty() ? "" : ". Earlier roots still served: " + String.join(", ", v.previousRoots())));
         terms.setItems(admin.safetyTerms());
         rotate.setText("Rotate (old links work " + hours(v.urlTtl()) + " more)");
-        key.setText("Current key made " + v.urlKeyCreatedAt() + (v.previousUrlKeyValidUntil() == null ? "."
-                : "; links signed with the previous key work until " + v.previousUrlKeyValidUntil() + "."));
+        key.setText("Current key made " + Times.format(v.urlKeyCreatedAt()) + (v.previousUrlKeyValidUntil() == null ? "."
+                : "; links signed with the previous key work until " + Times.format(v.previousUrlKeyValidUntil()) + "."));
     }
 
     private static String gib(long bytes) {

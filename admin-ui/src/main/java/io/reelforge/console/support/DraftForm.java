@@ -86,6 +86,12 @@ public abstract class DraftForm<T> extends FormLayout {
         buttons.addComponentAtIndex(buttons.getComponentCount() - 1, button);
     }
 
+    /** A role that may only read sees the values and no Save (the service would refuse it anyway). */
+    public void setWritable(boolean writable) {
+        binder.setReadOnly(!writable);
+        save.setVisible(writable);
+    }
+
     public void setDraft(T draft) {
         binder.setBean(draft);
     }

@@ -16,6 +16,7 @@ import io.reelforge.application.console.ConsoleUserAdmin.UserRow;
 import io.reelforge.application.console.UserDraft;
 import io.reelforge.console.layout.MainLayout;
 import io.reelforge.console.support.Confirm;
+import io.reelforge.console.support.Times;
 import io.reelforge.console.support.RequiresPermission;
 import io.reelforge.console.support.ShownOnceDialog;
 
@@ -53,7 +54,7 @@ public class UsersView extends VerticalLayout {
         grid.addColumn(UserRow::role).setHeader("Role");
         grid.addColumn(r -> r.disabled() ? "disabled" : r.throttled() ? "sign-ins slowed after failures"
                 : r.mustChangePassword() ? "must change password" : "active").setHeader("Status").setAutoWidth(true);
-        grid.addColumn(r -> r.createdAt().toString()).setHeader("Created").setAutoWidth(true);
+        grid.addColumn(r -> Times.format(r.createdAt())).setHeader("Created").setAutoWidth(true);
         grid.asSingleSelect().addValueChangeListener(e -> {
             if (e.getValue() == null) {
                 form.edit(null);

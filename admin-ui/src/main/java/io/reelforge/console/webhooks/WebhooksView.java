@@ -1,8 +1,6 @@
 package io.reelforge.console.webhooks;
 
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -35,6 +33,7 @@ import io.reelforge.console.layout.MainLayout;
 import io.reelforge.console.support.ErrorNotifier;
 import io.reelforge.console.support.RequiresPermission;
 import io.reelforge.console.support.Confirm;
+import io.reelforge.console.support.Times;
 import io.reelforge.console.support.ShownOnceDialog;
 import io.reelforge.domain.model.webhook.DeliveryFilter;
 import io.reelforge.domain.model.webhook.DeliveryStatus;
@@ -51,8 +50,6 @@ import io.reelforge.domain.model.webhook.DeliveryStatus;
 public class WebhooksView extends VerticalLayout {
 
     private static final String TIME_COLUMN = "15.5rem";
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'")
-            .withZone(ZoneOffset.UTC);
 
     final ComboBox<AccountRow> account = new ComboBox<>("Account");
     final Button add = new Button("New endpoint");
@@ -92,7 +89,7 @@ public class WebhooksView extends VerticalLayout {
 
     /** How the page writes a time. */
     static String time(Instant t) {
-        return t == null ? "" : TIME.format(t);
+        return Times.format(t);
     }
 
     private void configureToolbar() {
@@ -134,7 +131,8 @@ public class WebhooksView extends VerticalLayout {
                 .setTooltipGenerator(WebhooksView::status);
         endpoints.addColumn(e -> e.description() == null ? "" : e.description()).setHeader("Description").setWidth("7rem");
         endpoints.addColumn(e -> time(e.createdAt())).setHeader("Created").setWidth(TIME_COLUMN).setFlexGrow(0);
-        endpoints.addComponentColumn(this::actions).setHeader("").setAutoWidth(true);
+        // Frozen to the right edge: on a 1400 px screen the buttons stay in view while the rest scrolls.
+        endpoints.addComponentColumn(this::actions).setHeader("").setWidth("17rem").setFlexGrow(0).setFrozenToEnd(true);
         endpoints.asSingleSelect().addValueChangeListener(e -> updateDeliveries());
     }
 

@@ -124,13 +124,19 @@ public class ConsoleSessions {
         }
     }
 
+    /** The signed-in user; empty too for a user disabled or removed since signing in (their session is over). */
     public Optional<ConsoleUserView> current() {
         Subject subject = SecurityUtils.getSubject();
         if (!subject.isAuthenticated()) {
             return Optional.empty();
         }
-        return users.byUsername((String) subject.getPrincipal()).map(u ->
+        return users.byUsername((String) subject.getPrincipal()).filter(u -> !u.isDisabled()).map(u ->
                 new ConsoleUserView(u.username(), u.role().name().toLowerCase(java.util.Locale.ROOT), u.mustChangePassword()));
+    }
+
+    /** Whether this session signed in as a user who has since been disabled or removed. */
+    public boolean endedByAdmin() {
+        return SecurityUtils.getSubject().isAuthenticated() && current().isEmpty();
     }
 
     /** Whether the current user's role allows this; the console shows only what may be used (services still check). */
