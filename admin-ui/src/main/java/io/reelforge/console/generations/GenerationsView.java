@@ -42,19 +42,19 @@ public class GenerationsView extends VerticalLayout {
     private void configureGrid() {
         grid.setId("generations-grid");
         grid.setSizeFull();
-        grid.addColumn(GenerationRow::id).setHeader("Id").setWidth("10rem").setFlexGrow(0)
+        grid.addColumn(GenerationRow::id).setHeader("Id").setWidth("8rem").setFlexGrow(0)
                 .setTooltipGenerator(GenerationRow::id);
         grid.addColumn(GenerationRow::status).setHeader("Status").setAutoWidth(true);
-        grid.addColumn(GenerationRow::prompt).setHeader("Prompt").setFlexGrow(1).setWidth("16rem")
+        grid.addColumn(GenerationRow::prompt).setHeader("Prompt").setFlexGrow(1).setWidth("12rem")
                 .setTooltipGenerator(GenerationRow::prompt);
-        grid.addColumn(GenerationRow::resolution).setHeader("Res.");
-        grid.addColumn(GenerationRow::credits).setHeader("Credits");
+        grid.addColumn(GenerationRow::resolution).setHeader("Res.").setWidth("4.5rem").setFlexGrow(0);
+        grid.addColumn(GenerationRow::credits).setHeader("Credits").setWidth("5rem").setFlexGrow(0);
         grid.addColumn(g -> Times.format(g.createdAt())).setHeader("Created").setWidth(Times.COLUMN_WIDTH).setFlexGrow(0);
         grid.asSingleSelect().addValueChangeListener(e -> detail.show(e.getValue()));
     }
 
     private void configureDetail() {
-        detail.setWidth("24em");
+        detail.setWidth("20em");
         detail.addCancelListener(id -> updateList());
     }
 

@@ -91,13 +91,22 @@ public class KeysView extends VerticalLayout implements HasUrlParameter<String> 
 
     private void configureGrid() {
         grid.setId("keys-grid");
-        grid.addColumn(KeyRow::prefix).setHeader("Key").setAutoWidth(true);
-        grid.addComponentColumn(this::revokeButton).setHeader("").setWidth("7rem").setFlexGrow(0);
-        grid.addColumn(KeyRow::mode).setHeader("Mode").setWidth("5rem").setFlexGrow(0);
-        grid.addColumn(KeyRow::name).setHeader("Name").setFlexGrow(1).setTooltipGenerator(KeyRow::name);
+        // Fixed widths that fit a 1400 px screen; "Revoked" holds the time, or the Revoke button while there is none.
+        grid.addColumn(KeyRow::prefix).setHeader("Key").setWidth("12rem").setFlexGrow(0);
+        grid.addColumn(KeyRow::mode).setHeader("Mode").setWidth("4.5rem").setFlexGrow(0);
+        grid.addColumn(KeyRow::name).setHeader("Name").setWidth("6rem").setFlexGrow(1).setTooltipGenerator(KeyRow::name);
         grid.addColumn(k -> Times.format(k.createdAt())).setHeader("Created").setWidth(Times.COLUMN_WIDTH).setFlexGrow(0);
         grid.addColumn(k -> Times.format(k.lastUsedAt())).setHeader("Last used").setWidth(Times.COLUMN_WIDTH).setFlexGrow(0);
-        grid.addColumn(k -> Times.format(k.revokedAt())).setHeader("Revoked").setWidth(Times.COLUMN_WIDTH).setFlexGrow(0);
+        grid.addComponentColumn(this::revoked).setHeader("Revoked").setWidth(Times.COLUMN_WIDTH).setFlexGrow(0);
+    }
+
+    private com.vaadin.flow.component.Component revoked(KeyRow key) {
+        if (key.revokedAt() != null) {
+            com.vaadin.flow.component.html.Span at = new com.vaadin.flow.component.html.Span(Times.format(key.revokedAt()));
+            at.setId("revoked-" + key.prefix());
+            return at;
+        }
+        return revokeButton(key);
     }
 
     private Button revokeButton(KeyRow key) {
@@ -108,7 +117,7 @@ public class KeysView extends VerticalLayout implements HasUrlParameter<String> 
                 }));
         revoke.setId("revoke-" + key.prefix());
         revoke.addThemeVariants(ButtonVariant.LUMO_ERROR, ButtonVariant.LUMO_SMALL);
-        revoke.setVisible(key.revokedAt() == null && mayRevoke);
+        revoke.setVisible(mayRevoke);
         return revoke;
     }
 

@@ -111,6 +111,8 @@ public class SettingsPage extends VerticalLayout {
         form.setDraft(admin.draft());
         termForm.setDraft(termForm.getDraft() == null ? new SafetyTermDraft() : termForm.getDraft());
         storage.setText("Free on the storage root: " + gib(v.diskFreeBytes()) + " of " + gib(v.diskTotalBytes())
+                + ". A new root must be under " + v.storageAllowedBase() + " (reelforge.storage.allowed-base) and belong to"
+                + " the appliance's user"
                 + (v.previousRoots().isEmpty() ? "" : ". Earlier roots still served: " + String.join(", ", v.previousRoots())));
         terms.setItems(admin.safetyTerms());
         rotate.setText("Rotate (old links work " + hours(v.urlTtl()) + " more)");

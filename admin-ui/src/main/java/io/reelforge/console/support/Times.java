@@ -8,7 +8,7 @@ import java.time.format.DateTimeFormatter;
 public final class Times {
 
     /** Wide enough for {@link #format}'s text in a grid column. */
-    public static final String COLUMN_WIDTH = "13rem";
+    public static final String COLUMN_WIDTH = "15.5rem";
 
     private static final DateTimeFormatter FORMAT = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'")
             .withZone(ZoneOffset.UTC);

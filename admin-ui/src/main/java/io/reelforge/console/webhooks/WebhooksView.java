@@ -49,7 +49,6 @@ import io.reelforge.domain.model.webhook.DeliveryStatus;
 @RequiresPermission("webhooks:read")
 public class WebhooksView extends VerticalLayout {
 
-    private static final String TIME_COLUMN = "15.5rem";
 
     final ComboBox<AccountRow> account = new ComboBox<>("Account");
     final Button add = new Button("New endpoint");
@@ -130,7 +129,7 @@ public class WebhooksView extends VerticalLayout {
         endpoints.addColumn(WebhooksView::status).setHeader("Status").setWidth("7rem")
                 .setTooltipGenerator(WebhooksView::status);
         endpoints.addColumn(e -> e.description() == null ? "" : e.description()).setHeader("Description").setWidth("7rem");
-        endpoints.addColumn(e -> time(e.createdAt())).setHeader("Created").setWidth(TIME_COLUMN).setFlexGrow(0);
+        endpoints.addColumn(e -> time(e.createdAt())).setHeader("Created").setWidth(Times.COLUMN_WIDTH).setFlexGrow(0);
         // Frozen to the right edge: on a 1400 px screen the buttons stay in view while the rest scrolls.
         endpoints.addComponentColumn(this::actions).setHeader("").setWidth("17rem").setFlexGrow(0).setFrozenToEnd(true);
         endpoints.asSingleSelect().addValueChangeListener(e -> updateDeliveries());
@@ -218,13 +217,13 @@ public class WebhooksView extends VerticalLayout {
         allDeliveries.addClickListener(e -> endpoints.asSingleSelect().clear());
         deliveries.setId("deliveries-grid");
         deliveries.setHeight("18em");
-        deliveries.addColumn(d -> time(d.createdAt())).setHeader("Created").setWidth(TIME_COLUMN).setFlexGrow(0);
+        deliveries.addColumn(d -> time(d.createdAt())).setHeader("Created").setWidth(Times.COLUMN_WIDTH).setFlexGrow(0);
         deliveries.addColumn(DeliveryRow::eventType).setHeader("Event").setWidth("11rem").setFlexGrow(0);
         deliveries.addColumn(DeliveryRow::status).setHeader("Status").setWidth("7.5rem").setFlexGrow(0);
         deliveries.addColumn(DeliveryRow::attempts).setHeader("Attempts").setWidth("6.5rem").setFlexGrow(0);
         deliveries.addColumn(WebhooksView::lastAnswer).setHeader("Last answer").setWidth("10rem")
                 .setTooltipGenerator(WebhooksView::lastAnswer);
-        deliveries.addColumn(d -> time(d.nextAttemptAt())).setHeader("Next attempt").setWidth(TIME_COLUMN).setFlexGrow(0);
+        deliveries.addColumn(d -> time(d.nextAttemptAt())).setHeader("Next attempt").setWidth(Times.COLUMN_WIDTH).setFlexGrow(0);
         deliveries.addColumn(DeliveryRow::generationId).setHeader("Generation").setWidth("20rem");
         deliveries.addColumn(DeliveryRow::accountName).setHeader("Account").setWidth("9rem");
         deliveries.addColumn(DeliveryRow::url).setHeader("URL").setWidth("16rem").setTooltipGenerator(DeliveryRow::url);

@@ -35,7 +35,7 @@ public class SettingsAdmin {
     /** What the settings page shows; disk figures are of the file system holding the current root. */
     public record SettingsView(int retentionDays, String storageRoot, List<String> previousRoots, long diskFreeBytes,
                                long diskTotalBytes, Instant urlKeyCreatedAt, Instant previousUrlKeyValidUntil,
-                               Duration urlTtl) {
+                               Duration urlTtl, String storageAllowedBase) {
     }
 
     public record TermRow(String id, String category, String phrase) {
@@ -72,7 +72,7 @@ public class SettingsAdmin {
         UrlSigner.KeyState key = signer.state(clock.instant());
         return new SettingsView(retentionDays(), root.toString(),
                 settings.previousStorageRoots().stream().filter(p -> !StorageRootRule.isSystemFolder(p)).map(Path::toString).toList(), disk.freeBytes(), disk.totalBytes(),
-                key.createdAt(), key.previousValidUntil(), settings.outputUrlTtl());
+                key.createdAt(), key.previousValidUntil(), settings.outputUrlTtl(), settings.storageAllowedBase().toString());
     }
 
     public SettingsDraft draft() {
