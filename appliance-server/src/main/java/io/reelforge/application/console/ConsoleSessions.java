@@ -11,6 +11,7 @@ import org.apache.shiro.SecurityUtils;
 import org.apache.shiro.authc.AuthenticationException;
 import org.apache.shiro.authc.UsernamePasswordToken;
 import org.apache.shiro.subject.Subject;
+import org.apache.shiro.subject.support.DelegatingSubject;
 import org.apache.shiro.web.subject.WebSubject;
 
 import io.reelforge.domain.model.console.ConsoleUser;
@@ -105,8 +106,12 @@ public class ConsoleSessions {
 
     /** The caller's address as the server saw it (a proxy's own, behind one; forwarded headers are not trusted). */
     private static String sourceAddress() {
-        return SecurityUtils.getSubject() instanceof WebSubject web && web.getServletRequest() != null
-                ? web.getServletRequest().getRemoteAddr() : "unknown";
+        Subject subject = SecurityUtils.getSubject();
+        if (subject instanceof WebSubject web && web.getServletRequest() != null) {
+            return web.getServletRequest().getRemoteAddr();
+        }
+        // The admin API's session-less subject carries the address as its host.
+        return subject instanceof DelegatingSubject d && d.getHost() != null ? d.getHost() : "unknown";
     }
 
     /** A caller-chosen name as the audit log may show it: printable, and short. */

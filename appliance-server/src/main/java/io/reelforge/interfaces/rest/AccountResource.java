@@ -72,7 +72,7 @@ public class AccountResource {
             @Schema(name = "generation_id", required = true, nullable = true) String generationId,
             @Schema(name = "reason", required = true, nullable = true, example = "canceled") String reason,
             @Schema(name = "actor", required = true, nullable = true, description = "Who made the movement: `system`,"
-                    + " `console` (an operator of this appliance; which one is not told), or the API key's own id.")
+                    + " `console` (an operator of this appliance; which one is not told), or `api-key:` and the calling key's prefix.")
             String actor,
             @Schema(name = "created_at", required = true, type = SchemaType.STRING, format = "date-time")
             java.time.Instant createdAt) {
