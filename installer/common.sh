@@ -49,6 +49,27 @@ rf_native_opts() { # RELEASE_DIR DATA_DIR
 
 # An administrator's libtorch (install.sh --libtorch): "VERSION FLAVOR" (e.g. "2.7.1 cu128"), or why it cannot
 # be used. The release's DJL binding (pytorch-jni 2.7.1) exists for 2.7.1 only, on the CPU and CUDA 12.8.
+# Payara Micro's options for the optional HTTPS listener, from the operator's PEM certificate (chain) and key
+# (REELFORGE_HTTPS_PORT, REELFORGE_TLS_CERT, REELFORGE_TLS_KEY in reelforge.env): rebuilt into a PKCS#12 keystore
+# under DATA_DIR/run at every start, so a renewed certificate takes effect with a restart. Nothing when unset.
+rf_tls_opts() { # DATA_DIR: the JVM options (before -jar)
+  [ -n "${REELFORGE_HTTPS_PORT:-}" ] || return 0
+  [ -r "${REELFORGE_TLS_CERT:-}" ] && [ -r "${REELFORGE_TLS_KEY:-}" ] \
+    || rf_die "REELFORGE_HTTPS_PORT is set: REELFORGE_TLS_CERT and REELFORGE_TLS_KEY must name a readable PEM certificate and key"
+  command -v openssl >/dev/null || rf_die "the HTTPS listener needs openssl to read the PEM certificate and key"
+  local run=$1/run pass
+  (umask 077; mkdir -p "$run"
+    [ -s "$run/tls.pass" ] || openssl rand -hex 24 > "$run/tls.pass"
+    openssl pkcs12 -export -in "$REELFORGE_TLS_CERT" -inkey "$REELFORGE_TLS_KEY" -name reelforge \
+      -out "$run/tls.p12" -passout "file:$run/tls.pass") >&2 || rf_die "could not read $REELFORGE_TLS_CERT and $REELFORGE_TLS_KEY"
+  pass=$(cat "$run/tls.pass")
+  # the keystore's password only guards a file that is the service user's alone (0600) anyway
+  echo "-Djavax.net.ssl.keyStore=$run/tls.p12 -Djavax.net.ssl.keyStoreType=PKCS12 -Djavax.net.ssl.keyStorePassword=$pass"
+}
+rf_tls_args() { # Payara Micro's own arguments (after the jar) for the HTTPS listener, when there is one
+  [ -z "${REELFORGE_HTTPS_PORT:-}" ] || echo "--sslport $REELFORGE_HTTPS_PORT --sslcert reelforge"
+}
+
 rf_libtorch_info() { # DIR
   local dir=$1 lib version flavor
   lib=$(rf_libtorch_lib "$dir")

@@ -9,6 +9,8 @@
 # Options (all non-interactive):
 #   --prefix DIR        install everything under DIR (tests, unprivileged installs; no user, no systemd)
 #   --output-dir DIR    where clips are written: a local folder or an NFS mount (default <data dir>/outputs)
+#   --storage-base DIR  the only folder under which the console may move the output root later (default: the
+#                       output dir's parent folder, or the output dir itself when that is /)
 #   --data-dir DIR      Derby, models, keys, backups (default /var/lib/reelforge)
 #   --port N            HTTP port (default 8080)
 #   --public-url URL    base of the URLs the API hands out (default http://<host name>:<port>)
@@ -26,13 +28,14 @@ here=$(cd "$(dirname "$0")" && pwd)
 # shellcheck source=common.sh
 if [ -f "$here/lib/common.sh" ]; then . "$here/lib/common.sh"; else . "$here/common.sh"; fi
 
-action=install prefix="" output_dir="" data_dir="" port="" public_url="" user="" min_free_gb=5 libtorch=""
+action=install prefix="" output_dir="" storage_base="" data_dir="" port="" public_url="" user="" min_free_gb=5 libtorch=""
 start=1 dry=0 purge=0 health_timeout=${REELFORGE_HEALTH_TIMEOUT:-240} deb_old=""
 [ $# -gt 0 ] && case $1 in install|upgrade|uninstall|deb-configure|deb-remove) action=$1; shift;; esac
 while [ $# -gt 0 ]; do
   case $1 in
     --prefix) prefix=$2; shift;;
     --output-dir) output_dir=$2; shift;;
+    --storage-base) storage_base=$2; shift;;
     --data-dir) data_dir=$2; shift;;
     --port) port=$2; shift;;
     --public-url) public_url=$2; shift;;
@@ -79,6 +82,8 @@ settings() {
   elif [ -n "$prefix" ] && [ ! -r "$RF_ENV_FILE" ]; then RF_USER=$(id -un)
   fi
   RF_OUTPUT=${output_dir:-${REELFORGE_OUTPUT_DIR:-$RF_DATA/outputs}}
+  RF_STORAGE_BASE=${storage_base:-$(dirname "$RF_OUTPUT")}
+  [ "$RF_STORAGE_BASE" = / ] && RF_STORAGE_BASE=$RF_OUTPUT
   RF_PUBLIC_URL=${public_url:-${REELFORGE_PUBLIC_URL:-http://$(hostname -f 2>/dev/null || hostname):$RF_PORT}}
   case $libtorch in
     "") RF_LIBTORCH=${REELFORGE_LIBTORCH_DIR:-};;
@@ -184,6 +189,8 @@ EOT
     write "$RF_ETC/reelforge.properties" 0640 "$co" <<EOT
 # Reelforge settings: every key is in docs/configuration.md. Restart after a change (reelforge restart).
 reelforge.storage.root=$RF_OUTPUT
+# the console may move the output root only under this folder (docs/configuration.md)
+reelforge.storage.allowed-base=$RF_STORAGE_BASE
 reelforge.render.slots=1
 reelforge.engine.default=sandbox
 EOT

@@ -9,11 +9,20 @@ DATA=${DATA:-$PWD/data}
 JAR=${JAR:-$here/target/reelforge.jar}
 [ -f "$JAR" ] || { echo "no $JAR: run 'make run' (or 'mvn -DskipTests install') first" >&2; exit 1; }
 mkdir -p "$DATA"
-echo "Reelforge: starting on http://localhost:$PORT (data in $DATA) ..."
-exec java ${JAVA_OPTS:--Xmx2g} \
+if [ "$(id -u)" = 0 ]; then
+  echo "warning: running as root: the appliance (and its console's admins) could then write anywhere on this host;" >&2
+  echo "         start it as an ordinary user (the installed service runs as its own 'reelforge' user)" >&2
+fi
+# The optional HTTPS listener: REELFORGE_HTTPS_PORT, REELFORGE_TLS_CERT and REELFORGE_TLS_KEY (PEM), as installed.
+# shellcheck source=../installer/common.sh
+. "$here/../installer/common.sh"
+tls_opts=$(rf_tls_opts "$DATA") || exit 1
+echo "Reelforge: starting on http://localhost:$PORT${REELFORGE_HTTPS_PORT:+ and https://localhost:$REELFORGE_HTTPS_PORT} (data in $DATA) ..."
+# shellcheck disable=SC2086
+exec java ${JAVA_OPTS:--Xmx2g} $tls_opts \
   -Dreelforge.data-dir="$DATA" \
   -Dreelforge.config-file="${REELFORGE_CONFIG_FILE:-/dev/null}" \
   -Dreelforge.public-url="${REELFORGE_PUBLIC_URL:-http://localhost:$PORT}" \
   -Dorg.bytedeco.javacpp.cachedir="$DATA/cache/javacpp" \
   -Dderby.stream.error.file="$DATA/derby.log" \
-  -jar "$JAR" --port "$PORT" --nocluster --disablephonehome
+  -jar "$JAR" --port "$PORT" $(rf_tls_args) --nocluster --disablephonehome

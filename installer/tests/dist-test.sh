@@ -88,6 +88,7 @@ grep -q "$K1" "$P/var/lib/reelforge/logs/server.log" && fail "the demo key staye
 grep -Eq "password +: [A-Za-z0-9_-]{20}" "$P/var/lib/reelforge/logs/server.log" && fail "the admin password stayed in the log file"
 [ "$(stat -c %a "$P/etc/reelforge/reelforge.properties")" = 640 ] || fail "settings file is not 0640"
 grep -q "^reelforge.storage.root=$W/outputs$" "$P/etc/reelforge/reelforge.properties" || fail "output dir not in the settings"
+grep -q "^reelforge.storage.allowed-base=$W$" "$P/etc/reelforge/reelforge.properties" || fail "storage base not in the settings"
 ls "$P"/opt/reelforge/current/natives/djl/pytorch/*/libtorch_cpu.so >/dev/null || fail "libtorch not unpacked into the install tree"
 ls "$P"/opt/reelforge/current/natives/javacpp/*/org/bytedeco/ffmpeg/linux-x86_64/libavcodec.so* >/dev/null \
   || fail "FFmpeg not unpacked into the install tree"

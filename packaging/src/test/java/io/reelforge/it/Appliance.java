@@ -35,6 +35,8 @@ public final class Appliance implements AutoCloseable {
     private final int port;
     private Process process;
     private int starts;
+    private final List<String> jvmOptions = new ArrayList<>();
+    private final List<String> payaraArguments = new ArrayList<>();
 
     private Appliance(String name, Map<String, String> settings) throws IOException {
         this.name = name;
@@ -70,6 +72,12 @@ public final class Appliance implements AutoCloseable {
         return "rf_live_" + b64(9) + b64(32);
     }
 
+    /** JVM options (before {@code -jar}) and Payara Micro arguments (after it) for the next {@link #boot()}. */
+    public void launchOptions(List<String> jvm, List<String> payara) {
+        jvmOptions.addAll(jvm);
+        payaraArguments.addAll(payara);
+    }
+
     private static String b64(int bytes) {
         byte[] b = new byte[bytes];
         RANDOM.nextBytes(b);
@@ -89,7 +97,10 @@ public final class Appliance implements AutoCloseable {
                 "-Dderby.stream.error.file=" + dataDir.resolve("derby.log"),
                 "-Dorg.bytedeco.javacpp.cachedir=" + dataDir.getParent().resolve("javacpp-cache")));
         settings.forEach((k, v) -> cmd.add("-D" + (k.startsWith("reelforge.") ? k : "reelforge." + k) + "=" + v));
-        cmd.addAll(List.of("-jar", jar, "--port", String.valueOf(port), "--nocluster", "--disablephonehome"));
+        cmd.addAll(jvmOptions);
+        cmd.addAll(List.of("-jar", jar, "--port", String.valueOf(port)));
+        cmd.addAll(payaraArguments);
+        cmd.addAll(List.of("--nocluster", "--disablephonehome"));
         Path log = dataDir.resolve("appliance-" + (++starts) + ".log");
         process = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile()).start();
         Instant deadline = Instant.now().plus(BOOT_TIMEOUT);

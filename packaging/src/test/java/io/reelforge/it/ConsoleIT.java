@@ -59,7 +59,8 @@ class ConsoleIT {
     static void boot() throws Exception {
         receiver = new Receiver();
         appliance = Appliance.start("console", Map.of("engine.sandbox.min-render-time", "PT3S",
-                "webhooks.allow-addresses", "127.0.0.1", "webhooks.retry-schedule", "PT1S"));
+                "webhooks.allow-addresses", "127.0.0.1", "webhooks.retry-schedule", "PT1S",
+                "console.login.user-max-delay", "PT3S"));
     }
 
     @AfterAll
@@ -72,6 +73,11 @@ class ConsoleIT {
 
     @BeforeEach
     void browser() throws Exception {
+        driver = newBrowser();
+        wait = new WebDriverWait(driver, Duration.ofSeconds(30));
+    }
+
+    private static WebDriver newBrowser() throws Exception {
         assertTrue(new File(CHROMIUM).canExecute() && new File(CHROMEDRIVER).canExecute(),
                 "the console test needs Debian's chromium and chromium-driver: run scripts/test-deps.sh");
         ChromeOptions options = new ChromeOptions();
@@ -80,10 +86,18 @@ class ConsoleIT {
                 "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
                 "--disable-sync", "--window-size=1400,900",
                 "--user-data-dir=" + Files.createTempDirectory("reelforge-chromium"));
+        // The browser's console, to tell whether the Content-Security-Policy blocked anything the console needs.
+        options.setCapability("goog:loggingPrefs", Map.of("browser", "ALL"));
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(new File(CHROMEDRIVER)).usingAnyFreePort().build();
-        driver = new ChromeDriver(service, options);
-        wait = new WebDriverWait(driver, Duration.ofSeconds(30));
+        return new ChromeDriver(service, options);
+    }
+
+    /** Fails on any Content-Security-Policy violation the browser reported so far. */
+    private void noPolicyViolations() {
+        for (org.openqa.selenium.logging.LogEntry e : driver.manage().logs().get("browser")) {
+            assertTrue(!e.getMessage().contains("Content Security Policy"), e.getMessage());
+        }
     }
 
     @AfterEach
@@ -105,6 +119,11 @@ class ConsoleIT {
         click("new-account");
         type("account-name", "Console IT team");
         click("account-save");
+        click("new-account");
+        type("account-name", "console it TEAM");
+        click("account-save");
+        notification("There is already an account named console it TEAM");
+        click("account-close");
         cell("Console IT team").click();
         idle();
         screenshot("accounts");
@@ -118,6 +137,10 @@ class ConsoleIT {
         click("new-key-done");
 
         Api api = appliance.api().withKey(key);
+        // The account's first grant was made in the console: its customer sees that, not which console user made it.
+        JsonNode grant = api.get("/v1/account/ledger").json().path("data").path(0);
+        assertEquals("grant", grant.path("kind").asText(), grant.toString());
+        assertEquals("console", grant.path("actor").asText(), grant.toString());
         Api.Resp submitted = api.generate(Map.of("prompt", "A lighthouse on a cliff at dusk", "resolution", "720p"));
         assertEquals(202, submitted.status(), submitted.text());
         String generationId = submitted.json().path("generation_id").asText();
@@ -139,7 +162,11 @@ class ConsoleIT {
         open(base + "/admin/keys/" + accountId);
         screenshot("api-keys");
         click("revoke-" + key.substring(0, 20));
-        wait.until(d -> d.findElement(By.id("revoke-" + key.substring(0, 20))).getDomAttribute("disabled") != null);
+        click("revoke-cancel");
+        assertEquals(200, api.get("/v1/account").status(), "nothing revoked without the confirmation");
+        click("revoke-" + key.substring(0, 20));
+        click("revoke-confirm");
+        wait.until(d -> d.findElements(By.id("revoke-" + key.substring(0, 20))).stream().noneMatch(WebElement::isDisplayed));
         assertEquals(401, api.get("/v1/account").status(), "a revoked key fails at once");
 
         open(base + "/admin/audit");
@@ -158,10 +185,112 @@ class ConsoleIT {
         assertEquals(401, adminApi.status(), "nor the admin API: it takes credentials on each call, never a session");
         assertEquals("missing_credentials", adminApi.errorCode());
 
+        noPolicyViolations();
+        click("logout");
+        shown("username");
+        // Signed out, a page asked for shows the sign-in first, then itself.
+        open(base + "/admin/audit");
+        type("username", "admin");
+        type("password", ADMIN_PASSWORD);
+        click("sign-in");
+        cell("keys:revoke");
+        assertTrue(driver.getCurrentUrl().endsWith("/admin/audit"), driver.getCurrentUrl());
         click("logout");
         shown("username");
         open(base + "/admin/accounts");
         shown("username");
+    }
+
+    /** The browser-facing security headers on the console and the API, and the session cookie's SameSite. */
+    @Test
+    void consoleAndApiSendSecurityHeaders() throws Exception {
+        String base = appliance.baseUrl();
+        for (String url : new String[] {base + "/admin/login", base + "/v1/account", base + "/health/ready"}) {
+            Api.Resp r = appliance.api().getUrl(url, Map.of());
+            assertEquals("nosniff", r.header("X-Content-Type-Options"), url);
+            assertEquals("no-referrer", r.header("Referrer-Policy"), url);
+            assertTrue(r.header("Permissions-Policy").contains("camera=()"), url);
+            assertTrue(r.header("Content-Security-Policy").contains("frame-ancestors 'none'"), url);
+            assertEquals(null, r.header("Strict-Transport-Security"), "no HSTS over plain HTTP: " + url);
+        }
+        assertTrue(appliance.api().getUrl(base + "/v1/account", Map.of()).header("Content-Security-Policy")
+                .startsWith("default-src 'none'"), "nothing may run from an API answer");
+        String cookie = appliance.api().getUrl(base + "/admin/login", Map.of()).headers().allValues("Set-Cookie").stream()
+                .filter(c -> c.startsWith("JSESSIONID=")).findFirst().orElseThrow();
+        assertTrue(cookie.toLowerCase(java.util.Locale.ROOT).contains("samesite=lax") && cookie.contains("HttpOnly"), cookie);
+    }
+
+    /**
+     * Guesses at the admin's password from several addresses (127.0.0.2 and up, all loopback) slow down that address
+     * and that name, are audited with their source, unknown names too, and never lock the admin out: once the
+     * short per-name delay passes the admin signs in, and can lift the delay on a name at once.
+     */
+    @Test
+    void guessingIsThrottledAndAuditedButNeverLocksTheAdminOut() throws Exception {
+        signInAsAdmin(); // the admin's own password is set before the guessing starts
+        click("logout");
+        // From one address: the first 5 failures are free, then each waits longer (1 s, 2 s, ...); wait them out
+        // until the next wait is at least 2 s, so the right password arrives while the address must still wait.
+        int heard = 0;
+        for (int i = 0; i < 30; i++) {
+            Raw r = basicFrom("127.0.0.2", "admin", "not the password " + i);
+            if (r.status == 401) {
+                heard++;
+                continue;
+            }
+            assertEquals(429, r.status, r.head);
+            if (r.retryAfter() >= 2) {
+                break;
+            }
+            Thread.sleep(r.retryAfter() * 1000L);
+        }
+        assertTrue(heard >= 6 && heard <= 8, heard + " failures heard before a wait of 2 s");
+        Raw throttled = basicFrom("127.0.0.2", "admin", ADMIN_PASSWORD);
+        assertEquals(429, throttled.status, "while it waits, not even the right password is heard from there");
+        assertTrue(throttled.head.contains("login_throttled") && throttled.head.toLowerCase().contains("retry-after:"),
+                throttled.head);
+        for (int a = 3; a <= 6; a++) {
+            basicFrom("127.0.0." + a, "admin", "still guessing");
+        }
+        basicFrom("127.0.0.7", "no-such-user", "whatever");
+        Thread.sleep(3_500); // reelforge.console.login.user-max-delay in this test
+        signIn("admin", ADMIN_PASSWORD, null);
+
+        open(appliance.baseUrl() + "/admin/audit");
+        cell("wrong password from 127.0.0.2");
+        cell("unknown user \"no-such-user\" from 127.0.0.7");
+        for (int i = 0; i < 8; i++) {
+            basicFrom("127.0.0.9", "admin", "guess " + i);
+        }
+        open(appliance.baseUrl() + "/admin/users");
+        cell("sign-ins slowed after failures");
+        cell("admin").click();
+        click("user-unlock");
+        notification("admin may sign in again without waiting");
+        open(appliance.baseUrl() + "/admin/audit");
+        cell("users:unlock");
+        click("logout");
+    }
+
+    private record Raw(int status, String head) {
+        long retryAfter() {
+            return head.lines().filter(l -> l.toLowerCase(java.util.Locale.ROOT).startsWith("retry-after:"))
+                    .mapToLong(l -> Long.parseLong(l.substring(l.indexOf(':') + 1).trim())).findFirst().orElse(-1);
+        }
+    }
+
+    /** A GET of the admin API with Basic credentials from a chosen loopback address (the JDK's clients cannot bind one). */
+    private static Raw basicFrom(String address, String user, String password) throws Exception {
+        try (java.net.Socket socket = new java.net.Socket()) {
+            socket.bind(new java.net.InetSocketAddress(address, 0));
+            socket.connect(new java.net.InetSocketAddress("127.0.0.1", java.net.URI.create(appliance.baseUrl()).getPort()));
+            String credentials = java.util.Base64.getEncoder().encodeToString((user + ":" + password)
+                    .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            socket.getOutputStream().write(("GET /v1/admin/engines HTTP/1.1\r\nHost: localhost\r\nAuthorization: Basic "
+                    + credentials + "\r\nConnection: close\r\n\r\n").getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            String answer = new String(socket.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            return new Raw(Integer.parseInt(answer.substring(9, 12)), answer);
+        }
     }
 
     private static final String ADMIN_PASSWORD = "a much longer secret 42";
@@ -188,7 +317,9 @@ class ConsoleIT {
         type("password", password);
         click("sign-in");
         if (newPassword != null) {
-            type("current-password", password);
+            shown("change-password-sign-out");
+            assertTrue(driver.findElements(By.id("current-password")).stream().noneMatch(WebElement::isDisplayed),
+                    "no current password asked after a one-time password: the user just signed in with it");
             type("new-password", newPassword);
             type("repeat-password", newPassword);
             click("change-password");
@@ -309,28 +440,49 @@ class ConsoleIT {
         open(base + "/admin/users");
         notification("Your role does not allow that page.");
         shown("status-cards");
+        // A viewer is offered nothing it may not do: no new account, no grant, no save, no key creation.
         open(base + "/admin/accounts");
         cell("Quota IT team").click();
-        click("grant");
-        type("grant-credits", "5000");
-        type("grant-reason", "a viewer tries");
-        click("grant-record");
-        notification("Your role does not allow this.");
+        shown("account-name");
+        for (String id : new String[] {"new-account", "grant", "account-save"}) {
+            assertTrue(driver.findElements(By.id(id)).stream().noneMatch(WebElement::isDisplayed), id + " shown to a viewer");
+        }
+        click("account-keys");
+        assertTrue(driver.findElements(By.id("create-key")).stream().noneMatch(WebElement::isDisplayed), "create-key shown");
         assertEquals(balance, api.balance(), "no credits granted");
-        click("grant-cancel");
-        click("logout");
+        open(base + "/admin/accounts");
+        cell("Quota IT team");
 
-        // Disabled by the admin, the viewer can no longer sign in; the refusal says no more than a wrong password.
-        signInAsAdmin();
-        open(base + "/admin/users");
-        cell("it-viewer").click();
-        click("user-disabled");
-        click("user-save");
-        cell("disabled");
-        open(base + "/admin/audit");
-        cell("users:disable");
-        cell("users:create");
-        click("logout");
+        // Disabled by the admin (in another browser) while signed in: the viewer's next step is a clean sign-in page.
+        WebDriver viewer = driver;
+        WebDriverWait viewerWait = wait;
+        driver = newBrowser();
+        wait = new WebDriverWait(driver, Duration.ofSeconds(30));
+        try {
+            signInAsAdmin();
+            open(base + "/admin/users");
+            cell("it-viewer").click();
+            click("user-disabled");
+            click("user-save");
+            cell("disabled");
+            cell("it-viewer").click();
+            click("user-reset");
+            click("reset-password-cancel");
+            open(base + "/admin/audit");
+            cell("users:disable");
+            cell("users:create");
+            assertTrue(driver.getPageSource().indexOf("users:reset-password") < 0, "no reset without the confirmation");
+            click("logout");
+        } finally {
+            driver.quit();
+            driver = viewer;
+            wait = viewerWait;
+        }
+        cell("Quota IT team").click();
+        String signedOut = shown("login-message").getText();
+        assertTrue(signedOut.contains("You were signed out"), signedOut);
+        assertTrue(!driver.getPageSource().contains("permission"), "no exception naming a permission");
+
         open(base + "/admin/login");
         type("username", "it-viewer");
         type("password", "the viewer's own long secret");
@@ -366,10 +518,35 @@ class ConsoleIT {
         JsonNode failed = api.await(blocked.json().path("generation_id").asText(), Duration.ofSeconds(30));
         assertEquals("safety.prompt", failed.path("error_code").asText(), failed.toString());
         click("unblock-purple-elephant");
+        click("unblock-confirm");
         assertEquals(202, api.generate(Map.of("prompt", "A purple elephant at rest", "resolution", "720p")).status());
 
         // Retention and a new storage root: new clips only; the earlier clip is still served from the old root.
         Path newRoot = appliance.dataDir().resolve("outputs-2");
+        // An empty number is the field's message, not an error page; a system folder, a folder outside the allowed
+        // base (here the data dir) or the appliance's own keys are refused and never become an earlier root.
+        WebElement days = shown("settings-retention").findElement(By.tagName("input"));
+        days.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.BACK_SPACE, Keys.TAB);
+        idle();
+        click("settings-save");
+        WebElement retention = shown("settings-retention");
+        wait.until(d -> retention.getDomAttribute("invalid") != null);
+        assertEquals("Enter a number", retention.getDomProperty("errorMessage"));
+        type("settings-retention", "7");
+        String data = appliance.dataDir().toString();
+        Map<String, String> refusals = new java.util.LinkedHashMap<>();
+        refusals.put("/etc", "/etc is a system folder");
+        refusals.put("/etc/reelforge-outputs", "/etc/reelforge-outputs is a system folder");
+        refusals.put("/tmp/elsewhere", "/tmp/elsewhere is not under the allowed base");
+        refusals.put(data + "/keys", data + "/keys holds the appliance's own files");
+        refusals.put(data, data + " holds the appliance's own files");
+        for (Map.Entry<String, String> r : refusals.entrySet()) {
+            type("settings-root", r.getKey());
+            click("settings-save");
+            notification(r.getValue());
+        }
+        assertTrue(!shown("settings-storage").getText().contains("/etc"), shown("settings-storage").getText());
+        assertTrue(!java.nio.file.Files.exists(Path.of("/etc/reelforge-outputs")), "nothing created under /etc");
         type("settings-retention", "10");
         type("settings-root", newRoot.toString());
         click("settings-save");
@@ -386,14 +563,23 @@ class ConsoleIT {
 
         // Key rotation: with the grace period old links still work; cut off, they fail, and fresh ones work.
         click("rotate-key");
+        click("rotate-key-confirm");
         assertEquals(200, api.getUrl(oldUrl, Map.of()).status(), "old links work during the grace period");
         click("rotate-key-cut-off");
+        click("rotate-key-cut-off-confirm");
         ErrorsIT.assertError(api.getUrl(oldUrl, Map.of()), 403, "url_signature_invalid", null);
         String fresh = api.get("/v1/video/" + before.path("generation_id").asText()).json().path("output_url").asText();
         assertEquals(200, api.getUrl(fresh, Map.of()).status(), "a freshly signed link works");
         open(base + "/admin/audit");
         cell("settings:url-key-rotated");
         cell("settings:storage-root");
+
+        // A refunded (blocked) clip costs 0 credits in the console as in the API.
+        String blockedId = blocked.json().path("generation_id").asText();
+        assertEquals(0, api.get("/v1/video/" + blockedId).json().path("credits_used").asLong(-1));
+        open(base + "/admin/generations");
+        cell(blockedId).click();
+        assertTrue(shown("generation-facts").getText().contains(" 0 credits"), shown("generation-facts").getText());
 
         // Back to the default retention, which the other tests of this class assume.
         open(base + "/admin/settings");

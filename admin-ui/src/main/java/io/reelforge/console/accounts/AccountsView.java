@@ -11,6 +11,7 @@ import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 
 import io.reelforge.application.console.AccountAdmin;
+import io.reelforge.application.console.ConsoleSessions;
 import io.reelforge.application.console.AccountAdmin.AccountRow;
 import io.reelforge.application.console.AccountDraft;
 import io.reelforge.application.console.LedgerAdmin;
@@ -29,9 +30,10 @@ public class AccountsView extends VerticalLayout {
 
     private final transient AccountAdmin accounts;
     private final transient LedgerAdmin ledger;
+    private boolean mayUpdate;
 
     @Inject
-    public AccountsView(AccountAdmin accounts, LedgerAdmin ledger) {
+    public AccountsView(AccountAdmin accounts, LedgerAdmin ledger, ConsoleSessions sessions) {
         this.accounts = accounts;
         this.ledger = ledger;
         this.form = new AccountForm(accounts.plans(), accounts.resolutions());
@@ -39,6 +41,10 @@ public class AccountsView extends VerticalLayout {
         configureGrid();
         configureForm();
         add(toolbar(), form.besideGrid(grid));
+        // What the role cannot do is not offered (the services refuse it anyway).
+        add.setVisible(sessions.isPermitted("accounts:create"));
+        grant.setVisible(sessions.isPermitted("ledger:grant"));
+        mayUpdate = sessions.isPermitted("accounts:update");
         updateList();
     }
 
@@ -72,6 +78,7 @@ public class AccountsView extends VerticalLayout {
         add.addClickListener(e -> {
             grid.asSingleSelect().clear();
             form.edit(new AccountDraft());
+            form.setWritable(true);
         });
         grant.setId("grant");
         grant.addClickListener(e -> openGrant());
@@ -87,6 +94,7 @@ public class AccountsView extends VerticalLayout {
             form.edit(null);
         } else {
             form.edit(accounts.draftOf(row.id()));
+            form.setWritable(mayUpdate);
         }
     }
 

@@ -63,8 +63,10 @@ public class DashboardView extends VerticalLayout {
             c.getStyle().set("background", e.ready() ? "var(--lumo-success-color-10pct)" : "var(--lumo-error-color-10pct)");
             engineCards.add(c);
         });
-        diskCards.add(card("clips-stored", size(stats.outputBytes())), card("disk-free", size(stats.diskFreeBytes())),
-                card("disk-used", stats.diskTotalBytes() < 0 ? "unknown" : size(stats.diskTotalBytes() - stats.diskFreeBytes())));
+        // The appliance's own clips beside what the whole file system holds (other data may share the disk).
+        diskCards.add(card("used-by-reelforge", size(stats.outputBytes())), card("disk-free", size(stats.diskFreeBytes())),
+                card("disk-used-in-all", stats.diskTotalBytes() < 0 ? "unknown"
+                        : size(stats.diskTotalBytes() - stats.diskFreeBytes())));
         diskCards.add(new Div(new Span("on " + stats.storageRoot())));
     }
 

@@ -12,11 +12,13 @@ import com.vaadin.flow.dom.Element;
 
 import io.reelforge.application.console.GenerationAdmin;
 import io.reelforge.application.console.GenerationAdmin.GenerationRow;
+import io.reelforge.console.support.Confirm;
 
 /** One generation: its facts, the clip in a plain {@code <video>} element (a signed URL), and cancel. */
 class GenerationDetail extends VerticalLayout {
 
     private final transient GenerationAdmin generations;
+    private final boolean mayCancel;
     private final H3 title = new H3();
     private final Paragraph facts = new Paragraph();
     private final Div player = new Div();
@@ -24,17 +26,19 @@ class GenerationDetail extends VerticalLayout {
     private Consumer<String> onCancel = id -> { };
     private GenerationRow shown;
 
-    GenerationDetail(GenerationAdmin generations) {
+    GenerationDetail(GenerationAdmin generations, boolean mayCancel) {
+        this.mayCancel = mayCancel;
         this.generations = generations;
         setId("generation-detail");
         facts.setId("generation-facts");
         player.setWidthFull();
         cancel.setId("cancel-generation");
         cancel.addThemeVariants(ButtonVariant.LUMO_ERROR);
-        cancel.addClickListener(e -> {
-            generations.cancel(shown.id());
-            onCancel.accept(shown.id());
-        });
+        cancel.addClickListener(e -> Confirm.ask("cancel-generation", "Cancel this generation?",
+                "The render stops and the credits go back to the account.", "Cancel generation", () -> {
+                    generations.cancel(shown.id());
+                    onCancel.accept(shown.id());
+                }));
         add(title, facts, player, cancel);
         setVisible(false);
     }
@@ -54,7 +58,7 @@ class GenerationDetail extends VerticalLayout {
         title.setText(g.status() + " · " + g.resolution() + " · " + g.durationSeconds() + " s");
         facts.setText(g.prompt() + " — account " + g.accountId() + ", engine " + g.engine() + ", "
                 + g.credits() + " credits" + (g.errorCode() == null ? "" : ", error " + g.errorCode()));
-        cancel.setVisible("queued".equals(g.status()) || "processing".equals(g.status()));
+        cancel.setVisible(mayCancel && ("queued".equals(g.status()) || "processing".equals(g.status())));
         generations.outputUrl(g.id()).ifPresent(url -> {
             Element video = new Element("video");
             video.setAttribute("id", "generation-video");

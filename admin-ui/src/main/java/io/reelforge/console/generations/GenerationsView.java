@@ -9,9 +9,11 @@ import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 
+import io.reelforge.application.console.ConsoleSessions;
 import io.reelforge.application.console.GenerationAdmin;
 import io.reelforge.application.console.GenerationAdmin.GenerationRow;
 import io.reelforge.console.layout.MainLayout;
+import io.reelforge.console.support.Times;
 
 /** Every account's generations, newest first, fetched a page at a time; a selected one opens its detail. */
 @Route(value = "generations", layout = MainLayout.class)
@@ -25,9 +27,9 @@ public class GenerationsView extends VerticalLayout {
     private final transient GenerationAdmin generations;
 
     @Inject
-    public GenerationsView(GenerationAdmin generations) {
+    public GenerationsView(GenerationAdmin generations, ConsoleSessions sessions) {
         this.generations = generations;
-        this.detail = new GenerationDetail(generations);
+        this.detail = new GenerationDetail(generations, sessions.isPermitted("generations:cancel"));
         setSizeFull();
         configureGrid();
         configureDetail();
@@ -40,17 +42,19 @@ public class GenerationsView extends VerticalLayout {
     private void configureGrid() {
         grid.setId("generations-grid");
         grid.setSizeFull();
-        grid.addColumn(GenerationRow::id).setHeader("Id").setAutoWidth(true);
+        grid.addColumn(GenerationRow::id).setHeader("Id").setWidth("8rem").setFlexGrow(0)
+                .setTooltipGenerator(GenerationRow::id);
         grid.addColumn(GenerationRow::status).setHeader("Status").setAutoWidth(true);
-        grid.addColumn(GenerationRow::prompt).setHeader("Prompt").setFlexGrow(1);
-        grid.addColumn(GenerationRow::resolution).setHeader("Res.");
-        grid.addColumn(GenerationRow::credits).setHeader("Credits");
-        grid.addColumn(g -> g.createdAt().toString()).setHeader("Created").setAutoWidth(true);
+        grid.addColumn(GenerationRow::prompt).setHeader("Prompt").setFlexGrow(1).setWidth("12rem")
+                .setTooltipGenerator(GenerationRow::prompt);
+        grid.addColumn(GenerationRow::resolution).setHeader("Res.").setWidth("4.5rem").setFlexGrow(0);
+        grid.addColumn(GenerationRow::credits).setHeader("Credits").setWidth("5rem").setFlexGrow(0);
+        grid.addColumn(g -> Times.format(g.createdAt())).setHeader("Created").setWidth(Times.COLUMN_WIDTH).setFlexGrow(0);
         grid.asSingleSelect().addValueChangeListener(e -> detail.show(e.getValue()));
     }
 
     private void configureDetail() {
-        detail.setWidth("30em");
+        detail.setWidth("20em");
         detail.addCancelListener(id -> updateList());
     }
 

@@ -1,8 +1,5 @@
 package io.reelforge.console.keys;
 
-import java.time.Instant;
-import java.util.Locale;
-
 import jakarta.inject.Inject;
 
 import com.vaadin.flow.component.button.Button;
@@ -22,9 +19,12 @@ import com.vaadin.flow.router.Route;
 
 import io.reelforge.application.console.AccountAdmin;
 import io.reelforge.application.console.AccountAdmin.AccountRow;
+import io.reelforge.application.console.ConsoleSessions;
 import io.reelforge.application.console.KeyAdmin;
 import io.reelforge.application.console.KeyAdmin.KeyRow;
 import io.reelforge.console.layout.MainLayout;
+import io.reelforge.console.support.Confirm;
+import io.reelforge.console.support.Times;
 import io.reelforge.console.support.ShownOnceDialog;
 import io.reelforge.domain.model.account.KeyMode;
 
@@ -41,11 +41,17 @@ public class KeysView extends VerticalLayout implements HasUrlParameter<String> 
 
     private final transient AccountAdmin accounts;
     private final transient KeyAdmin keys;
+    private final boolean mayRevoke;
 
     @Inject
-    public KeysView(AccountAdmin accounts, KeyAdmin keys) {
+    public KeysView(AccountAdmin accounts, KeyAdmin keys, ConsoleSessions sessions) {
         this.accounts = accounts;
         this.keys = keys;
+        this.mayRevoke = sessions.isPermitted("keys:revoke");
+        boolean mayCreate = sessions.isPermitted("keys:create");
+        name.setVisible(mayCreate);
+        mode.setVisible(mayCreate);
+        create.setVisible(mayCreate);
         setSizeFull();
         configureToolbar();
         configureGrid();
@@ -85,23 +91,33 @@ public class KeysView extends VerticalLayout implements HasUrlParameter<String> 
 
     private void configureGrid() {
         grid.setId("keys-grid");
-        grid.addColumn(KeyRow::prefix).setHeader("Key").setAutoWidth(true);
-        grid.addComponentColumn(this::revokeButton).setHeader("").setAutoWidth(true);
-        grid.addColumn(KeyRow::mode).setHeader("Mode");
-        grid.addColumn(KeyRow::name).setHeader("Name");
-        grid.addColumn(k -> text(k.createdAt())).setHeader("Created").setAutoWidth(true);
-        grid.addColumn(k -> text(k.lastUsedAt())).setHeader("Last used").setAutoWidth(true);
-        grid.addColumn(k -> text(k.revokedAt())).setHeader("Revoked").setAutoWidth(true);
+        // Fixed widths that fit a 1400 px screen; "Revoked" holds the time, or the Revoke button while there is none.
+        grid.addColumn(KeyRow::prefix).setHeader("Key").setWidth("12rem").setFlexGrow(0);
+        grid.addColumn(KeyRow::mode).setHeader("Mode").setWidth("4.5rem").setFlexGrow(0);
+        grid.addColumn(KeyRow::name).setHeader("Name").setWidth("6rem").setFlexGrow(1).setTooltipGenerator(KeyRow::name);
+        grid.addColumn(k -> Times.format(k.createdAt())).setHeader("Created").setWidth(Times.COLUMN_WIDTH).setFlexGrow(0);
+        grid.addColumn(k -> Times.format(k.lastUsedAt())).setHeader("Last used").setWidth(Times.COLUMN_WIDTH).setFlexGrow(0);
+        grid.addComponentColumn(this::revoked).setHeader("Revoked").setWidth(Times.COLUMN_WIDTH).setFlexGrow(0);
+    }
+
+    private com.vaadin.flow.component.Component revoked(KeyRow key) {
+        if (key.revokedAt() != null) {
+            com.vaadin.flow.component.html.Span at = new com.vaadin.flow.component.html.Span(Times.format(key.revokedAt()));
+            at.setId("revoked-" + key.prefix());
+            return at;
+        }
+        return revokeButton(key);
     }
 
     private Button revokeButton(KeyRow key) {
-        Button revoke = new Button("Revoke", e -> {
-            keys.revoke(key.id());
-            updateList();
-        });
+        Button revoke = new Button("Revoke", e -> Confirm.ask("revoke", "Revoke " + key.prefix() + "…?",
+                "Calls with this key fail with 401 at once. This cannot be undone.", "Revoke", () -> {
+                    keys.revoke(key.id());
+                    updateList();
+                }));
         revoke.setId("revoke-" + key.prefix());
         revoke.addThemeVariants(ButtonVariant.LUMO_ERROR, ButtonVariant.LUMO_SMALL);
-        revoke.setEnabled(key.revokedAt() == null);
+        revoke.setVisible(mayRevoke);
         return revoke;
     }
 
@@ -121,9 +137,5 @@ public class KeysView extends VerticalLayout implements HasUrlParameter<String> 
     private void updateList() {
         AccountRow a = account.getValue();
         grid.setItems(a == null ? java.util.List.of() : keys.keys(a.id()));
-    }
-
-    private static String text(Instant t) {
-        return t == null ? "" : t.toString().replace('T', ' ').toLowerCase(Locale.ROOT);
     }
 }

@@ -23,6 +23,7 @@ import io.reelforge.console.models.ModelsView;
 import io.reelforge.console.plans.PlansView;
 import io.reelforge.console.settings.SettingsPage;
 import io.reelforge.console.users.UsersView;
+import io.reelforge.console.support.SignOut;
 import io.reelforge.console.webhooks.WebhooksView;
 
 /** The frame around every signed-in view: the navigation, who is signed in, and logout. */
@@ -73,9 +74,7 @@ public class MainLayout extends AppLayout {
         return nav;
     }
 
-    /** Leave the page first: ending the session invalidates the HttpSession this very request runs in. */
     private void logout() {
-        getUI().ifPresent(ui -> ui.getPage().setLocation("login"));
-        sessions.logout();
+        getUI().ifPresent(ui -> SignOut.now(ui, sessions));
     }
 }

@@ -25,6 +25,7 @@ import io.reelforge.application.console.ModelAdmin;
 import io.reelforge.application.console.ModelAdmin.EngineRow;
 import io.reelforge.application.console.ModelAdmin.VersionRow;
 import io.reelforge.console.layout.MainLayout;
+import io.reelforge.console.support.Times;
 
 /**
  * The engines and the djl engine's model versions: import a package from the server's import dir or upload one
@@ -47,10 +48,15 @@ public class ModelsView extends VerticalLayout {
     private final transient ModelAdmin models;
     private Registration polling;
     private boolean pending;
+    private final boolean mayActivate;
+    private final boolean mayRemove;
+    private List<VersionRow> rows = List.of();
 
     @Inject
     public ModelsView(ModelAdmin models, ConsoleSessions sessions) {
         this.models = models;
+        this.mayActivate = sessions.isPermitted("models:activate");
+        this.mayRemove = sessions.isPermitted("models:remove");
         setSizeFull();
         configureEngines();
         configureVersions();
@@ -87,7 +93,7 @@ public class ModelsView extends VerticalLayout {
         versions.addColumn(v -> v.active() ? "active" : v.previous() ? "previous" : "").setHeader("").setAutoWidth(true);
         versions.addColumn(v -> v.status().toUpperCase(Locale.ROOT)).setHeader("Status").setAutoWidth(true);
         versions.addColumn(v -> String.join(", ", v.nativeSizes())).setHeader("Native sizes").setAutoWidth(true);
-        versions.addColumn(v -> v.importedAt() == null ? "" : v.importedAt().toString()).setHeader("Imported")
+        versions.addColumn(v -> Times.format(v.importedAt())).setHeader("Imported")
                 .setAutoWidth(true);
         versions.addComponentColumn(this::actions).setHeader("").setAutoWidth(true);
         versions.addColumn(v -> v.reason() == null ? "" : v.reason()).setHeader("Reason").setFlexGrow(1);
@@ -101,7 +107,9 @@ public class ModelsView extends VerticalLayout {
         });
         rollback.setId("rollback-" + engine.id());
         rollback.addThemeVariants(ButtonVariant.LUMO_SMALL);
-        rollback.setVisible(engine.family() != null);
+        // Only where there is a version to go back to (and a role that may).
+        rollback.setVisible(mayActivate && engine.family() != null
+                && rows.stream().anyMatch(v -> v.family().equals(engine.family()) && v.previous()));
         return rollback;
     }
 
@@ -114,6 +122,7 @@ public class ModelsView extends VerticalLayout {
         activate.setId("activate-" + id);
         activate.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_PRIMARY);
         activate.setEnabled("ready".equals(v.status()) && !v.active());
+        activate.setVisible(mayActivate);
         Button remove = new Button("Remove", e -> {
             models.remove(v.family(), v.version());
             updateLists();
@@ -121,6 +130,7 @@ public class ModelsView extends VerticalLayout {
         remove.setId("remove-" + id);
         remove.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_ERROR);
         remove.setEnabled(!v.active() && !"pending".equals(v.status()));
+        remove.setVisible(mayRemove);
         return new HorizontalLayout(activate, remove);
     }
 
@@ -136,7 +146,7 @@ public class ModelsView extends VerticalLayout {
     }
 
     private void updateLists() {
-        List<VersionRow> rows = models.versions();
+        rows = models.versions();
         engines.setItems(models.engines());
         versions.setItems(rows);
         pending = rows.stream().anyMatch(v -> "pending".equals(v.status()));

@@ -10,6 +10,7 @@ import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 
+import io.reelforge.application.console.ConsoleSessions;
 import io.reelforge.application.console.PlanAdmin;
 import io.reelforge.application.console.PlanAdmin.PlanRow;
 import io.reelforge.application.console.PlanDraft;
@@ -25,10 +26,12 @@ public class PlansView extends VerticalLayout {
     final PlanForm form = new PlanForm();
 
     private final transient PlanAdmin plans;
+    private final boolean mayUpdate;
 
     @Inject
-    public PlansView(PlanAdmin plans) {
+    public PlansView(PlanAdmin plans, ConsoleSessions sessions) {
         this.plans = plans;
+        this.mayUpdate = sessions.isPermitted("plans:update");
         setSizeFull();
         configureGrid();
         configureForm();
@@ -36,7 +39,9 @@ public class PlansView extends VerticalLayout {
         add.addClickListener(e -> {
             grid.asSingleSelect().clear();
             form.edit(new PlanDraft());
+            form.setWritable(true);
         });
+        add.setVisible(sessions.isPermitted("plans:create"));
         add(new HorizontalLayout(add), new Paragraph("A new price applies to the next clip, a new grant to the next "
                 + "period; credits already granted stay. Put an account on a plan in the account's form."), form.besideGrid(grid));
         updateList();
@@ -58,6 +63,7 @@ public class PlansView extends VerticalLayout {
                 form.edit(null);
             } else {
                 form.edit(plans.draftOf(e.getValue().id()));
+                form.setWritable(mayUpdate);
             }
         });
     }

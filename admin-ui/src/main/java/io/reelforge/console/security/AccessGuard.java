@@ -3,7 +3,12 @@ package io.reelforge.console.security;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 
+import java.util.HashMap;
+import java.util.Map;
+
+import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.notification.Notification;
+import com.vaadin.flow.router.QueryParameters;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.server.ServiceInitEvent;
 
@@ -24,8 +29,17 @@ public class AccessGuard {
     ConsoleSessions sessions;
 
     void onServiceInit(@Observes ServiceInitEvent event) {
-        event.getSource().addSessionInitListener(e -> e.getSession().setErrorHandler(new ErrorNotifier()));
+        event.getSource().addSessionInitListener(e -> e.getSession().setErrorHandler(new ErrorNotifier(this::signOutIfEnded)));
         event.getSource().addUIInitListener(e -> e.getUI().addBeforeEnterListener(this::beforeEnter));
+    }
+
+    /** A click refused because the user was disabled meanwhile: a clean sign-in page, not a permission message. */
+    private boolean signOutIfEnded() {
+        if (!sessions.endedByAdmin()) {
+            return false;
+        }
+        UI.getCurrent().navigate("login", QueryParameters.simple(Map.of(LoginView.SIGNED_OUT, "")));
+        return true;
     }
 
     private void beforeEnter(BeforeEnterEvent event) {
@@ -35,7 +49,16 @@ public class AccessGuard {
         }
         var me = sessions.current();
         if (me.isEmpty()) {
-            event.forwardTo(LoginView.class);
+            // Back to the page asked for after signing in (a route of this console only: navigate() cannot leave it).
+            Map<String, String> query = new HashMap<>();
+            String asked = event.getLocation().getPathWithQueryParameters();
+            if (!asked.isEmpty() && target != ChangePasswordView.class) {
+                query.put(LoginView.RETURN_TO, asked);
+            }
+            if (sessions.endedByAdmin()) {
+                query.put(LoginView.SIGNED_OUT, "");
+            }
+            event.forwardTo("login", QueryParameters.simple(query));
         } else if (me.get().mustChangePassword() && target != ChangePasswordView.class) {
             event.forwardTo(ChangePasswordView.class);
         } else if (target.isAnnotationPresent(RequiresPermission.class)

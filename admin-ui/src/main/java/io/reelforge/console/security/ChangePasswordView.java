@@ -6,6 +6,7 @@ import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.textfield.PasswordField;
 import com.vaadin.flow.router.PageTitle;
@@ -13,6 +14,7 @@ import com.vaadin.flow.router.Route;
 
 import io.reelforge.application.console.ConsoleSessions;
 import io.reelforge.console.dashboard.DashboardView;
+import io.reelforge.console.support.SignOut;
 
 /** Replacing one's password; the guard sends a user here until a printed password has been replaced. */
 @Route("change-password")
@@ -24,6 +26,7 @@ public class ChangePasswordView extends VerticalLayout {
     final PasswordField repeated = new PasswordField("New password again");
     final Button save = new Button("Change password");
     final Paragraph message = new Paragraph();
+    final Button signOut = new Button("Sign out");
 
     private final transient ConsoleSessions sessions;
 
@@ -32,9 +35,12 @@ public class ChangePasswordView extends VerticalLayout {
         this.sessions = sessions;
         configureFields();
         setAlignItems(Alignment.CENTER);
+        // After a one-time password (the printed first one, an admin's reset) there is no current one to ask for:
+        // the user has just signed in with it.
+        current.setVisible(sessions.current().map(u -> !u.mustChangePassword()).orElse(true));
         add(new H2("Choose your password"),
                 new Paragraph("At least " + ConsoleSessions.MIN_PASSWORD + " characters."),
-                current, chosen, repeated, save, message);
+                current, chosen, repeated, new HorizontalLayout(save, signOut), message);
     }
 
     private void configureFields() {
@@ -45,6 +51,9 @@ public class ChangePasswordView extends VerticalLayout {
         save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         save.addClickListener(e -> change());
         message.setId("change-message");
+        signOut.setId("change-password-sign-out");
+        signOut.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
+        signOut.addClickListener(e -> getUI().ifPresent(ui -> SignOut.now(ui, sessions)));
     }
 
     private void change() {

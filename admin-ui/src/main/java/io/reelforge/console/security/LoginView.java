@@ -1,5 +1,8 @@
 package io.reelforge.console.security;
 
+import java.util.List;
+import java.util.Map;
+
 import jakarta.inject.Inject;
 
 import com.vaadin.flow.component.Key;
@@ -10,6 +13,8 @@ import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.textfield.PasswordField;
 import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 
@@ -20,7 +25,11 @@ import io.reelforge.console.dashboard.DashboardView;
 /** Sign-in. The first admin's password is printed once on the appliance's console at its first start. */
 @Route("login")
 @PageTitle("Sign in · Reelforge")
-public class LoginView extends VerticalLayout {
+public class LoginView extends VerticalLayout implements BeforeEnterObserver {
+
+    /** Query parameters: the console page to open after signing in; the session was ended by an admin. */
+    static final String RETURN_TO = "to";
+    static final String SIGNED_OUT = "signed-out";
 
     final TextField username = new TextField("User");
     final PasswordField password = new PasswordField("Password");
@@ -28,6 +37,7 @@ public class LoginView extends VerticalLayout {
     final Paragraph message = new Paragraph();
 
     private final transient ConsoleSessions sessions;
+    private String returnTo;
 
     @Inject
     public LoginView(ConsoleSessions sessions) {
@@ -48,14 +58,32 @@ public class LoginView extends VerticalLayout {
         message.setId("login-message");
     }
 
+    @Override
+    public void beforeEnter(BeforeEnterEvent event) {
+        Map<String, List<String>> query = event.getLocation().getQueryParameters().getParameters();
+        returnTo = query.getOrDefault(RETURN_TO, List.of()).stream().findFirst()
+                .filter(p -> !p.startsWith("/") && !p.contains("://") && !p.startsWith("login")).orElse(null);
+        if (query.containsKey(SIGNED_OUT)) {
+            message.setText("You were signed out: your console user was disabled or removed. Sign in again.");
+        }
+    }
+
     private void signIn() {
         LoginOutcome outcome = sessions.login(username.getValue().trim(), password.getValue().toCharArray());
         password.clear();
         switch (outcome) {
-            case OK -> getUI().ifPresent(ui -> ui.navigate(DashboardView.class));
+            case OK -> getUI().ifPresent(ui -> {
+                if (returnTo == null) {
+                    ui.navigate(DashboardView.class);
+                } else {
+                    ui.navigate(returnTo);
+                }
+            });
             case MUST_CHANGE_PASSWORD -> getUI().ifPresent(ui -> ui.navigate(ChangePasswordView.class));
-            // One message for every refusal: it must not tell whether the user exists, is disabled or is locked.
-            case REFUSED -> message.setText("Wrong user or password, or too many failed attempts (then wait a few minutes).");
+            // One message for every refusal: it must not tell whether the user exists or is disabled.
+            case REFUSED -> message.setText("Wrong user or password.");
+            case THROTTLED -> message.setText("Too many failed sign-ins: wait " + sessions.retryAfterSeconds(username.getValue().trim())
+                    + " s and try again.");
         }
     }
 }

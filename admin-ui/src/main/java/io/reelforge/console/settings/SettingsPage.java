@@ -20,6 +20,8 @@ import io.reelforge.application.console.SettingsAdmin;
 import io.reelforge.application.console.SettingsAdmin.SettingsView;
 import io.reelforge.application.console.SettingsAdmin.TermRow;
 import io.reelforge.console.layout.MainLayout;
+import io.reelforge.console.support.Confirm;
+import io.reelforge.console.support.Times;
 import io.reelforge.console.support.RequiresPermission;
 
 /** Retention, storage root and its free space, the safety policy's terms, the URL-signing key (admins only). */
@@ -74,10 +76,11 @@ public class SettingsPage extends VerticalLayout {
         terms.addColumn(TermRow::category).setHeader("Category").setAutoWidth(true);
         terms.addColumn(TermRow::phrase).setHeader("Blocked").setFlexGrow(1);
         terms.addComponentColumn(t -> {
-            Button remove = new Button("Unblock", e -> {
-                admin.removeSafetyTerm(t.id());
-                refresh();
-            });
+            Button remove = new Button("Unblock", e -> Confirm.ask("unblock", "Unblock \"" + t.phrase() + "\"?",
+                    "Prompts containing it are accepted from the next submission on.", "Unblock", () -> {
+                        admin.removeSafetyTerm(t.id());
+                        refresh();
+                    }));
             remove.setId("unblock-" + t.phrase().replace(' ', '-'));
             remove.addThemeVariants(ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_ERROR);
             return remove;
@@ -87,16 +90,20 @@ public class SettingsPage extends VerticalLayout {
     private void configureKey() {
         key.setId("url-key");
         rotate.setId("rotate-key");
-        rotate.addClickListener(e -> {
-            admin.rotateUrlKey(false);
-            refresh();
-        });
+        rotate.addClickListener(e -> Confirm.ask("rotate-key", "Rotate the URL-signing key?",
+                "New links are signed with a new key; links already handed out keep working for their lifetime.",
+                "Rotate", () -> {
+                    admin.rotateUrlKey(false);
+                    refresh();
+                }));
         cutOff.setId("rotate-key-cut-off");
         cutOff.addThemeVariants(ButtonVariant.LUMO_ERROR);
-        cutOff.addClickListener(e -> {
-            admin.rotateUrlKey(true);
-            refresh();
-        });
+        cutOff.addClickListener(e -> Confirm.ask("rotate-key-cut-off", "Rotate the key and cut off old links?",
+                "Every link handed out so far fails at once (for a leaked key); callers get fresh ones from the API.",
+                "Rotate and cut off", () -> {
+                    admin.rotateUrlKey(true);
+                    refresh();
+                }));
     }
 
     private void refresh() {
@@ -104,11 +111,13 @@ public class SettingsPage extends VerticalLayout {
         form.setDraft(admin.draft());
         termForm.setDraft(termForm.getDraft() == null ? new SafetyTermDraft() : termForm.getDraft());
         storage.setText("Free on the storage root: " + gib(v.diskFreeBytes()) + " of " + gib(v.diskTotalBytes())
+                + ". A new root must be under " + v.storageAllowedBase() + " (reelforge.storage.allowed-base) and belong to"
+                + " the appliance's user"
                 + (v.previousRoots().isEmpty() ? "" : ". Earlier roots still served: " + String.join(", ", v.previousRoots())));
         terms.setItems(admin.safetyTerms());
         rotate.setText("Rotate (old links work " + hours(v.urlTtl()) + " more)");
-        key.setText("Current key made " + v.urlKeyCreatedAt() + (v.previousUrlKeyValidUntil() == null ? "."
-                : "; links signed with the previous key work until " + v.previousUrlKeyValidUntil() + "."));
+        key.setText("Current key made " + Times.format(v.urlKeyCreatedAt()) + (v.previousUrlKeyValidUntil() == null ? "."
+                : "; links signed with the previous key work until " + Times.format(v.previousUrlKeyValidUntil()) + "."));
     }
 
     private static String gib(long bytes) {

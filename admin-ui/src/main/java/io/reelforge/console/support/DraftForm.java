@@ -1,5 +1,7 @@
 package io.reelforge.console.support;
 
+import java.lang.reflect.Field;
+
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.ComponentEvent;
 import com.vaadin.flow.component.ComponentEventListener;
@@ -9,6 +11,7 @@ import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.formlayout.FormLayout;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.textfield.AbstractNumberField;
 import com.vaadin.flow.data.binder.BeanValidationBinder;
 import com.vaadin.flow.shared.Registration;
 
@@ -23,11 +26,13 @@ public abstract class DraftForm<T> extends FormLayout {
     public final Button close = new Button("Close");
 
     protected final BeanValidationBinder<T> binder;
+    private final Class<T> type;
     private final HorizontalLayout buttons = new HorizontalLayout(save, close);
 
     /** {@code idPrefix} names the buttons for the browser tests: {@code <prefix>-save}, {@code <prefix>-close}. */
     protected DraftForm(Class<T> type, String idPrefix) {
         binder = new BeanValidationBinder<>(type);
+        this.type = type;
         save.setId(idPrefix + "-save");
         save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         save.addClickShortcut(Key.ENTER).listenOn(this); // this form only: a page may hold two
@@ -40,14 +45,51 @@ public abstract class DraftForm<T> extends FormLayout {
 
     /** Binds the subclass's fields by name to the bean's properties and lays them out above the buttons. */
     protected void layout(Component... fields) {
+        requireNumbers();
         binder.bindInstanceFields(this);
         add(fields);
         add(buttons);
     }
 
+    /**
+     * A number field left empty for a property that cannot be empty (an {@code int}) gets the field's own message;
+     * bound as is, the binder would write null into the primitive and fail with an exception instead.
+     */
+    private void requireNumbers() {
+        for (Field f : getClass().getDeclaredFields()) {
+            if (!AbstractNumberField.class.isAssignableFrom(f.getType()) || binder.getBinding(f.getName()).isPresent()
+                    || !primitive(f.getName())) {
+                continue;
+            }
+            try {
+                f.setAccessible(true);
+                binder.forMemberField((AbstractNumberField<?, ?>) f.get(this)).asRequired("Enter a number");
+            } catch (IllegalAccessException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+    }
+
+    private boolean primitive(String property) {
+        for (Class<?> c = type; c != null; c = c.getSuperclass()) {
+            try {
+                return c.getDeclaredField(property).getType().isPrimitive();
+            } catch (NoSuchFieldException e) {
+                // a property of a superclass, or none at all
+            }
+        }
+        return false;
+    }
+
     /** Another button beside Save and Close (before Close). */
     protected void addButton(Button button) {
         buttons.addComponentAtIndex(buttons.getComponentCount() - 1, button);
+    }
+
+    /** A role that may only read sees the values and no Save (the service would refuse it anyway). */
+    public void setWritable(boolean writable) {
+        binder.setReadOnly(!writable);
+        save.setVisible(writable);
     }
 
     public void setDraft(T draft) {

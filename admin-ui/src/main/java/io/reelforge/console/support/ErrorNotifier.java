@@ -1,6 +1,7 @@
 package io.reelforge.console.support;
 
 import java.util.Optional;
+import java.util.function.BooleanSupplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -21,8 +22,18 @@ public class ErrorNotifier implements ErrorHandler {
 
     private static final Logger LOG = Logger.getLogger(ErrorNotifier.class.getName());
 
+    private final transient BooleanSupplier signOutIfEnded;
+
+    /** {@code signOutIfEnded}: for a refused permission, sends a user disabled meanwhile to sign in; true if it did. */
+    public ErrorNotifier(BooleanSupplier signOutIfEnded) {
+        this.signOutIfEnded = signOutIfEnded;
+    }
+
     @Override
     public void error(ErrorEvent event) {
+        if (refused(event.getThrowable()) && signOutIfEnded.getAsBoolean()) {
+            return;
+        }
         String message = messageFor(event.getThrowable());
         Notification n = Notification.show(message, 6000, Notification.Position.BOTTOM_START);
         n.addThemeVariants(NotificationVariant.LUMO_ERROR);
@@ -41,6 +52,15 @@ public class ErrorNotifier implements ErrorHandler {
         }
         LOG.log(Level.WARNING, "console error", t);
         return "Something went wrong; the server log has the details.";
+    }
+
+    private static boolean refused(Throwable t) {
+        for (Throwable c = t; c != null; c = c.getCause()) {
+            if (c instanceof AuthorizationException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The service's expected failure in {@code t}'s chain, if it is one, for a form that shows it beside a field. */

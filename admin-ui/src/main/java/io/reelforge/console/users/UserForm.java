@@ -20,6 +20,7 @@ public class UserForm extends DraftForm<UserDraft> {
     final Checkbox disabled = new Checkbox("Disabled (cannot log in; an open session loses every permission)");
 
     final Button resetPassword = new Button("Reset password");
+    final Button unlock = new Button("Unlock sign-in");
 
     public UserForm() {
         super(UserDraft.class, "user");
@@ -31,6 +32,9 @@ public class UserForm extends DraftForm<UserDraft> {
         resetPassword.setId("user-reset");
         resetPassword.addClickListener(e -> fireEvent(new ResetEvent(this, getDraft())));
         addButton(resetPassword);
+        unlock.setId("user-unlock");
+        unlock.addClickListener(e -> fireEvent(new UnlockEvent(this, getDraft())));
+        addButton(unlock);
         layout(username, role, disabled);
     }
 
@@ -41,6 +45,7 @@ public class UserForm extends DraftForm<UserDraft> {
         boolean existing = draft != null && draft.isExisting();
         username.setReadOnly(existing);
         resetPassword.setVisible(existing);
+        unlock.setVisible(existing);
     }
 
     /** The admin wants a new one-time password for this user. */
@@ -48,6 +53,17 @@ public class UserForm extends DraftForm<UserDraft> {
         ResetEvent(UserForm source, UserDraft draft) {
             super(source, draft);
         }
+    }
+
+    /** The admin lifts the sign-in delays on this user's name. */
+    public static class UnlockEvent extends DraftEvent<UserDraft> {
+        UnlockEvent(UserForm source, UserDraft draft) {
+            super(source, draft);
+        }
+    }
+
+    public Registration addUnlockListener(ComponentEventListener<UnlockEvent> listener) {
+        return addListener(UnlockEvent.class, listener);
     }
 
     public Registration addResetListener(ComponentEventListener<ResetEvent> listener) {

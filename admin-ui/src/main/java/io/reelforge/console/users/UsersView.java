@@ -4,6 +4,7 @@ import jakarta.inject.Inject;
 
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.router.PageTitle;
@@ -14,6 +15,8 @@ import io.reelforge.application.console.ConsoleUserAdmin.OneTimePassword;
 import io.reelforge.application.console.ConsoleUserAdmin.UserRow;
 import io.reelforge.application.console.UserDraft;
 import io.reelforge.console.layout.MainLayout;
+import io.reelforge.console.support.Confirm;
+import io.reelforge.console.support.Times;
 import io.reelforge.console.support.RequiresPermission;
 import io.reelforge.console.support.ShownOnceDialog;
 
@@ -49,9 +52,9 @@ public class UsersView extends VerticalLayout {
         grid.setSizeFull();
         grid.addColumn(UserRow::username).setHeader("User").setAutoWidth(true);
         grid.addColumn(UserRow::role).setHeader("Role");
-        grid.addColumn(r -> r.disabled() ? "disabled" : r.lockedUntil() != null ? "locked until " + r.lockedUntil()
+        grid.addColumn(r -> r.disabled() ? "disabled" : r.throttled() ? "sign-ins slowed after failures"
                 : r.mustChangePassword() ? "must change password" : "active").setHeader("Status").setAutoWidth(true);
-        grid.addColumn(r -> r.createdAt().toString()).setHeader("Created").setAutoWidth(true);
+        grid.addColumn(r -> Times.format(r.createdAt())).setHeader("Created").setAutoWidth(true);
         grid.asSingleSelect().addValueChangeListener(e -> {
             if (e.getValue() == null) {
                 form.edit(null);
@@ -72,7 +75,14 @@ public class UsersView extends VerticalLayout {
             updateList();
             form.edit(null);
         });
-        form.addResetListener(e -> show(users.resetPassword(e.getDraft().getUsername())));
+        form.addResetListener(e -> Confirm.ask("reset-password", "Reset the password of " + e.getDraft().getUsername() + "?",
+                "Their password stops working now; they sign in with the one-time password shown next and choose a new one.",
+                "Reset password", () -> show(users.resetPassword(e.getDraft().getUsername()))));
+        form.addUnlockListener(e -> {
+            users.unlock(e.getDraft().getUsername());
+            Notification.show(e.getDraft().getUsername() + " may sign in again without waiting.");
+            updateList();
+        });
         form.addCloseListener(e -> form.edit(null));
     }
 

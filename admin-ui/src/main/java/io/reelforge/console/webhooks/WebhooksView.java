@@ -1,8 +1,6 @@
 package io.reelforge.console.webhooks;
 
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -11,7 +9,6 @@ import jakarta.inject.Inject;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.combobox.ComboBox;
-import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Paragraph;
@@ -35,6 +32,8 @@ import io.reelforge.application.console.WebhookDraft;
 import io.reelforge.console.layout.MainLayout;
 import io.reelforge.console.support.ErrorNotifier;
 import io.reelforge.console.support.RequiresPermission;
+import io.reelforge.console.support.Confirm;
+import io.reelforge.console.support.Times;
 import io.reelforge.console.support.ShownOnceDialog;
 import io.reelforge.domain.model.webhook.DeliveryFilter;
 import io.reelforge.domain.model.webhook.DeliveryStatus;
@@ -50,9 +49,6 @@ import io.reelforge.domain.model.webhook.DeliveryStatus;
 @RequiresPermission("webhooks:read")
 public class WebhooksView extends VerticalLayout {
 
-    private static final String TIME_COLUMN = "15.5rem";
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'")
-            .withZone(ZoneOffset.UTC);
 
     final ComboBox<AccountRow> account = new ComboBox<>("Account");
     final Button add = new Button("New endpoint");
@@ -92,7 +88,7 @@ public class WebhooksView extends VerticalLayout {
 
     /** How the page writes a time. */
     static String time(Instant t) {
-        return t == null ? "" : TIME.format(t);
+        return Times.format(t);
     }
 
     private void configureToolbar() {
@@ -133,8 +129,9 @@ public class WebhooksView extends VerticalLayout {
         endpoints.addColumn(WebhooksView::status).setHeader("Status").setWidth("7rem")
                 .setTooltipGenerator(WebhooksView::status);
         endpoints.addColumn(e -> e.description() == null ? "" : e.description()).setHeader("Description").setWidth("7rem");
-        endpoints.addColumn(e -> time(e.createdAt())).setHeader("Created").setWidth(TIME_COLUMN).setFlexGrow(0);
-        endpoints.addComponentColumn(this::actions).setHeader("").setAutoWidth(true);
+        endpoints.addColumn(e -> time(e.createdAt())).setHeader("Created").setWidth(Times.COLUMN_WIDTH).setFlexGrow(0);
+        // Frozen to the right edge: on a 1400 px screen the buttons stay in view while the rest scrolls.
+        endpoints.addComponentColumn(this::actions).setHeader("").setWidth("17rem").setFlexGrow(0).setFrozenToEnd(true);
         endpoints.asSingleSelect().addValueChangeListener(e -> updateDeliveries());
     }
 
@@ -165,21 +162,12 @@ public class WebhooksView extends VerticalLayout {
     }
 
     private void confirmDelete(EndpointRow e) {
-        Dialog confirm = new Dialog();
-        confirm.setHeaderTitle("Delete this endpoint?");
-        confirm.add(new Paragraph(e.url() + " of " + e.accountName() + " gets no more events, and its deliveries "
-                + "are deleted with it."));
-        Button delete = new Button("Delete", click -> {
-            webhooks.delete(e.id());
-            confirm.close();
-            endpoints.asSingleSelect().clear();
-            updateLists();
-        });
-        delete.setId("delete-confirm");
-        delete.addThemeVariants(ButtonVariant.LUMO_ERROR, ButtonVariant.LUMO_PRIMARY);
-        Button cancel = new Button("Cancel", click -> confirm.close());
-        confirm.getFooter().add(cancel, delete);
-        confirm.open();
+        Confirm.ask("delete", "Delete this endpoint?", e.url() + " of " + e.accountName() + " gets no more events,"
+                + " and its deliveries are deleted with it.", "Delete", () -> {
+                    webhooks.delete(e.id());
+                    endpoints.asSingleSelect().clear();
+                    updateLists();
+                });
     }
 
     private void configureForm() {
@@ -229,13 +217,13 @@ public class WebhooksView extends VerticalLayout {
         allDeliveries.addClickListener(e -> endpoints.asSingleSelect().clear());
         deliveries.setId("deliveries-grid");
         deliveries.setHeight("18em");
-        deliveries.addColumn(d -> time(d.createdAt())).setHeader("Created").setWidth(TIME_COLUMN).setFlexGrow(0);
+        deliveries.addColumn(d -> time(d.createdAt())).setHeader("Created").setWidth(Times.COLUMN_WIDTH).setFlexGrow(0);
         deliveries.addColumn(DeliveryRow::eventType).setHeader("Event").setWidth("11rem").setFlexGrow(0);
         deliveries.addColumn(DeliveryRow::status).setHeader("Status").setWidth("7.5rem").setFlexGrow(0);
         deliveries.addColumn(DeliveryRow::attempts).setHeader("Attempts").setWidth("6.5rem").setFlexGrow(0);
         deliveries.addColumn(WebhooksView::lastAnswer).setHeader("Last answer").setWidth("10rem")
                 .setTooltipGenerator(WebhooksView::lastAnswer);
-        deliveries.addColumn(d -> time(d.nextAttemptAt())).setHeader("Next attempt").setWidth(TIME_COLUMN).setFlexGrow(0);
+        deliveries.addColumn(d -> time(d.nextAttemptAt())).setHeader("Next attempt").setWidth(Times.COLUMN_WIDTH).setFlexGrow(0);
         deliveries.addColumn(DeliveryRow::generationId).setHeader("Generation").setWidth("20rem");
         deliveries.addColumn(DeliveryRow::accountName).setHeader("Account").setWidth("9rem");
         deliveries.addColumn(DeliveryRow::url).setHeader("URL").setWidth("16rem").setTooltipGenerator(DeliveryRow::url);

@@ -70,6 +70,16 @@ class AccountFormTest {
     }
 
     @Test
+    void emptyJobsAtOnceIsAFieldMessage() {
+        form.name.setValue("Video team");
+        form.maxConcurrentJobs.clear();
+        form.save.click();
+        assertNull(saved.get());
+        assertTrue(form.maxConcurrentJobs.isInvalid());
+        assertEquals("Enter a number", form.maxConcurrentJobs.getErrorMessage());
+    }
+
+    @Test
     void blankNameIsNotSaved() {
         form.name.setValue("");
         form.save.click();

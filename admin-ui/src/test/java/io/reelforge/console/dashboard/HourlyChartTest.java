@@ -38,6 +38,9 @@ class HourlyChartTest {
         assertTrue(svg.contains("#e3343a"), "failed part in the error colour");
         assertTrue(svg.startsWith("<svg") && svg.endsWith("</svg>"));
         assertTrue(svg.contains(">00:00</text>"));
+        assertTrue(svg.contains(">UTC</text>"), "the time axis says its zone");
+        assertTrue(svg.contains("class=\"y-label\">4</text>") && svg.contains("class=\"y-label\">2</text>")
+                && svg.contains("class=\"y-label\">0</text>"), "a y-axis from 0 to the busiest hour");
     }
 
     @Test

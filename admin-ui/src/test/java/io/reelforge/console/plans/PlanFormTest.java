@@ -51,6 +51,20 @@ class PlanFormTest {
     }
 
     @Test
+    void emptyNumbersAreFieldMessages() {
+        fill();
+        form.creditsPerClip.clear();
+        form.priceCentsPerPeriod.clear();
+        form.creditsPerPeriod.clear();
+        form.save.click();
+        org.junit.jupiter.api.Assertions.assertNull(saved.get());
+        for (var f : java.util.List.of(form.creditsPerClip, form.priceCentsPerPeriod, form.creditsPerPeriod)) {
+            org.junit.jupiter.api.Assertions.assertTrue(f.isInvalid(), f.getLabel());
+            org.junit.jupiter.api.Assertions.assertEquals("Enter a number", f.getErrorMessage());
+        }
+    }
+
+    @Test
     void aBadIdIsNotSaved() {
         fill();
         form.id.setValue("Team Plus!");

@@ -47,6 +47,19 @@ class SettingsFormsTest {
     }
 
     @Test
+    void anEmptyRetentionIsAFieldMessageNotAnError() {
+        SettingsForm form = new SettingsForm();
+        AtomicReference<SettingsDraft> saved = new AtomicReference<>();
+        form.setDraft(new SettingsDraft());
+        form.addSaveListener(e -> saved.set(e.getDraft()));
+        form.retentionDays.clear();
+        form.save.click();
+        assertNull(saved.get());
+        assertTrue(form.retentionDays.isInvalid());
+        assertEquals("Enter a number", form.retentionDays.getErrorMessage());
+    }
+
+    @Test
     void aTermNeedsACategoryOfSimpleLetters() {
         SafetyTermForm form = new SafetyTermForm();
         AtomicReference<SafetyTermDraft> saved = new AtomicReference<>();

@@ -97,6 +97,10 @@ public class AccountAdmin {
         String actor = ConsoleSubject.require(draft.getId() == null ? "accounts:create" : "accounts:update");
         Drafts.check(validator, draft, "account.invalid");
         Plan plan = accounts.plan(draft.getPlanId()).orElseThrow(() -> ReelforgeException.notFound("plan", draft.getPlanId()));
+        if (accounts.named(draft.getName().trim()).stream().anyMatch(other -> !other.id().equals(draft.getId()))) {
+            throw ReelforgeException.validation("name", "account.name_taken",
+                    "There is already an account named " + draft.getName().trim() + ".");
+        }
         if (draft.getId() == null) {
             Account a = new Account(draft.getName().trim(), plan, draft.getMaxConcurrentJobs(), clock.instant());
             applyQuotas(a, draft);

@@ -1,6 +1,5 @@
 package io.reelforge.application.console;
 
-import java.time.Clock;
 import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -12,6 +11,7 @@ import org.apache.shiro.SecurityUtils;
 import org.apache.shiro.authc.AuthenticationException;
 import org.apache.shiro.authc.UsernamePasswordToken;
 import org.apache.shiro.subject.Subject;
+import org.apache.shiro.subject.support.DelegatingSubject;
 import org.apache.shiro.web.subject.WebSubject;
 
 import io.reelforge.domain.model.console.ConsoleUser;
@@ -20,7 +20,7 @@ import io.reelforge.domain.shared.ReelforgeException;
 import io.reelforge.infrastructure.config.Settings;
 import io.reelforge.infrastructure.security.PasswordHasher;
 
-/** Logging in and out of the console, with throttling, and changing one's own password. */
+/** Logging in and out of the console (and the admin API's sign-in), with throttling, and changing one's own password. */
 @ApplicationScoped
 @Transactional
 public class ConsoleSessions {
@@ -28,7 +28,7 @@ public class ConsoleSessions {
     /** The minimum length of a chosen password. */
     public static final int MIN_PASSWORD = 12;
 
-    public enum LoginOutcome { OK, MUST_CHANGE_PASSWORD, REFUSED }
+    public enum LoginOutcome { OK, MUST_CHANGE_PASSWORD, REFUSED, THROTTLED }
 
     public record ConsoleUserView(String username, String role, boolean mustChangePassword) {
     }
@@ -43,52 +43,82 @@ public class ConsoleSessions {
     Settings settings;
 
     @Inject
-    Clock clock;
+    LoginThrottle throttle;
 
     /**
-     * Returns an outcome rather than throwing, so the failure count commits with the transaction. Unknown
-     * names, wrong passwords, disabled and locked users all get the same REFUSED in about the same time (a
-     * locked or unknown user's password is checked against a decoy hash), so the answer never tells whether a
-     * user exists. On success the HTTP session gets a new id, so an id planted before login is worthless.
+     * Returns an outcome rather than throwing, so the failure's audit line commits with the transaction. Unknown
+     * names, wrong passwords and disabled users all get the same REFUSED in about the same time (an unknown
+     * user's password is checked against a decoy hash), so the answer never tells whether a user exists; an
+     * address or user name that failed too often gets THROTTLED until its delay passes ({@link LoginThrottle}),
+     * unknown names alike. On success the HTTP session gets a new id, so an id planted before login is worthless.
      */
     public LoginOutcome login(String username, char[] password) {
         LoginOutcome outcome = signIn(username, password);
         if (outcome == LoginOutcome.OK || outcome == LoginOutcome.MUST_CHANGE_PASSWORD) {
             Subject subject = SecurityUtils.getSubject();
             subject.getSession().setTimeout(settings.consoleSessionTimeout().toMillis());
-            audit.record(ConsoleSubject.actor(subject), "console:login", users.byUsername(username).orElseThrow().id(), null);
+            audit.record(ConsoleSubject.actor(subject), "console:login", users.byUsername(username).orElseThrow().id(),
+                    "from " + sourceAddress());
         }
         return outcome;
     }
 
     /**
      * The admin API's sign-in, once per request with HTTP Basic credentials on a subject without a session: the
-     * same lockout and failure audit as the console's login, but no audit line for each successful call.
+     * same throttling and failure audit as the console's login, but no audit line for each successful call.
      */
     public LoginOutcome authenticate(String username, char[] password) {
         return signIn(username, password);
     }
 
+    /** How long a THROTTLED caller should wait before trying again (whole seconds, at least 1). */
+    public long retryAfterSeconds(String username) {
+        return throttle.waitFor(username, sourceAddress()).map(d -> Math.max(1, (d.toMillis() + 999) / 1000)).orElse(1L);
+    }
+
     private LoginOutcome signIn(String username, char[] password) {
+        String from = sourceAddress();
+        if (throttle.waitFor(username, from).isPresent()) {
+            // Not audited one by one: a throttled attempt checks no password, and a flood of them must not flood the log.
+            return LoginOutcome.THROTTLED;
+        }
         Optional<ConsoleUser> user = users.byUsername(username);
-        if (user.isEmpty() || user.get().isLockedAt(clock.instant())) {
+        if (user.isEmpty()) {
             PasswordHasher.spendCheckTime(password);
-            user.ifPresent(u -> audit.record(ConsoleSubject.actor(u.username()), "console:login-refused", u.id(), "locked until " + u.lockedUntil()));
+            throttle.failed(username, from);
+            audit.record("anonymous", "console:login-failed", null, "unknown user \"" + printable(username) + "\" from " + from);
             return LoginOutcome.REFUSED;
         }
         try {
             SecurityUtils.getSubject().login(new UsernamePasswordToken(username, password));
         } catch (AuthenticationException e) {
             ConsoleUser u = user.get();
-            u.loginFailed(clock.instant(), settings.consoleMaxFailedLogins(), settings.consoleLockout());
+            throttle.failed(username, from);
             audit.record(ConsoleSubject.actor(u.username()), "console:login-failed", u.id(),
-                    u.isDisabled() ? "disabled" : u.isLockedAt(clock.instant()) ? "locked until " + u.lockedUntil() : null);
+                    (u.isDisabled() ? "disabled user" : "wrong password") + " from " + from);
             return LoginOutcome.REFUSED;
         }
+        throttle.succeeded(username, from);
         renewSessionId(SecurityUtils.getSubject());
         ConsoleUser u = user.get();
-        u.loginSucceeded();
         return u.mustChangePassword() ? LoginOutcome.MUST_CHANGE_PASSWORD : LoginOutcome.OK;
+    }
+
+    /** The caller's address as the server saw it (a proxy's own, behind one; forwarded headers are not trusted). */
+    private static String sourceAddress() {
+        Subject subject = SecurityUtils.getSubject();
+        if (subject instanceof WebSubject web && web.getServletRequest() != null) {
+            return web.getServletRequest().getRemoteAddr();
+        }
+        // The admin API's session-less subject carries the address as its host.
+        return subject instanceof DelegatingSubject d && d.getHost() != null ? d.getHost() : "unknown";
+    }
+
+    /** A caller-chosen name as the audit log may show it: printable, and short. */
+    private static String printable(String s) {
+        String p = s.codePoints().filter(c -> !Character.isISOControl(c) && Character.getType(c) != Character.FORMAT)
+                .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append).toString();
+        return p.length() > 64 ? p.substring(0, 64) + "…" : p;
     }
 
     /** Session fixation: same session and attributes (Vaadin's UI state included), new id and cookie. */
@@ -99,13 +129,19 @@ public class ConsoleSessions {
         }
     }
 
+    /** The signed-in user; empty too for a user disabled or removed since signing in (their session is over). */
     public Optional<ConsoleUserView> current() {
         Subject subject = SecurityUtils.getSubject();
         if (!subject.isAuthenticated()) {
             return Optional.empty();
         }
-        return users.byUsername((String) subject.getPrincipal()).map(u ->
+        return users.byUsername((String) subject.getPrincipal()).filter(u -> !u.isDisabled()).map(u ->
                 new ConsoleUserView(u.username(), u.role().name().toLowerCase(java.util.Locale.ROOT), u.mustChangePassword()));
+    }
+
+    /** Whether this session signed in as a user who has since been disabled or removed. */
+    public boolean endedByAdmin() {
+        return SecurityUtils.getSubject().isAuthenticated() && current().isEmpty();
     }
 
     /** Whether the current user's role allows this; the console shows only what may be used (services still check). */
@@ -114,20 +150,24 @@ public class ConsoleSessions {
         return subject.isAuthenticated() && subject.isPermitted(permission);
     }
 
+    /**
+     * A new password of one's own. {@code current} is checked unless the user signed in with a one-time password
+     * (an admin's reset, the first admin's printed one): this session proves it, and they were never asked to learn it.
+     */
     public void changePassword(char[] current, char[] chosen) {
         Subject subject = SecurityUtils.getSubject();
         if (!subject.isAuthenticated()) {
             throw new org.apache.shiro.authz.UnauthenticatedException("not logged in");
         }
         ConsoleUser u = users.byUsername((String) subject.getPrincipal()).orElseThrow();
-        if (!PasswordHasher.matches(current, u.passwordHash())) {
+        if (!u.mustChangePassword() && !PasswordHasher.matches(current, u.passwordHash())) {
             throw ReelforgeException.validation("current", "password.wrong", "The current password is not right.");
         }
         if (chosen.length < MIN_PASSWORD) {
             throw ReelforgeException.validation("chosen", "password.too_short",
                     "A password has at least " + MIN_PASSWORD + " characters.");
         }
-        if (java.util.Arrays.equals(current, chosen)) {
+        if (PasswordHasher.matches(chosen, u.passwordHash())) {
             throw ReelforgeException.validation("chosen", "password.unchanged", "Choose a password other than the current one.");
         }
         u.changePassword(PasswordHasher.hash(chosen));

@@ -26,7 +26,7 @@ import io.reelforge.infrastructure.security.PasswordHasher;
 public class ConsoleUserAdmin {
 
     public record UserRow(String username, String role, boolean disabled, boolean mustChangePassword,
-                          Instant lockedUntil, Instant createdAt) {
+                          boolean throttled, Instant createdAt) {
     }
 
     /** The only time a one-time password exists outside its holder: show it, then forget it. */
@@ -45,11 +45,13 @@ public class ConsoleUserAdmin {
     @Inject
     Clock clock;
 
+    @Inject
+    LoginThrottle throttle;
+
     public List<UserRow> all() {
         ConsoleSubject.require("users:read");
-        Instant now = clock.instant();
         return users.all().stream().map(u -> new UserRow(u.username(), wire(u.role()), u.isDisabled(),
-                u.mustChangePassword(), u.isLockedAt(now) ? u.lockedUntil() : null, u.createdAt())).toList();
+                u.mustChangePassword(), throttle.isThrottled(u.username()), u.createdAt())).toList();
     }
 
     public UserDraft draftOf(String username) {
@@ -102,6 +104,14 @@ public class ConsoleUserAdmin {
         u.resetPassword(PasswordHasher.hash(password.toCharArray()));
         audit.record(actor, "users:reset-password", u.id(), u.username());
         return new OneTimePassword(u.username(), password);
+    }
+
+    /** Lifts the sign-in delays on a user's name at once (say, after someone guessed at it from many addresses). */
+    public void unlock(String username) {
+        String actor = ConsoleSubject.require("users:update");
+        ConsoleUser u = find(username);
+        throttle.unlock(u.username());
+        audit.record(actor, "users:unlock", u.id(), u.username());
     }
 
     private ConsoleUser find(String username) {

@@ -83,6 +83,6 @@ public class GenerationAdmin {
 
     private static GenerationRow row(Generation g) {
         return new GenerationRow(g.id(), g.accountId(), g.status().wireName(), g.prompt(), g.resolution(),
-                g.durationSeconds(), g.engine(), g.creditsCharged(), g.createdAt(), g.finishedAt(), g.errorCode());
+                g.durationSeconds(), g.engine(), g.creditsSpent(), g.createdAt(), g.finishedAt(), g.errorCode());
     }
 }

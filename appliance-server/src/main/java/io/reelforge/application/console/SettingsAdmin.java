@@ -1,8 +1,5 @@
 package io.reelforge.application.console;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -38,7 +35,7 @@ public class SettingsAdmin {
     /** What the settings page shows; disk figures are of the file system holding the current root. */
     public record SettingsView(int retentionDays, String storageRoot, List<String> previousRoots, long diskFreeBytes,
                                long diskTotalBytes, Instant urlKeyCreatedAt, Instant previousUrlKeyValidUntil,
-                               Duration urlTtl) {
+                               Duration urlTtl, String storageAllowedBase) {
     }
 
     public record TermRow(String id, String category, String phrase) {
@@ -74,8 +71,8 @@ public class SettingsAdmin {
         DiskSpace disk = DiskSpace.of(root);
         UrlSigner.KeyState key = signer.state(clock.instant());
         return new SettingsView(retentionDays(), root.toString(),
-                settings.previousStorageRoots().stream().map(Path::toString).toList(), disk.freeBytes(), disk.totalBytes(),
-                key.createdAt(), key.previousValidUntil(), settings.outputUrlTtl());
+                settings.previousStorageRoots().stream().filter(p -> !StorageRootRule.isSystemFolder(p)).map(Path::toString).toList(), disk.freeBytes(), disk.totalBytes(),
+                key.createdAt(), key.previousValidUntil(), settings.outputUrlTtl(), settings.storageAllowedBase().toString());
     }
 
     public SettingsDraft draft() {
@@ -97,13 +94,20 @@ public class SettingsAdmin {
                     retentionDays() + " -> " + draft.getRetentionDays() + " days (clips completed from now on)");
             put(Settings.OUTPUT_RETENTION, Duration.ofDays(draft.getRetentionDays()).toString(), actor);
         }
-        Path root = usableRoot(draft.getStorageRoot());
         Path current = settings.storageRoot();
+        if (Path.of(draft.getStorageRoot().trim()).normalize().equals(current)) {
+            return;
+        }
+        Path root = rootRule().check(draft.getStorageRoot());
         if (!root.equals(current)) {
             List<String> previous = new ArrayList<>();
-            previous.add(current.toString());
+            if (!StorageRootRule.isSystemFolder(current)) {
+                previous.add(current.toString());
+            }
             settings.previousStorageRoots().stream().map(Path::toString)
-                    .filter(p -> !p.equals(root.toString()) && !previous.contains(p)).forEach(previous::add);
+                    // Once the console took any folder: a system folder chosen then is not kept as an earlier root.
+                    .filter(p -> !p.equals(root.toString()) && !previous.contains(p) && !StorageRootRule.isSystemFolder(Path.of(p)))
+                    .forEach(previous::add);
             put(Settings.PREVIOUS_STORAGE_ROOTS, String.join("\n", previous), actor);
             put(Settings.STORAGE_ROOT, root.toString(), actor);
             audit.record(actor, "settings:storage-root", Settings.STORAGE_ROOT, current + " -> " + root + " (new outputs)");
@@ -159,25 +163,11 @@ public class SettingsAdmin {
         changed.fire(new SettingOverrides.Changed(name));
     }
 
-    /** An absolute folder the appliance can create and write, or a 422 saying why not. */
-    private static Path usableRoot(String text) {
-        Path p;
-        try {
-            p = Path.of(text.trim());
-        } catch (InvalidPathException e) {
-            throw ReelforgeException.validation("storageRoot", "settings.storage_root", "Not a path: " + e.getReason());
-        }
-        if (!p.isAbsolute()) {
-            throw ReelforgeException.validation("storageRoot", "settings.storage_root", "Give an absolute folder, e.g. /srv/reelforge/outputs.");
-        }
-        p = p.normalize();
-        try {
-            Files.createDirectories(p);
-            Files.delete(Files.createTempFile(p, ".write-check", ".tmp"));
-        } catch (IOException | SecurityException e) {
-            throw ReelforgeException.validation("storageRoot", "settings.storage_root",
-                    "The appliance cannot create or write " + p + ".");
-        }
-        return p;
+    /** The rule for a storage root chosen in the console: under the allowed base, the appliance's own, no system folder. */
+    private StorageRootRule rootRule() {
+        Path data = settings.dataDir();
+        return new StorageRootRule(settings.storageAllowedBase(), List.of(settings.keysDir(), data.resolve("db"),
+                data.resolve("run"), data.resolve("backups"), data.resolve("logs"), settings.modelsDir(),
+                settings.modelImportDir(), settings.djlCacheDir()), System.getProperty("user.name"));
     }
 }

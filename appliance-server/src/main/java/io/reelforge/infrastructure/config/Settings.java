@@ -42,6 +42,19 @@ public class Settings {
                 .map(Settings::absolute).toList();
     }
 
+    /** The folder under which the console may choose a storage root (itself included); set by the installer. */
+    public Path storageAllowedBase() {
+        return path("reelforge.storage.allowed-base");
+    }
+
+    public Path modelsDir() {
+        return path("reelforge.engine.djl.models-dir");
+    }
+
+    public Path djlCacheDir() {
+        return path("reelforge.engine.djl.cache-dir");
+    }
+
     public Path keysDir() {
         return path("reelforge.keys.dir");
     }
@@ -140,13 +153,19 @@ public class Settings {
         return string("reelforge.console.admin-user");
     }
 
-    /** Wrong passwords in a row before a console user is locked out for {@link #consoleLockout()}. */
-    public int consoleMaxFailedLogins() {
-        return integer("reelforge.console.login.max-failures");
+    /** Failed sign-ins from one address, or for one user name, before each further one waits longer. */
+    public int consoleLoginFreeFailures() {
+        return integer("reelforge.console.login.free-failures");
     }
 
-    public Duration consoleLockout() {
-        return duration("reelforge.console.login.lockout");
+    /** The longest wait an address that keeps failing is given. */
+    public Duration consoleLoginMaxDelay() {
+        return duration("reelforge.console.login.max-delay");
+    }
+
+    /** The longest wait a user name guessed at from many addresses is given (short: nobody can keep a user out). */
+    public Duration consoleLoginUserMaxDelay() {
+        return duration("reelforge.console.login.user-max-delay");
     }
 
     public Duration consoleSessionTimeout() {

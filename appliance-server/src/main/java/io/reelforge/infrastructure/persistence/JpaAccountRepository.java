@@ -40,6 +40,12 @@ public class JpaAccountRepository implements AccountRepository {
     }
 
     @Override
+    public List<Account> named(String name) {
+        return em.createQuery("select a from Account a where lower(a.name) = :n", Account.class)
+                .setParameter("n", name.toLowerCase(java.util.Locale.ROOT)).getResultList();
+    }
+
+    @Override
     public void store(Account account) {
         em.persist(account);
     }

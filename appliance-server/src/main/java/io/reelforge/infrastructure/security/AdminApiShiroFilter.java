@@ -42,7 +42,9 @@ public class AdminApiShiroFilter extends HttpFilter {
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
-        Subject subject = new Subject.Builder(manager).sessionCreationEnabled(false).buildSubject();
+        // The caller's address as the subject's host: sign-in throttling and the failure audit go by it.
+        Subject subject = new Subject.Builder(manager).host(request.getRemoteAddr()).sessionCreationEnabled(false)
+                .buildSubject();
         SubjectThreadState state = new SubjectThreadState(subject);
         state.bind();
         try {

@@ -21,6 +21,7 @@ import jakarta.ws.rs.ext.Provider;
 import io.reelforge.application.console.ConsoleSessions;
 import io.reelforge.domain.shared.ChallengedException;
 import io.reelforge.domain.shared.ErrorType;
+import io.reelforge.domain.shared.RateLimitedException;
 import io.reelforge.domain.shared.ReelforgeException;
 
 /**
@@ -62,7 +63,7 @@ public class ConsoleCredentialsFilter implements ContainerRequestFilter {
             String username = new String(decoded, 0, colon);
             char[] password = Arrays.copyOfRange(decoded, colon + 1, decoded.length);
             try {
-                check(sessions.authenticate(username, password));
+                check(sessions.authenticate(username, password), username);
             } finally {
                 Arrays.fill(password, '\0');
             }
@@ -71,7 +72,7 @@ public class ConsoleCredentialsFilter implements ContainerRequestFilter {
         }
     }
 
-    private void check(ConsoleSessions.LoginOutcome outcome) {
+    private void check(ConsoleSessions.LoginOutcome outcome, String username) {
         switch (outcome) {
             case OK -> { }
             case MUST_CHANGE_PASSWORD -> {
@@ -82,7 +83,10 @@ public class ConsoleCredentialsFilter implements ContainerRequestFilter {
                 }
             }
             case REFUSED -> throw unauthorized("invalid_credentials", "The console user name or password is wrong, or"
-                    + " the user is disabled or locked out after too many wrong passwords.");
+                    + " the user is disabled.");
+            case THROTTLED -> throw new RateLimitedException("login_throttled", "Too many failed sign-ins from this"
+                    + " address or for this user name: try again after Retry-After seconds.",
+                    sessions.retryAfterSeconds(username)) { };
         }
     }
 

@@ -71,12 +71,19 @@ public class AccountResource {
             @Schema(name = "amount", required = true, type = SchemaType.INTEGER, format = "int64", example = "-90") long amount,
             @Schema(name = "generation_id", required = true, nullable = true) String generationId,
             @Schema(name = "reason", required = true, nullable = true, example = "canceled") String reason,
-            @Schema(name = "actor", required = true, nullable = true) String actor,
+            @Schema(name = "actor", required = true, nullable = true, description = "Who made the movement: `system`,"
+                    + " `console` (an operator of this appliance; which one is not told), or `api-key:` and the calling key's prefix.")
+            String actor,
             @Schema(name = "created_at", required = true, type = SchemaType.STRING, format = "date-time")
             java.time.Instant createdAt) {
         static LedgerEntryDto of(LedgerEntry e) {
             return new LedgerEntryDto(e.id(), e.kind().name().toLowerCase(java.util.Locale.ROOT), e.amount(),
-                    e.generationId(), e.reason(), e.actor(), e.createdAt());
+                    e.generationId(), e.reason(), customerFacing(e.actor()), e.createdAt());
+        }
+
+        /** A customer learns that an operator moved their credits, never which console user did (the audit log says). */
+        static String customerFacing(String actor) {
+            return actor != null && actor.startsWith("console:") ? "console" : actor;
         }
     }
 }

@@ -43,13 +43,12 @@ public class GenerationAssembler {
     /** With the queue position already read (live status reads it once for all its clients). */
     public GenerationDto toDto(Generation g, Integer queuePosition, URI baseUri) {
         Instant now = clock.instant();
-        boolean refunded = g.status() == GenerationStatus.FAILED || g.status() == GenerationStatus.CANCELED;
         long processing = g.processingMs() != null ? g.processingMs()
                 : g.startedAt() != null ? Duration.between(g.startedAt(), now).toMillis() : 0;
         String nativeSize = g.nativeWidth() > 0 ? g.nativeWidth() + "x" + g.nativeHeight() : null;
         boolean finished = g.status() == GenerationStatus.COMPLETED || g.status() == GenerationStatus.EXPIRED;
         return new GenerationDto(g.id(), g.status().wireName(), queuePosition, estimator.secondsToFinish(g),
-                g.progress(), refunded ? 0 : g.creditsCharged(), processing, fileUrl(g, ClipFile.VIDEO, baseUri, now),
+                g.progress(), g.creditsSpent(), processing, fileUrl(g, ClipFile.VIDEO, baseUri, now),
                 fileUrl(g, ClipFile.THUMBNAIL, baseUri, now), g.expiresAt(),
                 g.errorCode(), g.errorMessage(), g.createdAt(), g.startedAt(), g.finishedAt(), g.engine(),
                 g.model(), g.modelVersion(), nativeSize, finished ? g.steps() : null, finished ? g.upscaled() : null,

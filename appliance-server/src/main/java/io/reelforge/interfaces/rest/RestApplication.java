@@ -124,7 +124,7 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityScheme;
                                                 + "be from 1 to 100.\",\"param\":\"limit\"}}"))),
                         @APIResponse(name = RestApplication.ADMIN_UNAUTHORIZED, responseCode = "401",
                                 description = "No or unusable credentials: missing_credentials, invalid_authorization (not "
-                                        + "Basic, e.g. an API key), invalid_credentials (also a disabled or locked-out user).",
+                                        + "Basic, e.g. an API key), invalid_credentials (also a disabled user). Too many failed sign-ins: 429 login_throttled with Retry-After.",
                                 headers = @Header(name = "WWW-Authenticate", schema = @Schema(type = SchemaType.STRING)),
                                 content = @Content(mediaType = "application/json", schema = @Schema(ref = RestApplication.ERROR),
                                         examples = @ExampleObject(name = "missing_credentials", value = "{\"error\":{\"type\":"

@@ -12,6 +12,9 @@ public interface AccountRepository {
 
     List<Account> all();
 
+    /** Accounts with this name, ignoring case (names are unique so every picker tells them apart). */
+    List<Account> named(String name);
+
     void store(Account account);
 
     Optional<Plan> plan(String id);

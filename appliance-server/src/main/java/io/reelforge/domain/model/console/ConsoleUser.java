@@ -1,6 +1,5 @@
 package io.reelforge.domain.model.console;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
 
@@ -13,8 +12,8 @@ import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 
 /**
- * A console login. The password is kept only as a bcrypt hash (Shiro's format). Failed logins lock the user
- * for a while once they pass a limit, so a password cannot be guessed at network speed.
+ * A console login. The password is kept only as a bcrypt hash (Shiro's format). Guessing is slowed by the login
+ * service's throttle (per address and per name, in memory), never by a lock stored here that anyone could trigger.
  */
 @Entity
 @Table(name = "RF_CONSOLE_USER")
@@ -38,9 +37,11 @@ public class ConsoleUser {
     @Column(nullable = false)
     private boolean mustChangePassword;
 
+    /** Columns of the former hard lockout, kept for the schema's sake and no longer used. */
     @Column(nullable = false)
     private int failedLogins;
 
+    @SuppressWarnings("unused")
     private Instant lockedUntil;
 
     /**
@@ -67,34 +68,15 @@ public class ConsoleUser {
         this.createdAt = now;
     }
 
-    public boolean isLockedAt(Instant now) {
-        return lockedUntil != null && now.isBefore(lockedUntil);
-    }
-
-    /** Counts a wrong password; the {@code maxFailures}-th in a row locks the user for {@code lockout}. */
-    public void loginFailed(Instant now, int maxFailures, Duration lockout) {
-        failedLogins++;
-        if (failedLogins >= maxFailures) {
-            lockedUntil = now.plus(lockout);
-            failedLogins = 0;
-        }
-    }
-
-    public void loginSucceeded() {
-        failedLogins = 0;
-        lockedUntil = null;
-    }
-
     public void changePassword(String newHash) {
         this.passwordHash = newHash;
         this.mustChangePassword = false;
     }
 
-    /** An admin set a one-time password: it must be replaced at the next login, and any lockout ends. */
+    /** An admin set a one-time password: it must be replaced at the next login. */
     public void resetPassword(String oneTimeHash) {
         this.passwordHash = oneTimeHash;
         this.mustChangePassword = true;
-        loginSucceeded();
     }
 
     public void changeRole(ConsoleRole newRole) {
@@ -132,10 +114,6 @@ public class ConsoleUser {
 
     public boolean mustChangePassword() {
         return mustChangePassword;
-    }
-
-    public Instant lockedUntil() {
-        return lockedUntil;
     }
 
     public Instant createdAt() {

@@ -286,6 +286,11 @@ public class Generation {
     public int steps() { return steps; }
     public boolean upscaled() { return upscaled; }
     public long creditsCharged() { return creditsCharged; }
+
+    /** What the clip costs the account in the end: nothing once failed or canceled (refunded), else the charge. */
+    public long creditsSpent() {
+        return status == GenerationStatus.FAILED || status == GenerationStatus.CANCELED ? 0 : creditsCharged;
+    }
     public double progress() { return progress; }
     public int attempts() { return attempts; }
     public long estimatedRenderMs() { return estimatedRenderMs; }

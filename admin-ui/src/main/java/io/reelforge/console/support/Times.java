@@ -1,0 +1,22 @@
+package io.reelforge.console.support;
+
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+
+/** How the console writes a time, everywhere: to the second, in UTC, and saying so. */
+public final class Times {
+
+    /** Wide enough for {@link #format}'s text in a grid column. */
+    public static final String COLUMN_WIDTH = "15.5rem";
+
+    private static final DateTimeFormatter FORMAT = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'")
+            .withZone(ZoneOffset.UTC);
+
+    private Times() {
+    }
+
+    public static String format(Instant t) {
+        return t == null ? "" : FORMAT.format(t);
+    }
+}
