@@ -32,6 +32,8 @@ import("reelforge").then((esm) => { if (esm.Reelforge !== cjs.Reelforge) process
 # the hand-written types compile against a use of every part of the surface, in ESM and in CJS
 cat >types.mts <<'TS'
 import { Reelforge, RateLimitError, GenerationFailedError, verify, type Generation } from "reelforge";
+import ReelforgeDefault from "reelforge";
+const viaDefault: Reelforge = new ReelforgeDefault({ apiKey: "k" });
 const c = new Reelforge({ apiKey: "k", baseURL: "http://localhost:8080", maxRetries: 2, retryDelay: 1 });
 async function use(): Promise<void> {
   const job: Generation = await c.video.submit({ prompt: "p", resolution: "720p", image: new Uint8Array(1), cameraFixed: true });
