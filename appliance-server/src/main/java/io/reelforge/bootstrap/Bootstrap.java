@@ -22,6 +22,7 @@ import jakarta.inject.Inject;
 import io.reelforge.application.Dispatcher;
 import io.reelforge.application.RenderLifecycle;
 import io.reelforge.application.RenderSignals;
+import io.reelforge.application.console.UpstreamAdmin;
 import io.reelforge.application.ops.Drain;
 import io.reelforge.application.ops.JobCounts;
 import io.reelforge.application.ops.OpsMetrics;
@@ -72,6 +73,9 @@ public class Bootstrap {
     Drain drain;
 
     @Inject
+    UpstreamAdmin upstreams;
+
+    @Inject
     OpsMetrics metrics;
 
     @Inject
@@ -89,6 +93,7 @@ public class Bootstrap {
         try {
             seeder.seedReferenceData();
             overrides.load();
+            upstreams.publish();
             opsToken.issue();
             Optional<Seeder.DemoKeys> demo = seeder.seedDemoAccount();
             Optional<String> adminPassword = seeder.seedFirstAdmin();

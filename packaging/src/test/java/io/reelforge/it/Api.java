@@ -120,6 +120,11 @@ public final class Api {
         return post(path, "application/json", JSON.writeValueAsString(body));
     }
 
+    public Resp patchJson(String path, Object body) throws IOException, InterruptedException {
+        return send(request(path).header("Content-Type", "application/json")
+                .method("PATCH", HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))));
+    }
+
     public Resp generate(Map<String, Object> body) throws IOException, InterruptedException {
         return postJson("/v1/video/generate", body);
     }

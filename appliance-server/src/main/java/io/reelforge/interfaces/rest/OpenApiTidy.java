@@ -51,7 +51,7 @@ public class OpenApiTidy implements OASFilter {
     private static final Map<String, String> ITEMS = Map.of("GenerationPage.data", "Generation",
             "LedgerPage.data", "LedgerEntry", "VideoPage.data", "Video", "DeliveryPage.data", "Delivery",
             "Delivery.attempt_log", "DeliveryAttempt", "WebhookEndpointList.data", "WebhookEndpoint",
-            "EngineList.data", "Engine", "ModelVersionList.data", "ModelVersion");
+            "EngineList.data", "Engine", "ModelVersionList.data", "ModelVersion", "UpstreamList.data", "Upstream");
 
     /** String arrays whose items are webhook event names. */
     private static final List<String> EVENT_ARRAYS = List.of("WebhookEndpoint.events", "WebhookEndpointCreated.events",
