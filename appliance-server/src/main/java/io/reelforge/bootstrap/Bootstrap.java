@@ -22,6 +22,7 @@ import jakarta.inject.Inject;
 import io.reelforge.application.Dispatcher;
 import io.reelforge.application.RenderLifecycle;
 import io.reelforge.application.RenderSignals;
+import io.reelforge.application.console.UpstreamAdmin;
 import io.reelforge.application.ops.Drain;
 import io.reelforge.application.ops.JobCounts;
 import io.reelforge.application.ops.OpsMetrics;
@@ -74,6 +75,9 @@ public class Bootstrap {
     Drain drain;
 
     @Inject
+    UpstreamAdmin upstreams;
+
+    @Inject
     OpsMetrics metrics;
 
     @Inject
@@ -97,6 +101,7 @@ public class Bootstrap {
             logs = LogSetup.install(settings.logFormat());
             seeder.seedReferenceData();
             overrides.load();
+            upstreams.publish();
             opsToken.issue();
             Optional<Seeder.DemoKeys> demo = seeder.seedDemoAccount();
             Optional<String> adminPassword = seeder.seedFirstAdmin();

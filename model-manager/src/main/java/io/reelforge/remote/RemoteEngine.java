@@ -2,6 +2,7 @@ package io.reelforge.remote;
 
 import java.io.IOException;
 import java.nio.file.Files;
+import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -56,7 +57,7 @@ public final class RemoteEngine implements Engine, AutoCloseable {
     @Override
     public EngineStatus status() {
         if (pool.empty()) {
-            return EngineStatus.notReady(ID, "no upstream configured (" + RemoteSettings.PREFIX + "upstreams)");
+            return EngineStatus.notReady(ID, "no upstream configured (" + RemoteSettings.PREFIX + "upstreams, or the console)");
         }
         return pool.anyHealthy() ? new EngineStatus(true, ID, pool.describe())
                 : EngineStatus.notReady(ID, "no upstream is healthy: " + pool.describe());
@@ -249,5 +250,45 @@ public final class RemoteEngine implements Engine, AutoCloseable {
     /** For tests and the console: the settings' upstreams, health and load in one line. */
     public String describe() {
         return pool.describe();
+    }
+
+    /** Every upstream, configured then console-managed, with its health and load now. */
+    public java.util.List<UpstreamState> upstreams() {
+        var now = java.time.Instant.now();
+        synchronized (pool) {
+            return pool.snapshot().stream().map(u -> new UpstreamState(u.base(), u.managed(), u.healthy(), u.health(),
+                    u.busy(now), u.inFlight(), u.limit())).toList();
+        }
+    }
+
+    /**
+     * Sets the console-managed upstreams (the enabled ones), beside the configured ones, from now on: no
+     * restart. The address policy applies to them as to the configured ones (checked with each health check).
+     */
+    public void manage(java.util.List<ManagedUpstream> managed) {
+        pool.manage(managed.stream().map(m -> new Upstream(m.base(), m.maxInFlight(), m.apiKey(), true)).toList());
+    }
+
+    /**
+     * Checks an upstream URL as the settings do: an http(s) base URL ending in {@code /v1}, without credentials
+     * or query; returns it without a trailing slash. Throws {@link IllegalArgumentException} saying why not.
+     */
+    public static URI baseUrl(String url) {
+        return RemoteSettings.upstream(url);
+    }
+
+    /** Why the address policy refuses this upstream's host (or it does not resolve), or null when it may be used. */
+    public String refusal(URI base) {
+        return pool.refusal(new Upstream(base, 1));
+    }
+
+    /**
+     * A connection test with this key: null when the address policy allows the host, the health endpoint answers
+     * and the key is taken; else why not.
+     */
+    public String test(URI base, String apiKey) {
+        Upstream u = new Upstream(base, 1, apiKey, true);
+        String refused = pool.refusal(u);
+        return refused != null ? refused : client.test(u);
     }
 }

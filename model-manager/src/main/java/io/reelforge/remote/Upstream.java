@@ -12,14 +12,49 @@ final class Upstream {
 
     private final URI base;
     private final int limit;
+    /** A console-managed upstream's own key (null: none); configured ones use the engine's {@code api-key}. */
+    private final String apiKey;
+    private final boolean managed;
+    private boolean checked;
     private int inFlight;
     private boolean healthy;
     private String health = "not checked yet";
     private Instant coolUntil = Instant.MIN;
 
     Upstream(URI base, int limit) {
+        this(base, limit, null, false);
+    }
+
+    Upstream(URI base, int limit, String apiKey, boolean managed) {
         this.base = base;
         this.limit = limit;
+        this.apiKey = apiKey;
+        this.managed = managed;
+    }
+
+    String apiKey() {
+        return apiKey;
+    }
+
+    boolean managed() {
+        return managed;
+    }
+
+    int limit() {
+        return limit;
+    }
+
+    /** Whether a health check (or a failed call) has said anything about it yet. */
+    boolean checked() {
+        return checked;
+    }
+
+    String health() {
+        return health;
+    }
+
+    boolean busy(Instant now) {
+        return now.isBefore(coolUntil);
     }
 
     URI base() {
@@ -62,6 +97,7 @@ final class Upstream {
     }
 
     void health(boolean up, String why) {
+        checked = true;
         healthy = up;
         health = why;
     }

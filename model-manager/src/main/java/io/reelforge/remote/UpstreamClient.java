@@ -65,7 +65,7 @@ final class UpstreamClient {
     /** Null when the upstream's health endpoint answers 2xx, else why not. */
     String health(Upstream u) {
         try {
-            HttpResponse<Void> r = http.send(request(u.root(settings.healthPath()), HEALTH_TIMEOUT).GET().build(),
+            HttpResponse<Void> r = http.send(request(u, u.root(settings.healthPath()), HEALTH_TIMEOUT).GET().build(),
                     HttpResponse.BodyHandlers.discarding());
             return r.statusCode() / 100 == 2 ? null : "health answered " + r.statusCode();
         } catch (IOException e) {
@@ -90,7 +90,7 @@ final class UpstreamClient {
                     body.put(k, v);
                 }
             });
-            return send(request(u.resolve("videos"), settings.requestTimeout()).header("Content-Type", "application/json")
+            return send(request(u, u.resolve("videos"), settings.requestTimeout()).header("Content-Type", "application/json")
                     .POST(HttpRequest.BodyPublishers.ofByteArray(JSON.writeValueAsBytes(body))).build());
         }
         String boundary = "reelforge-" + UUID.randomUUID();
@@ -106,32 +106,60 @@ final class UpstreamClient {
             body.write("\r\n".getBytes(StandardCharsets.UTF_8));
         }
         body.write(("--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
-        return send(request(u.resolve("videos"), settings.requestTimeout())
+        return send(request(u, u.resolve("videos"), settings.requestTimeout())
                 .header("Content-Type", "multipart/form-data; boundary=" + boundary)
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build());
     }
 
     Answer retrieve(Upstream u, String id) throws IOException, InterruptedException {
-        return send(request(u.resolve("videos/" + id), settings.requestTimeout()).GET().build());
+        return send(request(u, u.resolve("videos/" + id), settings.requestTimeout()).GET().build());
     }
 
     Answer delete(Upstream u, String id) throws IOException, InterruptedException {
-        return send(request(u.resolve("videos/" + id), settings.requestTimeout()).DELETE().build());
+        return send(request(u, u.resolve("videos/" + id), settings.requestTimeout()).DELETE().build());
     }
 
     /** Writes the video to {@code target}; the answer's body is the text of an error, empty on success. */
     Answer download(Upstream u, String id, Path target) throws IOException, InterruptedException {
-        HttpResponse<Path> r = http.send(request(u.resolve("videos/" + id + "/content"), DOWNLOAD_TIMEOUT).GET().build(),
+        HttpResponse<Path> r = http.send(request(u, u.resolve("videos/" + id + "/content"), DOWNLOAD_TIMEOUT).GET().build(),
                 HttpResponse.BodyHandlers.ofFile(target, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
                         StandardOpenOption.TRUNCATE_EXISTING));
         String text = r.statusCode() / 100 == 2 ? "" : java.nio.file.Files.readString(target, StandardCharsets.UTF_8);
         return new Answer(r.statusCode(), parse(text), text, retryAfter(r));
     }
 
-    private HttpRequest.Builder request(URI uri, Duration timeout) {
+    /**
+     * What a console "test connection" shows: null when the health endpoint answers 2xx and the key is taken
+     * (GET {@code /models}, or {@code /videos?limit=1} where the server has no model list), else why not.
+     */
+    String test(Upstream u) {
+        String health = health(u);
+        if (health != null) {
+            return health;
+        }
+        try {
+            Answer a = send(request(u, u.resolve("models"), HEALTH_TIMEOUT).GET().build());
+            if (a.status() == 404) {
+                a = send(request(u, u.resolve("videos?limit=1"), HEALTH_TIMEOUT).GET().build());
+            }
+            if (a.status() == 401 || a.status() == 403) {
+                return "the key was refused (" + a.status() + ")";
+            }
+            return a.ok() ? null : "answered " + a.status() + " " + a.error();
+        } catch (IOException e) {
+            return "unreachable: " + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return "interrupted";
+        }
+    }
+
+    private HttpRequest.Builder request(Upstream u, URI uri, Duration timeout) {
         HttpRequest.Builder b = HttpRequest.newBuilder(uri).timeout(timeout).header("User-Agent", "Reelforge-Remote/1");
-        if (settings.apiKey() != null) {
-            b.header("Authorization", "Bearer " + settings.apiKey());
+        // A console-managed upstream gets its own key only: the configured key never goes to a host added later.
+        String key = u.managed() ? u.apiKey() : settings.apiKey();
+        if (key != null) {
+            b.header("Authorization", "Bearer " + key);
         }
         return b;
     }

@@ -26,22 +26,20 @@ final class UpstreamPool implements AutoCloseable {
 
     private static final Logger LOG = Logger.getLogger(UpstreamPool.class.getName());
 
-    private final List<Upstream> upstreams;
+    private final List<Upstream> configured;
+    /** The configured upstreams, then the console-managed ones; replaced whole under the lock. */
+    private List<Upstream> upstreams;
     private final UpstreamClient client;
     private final AddressPolicy policy;
     private final Clock clock;
     private final ScheduledExecutorService checker;
-    private volatile boolean checked;
 
     UpstreamPool(List<Upstream> upstreams, UpstreamClient client, AddressPolicy policy, Duration interval, Clock clock) {
-        this.upstreams = List.copyOf(upstreams);
+        this.configured = List.copyOf(upstreams);
+        this.upstreams = configured;
         this.client = client;
         this.policy = policy;
         this.clock = clock;
-        if (upstreams.isEmpty()) {
-            this.checker = null;
-            return;
-        }
         this.checker = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "reelforge-remote-health");
             t.setDaemon(true);
@@ -51,8 +49,29 @@ final class UpstreamPool implements AutoCloseable {
         checker.scheduleWithFixedDelay(this::checkAll, 0, interval.toMillis(), TimeUnit.MILLISECONDS);
     }
 
-    boolean empty() {
+    synchronized boolean empty() {
         return upstreams.isEmpty();
+    }
+
+    /**
+     * Replaces the console-managed upstreams. One whose URL, limit and key are unchanged keeps its health and
+     * load; a removed one's running renders finish on it (they hold it) but it takes no new ones. New ones are
+     * checked at once.
+     */
+    void manage(List<Upstream> managed) {
+        synchronized (this) {
+            List<Upstream> next = new java.util.ArrayList<>(configured);
+            for (Upstream m : managed) {
+                next.add(upstreams.stream().filter(u -> u.managed() && u.base().equals(m.base()) && u.limit() == m.limit()
+                        && java.util.Objects.equals(u.apiKey(), m.apiKey())).findFirst().orElse(m));
+            }
+            upstreams = List.copyOf(next);
+        }
+        checker.execute(this::checkAll);
+    }
+
+    synchronized List<Upstream> snapshot() {
+        return upstreams;
     }
 
     /** Takes a slot on the best upstream now, if any is usable. */
@@ -102,13 +121,13 @@ final class UpstreamPool implements AutoCloseable {
         }
     }
 
-    /** Whether every upstream has been checked once since start-up (before, "none healthy" means "not known yet"). */
-    boolean checked() {
-        return checked;
+    /** Whether every upstream has been checked once since it was added (before, "none healthy" means "not known yet"). */
+    synchronized boolean checked() {
+        return upstreams.stream().allMatch(Upstream::checked);
     }
 
     void checkAll() {
-        for (Upstream u : upstreams) {
+        for (Upstream u : snapshot()) {
             String refused = refusal(u);
             String why = refused != null ? refused : client.health(u);
             synchronized (this) {
@@ -119,19 +138,16 @@ final class UpstreamPool implements AutoCloseable {
                 }
             }
         }
-        checked = true;
     }
 
     @Override
     public void close() {
-        if (checker != null) {
-            checker.shutdownNow();
-            try {
-                checker.awaitTermination(5, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                LOG.log(Level.FINE, "health checker did not stop", e);
-            }
+        checker.shutdownNow();
+        try {
+            checker.awaitTermination(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            LOG.log(Level.FINE, "health checker did not stop", e);
         }
     }
 }

@@ -21,6 +21,9 @@ final class FakeUpstream implements AutoCloseable {
     final java.util.concurrent.atomic.AtomicInteger pollsBeforeStatus = new java.util.concurrent.atomic.AtomicInteger();
     volatile byte[] content = "not a video".getBytes(StandardCharsets.UTF_8);
     final List<String> calls = new CopyOnWriteArrayList<>();
+    /** When set, {@code /v1/*} answers 401 unless sent {@code Authorization: Bearer <key>}. */
+    volatile String requiredKey;
+    final List<String> authorizations = new CopyOnWriteArrayList<>();
     private final HttpServer server;
 
     FakeUpstream() throws IOException {
@@ -37,7 +40,13 @@ final class FakeUpstream implements AutoCloseable {
         String path = x.getRequestURI().getPath();
         calls.add(x.getRequestMethod() + " " + path);
         x.getRequestBody().readAllBytes();
-        if (path.equals("/health")) {
+        String auth = x.getRequestHeaders().getFirst("Authorization");
+        authorizations.add(String.valueOf(auth));
+        if (requiredKey != null && path.startsWith("/v1/") && !("Bearer " + requiredKey).equals(auth)) {
+            send(x, 401, "{\"error\":{\"code\":\"invalid_api_key\",\"message\":\"no\"}}");
+        } else if (path.equals("/v1/models")) {
+            send(x, 200, "{\"data\":[]}");
+        } else if (path.equals("/health")) {
             send(x, 200, "{}");
         } else if (x.getRequestMethod().equals("POST") && path.equals("/v1/videos")) {
             if (submitStatus == 429) {

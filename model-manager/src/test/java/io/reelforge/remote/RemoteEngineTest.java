@@ -170,4 +170,36 @@ class RemoteEngineTest {
             assertFalse(none.status().ready());
         }
     }
+
+    @Test
+    void consoleUpstreamsJoinAtRunTimeWithTheirOwnKeyAndTheConfiguredKeyNeverGoesToThem() throws Exception {
+        try (FakeUpstream up = new FakeUpstream();
+             RemoteEngine engine = new RemoteEngine(RemoteSettings.read(EngineSettings.of(Map.of("api-key", "configured-key",
+                     "allow-addresses", "127.0.0.1", "poll-interval", "PT0.05S", "health-interval", "PT1H"))), Clock.systemUTC())) {
+            assertFalse(engine.status().ready(), "no upstream yet");
+            java.net.URI base = RemoteEngine.baseUrl(up.base() + "/");
+            up.requiredKey = "its-own-key";
+            assertEquals(null, engine.test(base, "its-own-key"));
+            assertEquals("the key was refused (401)", engine.test(base, "wrong"));
+            assertTrue(engine.test(java.net.URI.create("http://169.254.169.254/v1"), "k").contains("allow it with"));
+
+            engine.manage(List.of(new ManagedUpstream(base, 3, "its-own-key")));
+            long until = System.nanoTime() + 10_000_000_000L;
+            while (!engine.status().ready() && System.nanoTime() < until) {
+                Thread.sleep(20);
+            }
+            assertTrue(engine.status().ready(), engine.describe());
+            UpstreamState s = engine.upstreams().get(0);
+            assertTrue(s.managed() && s.healthy() && s.maxInFlight() == 3, s.toString());
+
+            up.content = sixteenFps(32);
+            engine.render(SPEC, f -> { }, p -> { });
+            assertTrue(up.authorizations.stream().noneMatch(a -> a.contains("configured-key")), up.authorizations.toString());
+            assertTrue(up.authorizations.contains("Bearer its-own-key"));
+
+            engine.manage(List.of());
+            assertTrue(engine.upstreams().isEmpty());
+            assertFalse(engine.status().ready());
+        }
+    }
 }

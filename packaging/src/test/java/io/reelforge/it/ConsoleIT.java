@@ -1,6 +1,7 @@
 package io.reelforge.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -60,7 +61,8 @@ class ConsoleIT {
         receiver = new Receiver();
         appliance = Appliance.start("console", Map.of("engine.sandbox.min-render-time", "PT3S",
                 "webhooks.allow-addresses", "127.0.0.1", "webhooks.retry-schedule", "PT1S",
-                "console.login.user-max-delay", "PT3S"));
+                "console.login.user-max-delay", "PT3S",
+                "engine.remote.allow-addresses", "127.0.0.1"));
     }
 
     @AfterAll
@@ -363,6 +365,41 @@ class ConsoleIT {
         assertEquals("failed", row.path("status").asText(), row.toString());
     }
 
+    /**
+     * An admin adds a remote upstream on the Models page (this appliance's own /v1/videos with its test key),
+     * tests its connection, and removes it after a confirmation; the key never reaches the page again.
+     */
+    @Test
+    void adminAddsTestsAndRemovesARemoteUpstream() throws Exception {
+        String self = appliance.baseUrl() + "/v1";
+        String key = appliance.testKey();
+        signInAsAdmin();
+        open(appliance.baseUrl() + "/admin/models");
+        type("upstream-url", self);
+        type("upstream-max", "2");
+        type("upstream-key", key);
+        click("upstream-add");
+        notification(self + " added");
+        cell(self);
+        click("upstream-test-0");
+        notification(self + ": up");
+        screenshot("models-upstreams");
+        assertFalse(driver.getPageSource().contains(key), "the key is never shown again");
+        Api admin = appliance.api().asConsoleUser("admin", ADMIN_PASSWORD);
+        JsonNode rows = admin.get("/v1/admin/upstreams").json().path("data");
+        assertEquals(1, rows.size(), rows.toString());
+        assertTrue(rows.get(0).path("key_set").asBoolean() && rows.get(0).path("managed").asBoolean(), rows.toString());
+        click("upstream-remove-0");
+        click("upstream-remove-confirm");
+        wait.until(d -> {
+            try {
+                return admin.get("/v1/admin/upstreams").json().path("data").isEmpty();
+            } catch (Exception e) {
+                return false;
+            }
+        });
+    }
+
     @Test
     void adminEditsPlansQuotasAndUsersAndAViewerCannotGrant() throws Exception {
         String base = appliance.baseUrl();
@@ -450,6 +487,10 @@ class ConsoleIT {
         click("account-keys");
         assertTrue(driver.findElements(By.id("create-key")).stream().noneMatch(WebElement::isDisplayed), "create-key shown");
         assertEquals(balance, api.balance(), "no credits granted");
+        open(base + "/admin/models");
+        shown("upstreams-grid");
+        assertTrue(driver.findElements(By.id("upstream-add")).stream().noneMatch(WebElement::isDisplayed),
+                "no upstream form for a viewer");
         open(base + "/admin/accounts");
         cell("Quota IT team");
 

@@ -62,6 +62,8 @@ class RemoteEngineIT {
                 "engine.remote.health-interval", "PT1S",
                 "engine.remote.poll-interval", "PT0.5S",
                 "engine.remote.retries", "2",
+                // Live, not /health (= ready, with the engine's check): the consumer is its own upstream in the last test.
+                "engine.remote.health-path", "/health/live",
                 "render.slots", "4"));
         api = consumer.api();
     }
@@ -222,6 +224,83 @@ class RemoteEngineIT {
         assertEquals(503, refused.status(), refused.text());
         assertEquals("engine_not_ready", refused.errorCode());
         assertEquals(before, api.balance());
+    }
+
+    /**
+     * With both configured upstreams gone, an admin adds one over the admin API (the consumer's own /v1/videos
+     * with its test key, which renders on its sandbox): refused addresses and duplicates are refused, a test
+     * shows up or why not, and a live clip renders through it with no restart; the key is stored sealed only.
+     */
+    @Test
+    @Order(7)
+    void anUpstreamAddedAtRunTimeIsTestedAndRendersAndItsKeyIsStoredSealed() throws Exception {
+        Api admin = api.asConsoleUser("admin", "remote engine test passphrase");
+        String self = consumer.baseUrl() + "/v1";
+        String key = consumer.testKey();
+        Api.Resp refused = admin.postJson("/v1/admin/upstreams", Map.of("base_url", "http://169.254.169.254/v1", "api_key", "k"));
+        assertEquals(422, refused.status(), refused.text());
+        assertEquals("address_refused", refused.errorCode());
+        Api.Resp bad = admin.postJson("/v1/admin/upstreams", Map.of("base_url", "ftp://gpu-1/v1"));
+        assertEquals("invalid_url", bad.errorCode(), bad.text());
+        Api.Resp configured = admin.postJson("/v1/admin/upstreams", Map.of("base_url", upA.baseUrl() + "/v1"));
+        assertEquals(409, configured.status(), configured.text());
+
+        Api.Resp wrongKey = admin.postJson("/v1/admin/upstreams",
+                Map.of("base_url", self.replace("127.0.0.1", "localhost"), "max_in_flight", 1, "api_key", "rf_test_not-a-key"));
+        assertEquals(201, wrongKey.status(), wrongKey.text());
+        JsonNode down = admin.post("/v1/admin/upstreams/" + wrongKey.json().path("id").asText() + "/test", "application/json", "").json();
+        assertTrue(!down.path("up").asBoolean() && !down.path("detail").asText().isBlank(), down.toString());
+        assertEquals(204, admin.patchJson("/v1/admin/upstreams/" + wrongKey.json().path("id").asText(), Map.of("enabled", false)).status());
+        assertEquals(204, admin.delete("/v1/admin/upstreams/" + wrongKey.json().path("id").asText()).status());
+
+        Api.Resp added = admin.postJson("/v1/admin/upstreams", Map.of("base_url", self, "max_in_flight", 2, "api_key", key));
+        assertEquals(201, added.status(), added.text());
+        String id = added.json().path("id").asText();
+        assertEquals(409, admin.postJson("/v1/admin/upstreams", Map.of("base_url", self + "/")).status(), "one row per URL");
+        JsonNode up = admin.post("/v1/admin/upstreams/" + id + "/test", "application/json", "").json();
+        assertTrue(up.path("up").asBoolean(), up.toString());
+        awaitDetail(self + " up, 0/2 in flight");
+        assertEquals("UP", engineCheck().path("status").asText(), "no restart: the added upstream renders");
+        JsonNode list = admin.get("/v1/admin/upstreams").json();
+        assertEquals(3, list.path("data").size(), list.toString());
+        assertTrue(!list.toString().contains(key), "the key is never shown");
+
+        String clip = api.generate(Map.of("prompt", "a lighthouse in a storm", "resolution", "720p")).json().path("generation_id").asText();
+        JsonNode done = api.await(clip, LIMIT);
+        assertEquals("completed", done.path("status").asText(), done.toString());
+        Ffprobe p = Ffprobe.of(api.download(done.path("output_url").asText(), Files.createTempFile("added-", ".mp4")));
+        assertEquals(1280, p.width());
+        assertEquals(120, p.frames());
+
+        // The database holds the URL (the row is there) but never the key in clear.
+        assertTrue(dbContains(self), "the upstream row is in the database files");
+        assertTrue(!dbContains(key), "the key is stored sealed only");
+
+        assertEquals(204, admin.patchJson("/v1/admin/upstreams/" + id, Map.of("enabled", false)).status());
+        awaitDetail("no upstream");
+        assertEquals("DOWN", engineCheck().path("status").asText());
+        assertEquals(204, admin.delete("/v1/admin/upstreams/" + id).status());
+        assertEquals(404, admin.delete("/v1/admin/upstreams/" + id).status());
+    }
+
+    /** Whether any file of the consumer's Derby database (tables and transaction log) holds {@code text}. */
+    private boolean dbContains(String text) throws Exception {
+        byte[] needle = text.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        try (var files = Files.walk(consumer.dataDir().resolve("db"))) {
+            for (Path f : files.filter(Files::isRegularFile).toList()) {
+                byte[] hay = Files.readAllBytes(f);
+                outer:
+                for (int i = 0; i + needle.length <= hay.length; i++) {
+                    for (int j = 0; j < needle.length; j++) {
+                        if (hay[i + j] != needle[j]) {
+                            continue outer;
+                        }
+                    }
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     private JsonNode engineCheck() throws Exception {

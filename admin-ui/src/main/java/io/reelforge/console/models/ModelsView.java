@@ -24,6 +24,7 @@ import io.reelforge.application.console.ConsoleSessions;
 import io.reelforge.application.console.ModelAdmin;
 import io.reelforge.application.console.ModelAdmin.EngineRow;
 import io.reelforge.application.console.ModelAdmin.VersionRow;
+import io.reelforge.application.console.UpstreamAdmin;
 import io.reelforge.console.layout.MainLayout;
 import io.reelforge.console.support.Times;
 
@@ -31,7 +32,7 @@ import io.reelforge.console.support.Times;
  * The engines and the djl engine's model versions: import a package from the server's import dir or upload one
  * (admins: the upload is shown only to users who may import, since a refused upload would still have been
  * sent whole), watch it go PENDING to READY or FAILED (with the reason; the page polls while a version is
- * pending), activate, roll back, remove. The services check {@code models:*} on every call; a viewer sees the
+ * pending), activate, roll back, remove; and the remote engine's upstreams ({@link UpstreamsSection}). The services check {@code models:*} on every call; a viewer sees the
  * page and gets "not allowed" for the actions.
  */
 @Route(value = "models", layout = MainLayout.class)
@@ -46,6 +47,7 @@ public class ModelsView extends VerticalLayout {
     private static final int POLL_MILLIS = 1000;
 
     private final transient ModelAdmin models;
+    private final UpstreamsSection upstreamSection;
     private Registration polling;
     private boolean pending;
     private final boolean mayActivate;
@@ -53,7 +55,7 @@ public class ModelsView extends VerticalLayout {
     private List<VersionRow> rows = List.of();
 
     @Inject
-    public ModelsView(ModelAdmin models, ConsoleSessions sessions) {
+    public ModelsView(ModelAdmin models, UpstreamAdmin upstreams, ConsoleSessions sessions) {
         this.models = models;
         this.mayActivate = sessions.isPermitted("models:activate");
         this.mayRemove = sessions.isPermitted("models:remove");
@@ -69,7 +71,8 @@ public class ModelsView extends VerticalLayout {
         refresh.addClickListener(e -> updateLists());
         HorizontalLayout toolbar = new HorizontalLayout(importForm, refresh);
         toolbar.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.END);
-        add(new H3("Engines"), engines, new H3("Model versions"), toolbar, versions);
+        upstreamSection = new UpstreamsSection(upstreams, sessions.isPermitted("engines:manage"));
+        add(new H3("Engines"), engines, upstreamSection, new H3("Model versions"), toolbar, versions);
         updateLists();
     }
 
@@ -148,6 +151,9 @@ public class ModelsView extends VerticalLayout {
     private void updateLists() {
         rows = models.versions();
         engines.setItems(models.engines());
+        if (upstreamSection != null) {
+            upstreamSection.updateList();
+        }
         versions.setItems(rows);
         pending = rows.stream().anyMatch(v -> "pending".equals(v.status()));
         getUI().ifPresent(this::pollWhilePending);

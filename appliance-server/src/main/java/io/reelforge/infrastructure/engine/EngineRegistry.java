@@ -16,6 +16,7 @@ import io.reelforge.engine.Engine;
 import io.reelforge.engine.EngineSettings;
 import io.reelforge.engine.Engines;
 import io.reelforge.infrastructure.config.Settings;
+import io.reelforge.remote.RemoteEngine;
 
 /**
  * The engines of this appliance, each built once with its settings ({@code reelforge.engine.<id>.<key>}).
@@ -70,6 +71,11 @@ public class EngineRegistry {
     /** The engine that renders from a model registry (djl), when it is installed. */
     public Optional<DjlEngine> modelEngine() {
         return engines.find(DjlEngine.ID).filter(DjlEngine.class::isInstance).map(DjlEngine.class::cast);
+    }
+
+    /** The engine that renders on upstream servers (remote), when it is installed. */
+    public Optional<RemoteEngine> remoteEngine() {
+        return engines.find(RemoteEngine.ID).filter(RemoteEngine.class::isInstance).map(RemoteEngine.class::cast);
     }
 
     /** Whether live keys render on this engine. */

@@ -5,11 +5,8 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
-import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
@@ -21,6 +18,7 @@ import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import io.reelforge.infrastructure.config.KeyFiles;
 import io.reelforge.infrastructure.config.Settings;
 
 /**
@@ -53,10 +51,7 @@ public class UrlSigner {
     void loadKey() {
         Path file = settings.keysDir().resolve(KEY_FILE);
         try {
-            if (!Files.exists(file)) {
-                writeSecret(file, Base64.getEncoder().encodeToString(fresh()));
-            }
-            key = Base64.getDecoder().decode(Files.readString(file).trim());
+            key = KeyFiles.readOrCreate(file);
             Path prev = settings.keysDir().resolve(PREVIOUS_FILE);
             if (Files.exists(prev)) {
                 List<String> lines = Files.readAllLines(prev);
@@ -74,15 +69,15 @@ public class UrlSigner {
      */
     public synchronized void rotate(Instant previousValidUntil) {
         Path dir = settings.keysDir();
-        byte[] next = fresh();
+        byte[] next = KeyFiles.fresh();
         try {
             if (previousValidUntil != null) {
-                writeSecret(dir.resolve(PREVIOUS_FILE), Base64.getEncoder().encodeToString(key) + "\n"
+                KeyFiles.writeSecret(dir.resolve(PREVIOUS_FILE), Base64.getEncoder().encodeToString(key) + "\n"
                         + previousValidUntil.getEpochSecond() + "\n");
             } else {
                 Files.deleteIfExists(dir.resolve(PREVIOUS_FILE));
             }
-            writeSecret(dir.resolve(KEY_FILE), Base64.getEncoder().encodeToString(next));
+            KeyFiles.writeSecret(dir.resolve(KEY_FILE), Base64.getEncoder().encodeToString(next));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the URL signing key in " + dir, e);
         }
@@ -137,20 +132,5 @@ public class UrlSigner {
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException(e);
         }
-    }
-
-    private static byte[] fresh() {
-        byte[] b = new byte[32];
-        new SecureRandom().nextBytes(b);
-        return b;
-    }
-
-    /** Writes through a 0600 temporary file and an atomic rename: never a half-written or world-readable key. */
-    private static void writeSecret(Path file, String content) throws IOException {
-        Files.createDirectories(file.getParent());
-        Path tmp = Files.createTempFile(file.getParent(), "key", ".tmp",
-                PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-        Files.writeString(tmp, content);
-        Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
     }
 }

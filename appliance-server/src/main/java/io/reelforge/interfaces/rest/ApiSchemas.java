@@ -146,6 +146,60 @@ final class ApiSchemas {
             List<ModelVersion> data) {
     }
 
+    @Schema(name = "Upstream", description = "An upstream server of the remote engine; its key is never shown.")
+    record Upstream(
+            @Schema(name = "id", required = true, nullable = true, example = "7f1c2f4e-8a8b-4f1e-9d7a-0c2b1e5a9d31",
+                    description = "Null for one configured in reelforge.engine.remote.upstreams (read-only).") String id,
+            @Schema(name = "base_url", required = true, example = "http://gpu-1:8000/v1") String baseUrl,
+            @Schema(name = "managed", required = true, example = "true", description = "Added in the console or the admin API.")
+            boolean managed,
+            @Schema(name = "enabled", required = true, example = "true") boolean enabled,
+            // Not keySet: Payara's generator takes a method whose name contains "set" for a setter and fails.
+            @Schema(name = "key_set", required = true, example = "true", description = "Whether a key is stored (added ones).")
+            boolean keyStored,
+            @Schema(name = "max_in_flight", required = true, example = "2") int maxInFlight,
+            @Schema(name = "healthy", required = true, example = "true") boolean healthy,
+            @Schema(name = "health", required = true, example = "up",
+                    description = "up, why not (unreachable: ..., health answered 503, refused: ...), disabled or not checked yet.")
+            String health,
+            @Schema(name = "busy", required = true, example = "false", description = "Cooling down after a 429 or 503.") boolean busy,
+            @Schema(name = "in_flight", required = true, example = "1") int inFlight,
+            @Schema(name = "created_at", required = true, nullable = true, type = SchemaType.STRING, format = "date-time")
+            java.time.Instant createdAt,
+            @Schema(name = "created_by", required = true, nullable = true, example = "console:admin") String createdBy,
+            @Schema(name = "updated_at", required = true, nullable = true, type = SchemaType.STRING, format = "date-time")
+            java.time.Instant updatedAt,
+            @Schema(name = "updated_by", required = true, nullable = true, example = "console:admin") String updatedBy) {
+    }
+
+    @Schema(name = "UpstreamList", description = "Every upstream: configured ones first, then the added ones.")
+    record UpstreamList(
+            @Schema(name = "data", required = true, type = SchemaType.ARRAY, implementation = Upstream.class) List<Upstream> data) {
+    }
+
+    @Schema(name = "UpstreamCreateRequest", description = "An upstream to add.",
+            example = "{\"base_url\": \"http://gpu-1:8000/v1\", \"max_in_flight\": 2, \"api_key\": \"sk-...\"}")
+    record UpstreamCreateRequest(
+            @Schema(name = "base_url", required = true, example = "http://gpu-1:8000/v1",
+                    description = "An http(s) base URL ending in /v1, without credentials or query.") String baseUrl,
+            @Schema(name = "max_in_flight", example = "2", description = "Renders at once on it, 1 to 1000; 1 when absent.")
+            Integer maxInFlight,
+            @Schema(name = "api_key", example = "sk-...", description = "Sent as Bearer to it; stored sealed, never shown again.")
+            String apiKey) {
+    }
+
+    @Schema(name = "UpstreamUpdateRequest", description = "Enable or disable.", example = "{\"enabled\": false}")
+    record UpstreamUpdateRequest(@Schema(name = "enabled", required = true, example = "false") boolean enabled) {
+    }
+
+    @Schema(name = "UpstreamTest", description = "A connection test's outcome.")
+    record UpstreamTest(
+            @Schema(name = "base_url", required = true, example = "http://gpu-1:8000/v1") String baseUrl,
+            @Schema(name = "up", required = true, example = "true") boolean up,
+            @Schema(name = "detail", required = true, example = "up",
+                    description = "up, or why not: the key was refused (401), unreachable: ..., refused: ...") String detail) {
+    }
+
     @Schema(name = "ModelImportRequest", description = "A package on the server to import.",
             example = "{\"path\": \"wan21-t2v-1.3b-v2\"}")
     record ModelImportRequest(

@@ -59,7 +59,8 @@ public class OpenApiTidy implements OASFilter {
             Map.entry("ModelVersionList.data", "ModelVersion"),
             Map.entry("PlanList.data", "PlanOption"),
             Map.entry("AdminAccountList.data", "AdminAccount"),
-            Map.entry("AdminKeyList.data", "AdminKey"));
+            Map.entry("AdminKeyList.data", "AdminKey"),
+            Map.entry("UpstreamList.data", "Upstream"));
 
     /** String arrays whose items are webhook event names. */
     private static final List<String> EVENT_ARRAYS = List.of("WebhookEndpoint.events", "WebhookEndpointCreated.events",

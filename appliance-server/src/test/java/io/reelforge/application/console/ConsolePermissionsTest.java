@@ -113,6 +113,21 @@ class ConsolePermissionsTest {
     }
 
     @Test
+    void everyRoleReadsUpstreamsOnlyAdminsAddTestEnableOrRemoveThem() {
+        for (String role : new String[] {"viewer", "operator"}) {
+            Subject s = login(role);
+            assertTrue(s.isPermitted("engines:read"), role);
+            UpstreamAdmin upstreams = new UpstreamAdmin();
+            assertThrows(AuthorizationException.class, () -> upstreams.add("http://gpu-1:8000/v1", 1, "sk"), role);
+            assertThrows(AuthorizationException.class, () -> upstreams.test("any"), role);
+            assertThrows(AuthorizationException.class, () -> upstreams.enable("any", false), role);
+            assertThrows(AuthorizationException.class, () -> upstreams.remove("any"), role);
+            ThreadContext.unbindSubject();
+        }
+        assertTrue(login("admin").isPermitted("engines:manage"));
+    }
+
+    @Test
     void everyRoleReadsWebhooksButAViewerCannotChangeThemEvenCallingTheServiceDirectly() {
         Subject viewer = login("viewer");
         assertTrue(viewer.isPermitted("webhooks:read"));

@@ -8,11 +8,11 @@ import java.util.Set;
  * call. Viewers read; operators run the day-to-day (jobs, accounts, keys, credits, and the accounts' webhook
  * endpoints and redeliveries: {@code webhooks:manage}); console users and the appliance's settings stay with
  * admins, and so do model versions ({@code models:import}, {@code models:activate}, {@code models:remove}: what
- * every customer's clips are rendered with).
+ * every customer's clips are rendered with) and the remote engine's upstream servers ({@code engines:manage}).
  */
 public enum ConsoleRole {
     VIEWER(Set.of("dashboard:read", "accounts:read", "keys:read", "ledger:read", "generations:read", "audit:read",
-            "plans:read", "models:read", "webhooks:read")),
+            "plans:read", "models:read", "webhooks:read", "engines:read")),
     OPERATOR(union(VIEWER.permissions, Set.of("accounts:create", "accounts:update", "keys:create", "keys:revoke",
             "generations:cancel", "ledger:grant", "webhooks:manage"))),
     ADMIN(Set.of("*"));
