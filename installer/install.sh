@@ -184,7 +184,7 @@ EOT
     write "$RF_ETC/reelforge.properties" 0640 "$co" <<EOT
 # Reelforge settings: every key is in docs/configuration.md. Restart after a change (reelforge restart).
 reelforge.storage.root=$RF_OUTPUT
-reelforge.render.slots=1
+reelforge.render.slots=auto
 reelforge.engine.default=sandbox
 EOT
   else
