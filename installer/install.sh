@@ -191,7 +191,7 @@ EOT
 reelforge.storage.root=$RF_OUTPUT
 # the console may move the output root only under this folder (docs/configuration.md)
 reelforge.storage.allowed-base=$RF_STORAGE_BASE
-reelforge.render.slots=1
+reelforge.render.slots=auto
 reelforge.engine.default=sandbox
 EOT
   else

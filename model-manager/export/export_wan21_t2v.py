@@ -41,8 +41,10 @@ class Denoiser(torch.nn.Module):
 def main():
     p = export_arguments("Wan-AI/Wan2.1-T2V-1.3B-Diffusers", 832, 480, 81, 512)
     p.add_argument("--family", default="wan2.1-t2v-1.3b",
-                   choices=["wan2.1-t2v-1.3b", "wan2.1-t2v-14b", "wan2.2-ti2v-5b"],
-                   help="wan2.2-ti2v-5b: Wan 2.2 TI2V 5B's text-to-video mode (pass --width 1280 --height 704)")
+                   choices=["wan2.1-t2v-1.3b", "wan2.1-t2v-14b", "wan2.2-ti2v-5b", "wan2.2-t2v-a14b"],
+                   help="wan2.2-ti2v-5b: Wan 2.2 TI2V 5B's text-to-video mode (pass --width 1280 --height 704); "
+                        "wan2.2-t2v-a14b: Wan 2.2 T2V A14B's two experts (Wan-AI/Wan2.2-T2V-A14B-Diffusers: "
+                        "transformer is the high-noise one, transformer_2 the low-noise one -> denoiser_low.pt)")
     args = p.parse_args()
 
     from diffusers import AutoencoderKLWan
@@ -65,17 +67,29 @@ def main():
         t = torch.full((2,), 500.0, device=device)
         torch.jit.trace(Denoiser(pipe.transformer).eval(), (latents, t, emb), check_trace=False) \
             .save(str(args.out / "denoiser.pt"))
+        experts = args.family == "wan2.2-t2v-a14b"
+        if experts:  # the low-noise expert: WanPipeline runs it for timesteps below boundary_ratio * 1000
+            if getattr(pipe, "transformer_2", None) is None or pipe.config.boundary_ratio is None:
+                raise SystemExit(f"{args.model} has no transformer_2 / boundary_ratio: not a Wan 2.2 A14B pipeline")
+            torch.jit.trace(Denoiser(pipe.transformer_2).eval(), (latents, t, emb), check_trace=False) \
+                .save(str(args.out / "denoiser_low.pt"))
     trace_wan_vae(pipe.vae, args.out, args.height, args.width, device)
 
     shift = 3.0 if args.height * args.width <= 832 * 480 else 5.0  # Wan's flow_shift: 3 at 480p, 5 at 720p
     fps = 24 if args.family == "wan2.2-ti2v-5b" else 16             # Wan 2.2 TI2V 5B is trained at 24 fps
+    defaults = schedule_defaults(args.schedule, {"steps": 50, "guidance": 5.0, "shift": shift,
+                                                 "scheduler": "flow-dpmpp-2m"})
+    if experts and args.schedule is None:
+        # Wan2.2 configs/wan_t2v_A14B.py: 40 steps, sample_shift 12, sample_guide_scale (3.0 low, 4.0 high);
+        # the boundary from the pipeline's own config (0.875 for T2V A14B)
+        defaults = {"steps": 40, "guidance": 4.0, "guidance_2": 3.0, "shift": 12.0, "scheduler": "flow-dpmpp-2m",
+                    "boundary": pipe.config.boundary_ratio}
     write_manifest(args.out, name=args.family, version=args.version, family=args.family,
                    native_sizes=[(args.width, args.height)], fps=fps, frame_rule=(temporal, 1),
                    latent={"channels": z, "scale": 1.0, "temporal_compression": temporal,
                            "spatial_compression": spatial},
-                   defaults=schedule_defaults(args.schedule, {"steps": 50, "guidance": 5.0, "shift": shift,
-                                                              "scheduler": "flow-dpmpp-2m"}),
-                   text_length=L, device=device, components=WAN_COMPONENTS)
+                   defaults=defaults, text_length=L, device=device,
+                   components=dict(WAN_COMPONENTS, denoiser_low="denoiser_low.pt") if experts else WAN_COMPONENTS)
     print(json.dumps({"package": str(args.out)}))
 
 

@@ -14,6 +14,8 @@ Image-to-video families (tiny-wan-i2v) add the chunked causal image encoder
   image_encoder_step.pt : 4 zero frames [1, 3, 4, H, W], caches...                   -> latent frame i, caches...
 and their denoiser takes condition [B, t + C, F, h, w] (the first-frame mask, then those latents) and image context
 [B, N, Di] after the embeddings.
+Two-expert families (tiny-wan-a14b, as Wan 2.2 A14B) add denoiser_low.pt, the low-noise expert, with the same
+signature and other weights, and a boundary and guidance_2 in the manifest's defaults.
 The weights are random: the output is noise-coloured mush, but every shape, dtype and the sampler's
 arithmetic are the real ones, so Java can be checked against this file's sampler to float precision.
 
@@ -362,6 +364,11 @@ PACKAGES = {
     # image-to-video: an image encoder, and a denoiser conditioned on its outputs
     "tiny-wan-i2v": dict(family="wan2.1-i2v-14b", sizes=[[64, 32]], fps=16, frames=[4, 1],
                          latent=(16, 4, 8), steps=4, guidance=5.0, shift=5.0, scheduler="flow-dpmpp-2m", i2v=True),
+    # Wan 2.2 A14B's two experts: a second denoiser (other weights) below the boundary; with shift 12 the 4 steps'
+    # sigmas are 1, 0.973, 0.923 (high noise, >= 0.875) and 0.8 (low noise)
+    "tiny-wan-a14b": dict(family="wan2.2-t2v-a14b", sizes=[[64, 32]], fps=16, frames=[4, 1],
+                          latent=(16, 4, 8), steps=4, guidance=4.0, shift=12.0, scheduler="flow-dpmpp-2m",
+                          boundary=0.875, guidance_2=3.0),
 }
 # The reference runs of every package with each scheduler: DPM-Solver++ with enough steps that several are
 # second order (its first, second (after sigma 1) and last steps are first order).
@@ -394,6 +401,9 @@ def build(name, p):
     torch.jit.script(den).save(str(d / "denoiser.pt"))
     files = {"tokenizer": "tokenizer.json", "text_encoder": "text_encoder.pt",
              "denoiser": "denoiser.pt", "vae_decoder": "vae_decoder.pt"}
+    if "boundary" in p:
+        torch.jit.script(Denoiser(channels, channels).eval()).save(str(d / "denoiser_low.pt"))
+        files["denoiser_low"] = "denoiser_low.pt"
     if causal:
         core = CausalCore(channels, temporal, spatial).eval()
         first, step = torch.jit.script(FirstChunk(core)), torch.jit.script(NextChunk(core))
@@ -420,9 +430,11 @@ def build(name, p):
         "defaults": {"steps": p["steps"], "guidance": p["guidance"], "shift": p["shift"], "scheduler": p["scheduler"]},
         "text_length": TEXT_LENGTH, "device": "cpu",
     }
+    if "boundary" in p:
+        manifest["defaults"].update(boundary=p["boundary"], guidance_2=p["guidance_2"])
     (d / "manifest.json").write_text(json.dumps(manifest, indent=2))
-    if p.get("bad") or p.get("fixed_frames"):
-        return
+    if p.get("bad") or p.get("fixed_frames") or "boundary" in p:
+        return  # no torch reference run (the two-expert switch is checked by counting calls in Java)
     # reference run: 1 s at the family's fps, first native size; latent shape from the frame rule
     w, h = p["sizes"][0]
     frames = round(p["fps"] / p["frames"][0]) * p["frames"][0] + p["frames"][1]

@@ -15,6 +15,7 @@ import io.reelforge.domain.model.generation.Generation;
 import io.reelforge.domain.model.generation.GenerationRepository;
 import io.reelforge.domain.model.generation.GenerationStatus;
 import io.reelforge.infrastructure.config.Settings;
+import io.reelforge.infrastructure.engine.EngineRegistry;
 
 /**
  * Time estimates from measured render times: the median of the latest renders on the same engine and
@@ -32,6 +33,9 @@ public class Estimator {
 
     @Inject
     Settings settings;
+
+    @Inject
+    EngineRegistry engines;
 
     @Inject
     Clock clock;
@@ -82,7 +86,7 @@ public class Estimator {
         for (Generation q : generations.queuedBefore(g.createdAt(), g.id())) {
             ahead += q.estimatedRenderMs();
         }
-        return (ahead / settings.renderSlots() + g.estimatedRenderMs()) / 1000 + 1;
+        return (ahead / engines.renderSlots() + g.estimatedRenderMs()) / 1000 + 1;
     }
 
     /** For a 429: seconds until the first of these in-flight jobs is expected to end, at least one. */

@@ -21,6 +21,7 @@ import io.reelforge.domain.model.generation.RenderFacts;
 import io.reelforge.domain.shared.ErrorType;
 import io.reelforge.domain.shared.ReelforgeException;
 import io.reelforge.infrastructure.config.Settings;
+import io.reelforge.infrastructure.engine.EngineRegistry;
 import io.reelforge.infrastructure.storage.OutputStore;
 
 /**
@@ -50,6 +51,9 @@ public class RenderLifecycle {
     Settings settings;
 
     @Inject
+    EngineRegistry engines;
+
+    @Inject
     Event<GenerationChanged> changed;
 
     @Inject
@@ -60,7 +64,7 @@ public class RenderLifecycle {
 
     /** Claims the oldest queued job if a render slot is free. */
     public Optional<RenderOrder> claimNext() {
-        if (generations.countByStatus(GenerationStatus.PROCESSING) >= settings.renderSlots()) {
+        if (generations.countByStatus(GenerationStatus.PROCESSING) >= engines.renderSlots()) {
             return Optional.empty();
         }
         for (Generation candidate : generations.queued(1)) {

@@ -1,11 +1,12 @@
 package io.reelforge.djl;
 
-import ai.djl.Device;
 import io.reelforge.engine.Engine;
 import io.reelforge.engine.EngineStatus;
 import io.reelforge.engine.FrameSink;
 import io.reelforge.engine.ImageSupport;
+import io.reelforge.engine.RenderCancelledException;
 import io.reelforge.engine.RenderControl;
+import io.reelforge.engine.RenderDeferredException;
 import io.reelforge.engine.RenderException;
 import io.reelforge.engine.RenderReport;
 import io.reelforge.engine.RenderSpec;
@@ -14,50 +15,61 @@ import io.reelforge.models.ModelLease;
 import io.reelforge.models.ModelRegistry;
 import io.reelforge.models.RegistryException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
  * The {@code djl} engine: renders with the active version of one model family in the model registry it
- * owns. Each render leases the version that is active when it starts and keeps it to the end, so
+ * owns, on a list of devices with one render at a time on each ({@link DeviceSlots}). Each render takes a free
+ * device and keeps it to the end, and leases the version that is active when it starts, so
  * {@link ModelRegistry#activate} and {@link ModelRegistry#rollback} on {@link #registry()} take effect for
  * the next render without a restart while renders in flight finish on their version. A registry that cannot
- * be opened, or a family with no active version, leaves the engine not ready with the reason in
- * {@link #status()}, never an exception.
+ * be opened, a family with no active version, or a device this machine lacks leaves the engine not ready with
+ * the reason in {@link #status()}, never an exception.
  */
 public final class DjlEngine implements Engine, AutoCloseable {
 
     public static final String ID = "djl";
     private static final Logger LOG = Logger.getLogger(DjlEngine.class.getName());
+    /** How long a render waits for a device before it goes back to the queue (only when slots exceed devices). */
+    private static final Duration DEVICE_PATIENCE = Duration.ofSeconds(2);
 
     private final ModelRegistry registry;
     private final ModelFamily family;
-    private final String deviceName;
+    private final DeviceSlots devices;
+    private final TorchRuntime runtime;
     private final String failure;
 
-    /** Serves {@code family}'s active version of {@code registry}; closing the engine closes the registry. */
-    public DjlEngine(ModelRegistry registry, ModelFamily family, Device device) {
-        this(registry, family, device.getDeviceType(), null);
-    }
-
-    private DjlEngine(ModelRegistry registry, ModelFamily family, String deviceName, String failure) {
+    private DjlEngine(ModelRegistry registry, ModelFamily family, DeviceSlots devices, TorchRuntime runtime,
+            String failure) {
         this.registry = registry;
         this.family = family;
-        this.deviceName = deviceName;
+        this.devices = devices;
+        this.runtime = runtime;
         this.failure = failure;
     }
 
-    /** Opens the registry in {@code modelsDir}, loading versions with {@link DjlVersionLoader} on {@code device}. */
-    public static DjlEngine open(Path modelsDir, ModelFamily family, Device device) {
+    /**
+     * Opens the registry in {@code modelsDir}, verifying versions with {@link DjlVersionLoader} on the first of
+     * {@code devices} and rendering on all of them; {@code runtime} says which GPUs exist here.
+     */
+    static DjlEngine open(Path modelsDir, ModelFamily family, DeviceSlots devices, TorchRuntime runtime) {
+        String problem = runtime.gpuProblem(devices);
+        if (problem != null) {
+            LOG.warning("djl engine not ready: " + problem);
+            return new DjlEngine(null, family, devices, runtime, problem);
+        }
         try {
             ModelRegistry registry = ModelRegistry.builder().setRoot(modelsDir)
-                    .setLoader(new DjlVersionLoader(device)).build();
-            return new DjlEngine(registry, family, device);
+                    .setLoader(new DjlVersionLoader(devices.first())).build();
+            return new DjlEngine(registry, family, devices, runtime, null);
         } catch (RegistryException e) {
             String why = "the model registry in " + modelsDir.toAbsolutePath() + " cannot be opened: " + e.getMessage();
             LOG.log(Level.WARNING, why, e);
-            return new DjlEngine(null, family, device.getDeviceType(), why);
+            return new DjlEngine(null, family, devices, runtime, why);
         }
     }
 
@@ -76,14 +88,32 @@ public final class DjlEngine implements Engine, AutoCloseable {
         return family;
     }
 
+    /** One render slot per device. */
+    @Override
+    public OptionalInt renderSlots() {
+        return OptionalInt.of(devices.size());
+    }
+
+    /**
+     * {@code device} lists the devices ({@code gpu0,gpu1}); {@code detail} starts with {@code ready: <version>}
+     * or the reason it is not ready, then each device's occupancy, the CUDA runtime and libtorch in use, and why
+     * no GPU is used when none is.
+     */
     @Override
     public EngineStatus status() {
+        String state;
+        boolean ready = false;
         if (registry == null) {
-            return EngineStatus.notReady(deviceName, failure);
+            state = failure;
+        } else {
+            Optional<String> active = registry.active(family.id()).map(v -> v.family() + "/" + v.version());
+            ready = active.isPresent();
+            state = active.map(v -> "ready: " + v).orElseGet(this::noActiveVersion);
         }
-        return registry.active(family.id())
-                .map(v -> new EngineStatus(true, deviceName, "ready: " + v.family() + "/" + v.version()))
-                .orElseGet(() -> EngineStatus.notReady(deviceName, noActiveVersion()));
+        String idle = runtime.idleGpuNote(devices);
+        String detail = state + "; devices: " + devices.occupancy() + "; " + runtime.describe()
+                + (idle == null ? "" : "; " + idle);
+        return new EngineStatus(ready, devices.names(), detail);
     }
 
     /**
@@ -101,11 +131,23 @@ public final class DjlEngine implements Engine, AutoCloseable {
         return new ImageSupport(family.needsImage() ? ImageSupport.Mode.REQUIRED : ImageSupport.Mode.NONE, model);
     }
 
-    /** Renders on the version active now; the report names that version even if another is activated meanwhile. */
+    /**
+     * Renders on a free device with the version active now; the report names that version even if another is
+     * activated meanwhile. With every device busy (more render slots configured than devices) the job goes back
+     * to the queue after a short wait.
+     */
     @Override
     public RenderReport render(RenderSpec spec, FrameSink sink, RenderControl control) throws RenderException {
-        try (ModelLease lease = lease()) {
-            RenderReport done = lease.engine().render(spec, sink, control);
+        if (registry == null) {
+            throw new RenderException("render.unavailable", failure);
+        }
+        try (DeviceSlots.Held device = takeDevice(); ModelLease lease = lease()) {
+            if (!(lease.engine() instanceof DeviceModels models)) {
+                throw new IllegalStateException("the registry's loader is not DJL's: " + lease.engine());
+            }
+            LOG.fine(() -> "rendering " + lease.version().family() + "/" + lease.version().version() + " on "
+                    + device.slot().name());
+            RenderReport done = models.render(device.slot().device(), spec, sink, control);
             return new RenderReport(done.model(), lease.version().version(), done.nativeWidth(), done.nativeHeight(),
                     done.steps(), done.upscaled());
         }
@@ -119,10 +161,23 @@ public final class DjlEngine implements Engine, AutoCloseable {
         }
     }
 
-    private ModelLease lease() throws RenderException {
-        if (registry == null) {
-            throw new RenderException("render.unavailable", failure);
+    /** The slots, for tests that watch which device each render holds. */
+    DeviceSlots devices() {
+        return devices;
+    }
+
+    private DeviceSlots.Held takeDevice() throws RenderException {
+        try {
+            return devices.acquire(DEVICE_PATIENCE).orElseThrow(() -> new RenderDeferredException("all "
+                    + devices.size() + " devices of the djl engine are busy (" + devices.names()
+                    + "); set reelforge.render.slots to auto or to at most their count"));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new RenderCancelledException("render.canceled", "interrupted while waiting for a device");
         }
+    }
+
+    private ModelLease lease() throws RenderException {
         try {
             return registry.lease(family.id());
         } catch (RegistryException e) {

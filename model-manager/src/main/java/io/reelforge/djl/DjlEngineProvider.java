@@ -1,6 +1,5 @@
 package io.reelforge.djl;
 
-import ai.djl.Device;
 import io.reelforge.engine.Engine;
 import io.reelforge.engine.EngineProvider;
 import io.reelforge.engine.EngineSettings;
@@ -12,8 +11,10 @@ import java.util.stream.Stream;
 /**
  * Service-loader entry for the DJL engine. Settings: {@value #MODELS_DIR} (the model registry's root,
  * {@value #DEFAULT_MODELS_DIR} relative to the working directory by default), {@value #FAMILY} (the family
- * whose active version renders, {@code wan2.1-t2v-1.3b} by default) and {@value #DEVICE} ({@code cpu}, the
- * default, or {@code gpu}); a device or family it does not know is refused. DJL is forced offline unless the
+ * whose active version renders, {@code wan2.1-t2v-1.3b} by default) and {@value #DEVICES}, the devices renders run
+ * on, one at a time on each ({@code gpu0,gpu1}; {@code cpu} by default, or the older single {@value #DEVICE}
+ * setting, {@code cpu} or {@code gpu}); a device name or family it does not know is refused, a GPU this machine
+ * lacks leaves the engine not ready. DJL is forced offline unless the
  * JVM already says otherwise: the appliance must never try to download an engine or a model. {@value #CACHE_DIR}
  * is where DJL unpacks libtorch (about 430 MB) unless {@code ENGINE_CACHE_DIR} / {@code DJL_CACHE_DIR} say
  * otherwise; without either DJL uses the user's home.
@@ -23,6 +24,7 @@ public final class DjlEngineProvider implements EngineProvider {
     public static final String MODELS_DIR = "models-dir";
     public static final String FAMILY = "family";
     public static final String DEVICE = "device";
+    public static final String DEVICES = "devices";
     public static final String CACHE_DIR = "cache-dir";
     public static final String DEFAULT_MODELS_DIR = "models";
     public static final ModelFamily DEFAULT_FAMILY = ModelFamily.WAN21_T2V_1_3B;
@@ -48,12 +50,13 @@ public final class DjlEngineProvider implements EngineProvider {
         if (!device.equals("cpu") && !device.equals("gpu")) {
             throw new IllegalArgumentException("djl setting " + DEVICE + " must be cpu or gpu, not '" + device + "'");
         }
+        DeviceSlots devices = DeviceSlots.parse(settings.get(DEVICES).filter(s -> !s.isBlank()).orElse(device));
         String familyId = settings.get(FAMILY).map(String::trim).filter(s -> !s.isEmpty()).orElse(DEFAULT_FAMILY.id());
         ModelFamily family = ModelFamily.byId(familyId).orElseThrow(() -> new IllegalArgumentException(
                 "djl setting " + FAMILY + " must be one of " + Stream.of(ModelFamily.values()).map(ModelFamily::id)
                         .toList() + ", not '" + familyId + "'"));
         Path root = Path.of(settings.get(MODELS_DIR).map(String::trim).filter(s -> !s.isEmpty())
                 .orElse(DEFAULT_MODELS_DIR));
-        return DjlEngine.open(root, family, device.equals("gpu") ? Device.gpu() : Device.cpu());
+        return DjlEngine.open(root, family, devices, TorchRuntime.detect());
     }
 }

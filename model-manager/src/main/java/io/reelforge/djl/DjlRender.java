@@ -41,8 +41,10 @@ final class DjlRender {
         try (NDManager manager = model.denoiser().manager().newSubManager()) {
             NDArray context = model.prompts().encode(manager, texts);
             NDArray noise = SeededNoise.gaussian(manager, spec.seed(), latentShape);
-            Velocity velocity = velocity(manager, spec, plan, settings);
-            NDArray latents = new FlowSampler(settings).sample(noise, context, velocity, control);
+            NDList image = imageConditioning(manager, spec, plan, settings);
+            Velocity high = velocity(model.denoiser(), image);
+            Velocity low = model.denoiserLow().map(d -> velocity(d, image)).orElse(null);
+            NDArray latents = new FlowSampler(settings).sample(noise, context, high, low, control);
             control.checkpoint(FlowSampler.PROGRESS_SHARE);
             NDArray video = model.decoder().decode(latents);
             checkFrames(manifest, plan, video);
@@ -58,14 +60,17 @@ final class DjlRender {
                 settings.steps(), upscaled);
     }
 
-    /** The denoiser as the sampler calls it; an image-to-video model also gets the start image's conditioning. */
-    private Velocity velocity(NDManager manager, RenderSpec spec, NativePlan plan, SamplerSettings settings) {
-        TorchModule denoiser = model.denoiser();
-        if (model.image().isEmpty()) {
+    /** The start image's conditioning, once per render (image-to-video); null for text-to-video. */
+    private NDList imageConditioning(NDManager manager, RenderSpec spec, NativePlan plan, SamplerSettings settings) {
+        return model.image().map(i -> i.encode(manager, spec.startImage().orElseThrow(), plan.size(), plan.frames(),
+                settings.guided() ? 2 : 1)).orElse(null);
+    }
+
+    /** A denoiser as the sampler calls it; an image-to-video model also gets the start image's conditioning. */
+    private static Velocity velocity(TorchModule denoiser, NDList image) {
+        if (image == null) {
             return (x, t, c) -> denoiser.forward(new NDList(x, t, c)).head();
         }
-        NDList image = model.image().get().encode(manager, spec.startImage().orElseThrow(), plan.size(), plan.frames(),
-                settings.guided() ? 2 : 1);
         return (x, t, c) -> {
             NDList inputs = new NDList(x, t, c);
             inputs.addAll(image);

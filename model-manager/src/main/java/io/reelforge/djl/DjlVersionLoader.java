@@ -17,6 +17,8 @@ import java.util.Comparator;
  * that their shapes chain), and a smoke test that samples one step at the smallest native size and the
  * fewest frames the family allows, decodes and converts every frame, so a package that loads but cannot
  * render (NaNs, a decoder that breaks at real sizes) is FAILED on import rather than in a user's render.
+ * Both run on {@code device}, the first of the engine's devices; the others load the version when a render
+ * pinned to them first uses it ({@link DeviceModels}).
  */
 public final class DjlVersionLoader implements VersionLoader {
 
@@ -32,13 +34,13 @@ public final class DjlVersionLoader implements VersionLoader {
     public Loaded load(ModelPackage pkg) throws PackageException {
         try {
             LoadedModel model = LoadedModel.load(pkg, device);
-            return new DjlLoaded(pkg, new PackageEngine(model, device), model);
+            return new DjlLoaded(pkg, new DeviceModels(pkg, device, model), model);
         } catch (RuntimeException | UnsatisfiedLinkError e) {
             throw new PackageException(pkg.dir(), "DJL PyTorch engine cannot start on " + device + ": " + e, e);
         }
     }
 
-    private record DjlLoaded(ModelPackage pkg, PackageEngine engine, LoadedModel model) implements Loaded {
+    private record DjlLoaded(ModelPackage pkg, DeviceModels engine, LoadedModel model) implements Loaded {
 
         @Override
         public void smokeTest() throws PackageException {

@@ -33,6 +33,19 @@ final class FlowSampler {
      * @return the clean latents, in the noise's manager
      */
     NDArray sample(NDArray noise, NDArray context, Velocity denoiser, RenderControl control) throws RenderException {
+        return sample(noise, context, denoiser, null, control);
+    }
+
+    /**
+     * Two experts (Wan 2.2 A14B): {@code high} for the steps whose timestep is at or above the settings' boundary,
+     * {@code low} with the low-noise guidance after ({@link io.reelforge.models.ExpertSwitch}); {@code low} null
+     * for one denoiser.
+     */
+    NDArray sample(NDArray noise, NDArray context, Velocity high, Velocity low, RenderControl control)
+            throws RenderException {
+        if ((low == null) != (settings.experts() == null)) {
+            throw new IllegalArgumentException("a low-noise denoiser goes with an expert switch in the settings");
+        }
         double[] sigmas = settings.schedule();
         int batch = settings.guided() ? 2 : 1;
         NDArray x = noise;
@@ -42,7 +55,10 @@ final class FlowSampler {
                 control.checkpoint(PROGRESS_SHARE * i / settings.steps());
                 NDArray next;
                 try (NDScope scope = new NDScope()) {
-                    next = step.next(i, x, velocity(x, context, denoiser, sigmas[i], batch));
+                    float timestep = (float) (sigmas[i] * FlowSchedule.TIMESTEP_SCALE);
+                    boolean highNoise = low == null || settings.experts().highNoise(timestep);
+                    next = step.next(i, x, velocity(x, context, highNoise ? high : low, timestep, batch,
+                            highNoise ? settings.guidance() : settings.experts().guidanceLow()));
                     NDScope.unregister(next);
                 }
                 if (x != noise) {
@@ -55,10 +71,11 @@ final class FlowSampler {
         return x;
     }
 
-    /** The guided velocity at {@code sigma}. */
-    private NDArray velocity(NDArray x, NDArray context, Velocity denoiser, double sigma, int batch) {
+    /** The velocity at {@code timestep} (sigma x 1000), guided with {@code guidance} when the batch holds two. */
+    private NDArray velocity(NDArray x, NDArray context, Velocity denoiser, float timestep, int batch,
+            double guidance) {
         float[] t = new float[batch];
-        Arrays.fill(t, (float) (sigma * FlowSchedule.TIMESTEP_SCALE));
+        Arrays.fill(t, timestep);
         NDArray timesteps = x.getManager().create(t);
         NDArray input = batch == 1 ? x : NDArrays.concat(new NDList(x, x), 0);
         NDArray v = denoiser.predict(input, timesteps, context);
@@ -67,7 +84,7 @@ final class FlowSampler {
         }
         NDArray positive = v.get("0:1");
         NDArray negative = v.get("1:2");
-        return negative.add(positive.sub(negative).mul((float) settings.guidance()));
+        return negative.add(positive.sub(negative).mul((float) guidance));
     }
 
     private static void requireFinite(NDArray x, int step) throws RenderException {

@@ -18,15 +18,17 @@ final class LoadedModel implements AutoCloseable {
     private final ModelPackage pkg;
     private final PromptEncoder prompts;
     private final TorchModule denoiser;
+    private final TorchModule denoiserLow;
     private final VideoDecoder decoder;
     private final ImageConditioner image;
     private final List<AutoCloseable> owned;
 
-    private LoadedModel(ModelPackage pkg, PromptEncoder prompts, TorchModule denoiser, VideoDecoder decoder,
-            ImageConditioner image, List<AutoCloseable> owned) {
+    private LoadedModel(ModelPackage pkg, PromptEncoder prompts, TorchModule denoiser, TorchModule denoiserLow,
+            VideoDecoder decoder, ImageConditioner image, List<AutoCloseable> owned) {
         this.pkg = pkg;
         this.prompts = prompts;
         this.denoiser = denoiser;
+        this.denoiserLow = denoiserLow;
         this.decoder = decoder;
         this.image = image;
         this.owned = owned;
@@ -46,6 +48,8 @@ final class LoadedModel implements AutoCloseable {
                     pkg.manifest().textLength());
             owned.set(owned.size() - 1, prompts); // closes the encoder with the tokenizer
             TorchModule denoiser = track(owned, TorchModule.load(pkg.path(Component.DENOISER), device));
+            TorchModule denoiserLow = pkg.manifest().family().twoExperts()
+                    ? track(owned, TorchModule.load(pkg.path(Component.DENOISER_LOW), device)) : null;
             TorchModule vae = track(owned, TorchModule.load(pkg.path(Component.VAE_DECODER), device));
             Optional<TorchModule> step = pkg.manifest().family().causalVae() ? Optional.of(track(owned,
                     TorchModule.load(pkg.path(Component.VAE_DECODER_STEP), device))) : Optional.empty();
@@ -55,8 +59,12 @@ final class LoadedModel implements AutoCloseable {
                     step.isEmpty() ? Optional.empty() : Optional.of(track(owned,
                             TorchModule.load(pkg.path(Component.IMAGE_ENCODER_STEP), device))),
                     pkg.manifest().latent()) : null;
-            new ShapeProbe(pkg.dir(), pkg.manifest()).check(prompts, denoiser, decoder, Optional.ofNullable(image));
-            return new LoadedModel(pkg, prompts, denoiser, decoder, image, owned);
+            ShapeProbe probe = new ShapeProbe(pkg.dir(), pkg.manifest());
+            probe.check(prompts, denoiser, decoder, Optional.ofNullable(image));
+            if (denoiserLow != null) {
+                probe.check(prompts, denoiserLow, decoder, Optional.ofNullable(image));
+            }
+            return new LoadedModel(pkg, prompts, denoiser, denoiserLow, decoder, image, owned);
         } catch (PackageException e) {
             closeAll(owned);
             throw e;
@@ -76,6 +84,11 @@ final class LoadedModel implements AutoCloseable {
 
     TorchModule denoiser() {
         return denoiser;
+    }
+
+    /** The low-noise expert of a two-expert family; empty otherwise. */
+    Optional<TorchModule> denoiserLow() {
+        return Optional.ofNullable(denoiserLow);
     }
 
     VideoDecoder decoder() {

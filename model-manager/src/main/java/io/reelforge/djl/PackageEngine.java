@@ -52,14 +52,6 @@ public final class PackageEngine implements Engine, AutoCloseable {
         this.loadMillis = (System.nanoTime() - start) / 1_000_000;
     }
 
-    /** An engine over components already loaded (by {@link DjlVersionLoader}); closing it frees them. */
-    PackageEngine(LoadedModel model, Device device) {
-        this.deviceName = device.getDeviceType();
-        this.model = model;
-        this.failure = null;
-        this.loadMillis = 0;
-    }
-
     @Override
     public String id() {
         return DjlEngine.ID;
@@ -73,9 +65,10 @@ public final class PackageEngine implements Engine, AutoCloseable {
     /** A package renders from an image if and only if its family is image-to-video. */
     @Override
     public ImageSupport imageSupport() {
-        if (model == null) {
-            return ImageSupport.optional(DjlEngine.ID);
-        }
+        return model == null ? ImageSupport.optional(DjlEngine.ID) : imageSupport(model);
+    }
+
+    static ImageSupport imageSupport(LoadedModel model) {
         ModelFamily family = model.manifest().family();
         return DjlEngine.imageSupport(family, model.manifest().name() + " (" + family.title() + ")");
     }
@@ -90,10 +83,17 @@ public final class PackageEngine implements Engine, AutoCloseable {
         if (model == null) {
             throw new RenderException("render.unavailable", failure);
         }
-        if (!imageSupport().accepts(spec.startImage().isPresent())) {
-            throw new RenderException("render.unsupported", model.manifest().family().needsImage()
-                    ? model.manifest().family().title() + " needs a start image"
-                    : "image-to-video is not supported by " + model.manifest().family().title());
+        return render(model, spec, sink, control);
+    }
+
+    /** Renders with {@code model}'s manifest defaults, refusing a request of the other kind (image or text). */
+    static RenderReport render(LoadedModel model, RenderSpec spec, FrameSink sink, RenderControl control)
+            throws RenderException {
+        ModelFamily family = model.manifest().family();
+        if (!imageSupport(model).accepts(spec.startImage().isPresent())) {
+            throw new RenderException("render.unsupported", family.needsImage()
+                    ? family.title() + " needs a start image"
+                    : "image-to-video is not supported by " + family.title());
         }
         return new DjlRender(model, SamplerSettings.of(model.manifest().defaults())).run(spec, sink, control);
     }

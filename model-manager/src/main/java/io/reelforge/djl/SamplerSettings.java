@@ -1,5 +1,6 @@
 package io.reelforge.djl;
 
+import io.reelforge.models.ExpertSwitch;
 import io.reelforge.models.SamplerDefaults;
 import io.reelforge.models.Scheduler;
 import java.util.List;
@@ -9,12 +10,17 @@ import java.util.List;
  * halves the denoiser's work.
  */
 public record SamplerSettings(int steps, double guidance, double shift, Scheduler scheduler, List<Double> sigmas,
-        double shiftTerminal) {
+        double shiftTerminal, ExpertSwitch experts) {
 
     public SamplerSettings {
         // one set of rules: the manifest's
-        new SamplerDefaults(steps, guidance, shift, scheduler, sigmas, shiftTerminal, null);
+        new SamplerDefaults(steps, guidance, shift, scheduler, sigmas, shiftTerminal, null, experts);
         sigmas = List.copyOf(sigmas);
+    }
+
+    public SamplerSettings(int steps, double guidance, double shift, Scheduler scheduler, List<Double> sigmas,
+            double shiftTerminal) {
+        this(steps, guidance, shift, scheduler, sigmas, shiftTerminal, null);
     }
 
     public SamplerSettings(int steps, double guidance, double shift, Scheduler scheduler) {
@@ -23,19 +29,20 @@ public record SamplerSettings(int steps, double guidance, double shift, Schedule
 
     public static SamplerSettings of(SamplerDefaults defaults) {
         return new SamplerSettings(defaults.steps(), defaults.guidance(), defaults.shift(), defaults.scheduler(),
-                defaults.sigmas(), defaults.shiftTerminal());
+                defaults.sigmas(), defaults.shiftTerminal(), defaults.experts());
     }
 
     /** These settings for one render: a dynamic shift (LTX) computed from that render's latent size; null keeps them. */
     SamplerSettings forLatent(io.reelforge.models.DynamicShift dynamic, long latentTokens) {
         return dynamic == null ? this
-                : new SamplerSettings(steps, guidance, dynamic.shift(latentTokens), scheduler, sigmas, shiftTerminal);
+                : new SamplerSettings(steps, guidance, dynamic.shift(latentTokens), scheduler, sigmas, shiftTerminal,
+                        experts);
     }
 
     /** The same settings with fewer steps (the import's one-step smoke sample): an explicit schedule's first ones. */
     SamplerSettings withSteps(int count) {
         return new SamplerSettings(count, guidance, shift, scheduler,
-                sigmas.isEmpty() ? sigmas : sigmas.subList(0, count), shiftTerminal);
+                sigmas.isEmpty() ? sigmas : sigmas.subList(0, count), shiftTerminal, experts);
     }
 
     /** steps + 1 sigmas, from the first noise level down to 0. */

@@ -1,5 +1,7 @@
 package io.reelforge.engine;
 
+import java.util.OptionalInt;
+
 /**
  * Something that renders a clip's frames. Implementations are stateless between renders and may be
  * called from several threads at once (one render per thread).
@@ -28,6 +30,15 @@ public interface Engine {
      */
     default int frameRate(int requested) {
         return requested;
+    }
+
+    /**
+     * How many renders this engine runs at once, when it has a count of its own (the {@code djl} engine: one per
+     * device). The appliance's render slots follow it when {@code reelforge.render.slots} is {@code auto}. Empty by
+     * default: no limit of the engine's own.
+     */
+    default OptionalInt renderSlots() {
+        return OptionalInt.empty();
     }
 
     /**

@@ -6,6 +6,8 @@ public record Component(String file, String sha256) {
     public static final String TOKENIZER = "tokenizer";
     public static final String TEXT_ENCODER = "text_encoder";
     public static final String DENOISER = "denoiser";
+    /** A two-expert family's low-noise denoiser (Wan 2.2 A14B); {@code denoiser} is then the high-noise one. */
+    public static final String DENOISER_LOW = "denoiser_low";
     public static final String VAE_DECODER = "vae_decoder";
     /** A causal (chunked) VAE's later chunks: {@code vae_decoder} then decodes only the first latent frame. */
     public static final String VAE_DECODER_STEP = "vae_decoder_step";

@@ -45,7 +45,8 @@ final class ManifestReader {
                             defaults.path("guidance").asDouble(family.defaults().guidance()),
                             defaults.path("shift").asDouble(family.defaults().shift()),
                             scheduler(defaults, family), sigmas(defaults),
-                            defaults.path("shift_terminal").asDouble(0), dynamicShift(defaults)),
+                            defaults.path("shift_terminal").asDouble(0), dynamicShift(defaults),
+                            experts(defaults, family)),
                     number(root, "text_length"), device(root));
             new FamilyCheck(dir, m).check();
             return m;
@@ -74,6 +75,24 @@ final class ManifestReader {
             out.add(sigma.asDouble());
         }
         return out;
+    }
+
+    /**
+     * A two-expert family's switch: the manifest's {@code boundary} and {@code guidance_2} (diffusers'
+     * {@code boundary_ratio} and {@code guidance_scale_2}, defaulting to the family's); a one-denoiser family takes
+     * neither.
+     */
+    private ExpertSwitch experts(JsonNode defaults, ModelFamily family) throws PackageException {
+        ExpertSwitch own = family.defaults().experts();
+        if (own == null) {
+            if (defaults.has("boundary") || defaults.has("guidance_2")) {
+                throw new PackageException(dir, "manifest.json: boundary and guidance_2 are for two-expert families"
+                        + " (wan2.2-t2v-a14b); " + family.id() + " has one denoiser");
+            }
+            return null;
+        }
+        return new ExpertSwitch(defaults.path("boundary").asDouble(own.boundary()),
+                defaults.path("guidance_2").asDouble(own.guidanceLow()));
     }
 
     /** LTX's per-render shift from the latent sequence length, if the manifest gives one. */

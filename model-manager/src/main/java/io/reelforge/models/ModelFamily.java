@@ -25,6 +25,11 @@ public enum ModelFamily {
             new FrameRule(4, 1), 16, 4, 8, 16, new SamplerDefaults(40, 5.0, 5.0, Scheduler.FLOW_DPMPP_2M), true, true),
     WAN22_TI2V_5B("wan2.2-ti2v-5b", "Wan 2.2 TI2V 5B", sizes(1280, 704, 704, 1280), fps(24),
             new FrameRule(4, 1), 48, 4, 16, 32, new SamplerDefaults(50, 5.0, 5.0, Scheduler.FLOW_DPMPP_2M), false, true),
+    // Wan 2.2 A14B: two 14B experts switched at a boundary (Wan2.2 configs/wan_t2v_A14B.py: boundary 0.875,
+    // sample_shift 12, 40 steps, sample_guide_scale (3.0, 4.0) = (low noise, high noise); the Wan 2.1 VAE)
+    WAN22_T2V_A14B("wan2.2-t2v-a14b", "Wan 2.2 T2V A14B", sizes(1280, 720, 720, 1280, 832, 480, 480, 832), fps(16),
+            new FrameRule(4, 1), 16, 4, 8, 16, new SamplerDefaults(40, 4.0, 12.0, Scheduler.FLOW_DPMPP_2M, List.of(),
+                    0, null, new ExpertSwitch(0.875, 3.0)), false, true),
     // LTX shifts by e^mu, mu growing with the latent sequence length; e^2.05 is its scheduler's max_shift as
     // mu, and export_ltx_video.py writes the exact value for the size it exports
     LTX_VIDEO("ltx-video", "LTX-Video", sizes(768, 512, 512, 768, 1216, 704, 704, 1216), fps(24, 25),
@@ -107,6 +112,14 @@ public enum ModelFamily {
 
     public SamplerDefaults defaults() {
         return defaults;
+    }
+
+    /**
+     * Two denoisers (Wan 2.2 A14B): such a package also carries {@code denoiser_low.pt}, the low-noise expert, and
+     * its manifest's defaults a {@code boundary}.
+     */
+    public boolean twoExperts() {
+        return defaults.experts() != null;
     }
 
     /** Image-to-video only: such a package also carries {@code image_encoder.pt}. */

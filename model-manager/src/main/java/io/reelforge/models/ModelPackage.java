@@ -76,8 +76,9 @@ public final class ModelPackage {
     }
 
     private static List<String> roles(ModelFamily family) {
-        Stream<String> extra = Stream.concat(
-                family.causalVae() ? Stream.of(Component.VAE_DECODER_STEP) : Stream.empty(),
+        Stream<String> extra = Stream.concat(Stream.concat(
+                family.twoExperts() ? Stream.of(Component.DENOISER_LOW) : Stream.empty(),
+                family.causalVae() ? Stream.of(Component.VAE_DECODER_STEP) : Stream.empty()),
                 !family.needsImage() ? Stream.empty() : family.causalVae()
                         ? Stream.of(Component.IMAGE_ENCODER, Component.IMAGE_ENCODER_STEP)
                         : Stream.of(Component.IMAGE_ENCODER));

@@ -17,9 +17,11 @@ import java.util.Objects;
  *                  {@code shift_terminal}), or 0 for none
  * @param dynamicShift the shift per render from its latent sequence length (LTX-Video), replacing {@code shift};
  *                  null for a fixed shift
+ * @param experts   where a two-expert model (Wan 2.2 A14B) switches from its high-noise to its low-noise
+ *                  denoiser and the latter's guidance; null for one denoiser
  */
 public record SamplerDefaults(int steps, double guidance, double shift, Scheduler scheduler, List<Double> sigmas,
-        double shiftTerminal, DynamicShift dynamicShift) {
+        double shiftTerminal, DynamicShift dynamicShift, ExpertSwitch experts) {
 
     public SamplerDefaults {
         if (steps < 1 || guidance < 1 || !(shift > 0)) {
@@ -39,6 +41,12 @@ public record SamplerDefaults(int steps, double guidance, double shift, Schedule
         if (!(shiftTerminal >= 0 && shiftTerminal < 1)) {
             throw new IllegalArgumentException("shift_terminal must be in [0, 1)");
         }
+    }
+
+    /** One denoiser. */
+    public SamplerDefaults(int steps, double guidance, double shift, Scheduler scheduler, List<Double> sigmas,
+            double shiftTerminal, DynamicShift dynamicShift) {
+        this(steps, guidance, shift, scheduler, sigmas, shiftTerminal, dynamicShift, null);
     }
 
     /** Evenly spaced steps, no terminal stretch. */

@@ -30,7 +30,9 @@ class DjlEngineProviderTest {
         DjlEngine djl = (DjlEngine) engines.find("djl").orElseThrow();
         try {
             assertFalse(djl.status().ready(), "an empty registry never throws, it makes the engine not ready");
-            assertEquals("no active version of wan2.1-t2v-1.3b; import and activate one", djl.status().detail());
+            assertTrue(djl.status().detail().startsWith("no active version of wan2.1-t2v-1.3b; import and activate one;"
+                    + " devices: cpu free; "), djl.status().detail());
+            assertTrue(djl.status().detail().contains("libtorch 2.7.1 cpu (bundled)"), djl.status().detail());
             assertEquals(DjlEngineProvider.DEFAULT_FAMILY, djl.family());
             assertTrue(Files.isDirectory(tmp.resolve("models")), "the registry root is created");
         } finally {
@@ -69,6 +71,70 @@ class DjlEngineProviderTest {
             RenderException e = assertThrows(RenderException.class, () -> engine.render(DjlEngineTest.spec(1),
                     f -> { }, RenderControl.unlimited()));
             assertEquals("render.unavailable", e.code());
+        }
+    }
+
+    @Test
+    void theDevicesSettingMakesOneRenderSlotPerDevice() {
+        try (DjlEngine engine = create(Map.of(DjlEngineProvider.MODELS_DIR, tmp.toString(),
+                DjlEngineProvider.DEVICES, "cpu, cpu"))) {
+            assertEquals(2, engine.renderSlots().getAsInt());
+            assertEquals("cpu,cpu#2", engine.status().device());
+            assertTrue(engine.status().detail().contains("devices: cpu free, cpu#2 free"), engine.status().detail());
+        }
+        try (DjlEngine engine = create(Map.of(DjlEngineProvider.MODELS_DIR, tmp.toString()))) {
+            assertEquals(1, engine.renderSlots().getAsInt(), "one cpu by default");
+        }
+    }
+
+    @Test
+    void aGpuThisMachineLacksLeavesTheEngineNotReadyWithTheReason() throws Exception {
+        TorchRuntime cpuBox = new TorchRuntime(0, null, "2.7.1", "cpu", "bundled");
+        try (DjlEngine engine = DjlEngine.open(tmp, ModelFamily.WAN21_T2V_1_3B, DeviceSlots.parse("gpu0,gpu1"),
+                cpuBox)) {
+            assertFalse(engine.status().ready());
+            assertEquals("gpu0,gpu1", engine.status().device());
+            assertTrue(engine.status().detail().startsWith("gpu0 does not exist on this machine (no CUDA GPU visible"),
+                    engine.status().detail());
+            assertTrue(engine.registry().isEmpty());
+            RenderException e = assertThrows(RenderException.class, () -> engine.render(DjlEngineTest.spec(1),
+                    f -> { }, RenderControl.unlimited()));
+            assertEquals("render.unavailable", e.code());
+            assertTrue(e.getMessage().startsWith("gpu0 does not exist"), e.getMessage());
+        }
+        TorchRuntime oneGpu = new TorchRuntime(1, "12.8", "2.7.1", "cu128", "/opt/libtorch/lib");
+        try (DjlEngine engine = DjlEngine.open(tmp, ModelFamily.WAN21_T2V_1_3B, DeviceSlots.parse("gpu0,gpu1"),
+                oneGpu)) {
+            assertTrue(engine.status().detail().startsWith("gpu1 does not exist on this machine (1 GPU visible,"
+                    + " gpu0 to gpu0)"), engine.status().detail());
+        }
+        TorchRuntime cpuTorch = new TorchRuntime(2, "12.8", "2.7.1", "cpu", "bundled");
+        try (DjlEngine engine = DjlEngine.open(tmp, ModelFamily.WAN21_T2V_1_3B, DeviceSlots.parse("gpu0"),
+                cpuTorch)) {
+            assertTrue(engine.status().detail().startsWith("the GPUs cannot be used: libtorch is the cpu build;"
+                    + " install the CUDA libtorch with install.sh --libtorch"), engine.status().detail());
+        }
+        try (DjlEngine engine = DjlEngine.open(tmp, ModelFamily.WAN21_T2V_1_3B, DeviceSlots.parse("cpu"),
+                cpuTorch)) {
+            assertTrue(engine.status().detail().endsWith("; CUDA 12.8, 2 GPUs visible; libtorch 2.7.1 cpu (bundled);"
+                    + " GPU not used: reelforge.engine.djl.devices lists no GPU and libtorch is the cpu build"),
+                    engine.status().detail());
+        }
+        TorchRuntime cudaOnCpuBox = new TorchRuntime(0, null, "2.7.1", "cu128", "/opt/libtorch/lib");
+        try (DjlEngine engine = DjlEngine.open(tmp, ModelFamily.WAN21_T2V_1_3B, DeviceSlots.parse("cpu"),
+                cudaOnCpuBox)) {
+            assertTrue(engine.status().detail().endsWith("; no CUDA GPU visible; libtorch 2.7.1 cu128 from"
+                    + " /opt/libtorch/lib; GPU not used: a CUDA libtorch on a machine with no visible GPU"),
+                    engine.status().detail());
+        }
+    }
+
+    @Test
+    void aBadDevicesListIsRefusedWithTheSettingsName() {
+        for (String bad : new String[] {"tpu0", "gpu0,gpu0", " , ", "gpu-1"}) {
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> create(Map.of(
+                    DjlEngineProvider.MODELS_DIR, tmp.toString(), DjlEngineProvider.DEVICES, bad)), bad);
+            assertTrue(e.getMessage().contains("devices"), e.getMessage());
         }
     }
 

@@ -15,12 +15,15 @@ import io.reelforge.models.ModelRegistry;
 import io.reelforge.models.ModelVersion;
 import io.reelforge.models.VersionState;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -51,7 +54,8 @@ class DjlEngineTest {
     @Test
     void withNoActiveVersionTheEngineIsNotReadyAndRefusesRenders() {
         assertFalse(engine.status().ready());
-        assertEquals("no active version of " + WAN + "; import and activate one", engine.status().detail());
+        assertTrue(engine.status().detail().startsWith("no active version of " + WAN + "; import and activate one;"),
+                engine.status().detail());
         RenderException e = assertThrows(RenderException.class,
                 () -> engine.render(spec(1), f -> { }, RenderControl.unlimited()));
         assertEquals("render.unavailable", e.code());
@@ -67,13 +71,14 @@ class DjlEngineTest {
         assertEquals(new ImageSupport(ImageSupport.Mode.NONE, WAN + "/v1 (Wan 2.1 T2V 1.3B)"), engine.imageSupport(),
                 "a text-to-video family takes no start image, named after the active version");
         assertTrue(engine.status().ready(), engine.status().detail());
-        assertEquals("ready: " + WAN + "/v1", engine.status().detail());
+        assertTrue(engine.status().detail().startsWith("ready: " + WAN + "/v1; devices: cpu free; "),
+                engine.status().detail());
         assertEquals("cpu", engine.status().device());
         assertEquals(new RenderReport("tiny-wan", "v1", 64, 32, 4, false), render());
 
         registry.activate(WAN, "v2");
         assertEquals("v2", render().modelVersion());
-        assertEquals("ready: " + WAN + "/v2", engine.status().detail());
+        assertTrue(engine.status().detail().startsWith("ready: " + WAN + "/v2;"), engine.status().detail());
 
         registry.rollback(WAN);
         assertEquals("v1", render().modelVersion());
@@ -82,6 +87,7 @@ class DjlEngineTest {
 
     @Test
     void aRenderInFlightFinishesOnItsVersionWhileTheNextUsesTheNewlyActiveOne() throws Exception {
+        reopen("cpu,cpu"); // two renders at once: one device each
         importTiny("v1");
         importTiny("v2");
         registry.activate(WAN, "v1");
@@ -91,14 +97,7 @@ class DjlEngineTest {
         try {
             Future<RenderReport> inFlight = pool.submit(() -> engine.render(spec(2), frame -> {
                 firstFrame.countDown();
-                try {
-                    if (!resume.await(60, TimeUnit.SECONDS)) {
-                        throw new RenderException("render.timeout", "the test never let the render go on");
-                    }
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    throw new RenderException("render.canceled", "interrupted");
-                }
+                await(resume);
             }, RenderControl.unlimited()));
             assertTrue(firstFrame.await(60, TimeUnit.SECONDS), "the render started");
 
@@ -112,6 +111,62 @@ class DjlEngineTest {
         } finally {
             resume.countDown();
             pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void twoConcurrentRendersRunOnTwoDevicesAndAThirdGoesBackToTheQueue() throws Exception {
+        reopen("cpu,cpu");
+        importTiny("v1");
+        registry.activate(WAN, "v1");
+        CountDownLatch bothStarted = new CountDownLatch(2);
+        CountDownLatch resume = new CountDownLatch(1);
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            List<Future<RenderReport>> renders = new ArrayList<>();
+            for (int i = 0; i < 2; i++) {
+                AtomicBoolean first = new AtomicBoolean(true);
+                renders.add(pool.submit(() -> engine.render(spec(2), frame -> {
+                    if (first.getAndSet(false)) {
+                        bothStarted.countDown();
+                        await(resume);
+                    }
+                }, RenderControl.unlimited())));
+            }
+            assertTrue(bothStarted.await(60, TimeUnit.SECONDS), "both renders reached their first frame at once");
+            assertTrue(engine.status().detail().contains("devices: cpu rendering, cpu#2 rendering"),
+                    "each render holds its own device: " + engine.status().detail());
+            RenderException third = assertThrows(RenderException.class, this::render);
+            assertEquals("render.deferred", third.code(), third.getMessage());
+            assertTrue(third.getMessage().startsWith("all 2 devices of the djl engine are busy (cpu,cpu#2)"),
+                    third.getMessage());
+            resume.countDown();
+            for (Future<RenderReport> r : renders) {
+                assertEquals("v1", r.get(60, TimeUnit.SECONDS).modelVersion());
+            }
+            assertTrue(engine.status().detail().contains("devices: cpu free, cpu#2 free"), engine.status().detail());
+            assertEquals("v1", render().modelVersion(), "a device is free again");
+        } finally {
+            resume.countDown();
+            pool.shutdownNow();
+        }
+    }
+
+    private void reopen(String devices) {
+        engine.close();
+        engine = (DjlEngine) new DjlEngineProvider().create(EngineSettings.of(Map.of(
+                DjlEngineProvider.MODELS_DIR, tmp.resolve("models").toString(), DjlEngineProvider.DEVICES, devices)));
+        registry = engine.registry().orElseThrow();
+    }
+
+    private static void await(CountDownLatch latch) throws RenderException {
+        try {
+            if (!latch.await(60, TimeUnit.SECONDS)) {
+                throw new RenderException("render.timeout", "the test never let the render go on");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new RenderException("render.canceled", "interrupted");
         }
     }
 

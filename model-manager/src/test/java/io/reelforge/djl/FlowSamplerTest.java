@@ -181,6 +181,48 @@ class FlowSamplerTest {
         assertEquals(List.of(1000f, 937.5f, (float) (2500.0 / 3.0), 625f), timesteps);
     }
 
+    @ParameterizedTest
+    @EnumSource(Scheduler.class)
+    void twoExpertsSwitchAtTheBoundaryStepEachWithItsGuidance(Scheduler scheduler) throws Exception {
+        // Wan 2.2 T2V A14B's defaults: 40 steps, shift 12, boundary 0.875, guidance 4 (high) and 3 (low). The
+        // schedule's sigmas are 12 s / (1 + 11 s) with s = 1 - i / 40, at or above 0.875 while s >= 0.875 / 2.375
+        // (i <= 25.26): steps 0..25 on the high-noise expert, 26..39 on the low-noise one.
+        SamplerSettings wan22 = SamplerSettings.of(io.reelforge.models.ModelFamily.WAN22_T2V_A14B.defaults());
+        assertEquals(new io.reelforge.models.ExpertSwitch(0.875, 3.0), wan22.experts());
+        List<Float> high = new ArrayList<>();
+        List<Float> low = new ArrayList<>();
+        NDArray noise = manager.zeros(new Shape(1, 1, 1, 1, 1));
+        NDArray out = new FlowSampler(new SamplerSettings(wan22.steps(), wan22.guidance(), wan22.shift(), scheduler,
+                List.of(), 0, wan22.experts())).sample(noise, context(2), recording(high), recording(low),
+                RenderControl.unlimited());
+        assertEquals(26, high.size(), "high-noise steps: " + high);
+        assertEquals(14, low.size(), "low-noise steps: " + low);
+        assertTrue(high.get(high.size() - 1) >= 875f && low.get(0) < 875f, high + " / " + low);
+        if (scheduler == Scheduler.FLOW_EULER) {
+            // prompt half 1, negative half 0: the guided velocity is the expert's guidance, integrated over sigma
+            double switchSigma = 12 * 0.35 / (1 + 11 * 0.35);
+            assertEquals(-(4.0 * (1 - switchSigma) + 3.0 * switchSigma), out.toFloatArray()[0], 1e-5);
+        }
+    }
+
+    @Test
+    void aLowNoiseDenoiserWithoutAnExpertSwitchIsAProgrammingError() {
+        NDArray noise = manager.zeros(new Shape(1, 1, 1, 1, 1));
+        Velocity zero = (x, t, c) -> x.zerosLike();
+        assertThrows(IllegalArgumentException.class, () -> sampler(Scheduler.FLOW_EULER, 2, 1.0, 1.0)
+                .sample(noise, context(1), zero, zero, RenderControl.unlimited()));
+    }
+
+    /** A guided stand-in that notes each call's timestep: 1 for the prompt half, 0 for the negative half. */
+    private static Velocity recording(List<Float> timesteps) {
+        return (x, t, c) -> {
+            assertEquals(2, x.getShape().get(0), "a CFG batch of two");
+            timesteps.add(t.toFloatArray()[0]);
+            NDArray positive = x.get("0:1").onesLike();
+            return positive.concat(x.get("1:2").zerosLike(), 0);
+        };
+    }
+
     private static float[] path(float[] clean, float[] noise, double sigma) {
         float[] out = new float[clean.length];
         for (int i = 0; i < out.length; i++) {

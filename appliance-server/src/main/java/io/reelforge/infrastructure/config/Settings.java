@@ -67,8 +67,14 @@ public class Settings {
         return string("reelforge.engine.default");
     }
 
-    public int renderSlots() {
-        return Math.max(1, integer("reelforge.render.slots"));
+    /**
+     * {@code reelforge.render.slots}: a number, or empty for {@code auto} (the default engine's own count, see
+     * {@code EngineRegistry.renderSlots()}). Anything else fails, as a bad number always did.
+     */
+    public java.util.OptionalInt renderSlotsSetting() {
+        String v = string("reelforge.render.slots").trim();
+        return v.equalsIgnoreCase("auto") ? java.util.OptionalInt.empty()
+                : java.util.OptionalInt.of(Math.max(1, Integer.parseInt(v)));
     }
 
     public Duration renderTimeout() {

@@ -78,6 +78,15 @@ public class EngineRegistry {
         return engines.find(RemoteEngine.ID).filter(RemoteEngine.class::isInstance).map(RemoteEngine.class::cast);
     }
 
+    /**
+     * How many renders run at once: {@code reelforge.render.slots} when it is a number; with {@code auto}, the
+     * default engine's own count (the djl engine: one per device), else 1.
+     */
+    public int renderSlots() {
+        return settings.renderSlotsSetting().orElseGet(() -> engines.find(settings.defaultEngine())
+                .map(e -> e.renderSlots().orElse(1)).orElse(1));
+    }
+
     /** Whether live keys render on this engine. */
     public boolean isDefault(String id) {
         return id.equals(settings.defaultEngine());

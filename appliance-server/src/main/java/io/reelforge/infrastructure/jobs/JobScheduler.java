@@ -31,6 +31,7 @@ import org.quartz.utils.ConnectionProvider;
 import org.quartz.utils.DBConnectionManager;
 
 import io.reelforge.infrastructure.config.Settings;
+import io.reelforge.infrastructure.engine.EngineRegistry;
 import io.reelforge.infrastructure.persistence.DataSources;
 
 /**
@@ -54,6 +55,9 @@ public class JobScheduler {
 
     @Inject
     Settings settings;
+
+    @Inject
+    EngineRegistry engines;
 
     @Inject
     CdiJobFactory jobFactory;
@@ -90,7 +94,7 @@ public class JobScheduler {
         } else {
             store.setDriverDelegateClass(StdJDBCDelegate.class.getName());
         }
-        int threads = settings.renderSlots() + 4;
+        int threads = engines.renderSlots() + 4;
         DirectSchedulerFactory.getInstance().createScheduler(SCHEDULER, instanceId, new ManagedThreadPool(threadFactory, threads), store);
         Scheduler s = DirectSchedulerFactory.getInstance().getScheduler(SCHEDULER);
         s.setJobFactory(jobFactory);
