@@ -1,6 +1,7 @@
 #!/usr/bin/python3
 """Signs in to an installed appliance's admin console in headless chromium, the way an administrator does
-after install: the first admin's one-time password, the forced change, the dashboard; then signs out and in
+after install: the first admin's one-time password, the forced change (which does not ask for the one-time
+password again), the dashboard; then signs out and in
 again with the new password. Used by dist-test.sh; Debian's python3-selenium drives Debian's chromium through
 its chromedriver, so nothing is downloaded.
 
@@ -56,7 +57,10 @@ def main(base, user, password, new_password):
 
     try:
         sign_in(password)
-        type_into("current-password", password)
+        shown("new-password")
+        # a one-time password (the first admin's, or one an admin reset) is not asked for again
+        if any(e.is_displayed() for e in driver.find_elements(By.ID, "current-password")):
+            type_into("current-password", password)
         type_into("new-password", new_password)
         type_into("repeat-password", new_password)
         click("change-password")
