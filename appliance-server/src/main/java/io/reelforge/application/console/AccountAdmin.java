@@ -26,8 +26,9 @@ import io.reelforge.domain.shared.ReelforgeException;
 @Transactional
 public class AccountAdmin {
 
+    /** {@code allowedResolutions} as the console shows it ("all" or "720p, 1080p"); {@code resolutions} as wire names. */
     public record AccountRow(String id, String name, String planId, String status, int maxConcurrentJobs,
-                             Integer dailyClipCap, String allowedResolutions, long balance) {
+                             Integer dailyClipCap, String allowedResolutions, long balance, List<String> resolutions) {
     }
 
     public record PlanOption(String id, String name) {
@@ -146,7 +147,8 @@ public class AccountAdmin {
     private AccountRow row(Account a) {
         return new AccountRow(a.id(), a.name(), a.plan().id(), a.status().name().toLowerCase(Locale.ROOT),
                 a.maxConcurrentJobs(), a.dailyClipCap().isPresent() ? a.dailyClipCap().getAsInt() : null,
-                limited(a) ? String.join(", ", wireNames(a.allowedResolutions())) : "all", ledger.balance(a.id()));
+                limited(a) ? String.join(", ", wireNames(a.allowedResolutions())) : "all", ledger.balance(a.id()),
+                List.copyOf(wireNames(a.allowedResolutions())));
     }
 
     private static String describe(Account a) {

@@ -88,7 +88,7 @@ public class AdminAccountsResource {
             @Parameter(description = "Page size, 1 to 500 (default 100).") @QueryParam("limit") String limit) {
         int from = intParam("offset", offset, 0, 0, Integer.MAX_VALUE);
         int size = intParam("limit", limit, 100, 1, 500);
-        List<AdminAccount> page = accounts.page(from, size).stream().map(r -> account(r.id())).toList();
+        List<AdminAccount> page = accounts.page(from, size).stream().map(AdminAccountsResource::account).toList();
         return Map.of("data", page, "total", accounts.count());
     }
 
@@ -253,11 +253,12 @@ public class AdminAccountsResource {
     }
 
     private AdminAccount account(String id) {
-        AccountAdmin.AccountRow row = accounts.one(id);
-        AccountDraft d = accounts.draftOf(id);
-        List<String> allowed = d.getAllowedResolutions().isEmpty() ? accounts.resolutions() : List.copyOf(d.getAllowedResolutions());
+        return account(accounts.one(id));
+    }
+
+    private static AdminAccount account(AccountAdmin.AccountRow row) {
         return new AdminAccount(row.id(), row.name(), row.planId(), row.status(), row.maxConcurrentJobs(),
-                row.dailyClipCap(), allowed, row.balance());
+                row.dailyClipCap(), row.resolutions(), row.balance());
     }
 
     /** Copies the fields that are present onto the draft; the application service validates the result. */
