@@ -6,6 +6,15 @@ JAR  := packaging/target/reelforge.jar
 
 SUDO := $(shell [ "$$(id -u)" -eq 0 ] || echo sudo)
 
+# A JDK 21+ for Maven and the scripts (Temurin 25 where it is installed; Debian's default java is 17): see
+# scripts/java-home.sh. Exported, so mvn, packaging/run.sh and the test scripts all run on it.
+JAVA_HOME := $(shell scripts/java-home.sh)
+ifeq ($(JAVA_HOME),)
+$(error no JDK 21 or newer found (see the line above): install one or set JAVA_HOME)
+endif
+export JAVA_HOME
+export PATH := $(JAVA_HOME)/bin:$(PATH)
+
 .PHONY: run test build dist test-dist sdk-test bench clean
 
 ## Build the bundle and start it on the embedded default (Derby, local disk, sandbox engine).

@@ -33,6 +33,12 @@ rf_load_env() {
 
 # The JVM options that point JavaCPP and DJL at a release's natives (unpacked there at install time, read-only
 # at run time) and keep DJL offline; the launcher and the installer's check use the same ones.
+# JDK 21+ options of every launch: DJL, JavaCPP and the tokenizers load native libraries through JNI, which JDK 24+
+# warns about unless it is allowed for the class path; the WARNING lines would otherwise open every start.
+rf_jdk_opts() {
+  echo "--enable-native-access=ALL-UNNAMED"
+}
+
 rf_native_opts() { # RELEASE_DIR DATA_DIR
   local flavor torch
   if [ -n "${REELFORGE_LIBTORCH_DIR:-}" ]; then

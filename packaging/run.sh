@@ -9,6 +9,8 @@ DATA=${DATA:-$PWD/data}
 JAR=${JAR:-$here/target/reelforge.jar}
 [ -f "$JAR" ] || { echo "no $JAR: run 'make run' (or 'mvn -DskipTests install') first" >&2; exit 1; }
 mkdir -p "$DATA"
+java_home=$("$here/../scripts/java-home.sh") || exit 1
+java=$java_home/bin/java
 if [ "$(id -u)" = 0 ]; then
   echo "warning: running as root: the appliance (and its console's admins) could then write anywhere on this host;" >&2
   echo "         start it as an ordinary user (the installed service runs as its own 'reelforge' user)" >&2
@@ -19,7 +21,7 @@ fi
 tls_opts=$(rf_tls_opts "$DATA") || exit 1
 echo "Reelforge: starting on http://localhost:$PORT${REELFORGE_HTTPS_PORT:+ and https://localhost:$REELFORGE_HTTPS_PORT} (data in $DATA) ..."
 # shellcheck disable=SC2086
-exec java ${JAVA_OPTS:--Xmx2g} $tls_opts \
+exec "$java" ${JAVA_OPTS:--Xmx2g} $(rf_jdk_opts) $tls_opts \
   -Dreelforge.data-dir="$DATA" \
   -Dreelforge.config-file="${REELFORGE_CONFIG_FILE:-/dev/null}" \
   -Dreelforge.public-url="${REELFORGE_PUBLIC_URL:-http://localhost:$PORT}" \

@@ -37,5 +37,5 @@ if [ ${#need[@]} -gt 0 ]; then
   $sudo apt-get update -qq
   DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${need[@]}" >/dev/null
 fi
-command -v java >/dev/null || { echo "a JDK 17+ is needed (apt-get install openjdk-17-jdk-headless)"; exit 1; }
+"$(dirname "$0")/java-home.sh" >/dev/null || exit 1   # a JDK 21+ (says which is missing)
 command -v mvn >/dev/null || { echo "Maven is needed (apt-get install maven)"; exit 1; }

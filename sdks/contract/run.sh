@@ -23,6 +23,9 @@ ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
 TOOLBOX=$ROOT/sdks/contract/toolbox
 if [ $# -gt 0 ]; then LANGS=("$@"); else LANGS=(python node php ruby go java); fi
 JAR=${REELFORGE_JAR:-$ROOT/packaging/target/reelforge.jar}
+JAVA_HOME=$("$ROOT/scripts/java-home.sh") || exit 2   # a JDK 21+ for the appliance and the Java SDK
+export JAVA_HOME PATH=$JAVA_HOME/bin:$PATH
+java=$JAVA_HOME/bin/java
 WORK=${REELFORGE_CONTRACT_WORK:-$ROOT/target/sdk-contract}
 LANG_TIMEOUT=${REELFORGE_CONTRACT_LANG_TIMEOUT:-600}
 BOOT_TIMEOUT=${REELFORGE_CONTRACT_BOOT_TIMEOUT:-360}
@@ -78,7 +81,7 @@ else
   mkdir -p "$DATA"
   LOG=$WORK/logs/appliance.log
   DEMO_KEY=rf_live_$(random_token 9)$(random_token 32)
-  "${JAVA_HOME:+$JAVA_HOME/bin/}java" -Xmx1g \
+  "$java" -Xmx1g --enable-native-access=ALL-UNNAMED \
     -Dreelforge.data-dir="$DATA" \
     -Dreelforge.config-file=/dev/null \
     -Dreelforge.demo.api-key="$DEMO_KEY" \

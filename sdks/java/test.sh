@@ -7,6 +7,8 @@
 # Extra arguments go to the contract run, e.g. ./test.sh -Dtest='ScenariosTest#s01*'.
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd -P)
+JAVA_HOME=$("$here/../../scripts/java-home.sh") || exit 1   # Maven on a JDK 21+ (the SDK itself targets 17)
+export JAVA_HOME PATH=$JAVA_HOME/bin:$PATH
 command -v mvn >/dev/null || { echo "java: mvn missing (apt-get install maven)" >&2; exit 1; }
 command -v ffprobe >/dev/null || { echo "java: ffprobe missing (apt-get install ffmpeg)" >&2; exit 1; }
 export REELFORGE_SDK_LANG=java

@@ -122,8 +122,7 @@ public class Bootstrap {
             dispatcher.dispatch();
             demo.ifPresent(this::printFirstStart);
             adminPassword.ifPresent(this::printFirstAdmin);
-            gate.open();
-            LOG.info(() -> "Reelforge is ready at " + baseUrl());
+            gate.started("Reelforge is ready at " + baseUrl());
         } catch (Exception e) {
             // A failed deploy gets no @PreDestroy: give the server its log handlers back now.
             if (logs != null) {

@@ -89,6 +89,7 @@ public final class Appliance implements AutoCloseable {
         List<String> cmd = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx1g",
+                "--enable-native-access=ALL-UNNAMED", // as the launchers give it (installer/common.sh rf_jdk_opts)
                 "-Dreelforge.data-dir=" + dataDir,
                 // never an installed /etc/reelforge/reelforge.properties: it would point a test at another database
                 "-Dreelforge.config-file=/dev/null",

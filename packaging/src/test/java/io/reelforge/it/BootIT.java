@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -61,6 +63,49 @@ class BootIT {
             assertThrows(IllegalStateException.class, a::boot, "the start fails");
             assertEquals(3, a.awaitExitStatus(Duration.ofMinutes(2)), "exit status 3, not a live JVM without the application");
             assertTrue(a.log().contains("Reelforge could not start"), "the reason is in the log");
+        } finally {
+            a.stop();
+        }
+    }
+
+    @Test
+    void readyOnlyWhenTheApiAndTheConsoleServe() throws Exception {
+        Appliance a = Appliance.create("boot-ready", Map.of());
+        try {
+            a.boot();
+            String log = a.log();
+            assertTrue(log.contains("Reelforge is ready"), "announced");
+            assertEquals(1, log.split("Reelforge is ready", -1).length - 1, "announced once");
+            HttpClient http = HttpClient.newHttpClient();
+            long t0 = System.nanoTime();
+            HttpResponse<String> console = http.send(HttpRequest.newBuilder(URI.create(a.baseUrl() + "/admin/login"))
+                    .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
+            long tookMs = (System.nanoTime() - t0) / 1_000_000;
+            assertEquals(200, console.statusCode(), console.body());
+            assertTrue(console.body().contains("<html") || console.body().contains("<!doctype"), "the console's page");
+            assertTrue(tookMs < 2000, "the first console request after boot took " + tookMs + " ms");
+            String start = log.substring(0, log.indexOf("Reelforge is ready"));
+            assertFalse(start.contains("BEGIN CERTIFICATE") || start.contains("has expired"),
+                    "no expired trust anchors dumped at start-up");
+            assertFalse(start.contains("WARNING: A restricted method") || start.contains("sun.misc.Unsafe"),
+                    "no JDK native-access or Unsafe warnings at start-up");
+        } finally {
+            a.stop();
+        }
+    }
+
+    @Test
+    void aTakenPortEndsTheProcessPromptly() throws Exception {
+        Appliance a = Appliance.create("boot-port-taken", Map.of());
+        try (ServerSocket taken = new ServerSocket()) {
+            taken.bind(new InetSocketAddress(URI.create(a.baseUrl()).getPort()));
+            long t0 = System.nanoTime();
+            IllegalStateException failed = assertThrows(IllegalStateException.class, a::boot, "the start fails");
+            assertTrue(failed.getMessage().contains("exited at start-up"), failed.getMessage());
+            long tookS = (System.nanoTime() - t0) / 1_000_000_000L;
+            int status = a.awaitExitStatus(Duration.ofSeconds(30));
+            assertTrue(status > 0, "a non-zero exit status, not a live process: " + status);
+            assertTrue(tookS < 90, "exited " + tookS + " s after the start, not left running");
         } finally {
             a.stop();
         }

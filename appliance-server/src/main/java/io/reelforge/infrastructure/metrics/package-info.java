@@ -1,5 +1,6 @@
 /**
- * The metrics facade ({@link io.reelforge.application.ops.OpsMetrics}) on MicroProfile Metrics 5.1, which
- * Payara Micro serves as Prometheus text at {@code /metrics} (application scope, names {@code reelforge_*}).
+ * The metrics facade ({@link io.reelforge.application.ops.OpsMetrics}) on Micrometer's Prometheus registry,
+ * served as Prometheus text at {@code /metrics} (series {@code reelforge_*} with {@code mp_scope="application"},
+ * JVM series with {@code mp_scope="base"}).
  */
 package io.reelforge.infrastructure.metrics;

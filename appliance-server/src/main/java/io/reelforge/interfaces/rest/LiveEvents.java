@@ -54,7 +54,7 @@ public class LiveEvents {
                         .reconnectDelay(1000)
                         .build());
                 if (status.terminal()) {
-                    sink.close();
+                    close(sink);
                     return false;
                 }
                 return true;
@@ -73,7 +73,16 @@ public class LiveEvents {
         if (now.generation().status().terminal() && !sink.isClosed()) {
             // The client already had the final event (it resumed with its id): nothing more will come.
             live.unwatch(generationId, watcher);
+            close(sink);
+        }
+    }
+
+    /** JAX-RS 4's close may throw: a client already gone has nothing left to close. */
+    private static void close(SseEventSink sink) {
+        try {
             sink.close();
+        } catch (java.io.IOException e) {
+            // the connection is gone either way
         }
     }
 
@@ -81,7 +90,7 @@ public class LiveEvents {
     private static void send(SseEventSink sink, OutboundSseEvent event) {
         sink.send(event).whenComplete((done, error) -> {
             if (error != null) {
-                sink.close();
+                close(sink);
             }
         });
     }

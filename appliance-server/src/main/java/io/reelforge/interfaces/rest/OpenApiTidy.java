@@ -95,13 +95,13 @@ public class OpenApiTidy implements OASFilter {
                 .ifPresent(p -> p.setItems(OASFactory.createSchema().ref(item))));
         List<Object> events = Arrays.stream(WebhookEvent.values()).map(e -> (Object) e.wireName()).toList();
         EVENT_ARRAYS.forEach(property -> property(schemas, property).ifPresent(p -> p.setItems(
-                OASFactory.createSchema().type(Schema.SchemaType.STRING).enumeration(events))));
+                OASFactory.createSchema().type(List.of(Schema.SchemaType.STRING)).enumeration(events))));
         openAPI.getComponents().removeSchema("PageDto");
-        // A $ref ignores a sibling nullable: the OpenAI shape's error (null unless failed) is inlined instead.
+        // The OpenAI shape's error (null unless failed) is inlined as an object-or-null (OpenAPI 3.1's nullable).
         Schema video = schemas.get("Video");
         Schema videoError = schemas.get("VideoError");
         if (video != null && videoError != null && video.getProperties() != null) {
-            video.addProperty("error", OASFactory.createSchema().type(Schema.SchemaType.OBJECT).nullable(true)
+            video.addProperty("error", OASFactory.createSchema().type(List.of(Schema.SchemaType.OBJECT, Schema.SchemaType.NULL))
                     .description("Why a failed video failed; null otherwise.")
                     .properties(videoError.getProperties()).required(videoError.getRequired()));
         }
@@ -147,8 +147,8 @@ public class OpenApiTidy implements OASFilter {
     }
 
     /** An example written as the JSON text of a number, boolean, array or object, as that value. */
-    private static Object example(Object example, Schema.SchemaType type) {
-        if (!(example instanceof String text) || type == null || type == Schema.SchemaType.STRING) {
+    private static Object example(Object example, List<Schema.SchemaType> type) {
+        if (!(example instanceof String text) || type == null || type.contains(Schema.SchemaType.STRING)) {
             return example;
         }
         try (JsonReader reader = Json.createReader(new StringReader(text))) {
@@ -181,11 +181,11 @@ public class OpenApiTidy implements OASFilter {
     @Override
     public Schema filterSchema(Schema schema) {
         if ("date-time".equals(schema.getFormat())) {
-            schema.setType(Schema.SchemaType.STRING);
+            schema.setType(List.of(Schema.SchemaType.STRING));
         }
-        if (schema.getType() == Schema.SchemaType.NUMBER
+        if (List.of(Schema.SchemaType.NUMBER).equals(schema.getType())
                 && ("int64".equals(schema.getFormat()) || "int32".equals(schema.getFormat()))) {
-            schema.setType(Schema.SchemaType.INTEGER);
+            schema.setType(List.of(Schema.SchemaType.INTEGER));
         }
         schema.setExample(example(schema.getExample(), schema.getType()));
         if (Integer.valueOf(0).equals(schema.getMaxProperties())) {
@@ -196,12 +196,6 @@ public class OpenApiTidy implements OASFilter {
         }
         if (Integer.valueOf(0).equals(schema.getMinLength())) {
             schema.setMinLength(null);
-        }
-        if (Boolean.FALSE.equals(schema.getExclusiveMaximum())) {
-            schema.setExclusiveMaximum(null);
-        }
-        if (Boolean.FALSE.equals(schema.getExclusiveMinimum())) {
-            schema.setExclusiveMinimum(null);
         }
         if (Boolean.FALSE.equals(schema.getUniqueItems())) {
             schema.setUniqueItems(null);
@@ -214,9 +208,6 @@ public class OpenApiTidy implements OASFilter {
         }
         if (Boolean.FALSE.equals(schema.getDeprecated())) {
             schema.setDeprecated(null);
-        }
-        if (Boolean.FALSE.equals(schema.getNullable())) {
-            schema.setNullable(null);
         }
         return schema;
     }
