@@ -39,6 +39,19 @@ rf_jdk_opts() {
   echo "--enable-native-access=ALL-UNNAMED"
 }
 
+# Refuses a port something already listens on, before the JVM starts: Payara Micro would log the bind error,
+# say "Shutting down" and keep the process running with nothing served.
+rf_ports_free() { # PORT...
+  local p
+  for p in "$@"; do
+    [ -n "$p" ] || continue
+    if (exec 3<>"/dev/tcp/127.0.0.1/$p") 2>/dev/null; then
+      echo "reelforge: port $p is already in use (another Reelforge, or another server): stop it or choose another port" >&2
+      return 1
+    fi
+  done
+}
+
 rf_native_opts() { # RELEASE_DIR DATA_DIR
   local flavor torch
   if [ -n "${REELFORGE_LIBTORCH_DIR:-}" ]; then

@@ -5,8 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -89,23 +87,6 @@ class BootIT {
                     "no expired trust anchors dumped at start-up");
             assertFalse(start.contains("WARNING: A restricted method") || start.contains("sun.misc.Unsafe"),
                     "no JDK native-access or Unsafe warnings at start-up");
-        } finally {
-            a.stop();
-        }
-    }
-
-    @Test
-    void aTakenPortEndsTheProcessPromptly() throws Exception {
-        Appliance a = Appliance.create("boot-port-taken", Map.of());
-        try (ServerSocket taken = new ServerSocket()) {
-            taken.bind(new InetSocketAddress(URI.create(a.baseUrl()).getPort()));
-            long t0 = System.nanoTime();
-            IllegalStateException failed = assertThrows(IllegalStateException.class, a::boot, "the start fails");
-            assertTrue(failed.getMessage().contains("exited at start-up"), failed.getMessage());
-            long tookS = (System.nanoTime() - t0) / 1_000_000_000L;
-            int status = a.awaitExitStatus(Duration.ofSeconds(30));
-            assertTrue(status > 0, "a non-zero exit status, not a live process: " + status);
-            assertTrue(tookS < 90, "exited " + tookS + " s after the start, not left running");
         } finally {
             a.stop();
         }
