@@ -34,9 +34,14 @@ rf_load_env() {
 # The JVM options that point JavaCPP and DJL at a release's natives (unpacked there at install time, read-only
 # at run time) and keep DJL offline; the launcher and the installer's check use the same ones.
 # JDK 21+ options of every launch: DJL, JavaCPP and the tokenizers load native libraries through JNI, which JDK 24+
-# warns about unless it is allowed for the class path; the WARNING lines would otherwise open every start.
-rf_jdk_opts() {
+# warns about unless it is allowed for the class path; and Payara's Hazelcast (shaded JCTools) reads fields
+# through sun.misc.Unsafe, which JDK 24+ warns about unless allowed (the option does not exist before 23). The
+# WARNING lines would otherwise open every start.
+rf_jdk_opts() { # JAVA_HOME
+  local feature
+  feature=$(sed -n 's/^JAVA_VERSION="\([0-9]*\).*/\1/p' "$1/release" 2>/dev/null)
   echo "--enable-native-access=ALL-UNNAMED"
+  [ "${feature:-0}" -lt 23 ] || echo "--sun-misc-unsafe-memory-access=allow"
 }
 
 # Refuses a port something already listens on, before the JVM starts: Payara Micro would log the bind error,

@@ -22,7 +22,7 @@ tls_opts=$(rf_tls_opts "$DATA") || exit 1
 rf_ports_free "$PORT" "${REELFORGE_HTTPS_PORT:-}" || exit 1
 echo "Reelforge: starting on http://localhost:$PORT${REELFORGE_HTTPS_PORT:+ and https://localhost:$REELFORGE_HTTPS_PORT} (data in $DATA) ..."
 # shellcheck disable=SC2086
-exec "$java" ${JAVA_OPTS:--Xmx2g} $(rf_jdk_opts) $tls_opts \
+exec "$java" ${JAVA_OPTS:--Xmx2g} $(rf_jdk_opts "$java_home") $tls_opts \
   -Dreelforge.data-dir="$DATA" \
   -Dreelforge.config-file="${REELFORGE_CONFIG_FILE:-/dev/null}" \
   -Dreelforge.public-url="${REELFORGE_PUBLIC_URL:-http://localhost:$PORT}" \

@@ -48,7 +48,7 @@ install -m 0644 "$target/generated-sources/license/THIRD-PARTY.txt" "$tree/licen
 install -m 0644 "$target/reelforge-sbom.json" "$tree/licenses/sbom.cyclonedx.json"
 
 jhome=${JAVA_HOME:-$(dirname "$(dirname "$(readlink -f "$(command -v java)")")")}
-"$jhome/bin/jlink" --add-modules "$modules" --strip-debug --no-header-files --no-man-pages --compress=2 \
+"$jhome/bin/jlink" --add-modules "$modules" --strip-debug --no-header-files --no-man-pages --compress=zip-6 \
   --output "$tree/runtime"
 t1=$(date +%s)
 

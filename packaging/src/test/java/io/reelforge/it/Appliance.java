@@ -97,6 +97,9 @@ public final class Appliance implements AutoCloseable {
                 "-Dreelforge.public-url=" + baseUrl(),
                 "-Dderby.stream.error.file=" + dataDir.resolve("derby.log"),
                 "-Dorg.bytedeco.javacpp.cachedir=" + dataDir.getParent().resolve("javacpp-cache")));
+        if (Runtime.version().feature() >= 23) {
+            cmd.add("--sun-misc-unsafe-memory-access=allow"); // as rf_jdk_opts: Hazelcast's Unsafe reads, no warning
+        }
         settings.forEach((k, v) -> cmd.add("-D" + (k.startsWith("reelforge.") ? k : "reelforge." + k) + "=" + v));
         cmd.addAll(jvmOptions);
         cmd.addAll(List.of("-jar", jar, "--port", String.valueOf(port)));
