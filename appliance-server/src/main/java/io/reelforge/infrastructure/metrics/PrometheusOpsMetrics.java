@@ -92,7 +92,7 @@ public class PrometheusOpsMetrics implements OpsMetrics {
         for (String status : countsByStatus.get().keySet()) {
             Gauge.builder("reelforge.jobs", counts, c -> c.get(status))
                     .description("Generations in each status now; status=queued is the queue depth")
-                    .tag("status", status).register(application);
+                    .tag("status", status).strongReference(true).register(application);
         }
     }
 
