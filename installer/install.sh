@@ -212,7 +212,7 @@ install_release() { # copies this release into releases/<version> (already there
   local extra=(); shopt -s nullglob; extra=("$dest"/lib/natives/*.jar); shopt -u nullglob
   # with --libtorch, DJL loads that libtorch and unpacks the JNI binding of its flavor next to the others
   # shellcheck disable=SC2046
-  do_ "$dest/runtime/bin/java" $(rf_libtorch_opts "$dest") -jar "$dest/lib/reelforge-setup.jar" \
+  do_ "$dest/runtime/bin/java" $(rf_jdk_opts "$dest/runtime") $(rf_libtorch_opts "$dest") -jar "$dest/lib/reelforge-setup.jar" \
     "$dest/lib/reelforge.jar" "$dest/natives" "${extra[@]}" || return 1
   # DJL unpacks through private (0700) temporary folders: the service user must be able to read them
   do_ chmod -R a+rX "$dest/natives"
@@ -220,7 +220,7 @@ install_release() { # copies this release into releases/<version> (already there
   # unreadable, and nothing may need unpacking again
   [ "$dry" = 1 ] || {
     # shellcheck disable=SC2046
-    rf_as_user "$dest/runtime/bin/java" $(rf_native_opts "$dest" "$RF_DATA") -jar "$dest/lib/reelforge-setup.jar" --verify \
+    rf_as_user "$dest/runtime/bin/java" $(rf_jdk_opts "$dest/runtime") $(rf_native_opts "$dest" "$RF_DATA") -jar "$dest/lib/reelforge-setup.jar" --verify \
       "$dest/lib/reelforge.jar" "$dest/natives" >/dev/null 2>"$dest/natives.verify.log" \
       || { cat "$dest/natives.verify.log" >&2; rf_log "the unpacked natives do not load with the launcher's settings"; return 1; }
     rm -f "$dest/natives.verify.log"
