@@ -18,15 +18,18 @@ import io.reelforge.infrastructure.config.Settings;
 import io.reelforge.infrastructure.engine.EngineRegistry;
 
 /**
- * Time estimates from measured render times: the median of the latest renders on the same engine and
- * frame size (a prior until there are any), plus the work queued ahead spread over the render slots. While a job
- * renders, its remaining time comes from its progress and the time it has taken so far.
+ * Time estimates from measured render times: the median of the latest renders on the same engine and frame size
+ * measured at the concurrency the clip will render at (a prior until there are any), plus the work queued ahead
+ * spread over the render slots. While a job renders, its remaining time comes from its progress and the time it has
+ * taken so far.
  */
 @ApplicationScoped
 @Transactional(Transactional.TxType.SUPPORTS)
 public class Estimator {
 
     private static final int SAMPLE = 15;
+    /** Renders measured at the expected concurrency before they are trusted over scaled ones. */
+    private static final int MIN_SAME = 3;
 
     @Inject
     GenerationRepository generations;
@@ -40,14 +43,38 @@ public class Estimator {
     @Inject
     Clock clock;
 
-    /** Expected render time of one clip on this engine at this frame size (a square 720p clip is not a wide one). */
+    /**
+     * Expected render time of one clip on this engine at this frame size (a square 720p clip is not a wide one), when
+     * it renders beside as many others as are rendering and queued now (up to the render slots): renders share the
+     * machine, so one measured alone says little about one among four. The median of the latest renders measured at
+     * that concurrency; without enough of them, the latest at any concurrency scaled to it; a prior until there are any.
+     */
     public long renderMs(String engine, int width, int height) {
-        List<Long> recent = new ArrayList<>(generations.recentRenderTimes(engine, width, height, SAMPLE));
-        if (recent.isEmpty()) {
-            return prior(engine, (long) width * height);
+        long waiting = generations.countByStatus(GenerationStatus.PROCESSING) + generations.countByStatus(GenerationStatus.QUEUED);
+        int concurrency = (int) Math.max(1, Math.min(engines.renderSlots(), waiting + 1));
+        return renderMs(generations.recentRenderTimes(engine, width, height, 2 * SAMPLE), concurrency)
+                .orElseGet(() -> prior(engine, (long) width * height));
+    }
+
+    /** The estimate from measured renders for {@code concurrency} renders at once; empty when there are none. */
+    static java.util.OptionalLong renderMs(List<GenerationRepository.RenderTime> recent, int concurrency) {
+        List<Long> same = new ArrayList<>();
+        List<Long> scaled = new ArrayList<>();
+        for (GenerationRepository.RenderTime t : recent) {
+            if (t.concurrency() == concurrency) {
+                same.add(t.ms());
+            }
+            if (scaled.size() < SAMPLE) {
+                scaled.add(t.ms() * concurrency / Math.max(1, t.concurrency()));
+            }
         }
-        Collections.sort(recent);
-        return recent.get(recent.size() / 2);
+        List<Long> sample = same.size() >= MIN_SAME ? same.subList(0, Math.min(SAMPLE, same.size())) : scaled;
+        if (sample.isEmpty()) {
+            return java.util.OptionalLong.empty();
+        }
+        List<Long> sorted = new ArrayList<>(sample);
+        Collections.sort(sorted);
+        return java.util.OptionalLong.of(sorted.get(sorted.size() / 2));
     }
 
     /**

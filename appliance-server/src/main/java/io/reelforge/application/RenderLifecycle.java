@@ -64,14 +64,15 @@ public class RenderLifecycle {
 
     /** Claims the oldest queued job if a render slot is free. */
     public Optional<RenderOrder> claimNext() {
-        if (generations.countByStatus(GenerationStatus.PROCESSING) >= engines.renderSlots()) {
+        long rendering = generations.countByStatus(GenerationStatus.PROCESSING);
+        if (rendering >= engines.renderSlots()) {
             return Optional.empty();
         }
         for (Generation candidate : generations.queued(1)) {
             Optional<Generation> locked = generations.lockForUpdate(candidate.id());
             if (locked.isPresent() && locked.get().status() == GenerationStatus.QUEUED) {
                 Generation g = locked.get();
-                g.start(clock.instant());
+                g.start(clock.instant(), (int) rendering + 1);
                 changed.fire(new GenerationChanged(g.id(), true));
                 // Owned before the commit makes it visible as processing, so a stop at any moment notes it.
                 signals.claim(g.id());
@@ -101,6 +102,7 @@ public class RenderLifecycle {
         if (g.status() != GenerationStatus.PROCESSING) {
             return false;
         }
+        g.seeConcurrentRenders((int) generations.countByStatus(GenerationStatus.PROCESSING));
         g.complete(store.outputFor(g.id(), g.createdAt()), bytes, facts, settings.outputRetention(), clock.instant());
         discardInput(g);
         changed.fire(new GenerationChanged(g.id(), true));

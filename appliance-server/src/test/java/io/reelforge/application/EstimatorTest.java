@@ -3,7 +3,11 @@ package io.reelforge.application;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.List;
+
 import org.junit.jupiter.api.Test;
+
+import io.reelforge.domain.model.generation.GenerationRepository.RenderTime;
 
 class EstimatorTest {
 
@@ -15,5 +19,21 @@ class EstimatorTest {
         assertTrue(Estimator.remainingMs(6_000, 9_000, 0) >= 1_000, "overrun without progress: not done");
         assertEquals(4_000, Estimator.remainingMs(6_000, 2_000, 0), "no progress yet: the estimate");
         assertEquals(0, Estimator.remainingMs(6_000, 7_000, 1.0));
+    }
+
+    @Test
+    void rendersMeasuredAtTheSameConcurrencyDecide() {
+        List<RenderTime> recent = List.of(new RenderTime(6_000, 1), new RenderTime(6_200, 1), new RenderTime(5_900, 1),
+                new RenderTime(13_000, 2), new RenderTime(12_000, 2), new RenderTime(12_500, 2));
+        assertEquals(6_000, Estimator.renderMs(recent, 1).getAsLong(), "alone: the renders measured alone");
+        assertEquals(12_500, Estimator.renderMs(recent, 2).getAsLong(), "two at once: the renders measured two at once");
+    }
+
+    @Test
+    void withoutEnoughAtThatConcurrencyTheRendersAreScaledToIt() {
+        List<RenderTime> alone = List.of(new RenderTime(6_000, 1), new RenderTime(6_000, 1), new RenderTime(6_000, 1));
+        assertEquals(24_000, Estimator.renderMs(alone, 4).getAsLong(), "four sharing the machine: four times as long");
+        assertEquals(3_000, Estimator.renderMs(List.of(new RenderTime(12_000, 4)), 1).getAsLong());
+        assertTrue(Estimator.renderMs(List.of(), 2).isEmpty(), "nothing measured: the prior");
     }
 }

@@ -20,6 +20,12 @@ import java.util.regex.Pattern;
  * |estimate - actual| / actual, where actual is the time from that read to completion. Prints the median and
  * 90th percentile of the error at submission and while rendering (the goal: a median of 0.25 or less).
  *
+ * <p>The baseline, measured in the same run so that the machine's load weighs on both alike: first one clip of
+ * each size rendered alone, then, under load, the error the time measured alone would have had as the estimate at
+ * submission (what an estimator blind to concurrency says). Prints the ratio of the appliance's error to it, the
+ * machine's CPUs and its load average before and after (a loaded machine slows every render; say so with the
+ * figures).
+ *
  * <pre>java -cp bench/target/classes io.reelforge.bench.EstimateBench http://localhost:8080 rf_test_… 5 4</pre>
  */
 public final class EstimateBench {
@@ -45,6 +51,13 @@ public final class EstimateBench {
         long minutes = args.length > 2 ? Long.parseLong(args[2]) : 5;
         int inFlight = args.length > 3 ? Integer.parseInt(args[3]) : 4;
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+        String loadBefore = loadAverage();
+        Map<String, Double> alone = new HashMap<>();
+        for (String res : List.of("720p", "1080p")) {
+            alone.put(res, renderAlone(http, base, key, res));
+            System.out.printf("baseline: one %s clip alone took %.1f s%n", res, alone.get(res));
+        }
+        List<Double> baseline = new ArrayList<>();
         long t0 = System.nanoTime();
         long end = t0 + Duration.ofMinutes(minutes).toNanos();
         Map<String, List<Read>> open = new HashMap<>();
@@ -67,6 +80,8 @@ public final class EstimateBench {
                 }
                 List<Read> reads = new ArrayList<>();
                 reads.add(new Read(ms(t0), "submitted", number(ESTIMATE, r.body())));
+                // the baseline's estimate for the same read: the time one clip of this size took alone
+                reads.add(new Read(ms(t0), "baseline", Math.round(alone.get(res))));
                 open.put(text(ID, r.body()), reads);
             }
             Thread.sleep(1000);
@@ -83,6 +98,7 @@ public final class EstimateBench {
                             double error = Math.abs(read.estimateSeconds() - actual) / actual;
                             (switch (read.status()) {
                                 case "submitted" -> atSubmit;
+                                case "baseline" -> baseline;
                                 case "queued" -> queued;
                                 default -> rendering;
                             }).add(error);
@@ -102,6 +118,53 @@ public final class EstimateBench {
         print("at submission", atSubmit);
         print("while queued", queued);
         print("while rendering", rendering);
+        print("baseline", baseline);
+        if (!atSubmit.isEmpty() && !baseline.isEmpty()) {
+            System.out.printf("ratio at submission / baseline (time alone as the estimate): %.2f%n",
+                    median(atSubmit) / Math.max(1e-9, median(baseline)));
+        }
+        System.out.printf("machine: %d CPUs, load average before %s, after %s%n",
+                Runtime.getRuntime().availableProcessors(), loadBefore, loadAverage());
+    }
+
+    /** Seconds from submission to completion of one clip with nothing else submitted by the bench. */
+    private static double renderAlone(HttpClient http, String base, String key, String res) throws Exception {
+        long start = System.nanoTime();
+        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(base + "/v1/video/generate"))
+                .header("Authorization", "Bearer " + key).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"prompt\": \"waves on a rocky shore at dusk\", "
+                        + "\"resolution\": \"" + res + "\"}")).build(), HttpResponse.BodyHandlers.ofString());
+        if (r.statusCode() != 202) {
+            throw new IllegalStateException("submission refused: " + r.statusCode() + " " + r.body());
+        }
+        String id = text(ID, r.body());
+        while (true) {
+            Thread.sleep(250);
+            String body = http.send(HttpRequest.newBuilder(URI.create(base + "/v1/video/" + id))
+                    .header("Authorization", "Bearer " + key).build(), HttpResponse.BodyHandlers.ofString()).body();
+            String status = text(STATUS, body);
+            if ("completed".equals(status)) {
+                return (System.nanoTime() - start) / 1e9;
+            }
+            if (!"queued".equals(status) && !"processing".equals(status)) {
+                throw new IllegalStateException(id + " ended " + status);
+            }
+        }
+    }
+
+    private static double median(List<Double> values) {
+        List<Double> sorted = new ArrayList<>(values);
+        Collections.sort(sorted);
+        return sorted.get(sorted.size() / 2);
+    }
+
+    private static String loadAverage() {
+        try {
+            String[] parts = java.nio.file.Files.readString(java.nio.file.Path.of("/proc/loadavg")).split(" ");
+            return parts[0] + " " + parts[1] + " " + parts[2];
+        } catch (java.io.IOException e) {
+            return "unknown";
+        }
     }
 
     private static void print(String what, List<Double> errors) {

@@ -4,22 +4,27 @@ import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.Locale;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipInputStream;
+
+import org.apache.commons.compress.archivers.ArchiveEntry;
+import org.apache.commons.compress.archivers.ArchiveInputStream;
+import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
+import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
+import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
+import org.apache.commons.compress.archivers.zip.ZipArchiveInputStream;
 
 /**
- * Unpacks an uploaded package archive (.zip, .tar) into an empty folder, refusing anything that could write
- * outside it or fill the disk: absolute names, {@code ..} segments, links and device entries, and more than
- * {@code maxBytes} unpacked in all (counted as bytes are written, not as headers claim), and more than
+ * Unpacks an uploaded package archive (.zip, .tar) into an empty folder with commons-compress (ustar, PAX and GNU
+ * long names, entries over 8 GiB, ZIP64), refusing anything that could write outside it or fill the disk: absolute
+ * names, {@code ..} segments, links and device entries, more than {@code maxBytes} unpacked in all (counted as
+ * bytes are written, not as headers claim, so a compressed ZIP entry cannot inflate past it), and more than
  * {@value #MAX_ENTRIES} entries.
  */
 final class Archives {
 
-    private static final int BLOCK = 512;
     /** A package has five to a dozen files; thousands of entries is an inode bomb, not a model. */
     static final int MAX_ENTRIES = 10_000;
 
@@ -37,65 +42,49 @@ final class Archives {
     }
 
     void unpack(Path archive, Path into) throws RegistryException, IOException {
-        try (InputStream in = new BufferedInputStream(Files.newInputStream(archive))) {
-            if (archive.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".zip")) {
-                unzip(in, into);
-            } else {
-                untar(in, into);
-            }
-        }
-    }
-
-    private void unzip(InputStream raw, Path into) throws RegistryException, IOException {
-        try (ZipInputStream zip = new ZipInputStream(raw)) {
-            for (ZipEntry e; (e = zip.getNextEntry()) != null; ) {
-                Path target = target(into, e.getName());
+        boolean zip = archive.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".zip");
+        try (InputStream raw = new BufferedInputStream(Files.newInputStream(archive));
+             ArchiveInputStream<?> in = zip ? new ZipArchiveInputStream(raw) : new TarArchiveInputStream(raw)) {
+            for (ArchiveEntry e; (e = in.getNextEntry()) != null; ) {
+                if (!in.canReadEntryData(e)) {
+                    throw new RegistryException("archive.unsafe", "archive entry '" + e.getName()
+                            + "' uses a compression or encryption this reader does not support; the archive is refused");
+                }
+                Path target = target(into, e);
                 if (e.isDirectory()) {
                     Files.createDirectories(target);
                 } else {
-                    write(zip, target, Long.MAX_VALUE);
+                    write(in, target, e.getSize());
                 }
             }
+        } catch (IllegalArgumentException e) {
+            // commons-compress reports a malformed header (bad number, bad PAX record) this way
+            throw new RegistryException("archive.unsafe", "archive is malformed: " + e.getMessage(), e);
         }
     }
 
-    /** POSIX ustar; pax and GNU extension headers are skipped, so the checked ustar name is what counts. */
-    private void untar(InputStream in, Path into) throws RegistryException, IOException {
-        byte[] header = new byte[BLOCK];
-        while (in.readNBytes(header, 0, BLOCK) == BLOCK && !allZero(header)) {
-            String name = field(header, 0, 100);
-            String prefix = field(header, 345, 155);
-            if (!prefix.isEmpty() && "ustar".equals(field(header, 257, 5))) {
-                name = prefix + "/" + name;
-            }
-            long size = Long.parseLong(field(header, 124, 12).trim().isEmpty() ? "0" : field(header, 124, 12).trim(), 8);
-            char type = (char) header[156];
-            long padded = (size + BLOCK - 1) / BLOCK * BLOCK;
-            switch (type) {
-                case '0', '\0', '7' -> {
-                    write(in, target(into, name), size);
-                    skip(in, padded - size);
-                }
-                case '5' -> {
-                    Files.createDirectories(target(into, name));
-                    skip(in, padded);
-                }
-                case 'x', 'g', 'L', 'K' -> skip(in, padded);
-                default -> throw new RegistryException("archive.unsafe", "archive entry '" + name
-                        + "' is a link or special file (tar type '" + type + "'); packages hold plain files only");
-            }
-        }
-    }
-
-    private Path target(Path into, String name) throws RegistryException {
+    private Path target(Path into, ArchiveEntry e) throws RegistryException {
+        String name = e.getName();
         if (++entries > MAX_ENTRIES) {
             throw new RegistryException("archive.unsafe", "archive has more than " + MAX_ENTRIES
                     + " entries; a model package has a handful of files");
         }
+        if (e instanceof TarArchiveEntry t && (t.isSymbolicLink() || t.isLink() || t.isCharacterDevice()
+                || t.isBlockDevice() || t.isFIFO())
+                || e instanceof ZipArchiveEntry z && z.isUnixSymlink()) {
+            throw new RegistryException("archive.unsafe", "archive entry '" + name
+                    + "' is a link or special file; packages hold plain files only");
+        }
         String clean = name.replace('\\', '/');
-        boolean bad = clean.isEmpty() || clean.startsWith("/") || clean.contains(":")
+        boolean bad = clean.isEmpty() || clean.startsWith("/") || clean.contains(":") || clean.indexOf('\0') >= 0
                 || ("/" + clean + "/").contains("/../");
-        Path target = into.resolve(clean).normalize();
+        Path target;
+        try {
+            target = bad ? into : into.resolve(clean).normalize();
+        } catch (InvalidPathException ex) {
+            bad = true;
+            target = into;
+        }
         if (bad || !target.startsWith(into) || target.equals(into) && !clean.matches("\\./?")) {
             throw new RegistryException("archive.unsafe", "archive entry '" + name
                     + "' would be written outside the package folder; the archive is refused");
@@ -103,48 +92,26 @@ final class Archives {
         return target;
     }
 
-    private void write(InputStream in, Path target, long size) throws RegistryException, IOException {
+    /** Copies the entry's bytes, stopping at the cap whatever its header claims (unknown for some ZIP entries). */
+    private void write(InputStream in, Path target, long declared) throws RegistryException, IOException {
+        if (declared > maxBytes - written) {
+            throw tooBig();
+        }
         Files.createDirectories(target.getParent());
         byte[] buffer = new byte[1 << 16];
-        long left = size;
         try (OutputStream out = Files.newOutputStream(target)) {
-            while (left > 0) {
-                int n = in.read(buffer, 0, (int) Math.min(buffer.length, left));
-                if (n < 0) {
-                    if (size == Long.MAX_VALUE) {
-                        return;
-                    }
-                    throw new IOException("archive is truncated in " + target.getFileName());
-                }
+            for (int n; (n = in.read(buffer)) >= 0; ) {
                 written += n;
-                left -= n;
                 if (written > maxBytes) {
-                    throw new RegistryException("archive.unsafe", "archive unpacks to more than " + maxBytes
-                            + " bytes, the registry's limit; the archive is refused");
+                    throw tooBig();
                 }
                 out.write(buffer, 0, n);
             }
         }
     }
 
-    private static void skip(InputStream in, long n) throws IOException {
-        in.skipNBytes(n);
-    }
-
-    private static String field(byte[] header, int offset, int length) {
-        int end = offset;
-        while (end < offset + length && header[end] != 0) {
-            end++;
-        }
-        return new String(header, offset, end - offset, StandardCharsets.UTF_8);
-    }
-
-    private static boolean allZero(byte[] block) {
-        for (byte b : block) {
-            if (b != 0) {
-                return false;
-            }
-        }
-        return true;
+    private RegistryException tooBig() {
+        return new RegistryException("archive.unsafe", "archive unpacks to more than " + maxBytes
+                + " bytes, the registry's limit; the archive is refused");
     }
 }

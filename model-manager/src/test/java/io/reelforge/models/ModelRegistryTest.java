@@ -274,6 +274,12 @@ class ModelRegistryTest {
                 List.of("{}".getBytes(StandardCharsets.UTF_8)));
         byte[] bytes = Files.readAllBytes(tar);
         bytes[156] = '2'; // symlink
+        java.util.Arrays.fill(bytes, 148, 156, (byte) ' '); // the header's checksum, made again over the change
+        int sum = 0;
+        for (int i = 0; i < 512; i++) {
+            sum += bytes[i] & 0xff;
+        }
+        System.arraycopy(String.format("%06o\0 ", sum).getBytes(StandardCharsets.US_ASCII), 0, bytes, 148, 8);
         Files.write(tar, bytes);
         RegistryException e = assertThrows(RegistryException.class, () -> registry.importPackage(tar));
         assertEquals("archive.unsafe", e.code());

@@ -124,7 +124,11 @@ class ConsoleIT {
         click("new-account");
         type("account-name", "console it TEAM");
         click("account-save");
-        notification("There is already an account named console it TEAM");
+        // a name taken (whatever its case) is told beside the name, and the form stays open to change it
+        WebElement nameField = shown("account-name");
+        wait.until(d -> nameField.getDomAttribute("invalid") != null);
+        assertTrue(nameField.getDomProperty("errorMessage").contains("There is already an account named console it TEAM"),
+                nameField.getDomProperty("errorMessage"));
         click("account-close");
         cell("Console IT team").click();
         idle();

@@ -288,6 +288,15 @@ class OpenApiIT {
         String id = created.json().path("id").asText();
         assertEquals(1, created.json().path("max_concurrent_jobs").asInt());
         assertEquals(10_000, created.json().path("balance").asLong(), "the plan's first grant");
+        // one account per name, whatever its case: 409 naming the field, on create and on rename
+        Api.Resp taken = admin.postJson(a, Map.of("name", "openapiit PROVISIONED"));
+        contract.check(a, Request.Method.POST, taken, 409);
+        assertEquals("account.name_taken", taken.json().path("error").path("code").asText(), taken.text());
+        assertEquals("name", taken.json().path("error").path("param").asText(), taken.text());
+        String second = admin.postJson(a, Map.of("name", "OpenApiIT second")).json().path("id").asText();
+        Api.Resp renamed = admin.patchJson(a + "/" + second, Map.of("name", "OpenApiIT Provisioned"));
+        contract.check(a + "/" + second, Request.Method.PATCH, renamed, 409);
+        assertEquals("OpenApiIT second", admin.get(a + "/" + second).json().path("name").asText(), "the rename did not happen");
         contract.check(a, Request.Method.POST, admin.postJson(a, Map.of("name", "x", "max_concurrent_jobs", "five")), 422);
         contract.check(a, Request.Method.POST, admin.postJson(a, Map.of("plan", "starter")), 422);
         contract.check(a, Request.Method.POST, admin.postJson(a, Map.of("name", "x", "plan", "no-such-plan")), 404);
@@ -320,6 +329,21 @@ class OpenApiIT {
         Api.Resp deducted = admin.postJson(a + "/" + id + "/credits", Map.of("amount", -balance, "reason", "OpenApiIT: to zero"));
         contract.check(a + "/" + id + "/credits", Request.Method.POST, deducted, 200);
         assertEquals(0, deducted.json().path("balance").asLong());
+        // below zero only when asked for explicitly (ledger:overdraw, audited); an admin may
+        Api.Resp below = admin.postJson(a + "/" + id + "/credits", Map.of("amount", -5, "reason", "OpenApiIT: below zero"));
+        contract.check(a + "/" + id + "/credits", Request.Method.POST, below, 409);
+        assertEquals("ledger.negative_balance", below.json().path("error").path("code").asText(), below.text());
+        contract.check(a + "/" + id + "/credits", Request.Method.POST, admin.postJson(a + "/" + id + "/credits",
+                Map.of("amount", -5, "reason", "OpenApiIT", "allow_negative", "yes")), 422);
+        Api.Resp overdrawn = admin.postJson(a + "/" + id + "/credits",
+                Map.of("amount", -5, "reason", "OpenApiIT: agreed overdraft", "allow_negative", true));
+        contract.check(a + "/" + id + "/credits", Request.Method.POST, overdrawn, 200);
+        assertEquals(-5, overdrawn.json().path("balance").asLong());
+        assertEquals(0, admin.postJson(a + "/" + id + "/credits", Map.of("amount", 5, "reason", "OpenApiIT: overdraft settled"))
+                .json().path("balance").asLong());
+        JsonNode last = customer.get("/v1/account/ledger").json().path("data").path(0);
+        assertEquals("adjustment", last.path("kind").asText(), last.toString());
+        assertEquals("OpenApiIT: overdraft settled", last.path("reason").asText(), last.toString());
         contract.check(a + "/" + id + "/credits", Request.Method.POST, admin.postJson(a + "/" + id + "/credits", Map.of("amount", 5)), 422);
         assertEquals(402, customer.generate(Map.of("prompt", "no credits left", "resolution", "720p")).status());
 

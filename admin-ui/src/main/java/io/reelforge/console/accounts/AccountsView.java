@@ -17,6 +17,8 @@ import io.reelforge.application.console.AccountDraft;
 import io.reelforge.application.console.LedgerAdmin;
 import io.reelforge.console.keys.KeysView;
 import io.reelforge.console.layout.MainLayout;
+import io.reelforge.console.support.ErrorNotifier;
+import io.reelforge.domain.shared.ReelforgeException;
 
 /** Accounts: a lazy grid, and the form beside it to create or edit one. */
 @Route(value = "accounts", layout = MainLayout.class)
@@ -31,6 +33,7 @@ public class AccountsView extends VerticalLayout {
     private final transient AccountAdmin accounts;
     private final transient LedgerAdmin ledger;
     private boolean mayUpdate;
+    private final boolean mayOverdraw;
 
     @Inject
     public AccountsView(AccountAdmin accounts, LedgerAdmin ledger, ConsoleSessions sessions) {
@@ -43,7 +46,8 @@ public class AccountsView extends VerticalLayout {
         add(toolbar(), form.besideGrid(grid));
         // What the role cannot do is not offered (the services refuse it anyway).
         add.setVisible(sessions.isPermitted("accounts:create"));
-        grant.setVisible(sessions.isPermitted("ledger:grant"));
+        grant.setVisible(sessions.isPermitted("ledger:grant") || sessions.isPermitted("ledger:deduct"));
+        mayOverdraw = sessions.isPermitted("ledger:overdraw");
         mayUpdate = sessions.isPermitted("accounts:update");
         updateList();
     }
@@ -65,7 +69,18 @@ public class AccountsView extends VerticalLayout {
     private void configureForm() {
         form.setId("account-form");
         form.addSaveListener(e -> {
-            accounts.save(e.getDraft());
+            try {
+                accounts.save(e.getDraft());
+            } catch (RuntimeException ex) {
+                // a name already taken is told beside the name, as the form's own checks are
+                ReelforgeException expected = ErrorNotifier.expected(ex).orElseThrow(() -> ex);
+                if (!"name".equals(expected.param())) {
+                    throw ex;
+                }
+                form.name.setErrorMessage(expected.getMessage());
+                form.name.setInvalid(true);
+                return;
+            }
             updateList();
             form.edit(null);
         });
@@ -104,8 +119,8 @@ public class AccountsView extends VerticalLayout {
             Notification.show("Select an account first.");
             return;
         }
-        new GrantDialog(row.name(), (credits, reason) -> {
-            long balance = ledger.adjust(row.id(), credits, reason);
+        new GrantDialog(row.name(), row.balance(), mayOverdraw, (adjustment) -> {
+            long balance = ledger.adjust(row.id(), adjustment.credits(), adjustment.reason(), adjustment.allowNegative());
             Notification.show(row.name() + ": balance now " + balance + " credits");
             updateList();
         }).open();

@@ -19,6 +19,7 @@ import io.reelforge.domain.model.account.AccountRepository;
 import io.reelforge.domain.model.account.Plan;
 import io.reelforge.domain.model.generation.Resolution;
 import io.reelforge.domain.model.ledger.LedgerRepository;
+import io.reelforge.domain.shared.ErrorType;
 import io.reelforge.domain.shared.ReelforgeException;
 
 /** Accounts as the console sees them: list, create (with the plan's first grant), rename, plan, quota, disable. */
@@ -99,14 +100,13 @@ public class AccountAdmin {
         Drafts.check(validator, draft, "account.invalid");
         Plan plan = accounts.plan(draft.getPlanId()).orElseThrow(() -> ReelforgeException.notFound("plan", draft.getPlanId()));
         if (accounts.named(draft.getName().trim()).stream().anyMatch(other -> !other.id().equals(draft.getId()))) {
-            throw ReelforgeException.validation("name", "account.name_taken",
-                    "There is already an account named " + draft.getName().trim() + ".");
+            throw nameTaken(draft.getName().trim());
         }
         if (draft.getId() == null) {
             Account a = new Account(draft.getName().trim(), plan, draft.getMaxConcurrentJobs(), clock.instant());
             applyQuotas(a, draft);
             a.setActive(draft.isActive());
-            accounts.store(a);
+            storeOrConflict(a);
             credits.grantFirstPeriod(a.id(), plan, plan.initialGrant(), actor);
             audit.record(actor, "accounts:create", a.id(), a.name() + " on " + plan.id());
             return a.id();
@@ -117,8 +117,21 @@ public class AccountAdmin {
         a.changePlan(plan);
         applyQuotas(a, draft);
         a.setActive(draft.isActive());
+        storeOrConflict(a);
         audit.record(actor, "accounts:update", a.id(), before + " -> " + describe(a));
         return a.id();
+    }
+
+    /** The database's unique name key decides a race the check above cannot see (two saves at once). */
+    private void storeOrConflict(Account a) {
+        if (!accounts.storeUniquelyNamed(a)) {
+            throw nameTaken(a.name());
+        }
+    }
+
+    private static ReelforgeException nameTaken(String name) {
+        return new ReelforgeException(ErrorType.CONFLICT, "account.name_taken", "There is already an account named "
+                + name + " (names are compared without case); choose another name.", "name");
     }
 
     private static void applyQuotas(Account a, AccountDraft draft) {

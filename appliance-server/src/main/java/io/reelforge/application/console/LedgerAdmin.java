@@ -1,45 +1,42 @@
 package io.reelforge.application.console;
 
-import java.time.Clock;
-
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
-import io.reelforge.domain.model.account.AccountRepository;
-import io.reelforge.domain.model.ledger.LedgerEntry;
-import io.reelforge.domain.model.ledger.LedgerRepository;
-import io.reelforge.domain.shared.ReelforgeException;
+import io.reelforge.application.Ledger;
 
-/** Manual credit corrections: a grant or a deduction, always with who and why, in the ledger and the audit log. */
+/**
+ * Manual credit corrections from the console and the admin API, booked by {@link Ledger} (the one writer of
+ * credits): a grant needs {@code ledger:grant}, a deduction {@code ledger:deduct}, and a deduction allowed to
+ * leave the balance below zero {@code ledger:overdraw}, audited as such. Every one is in the ledger with who and
+ * why, and in the audit log.
+ */
 @ApplicationScoped
 @Transactional
 public class LedgerAdmin {
 
     @Inject
-    AccountRepository accounts;
-
-    @Inject
-    LedgerRepository ledger;
+    Ledger ledger;
 
     @Inject
     AuditLog audit;
 
-    @Inject
-    Clock clock;
-
-    /** Adds (positive) or takes away (negative) credits; returns the new balance. */
+    /** Adds (positive) or takes away (negative) credits, never below zero; returns the new balance. */
     public long adjust(String accountId, long signedCredits, String reason) {
-        String actor = ConsoleSubject.require("ledger:grant");
-        if (signedCredits == 0) {
-            throw ReelforgeException.validation("credits", "ledger.zero", "Grant or deduct at least one credit.");
+        return adjust(accountId, signedCredits, reason, false);
+    }
+
+    /** As {@link #adjust(String, long, String)}; {@code allowNegative} lets a deduction leave the balance below zero. */
+    public long adjust(String accountId, long signedCredits, String reason, boolean allowNegative) {
+        String action = signedCredits < 0 ? "ledger:deduct" : "ledger:grant";
+        String actor = ConsoleSubject.require(action);
+        if (allowNegative) {
+            ConsoleSubject.require("ledger:overdraw");
         }
-        if (reason == null || reason.isBlank()) {
-            throw ReelforgeException.validation("reason", "ledger.no_reason", "Say why: the reason is kept in the ledger.");
-        }
-        accounts.lockForUpdate(accountId);
-        ledger.append(LedgerEntry.adjustment(accountId, signedCredits, reason.trim(), actor, clock.instant()));
-        audit.record(actor, "ledger:grant", accountId, signedCredits + " credits: " + reason.trim());
-        return ledger.balance(accountId);
+        long after = ledger.adjust(accountId, signedCredits, reason, actor, allowNegative);
+        String detail = signedCredits + " credits: " + reason.trim() + " (balance " + after + ")";
+        audit.record(actor, after < 0 ? "ledger:overdraw" : action, accountId, detail);
+        return after;
     }
 }

@@ -6,6 +6,7 @@ import java.util.Optional;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
+import jakarta.persistence.PersistenceException;
 import jakarta.persistence.PersistenceContext;
 
 import io.reelforge.domain.model.account.Account;
@@ -41,13 +42,31 @@ public class JpaAccountRepository implements AccountRepository {
 
     @Override
     public List<Account> named(String name) {
-        return em.createQuery("select a from Account a where lower(a.name) = :n", Account.class)
-                .setParameter("n", name.toLowerCase(java.util.Locale.ROOT)).getResultList();
+        return em.createQuery("select a from Account a where a.nameKey = :n", Account.class)
+                .setParameter("n", Account.keyOf(name)).getResultList();
     }
 
     @Override
     public void store(Account account) {
         em.persist(account);
+    }
+
+    @Override
+    public boolean storeUniquelyNamed(Account account) {
+        if (!em.contains(account)) {
+            em.persist(account);
+        }
+        try {
+            em.flush();
+            return true;
+        } catch (PersistenceException e) {
+            for (Throwable t = e; t != null; t = t.getCause()) {
+                if (t.getMessage() != null && t.getMessage().toUpperCase(java.util.Locale.ROOT).contains("RF_ACCOUNT_NAMEKEY")) {
+                    return false;
+                }
+            }
+            throw e;
+        }
     }
 
     @Override

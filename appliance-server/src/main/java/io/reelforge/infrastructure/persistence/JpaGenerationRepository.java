@@ -154,12 +154,15 @@ public class JpaGenerationRepository implements GenerationRepository {
     }
 
     @Override
-    public List<Long> recentRenderTimes(String engine, int width, int height, int limit) {
-        return em.createQuery("select g.processingMs from Generation g where g.engine = :e and g.width = :w and g.height = :h"
-                                + " and g.status in :s and g.processingMs is not null order by g.finishedAt desc", Long.class)
+    public List<RenderTime> recentRenderTimes(String engine, int width, int height, int limit) {
+        return em.createQuery("select g.processingMs, g.renderConcurrency from Generation g where g.engine = :e and g.width = :w"
+                                + " and g.height = :h and g.status in :s and g.processingMs is not null order by g.finishedAt desc",
+                        Object[].class)
                 .setParameter("e", engine).setParameter("w", width).setParameter("h", height)
                 .setParameter("s", List.of(GenerationStatus.COMPLETED, GenerationStatus.EXPIRED))
-                .setMaxResults(limit).getResultList();
+                .setMaxResults(limit).getResultList().stream()
+                .map(r -> new RenderTime(((Number) r[0]).longValue(), r[1] == null ? 1 : ((Number) r[1]).intValue()))
+                .toList();
     }
 
     @Override

@@ -18,6 +18,10 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
 
 import javax.net.ssl.SNIHostName;
 import javax.net.ssl.SSLContext;
@@ -32,11 +36,22 @@ import io.reelforge.net.AddressPolicy;
  * POSTs one webhook over HTTP/1.1 on a socket it opens itself: the host is resolved once, every resolved
  * address is checked against the {@link AddressPolicy}, and the socket connects to that checked address (TLS
  * still verifies the certificate against the host name). A 3xx is an answer like any other: never followed.
- * Reads at most {@value #MAX_BODY} bytes of the answer.
+ * The timeout is the whole call's, connect to last byte: a receiver that drips its answer a byte at a time is cut
+ * off at the deadline (the socket is closed under the sender), not after a timeout per read. Reads at most
+ * {@value #MAX_HEADERS} header lines of at most {@value #MAX_HEADER_BYTES} bytes in all, and {@value #MAX_BODY}
+ * bytes of the answer.
  */
 public final class WebhookHttpClient {
 
     static final int MAX_BODY = 4096;
+    static final int MAX_HEADERS = 100;
+    static final int MAX_HEADER_BYTES = 16 * 1024;
+    /** Closes the sockets of calls past their deadline; one daemon thread for every sender. */
+    private static final ScheduledExecutorService DEADLINES = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "webhook-deadlines");
+        t.setDaemon(true);
+        return t;
+    });
     private static final Duration MAX_RETRY_AFTER = Duration.ofHours(24);
 
     private final AddressPolicy policy;
@@ -53,16 +68,26 @@ public final class WebhookHttpClient {
             InetAddress address = resolve(url.getHost());
             boolean tls = "https".equalsIgnoreCase(url.getScheme());
             int port = url.getPort() > 0 ? url.getPort() : tls ? 443 : 80;
-            try (Socket socket = open(address, url.getHost(), port, tls)) {
+            Socket plain = new Socket();
+            ScheduledFuture<?> deadline = DEADLINES.schedule(() -> close(plain),
+                    Math.max(1, timeout.toMillis() - elapsed(start)), TimeUnit.MILLISECONDS);
+            try (Socket socket = open(plain, address, url.getHost(), port, tls)) {
                 write(socket.getOutputStream(), url, port, tls, headers, body);
                 return read(socket.getInputStream(), elapsed(start));
+            } catch (IOException e) {
+                if (plain.isClosed() && deadline.isDone()) {
+                    return timedOut(start);
+                }
+                throw e;
+            } finally {
+                deadline.cancel(false);
             }
         } catch (Refused e) {
             return AttemptOutcome.error("refused: " + e.getMessage(), elapsed(start));
         } catch (UnknownHostException e) {
             return AttemptOutcome.error("could not resolve host " + url.getHost(), elapsed(start));
         } catch (SocketTimeoutException e) {
-            return AttemptOutcome.error("timed out after " + timeout.toSeconds() + " s", elapsed(start));
+            return timedOut(start);
         } catch (ConnectException e) {
             return AttemptOutcome.error("connection failed: " + e.getMessage(), elapsed(start));
         } catch (SSLException e) {
@@ -87,9 +112,20 @@ public final class WebhookHttpClient {
         return all[0];
     }
 
-    private Socket open(InetAddress address, String host, int port, boolean tls) throws IOException {
+    private AttemptOutcome timedOut(long start) {
+        return AttemptOutcome.error("timed out after " + timeout.toSeconds() + " s", elapsed(start));
+    }
+
+    private static void close(Socket socket) {
+        try {
+            socket.close();
+        } catch (IOException e) {
+            // closing to cut a call off: nothing more to do
+        }
+    }
+
+    private Socket open(Socket plain, InetAddress address, String host, int port, boolean tls) throws IOException {
         int ms = (int) timeout.toMillis();
-        Socket plain = new Socket();
         try {
             plain.connect(new InetSocketAddress(address, port), ms);
             plain.setSoTimeout(ms);
@@ -146,7 +182,13 @@ public final class WebhookHttpClient {
         long length = -1;
         boolean chunked = false;
         Duration retryAfter = null;
+        int count = 0;
+        int bytes = statusLine.length();
         for (String h = line(in); !h.isEmpty(); h = line(in)) {
+            bytes += h.length() + 2;
+            if (++count > MAX_HEADERS || bytes > MAX_HEADER_BYTES) {
+                throw new IOException("response headers over " + MAX_HEADERS + " lines or " + MAX_HEADER_BYTES + " bytes");
+            }
             int colon = h.indexOf(':');
             if (colon < 0) {
                 continue;

@@ -51,8 +51,10 @@ public class AdminAccountsResource {
 
     private static final String ACCOUNT_ID = "The account's id.";
     private static final String NOT_FOUND = "No such account (or plan, or key of this account): not_found.";
+    private static final String NAME_TAKEN = "Another account has this name (names are compared without case): "
+            + "account.name_taken, param name.";
     private static final String INVALID = "A field of the wrong type or out of range (invalid_type, account.invalid, "
-            + "ledger.zero, ledger.no_reason), with param naming it.";
+            + "ledger.zero, ledger.no_reason, ledger.out_of_range), with param naming it.";
 
     @Inject
     AccountAdmin accounts;
@@ -116,6 +118,8 @@ public class AdminAccountsResource {
     @APIResponse(responseCode = "403", ref = RestApplication.ADMIN_FORBIDDEN)
     @APIResponse(responseCode = "404", description = NOT_FOUND,
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = RestApplication.ERROR)))
+    @APIResponse(responseCode = "409", description = NAME_TAKEN,
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = RestApplication.ERROR)))
     @APIResponse(responseCode = "415", description = "The body is not JSON: unsupported_media_type.",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = RestApplication.ERROR)))
     @APIResponse(responseCode = "422", description = INVALID,
@@ -138,6 +142,8 @@ public class AdminAccountsResource {
     @APIResponse(responseCode = "401", ref = RestApplication.ADMIN_UNAUTHORIZED)
     @APIResponse(responseCode = "403", ref = RestApplication.ADMIN_FORBIDDEN)
     @APIResponse(responseCode = "404", description = NOT_FOUND,
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = RestApplication.ERROR)))
+    @APIResponse(responseCode = "409", description = NAME_TAKEN,
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = RestApplication.ERROR)))
     @APIResponse(responseCode = "415", description = "The body is not JSON: unsupported_media_type.",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = RestApplication.ERROR)))
@@ -215,13 +221,19 @@ public class AdminAccountsResource {
     @Path("accounts/{id}/credits")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(operationId = "adjustAccountCredits", summary = "Grant (positive) or deduct (negative) credits, with a reason",
-            description = "Written to the account's ledger as an adjustment and to the audit log, as in the console.")
+            description = "Written to the account's ledger as an adjustment and to the audit log, as in the console. A grant "
+                    + "needs ledger:grant (operators and admins), a deduction ledger:deduct (admins); a deduction never "
+                    + "leaves the balance below zero unless allow_negative is true, which needs ledger:overdraw (admins) "
+                    + "and is audited as ledger:overdraw.")
     @APIResponse(responseCode = "200", description = "The balance after the adjustment.",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "AdminBalance")))
     @APIResponse(responseCode = "400", ref = RestApplication.BAD_REQUEST)
     @APIResponse(responseCode = "401", ref = RestApplication.ADMIN_UNAUTHORIZED)
     @APIResponse(responseCode = "403", ref = RestApplication.ADMIN_FORBIDDEN)
     @APIResponse(responseCode = "404", description = NOT_FOUND,
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = RestApplication.ERROR)))
+    @APIResponse(responseCode = "409", description = "The deduction would leave the balance below zero and allow_negative "
+            + "is not true: ledger.negative_balance.",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = RestApplication.ERROR)))
     @APIResponse(responseCode = "415", description = "The body is not JSON: unsupported_media_type.",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = RestApplication.ERROR)))
@@ -235,8 +247,12 @@ public class AdminAccountsResource {
         if (amount == null) {
             throw ReelforgeException.validation("amount", "invalid_type", "amount is required (a whole number of credits).");
         }
+        Object allowNegative = fields.getOrDefault("allow_negative", Boolean.FALSE);
+        if (!(allowNegative instanceof Boolean)) {
+            throw ReelforgeException.validation("allow_negative", "invalid_type", "allow_negative must be true or false.");
+        }
         accounts.one(id);
-        return Map.of("balance", ledger.adjust(id, amount, optionalText(fields, "reason", null)));
+        return Map.of("balance", ledger.adjust(id, amount, optionalText(fields, "reason", null), (Boolean) allowNegative));
     }
 
     /** An account on the wire. */

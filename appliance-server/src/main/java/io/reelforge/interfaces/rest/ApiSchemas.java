@@ -294,7 +294,10 @@ final class ApiSchemas {
             example = "{\"amount\": 1000, \"reason\": \"goodwill for the outage\"}")
     record AdminCreditAdjustment(
             @Schema(name = "amount", required = true, example = "1000") long amount,
-            @Schema(name = "reason", required = true, example = "goodwill for the outage") String reason) {
+            @Schema(name = "reason", required = true, example = "goodwill for the outage") String reason,
+            @Schema(name = "allow_negative", defaultValue = "false", description = "Let this deduction leave the balance "
+                    + "below zero (ledger:overdraw, admins; audited). Without it such a deduction is 409 ledger.negative_balance.")
+            Boolean allowNegative) {
     }
 
     @Schema(name = "AdminBalance", description = "The balance after an adjustment.")

@@ -83,6 +83,19 @@ class ConsolePermissionsTest {
     }
 
     @Test
+    void operatorsGrantButOnlyAdminsDeductOrOverdraw() {
+        Subject operator = login("operator");
+        assertTrue(operator.isPermitted("ledger:grant"));
+        assertFalse(operator.isPermitted("ledger:deduct"), "ledger:grant no longer allows deductions");
+        assertFalse(operator.isPermitted("ledger:overdraw"));
+        assertThrows(AuthorizationException.class, () -> new LedgerAdmin().adjust("any-account", -1_000, "take it back"));
+        assertThrows(AuthorizationException.class, () -> new LedgerAdmin().adjust("any-account", 10, "below zero", true));
+        ThreadContext.unbindSubject();
+        Subject admin = login("admin");
+        assertTrue(admin.isPermitted("ledger:deduct") && admin.isPermitted("ledger:overdraw"));
+    }
+
+    @Test
     void viewerCannotEditPlansOrQuotasEvenCallingTheServicesDirectly() {
         login("viewer");
         PlanDraft plan = new PlanDraft();

@@ -85,6 +85,56 @@ class SchemaMatchesEntitiesTest {
         }
     }
 
+    @Test
+    void accountNamesAreUniqueWhateverTheirCaseOnDerby() throws Exception {
+        try (TestDatabase db = TestDatabase.derby()) {
+            assertAccountNamesUnique(db);
+        }
+    }
+
+    @Test
+    void accountNamesAreUniqueWhateverTheirCaseOnPostgresql() throws Exception {
+        try (TestDatabase db = TestDatabase.postgresql()) {
+            assertAccountNamesUnique(db);
+        }
+    }
+
+    /**
+     * A database from before 0008 with one name taken twice (in two cases): the change set keeps the oldest
+     * account's name, tells the other apart by its id, and from then on the database itself refuses a second
+     * account of a name, whatever the application checked.
+     */
+    private static void assertAccountNamesUnique(TestDatabase db) throws SQLException {
+        try (Connection c = db.connect(); Statement st = c.createStatement()) {
+            SchemaMigrations.update(c);
+            st.execute("ALTER TABLE RF_ACCOUNT DROP CONSTRAINT RF_ACCOUNT_NAMEKEY");
+            st.execute("ALTER TABLE RF_ACCOUNT DROP COLUMN NAMEKEY");
+            st.execute("DELETE FROM DATABASECHANGELOG WHERE ID = '0008-account-name-key'");
+            st.execute(account("a0000000-0000-0000-0000-000000000001", "Acme", "2026-01-01 00:00:00", null));
+            st.execute(account("b0000000-0000-0000-0000-000000000002", "ACME", "2026-02-01 00:00:00", null));
+            st.execute(account("c0000000-0000-0000-0000-000000000003", "Other", "2026-03-01 00:00:00", null));
+            assertEquals(1, SchemaMigrations.update(c));
+            Map<String, String> names = new HashMap<>();
+            try (ResultSet rs = st.executeQuery("SELECT ID, NAME, NAMEKEY FROM RF_ACCOUNT")) {
+                while (rs.next()) {
+                    names.put(rs.getString(1).substring(0, 1), rs.getString(2) + "|" + rs.getString(3));
+                }
+            }
+            assertEquals("Acme|acme", names.get("a"), "the oldest keeps its name");
+            assertEquals("ACME (b0000000)|acme (b0000000)", names.get("b"), "the other is told apart by its id");
+            assertEquals("Other|other", names.get("c"));
+            SQLException refused = org.junit.jupiter.api.Assertions.assertThrows(SQLException.class,
+                    () -> st.execute(account("d0000000-0000-0000-0000-000000000004", "OTHER", "2026-04-01 00:00:00", "other")));
+            assertTrue(refused.getMessage().toUpperCase(Locale.ROOT).contains("RF_ACCOUNT_NAMEKEY"), refused.getMessage());
+        }
+    }
+
+    private static String account(String id, String name, String createdAt, String nameKey) {
+        return "INSERT INTO RF_ACCOUNT (ID, CREATEDAT, MAXCONCURRENTJOBS, NAME, STATUS, VERSION"
+                + (nameKey == null ? "" : ", NAMEKEY") + ") VALUES ('" + id + "', {ts '" + createdAt + "'}, 5, '"
+                + name + "', 'ACTIVE', 1" + (nameKey == null ? "" : ", '" + nameKey + "'") + ")";
+    }
+
     private static void assertSameSchema(TestDatabase migrated, TestDatabase generated) throws SQLException {
         try (Connection c = migrated.connect()) {
             SchemaMigrations.update(c);

@@ -29,6 +29,10 @@ public class Account {
     @Column(nullable = false, length = 120)
     private String name;
 
+    /** The name in lower case, unique (RF_ACCOUNT_NAMEKEY): the database's guard against two accounts of one name. */
+    @Column(nullable = false, length = 120, unique = true)
+    private String nameKey;
+
     @ManyToOne(optional = false)
     private Plan plan;
 
@@ -58,7 +62,7 @@ public class Account {
 
     public Account(String name, Plan plan, int maxConcurrentJobs, Instant now) {
         this.id = UUID.randomUUID().toString();
-        this.name = name;
+        rename(name);
         this.plan = plan;
         this.status = AccountStatus.ACTIVE;
         this.maxConcurrentJobs = maxConcurrentJobs;
@@ -67,6 +71,12 @@ public class Account {
 
     public void rename(String newName) {
         this.name = newName;
+        this.nameKey = keyOf(newName);
+    }
+
+    /** How names are compared: "Acme" and "ACME" are one name. */
+    public static String keyOf(String name) {
+        return name.toLowerCase(java.util.Locale.ROOT);
     }
 
     /** Moves the account to another plan; credits already granted stay, the next period's grant follows the plan. */

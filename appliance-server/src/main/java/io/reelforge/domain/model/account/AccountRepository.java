@@ -17,6 +17,12 @@ public interface AccountRepository {
 
     void store(Account account);
 
+    /**
+     * Stores (or writes the changes to) the account now, false when another account already holds its name: the
+     * database's unique key on the name, for the race the application's own check cannot see.
+     */
+    boolean storeUniquelyNamed(Account account);
+
     Optional<Plan> plan(String id);
 
     List<Plan> plans();

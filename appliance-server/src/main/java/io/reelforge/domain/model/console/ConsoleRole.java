@@ -5,9 +5,10 @@ import java.util.Set;
 
 /**
  * What a console user may do, as {@code domain:action} permissions the application services check on every
- * call. Viewers read; operators run the day-to-day (jobs, accounts, keys, credits, and the accounts' webhook
- * endpoints and redeliveries: {@code webhooks:manage}); console users and the appliance's settings stay with
- * admins, and so do model versions ({@code models:import}, {@code models:activate}, {@code models:remove}: what
+ * call. Viewers read; operators run the day-to-day (jobs, accounts, keys, granting credits, and the accounts'
+ * webhook endpoints and redeliveries: {@code webhooks:manage}); taking credits away ({@code ledger:deduct}) and
+ * letting a balance go below zero ({@code ledger:overdraw}) stay with admins, as do console users, the appliance's
+ * settings, model versions ({@code models:import}, {@code models:activate}, {@code models:remove}: what
  * every customer's clips are rendered with) and the remote engine's upstream servers ({@code engines:manage}).
  */
 public enum ConsoleRole {

@@ -100,6 +100,9 @@ public class Generation {
     private Instant expiresAt;
     private Long processingMs;
 
+    /** How many renders ran at once during this one (the most seen at its start and at its end): its render time's context. */
+    private Integer renderConcurrency;
+
     @Column(length = 300)
     private String outputPath;
 
@@ -156,9 +159,15 @@ public class Generation {
 
     /** Claims the job for a render slot; counts the attempt. */
     public void start(Instant now) {
+        start(now, 0);
+    }
+
+    /** As {@link #start(Instant)}; {@code rendering} counts the renders running with it, itself included. */
+    public void start(Instant now, int rendering) {
         require(status == GenerationStatus.QUEUED, "start");
         status = GenerationStatus.PROCESSING;
         startedAt = now;
+        renderConcurrency = rendering > 0 ? rendering : null;
         progress = 0;
         attempts++;
     }
@@ -301,6 +310,15 @@ public class Generation {
     public Instant finishedAt() { return finishedAt; }
     public Instant expiresAt() { return expiresAt; }
     public Long processingMs() { return processingMs; }
+
+    public Integer renderConcurrency() { return renderConcurrency; }
+
+    /** Notes that {@code rendering} renders (itself included) run at once now; the most seen is kept. */
+    public void seeConcurrentRenders(int rendering) {
+        if (status == GenerationStatus.PROCESSING) {
+            renderConcurrency = renderConcurrency == null ? rendering : Math.max(renderConcurrency, rendering);
+        }
+    }
     public String outputPath() { return outputPath; }
     public long outputBytes() { return outputBytes; }
     /** Grows with every change to the row (status, progress): live status events are numbered by it. */

@@ -41,8 +41,12 @@ public interface GenerationRepository {
     /** Completed jobs whose output passed its expiry. */
     List<Generation> expiredOutputs(Instant now, int limit);
 
-    /** Render times (ms) of the latest completed jobs on this engine at this frame size. */
-    List<Long> recentRenderTimes(String engine, int width, int height, int limit);
+    /** A finished render's time and how many renders ran at once during it (1 for rows from before it was kept). */
+    record RenderTime(long ms, int concurrency) {
+    }
+
+    /** Render times of the latest completed jobs on this engine at this frame size, newest first. */
+    List<RenderTime> recentRenderTimes(String engine, int width, int height, int limit);
 
     /** All accounts' generations, newest first, for the console's lazy grid. */
     List<Generation> pageAll(int offset, int limit);
