@@ -319,6 +319,42 @@ class DpmSolver2M:
 SCHEDULERS = {"flow-euler": euler, "flow-dpmpp-2m": DpmSolver2M}
 
 
+class DmdTable:
+    """FastVideo's DMD stage's own FlowMatchEulerDiscreteScheduler(shift), never set to the inference steps: the
+    1000-step training table in float32 (timesteps = linspace(1, 1000, 1000)[::-1], sigmas = shift s / (1 + (shift - 1) s)
+    with s = timesteps / 1000, timesteps = sigmas * 1000), and the nearest-timestep lookup of its
+    pred_noise_to_pred_video and add_noise (torch.argmin: the first on a tie). Written after FastVideo's code."""
+
+    def __init__(self, shift):
+        t = torch.linspace(1, 1000, 1000, dtype=torch.float32).flip(0)
+        s = t / 1000
+        self.sigmas = shift * s / (1 + (shift - 1) * s)
+        self.timesteps = self.sigmas * 1000
+
+    def sigma(self, timestep):
+        return self.sigmas[torch.argmin((self.timesteps - float(timestep)).abs())]
+
+
+@torch.no_grad()
+def sample_dmd(enc, den, dec, noise, renoise, prompt, timesteps, shift):
+    """FastVideo's DmdStrategy.forward: no guidance (one forward of the prompt), the denoiser at the timestep itself,
+    x0 = x - sigma_t v, then re-noised to the next timestep, (1 - sigma_next) x0 + sigma_next eps; the last step
+    returns x0. renoise: the fresh noise of each later step (drawn here, given to Java)."""
+    table = DmdTable(shift)
+    ids = torch.tensor([token_ids(prompt)], dtype=torch.long)
+    ctx = enc(ids)
+    x = noise.clone()
+    for i, t in enumerate(timesteps):
+        v = den(x, torch.tensor([float(t)], dtype=torch.float32), ctx)
+        x0 = x - table.sigma(t) * v
+        if i == len(timesteps) - 1:
+            x = x0
+        else:
+            nxt = table.sigma(timesteps[i + 1])
+            x = (1 - nxt) * x0 + nxt * renoise[i]
+    return ids, x, dec(x)
+
+
 @torch.no_grad()
 def sample(enc, den, dec, noise, prompt, negative, steps, guidance, shift, scale, scheduler, image=None):
     """The reference flow-matching sampler with CFG; the Java one must match it step for step.
@@ -369,6 +405,10 @@ PACKAGES = {
     "tiny-wan-a14b": dict(family="wan2.2-t2v-a14b", sizes=[[64, 32]], fps=16, frames=[4, 1],
                           latent=(16, 4, 8), steps=4, guidance=4.0, shift=12.0, scheduler="flow-dpmpp-2m",
                           boundary=0.875, guidance_2=3.0),
+    # FastWan 2.1 (FastVideo's DMD-distilled Wan 2.1 T2V 1.3B): timesteps 1000, 757, 522, no guidance, shift 8
+    "tiny-fastwan": dict(family="wan2.1-t2v-1.3b", sizes=[[64, 32]], fps=16, frames=[4, 1],
+                         latent=(16, 4, 8), steps=3, guidance=1.0, shift=8.0, scheduler="flow-dmd",
+                         sigmas=[1.0, 0.757, 0.522]),
 }
 # The reference runs of every package with each scheduler: DPM-Solver++ with enough steps that several are
 # second order (its first, second (after sigma 1) and last steps are first order).
@@ -432,6 +472,8 @@ def build(name, p):
     }
     if "boundary" in p:
         manifest["defaults"].update(boundary=p["boundary"], guidance_2=p["guidance_2"])
+    if "sigmas" in p:
+        manifest["defaults"]["sigmas"] = p["sigmas"]
     (d / "manifest.json").write_text(json.dumps(manifest, indent=2))
     if p.get("bad") or p.get("fixed_frames") or "boundary" in p:
         return  # no torch reference run (the two-expert switch is checked by counting calls in Java)
@@ -451,7 +493,18 @@ def build(name, p):
         image = image_condition(img[0], img[1], rgb, shape[2], temporal)
     write_f32(ref / "noise.f32", noise)
     runs = {}
-    for scheduler, steps in REFERENCE_STEPS.items():
+    if p["scheduler"] == "flow-dmd":
+        timesteps = [round(s * 1000) for s in p["sigmas"]]
+        renoise = [torch.randn(shape, generator=g, dtype=torch.float32) for _ in timesteps[1:]]
+        for i, eps in enumerate(renoise):
+            write_f32(ref / f"renoise-{i + 1}.f32", eps)
+        ids, latents, video = sample_dmd(enc, den, dec, noise, renoise, prompt, timesteps, p["shift"])
+        write_f32(ref / "latents-flow-dmd.f32", latents)
+        write_f32(ref / "frames-flow-dmd.f32", video)
+        runs["flow-dmd"] = {"steps": len(timesteps), "latents": "latents-flow-dmd.f32", "frames": "frames-flow-dmd.f32",
+                            "sigmas": p["sigmas"], "noise_levels": [float(DmdTable(p["shift"]).sigma(t)) for t in timesteps],
+                            "renoise": [f"renoise-{i + 1}.f32" for i in range(len(renoise))]}
+    for scheduler, steps in ({} if p["scheduler"] == "flow-dmd" else REFERENCE_STEPS).items():
         ids, latents, video = sample(enc, den, dec, noise, prompt, negative, steps, p["guidance"], p["shift"], 1.0,
                                      scheduler, image)
         write_f32(ref / f"latents-{scheduler}.f32", latents)

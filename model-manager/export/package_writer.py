@@ -39,6 +39,11 @@ SCHEDULES = {
     # [1000, 750, 500, 250], sample_shift 5, enable_cfg false; its WanStepDistillScheduler steps
     # x - sigma v + sigma_next v, which is flow-matching Euler
     "lightx2v-4step": dict(steps=4, guidance=1.0, shift=5.0, sigmas=[1.0, 0.75, 0.5, 0.25], scheduler="flow-euler"),
+    # FastVideo (hao-ai-lab/FastVideo) FastWan 2.1 T2V 1.3B: fastvideo/configs/pipelines/wan.py dmd_denoising_steps
+    # [1000, 757, 522]; DmdDenoisingStage samples with its own FlowMatchEulerDiscreteScheduler(shift=8.0) (the
+    # 1000-step training table, never set to the inference steps), no CFG, x0 prediction then re-noise
+    # (stages/denoising_dmd_strategy.py). flow-dmd's sigmas are those timesteps / 1000, its shift the table's.
+    "fastwan-3step": dict(steps=3, guidance=1.0, shift=8.0, sigmas=[1.0, 0.757, 0.522], scheduler="flow-dmd"),
 }
 
 

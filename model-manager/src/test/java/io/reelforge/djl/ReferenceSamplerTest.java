@@ -1,6 +1,7 @@
 package io.reelforge.djl;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ai.djl.Device;
@@ -71,6 +72,61 @@ class ReferenceSamplerTest {
                     Fixtures.floats(Fixtures.reference(name, run.get("frames").asText())));
             System.out.printf("%s %s (%d steps): sampler max |java - python| latents %.3g, frames %.3g; ms/step %.1f cold,"
                     + " %.1f warm%n", name, scheduler, settings.steps(), latentDiff, frameDiff, coldMsPerStep, warmMsPerStep);
+            assertTrue(latentDiff <= TOLERANCE, "latents differ by " + latentDiff);
+            assertTrue(frameDiff <= TOLERANCE, "frames differ by " + frameDiff);
+        }
+    }
+
+    /**
+     * FastWan's DMD sampler against FastVideo's loop as make_tiny_fixtures.py writes it: timesteps 1000, 757, 522,
+     * noise levels looked up in the shift-8 training table, the same fresh noise between steps (the reference's,
+     * given to Java in the order the render's stream would draw it).
+     */
+    @org.junit.jupiter.api.Test
+    void dmdSamplingMatchesFastVideosLoop() throws Exception {
+        JsonNode ref = Fixtures.reference("tiny-fastwan");
+        JsonNode run = ref.path("runs").path("flow-dmd");
+        ModelPackage pkg = ModelPackage.open(Fixtures.pkg("tiny-fastwan"));
+        SamplerSettings settings = SamplerSettings.of(pkg.manifest().defaults());
+        assertEquals(Scheduler.FLOW_DMD, settings.scheduler());
+        assertEquals(List.of(1.0, 0.757, 0.522), settings.sigmas());
+        for (int i = 0; i < settings.steps(); i++) {
+            assertEquals(run.get("noise_levels").get(i).asDouble(), DmdStep.noiseLevel(settings.sigmas().get(i) * 1000,
+                    settings.shift()), 1e-7, "noise level of step " + (i + 1));
+        }
+        try (LoadedModel model = LoadedModel.load(pkg, Device.cpu());
+                NDManager manager = model.denoiser().manager().newSubManager()) {
+            long[] shape = StreamSupport.stream(ref.get("latent_shape").spliterator(), false)
+                    .mapToLong(JsonNode::asLong).toArray();
+            NDArray noise = manager.create(Fixtures.floats(Fixtures.reference("tiny-fastwan", "noise.f32")), new Shape(shape));
+            java.util.Iterator<JsonNode> renoise = run.get("renoise").iterator();
+            SeededNoise stream = new SeededNoise(0) {
+                @Override
+                NDArray next(NDManager m, long[] s) {
+                    try {
+                        return m.create(Fixtures.floats(Fixtures.reference("tiny-fastwan", renoise.next().asText())),
+                                new Shape(s));
+                    } catch (IOException e) {
+                        throw new java.io.UncheckedIOException(e);
+                    }
+                }
+            };
+            NDArray context = model.prompts().encode(manager, List.of(ref.get("prompt").asText()));
+            int[] calls = {0};
+            Velocity velocity = (x, t, c) -> {
+                assertEquals(1, x.getShape().get(0), "no guidance batch");
+                assertEquals(List.of(1000f, 757f, 522f).get(calls[0]++), t.toFloatArray()[0], "timestep");
+                return model.denoiser().forward(new NDList(x, t, c)).head();
+            };
+            NDArray latents = new FlowSampler(settings, stream).sample(noise, context, velocity, RenderControl.unlimited());
+            assertEquals(3, calls[0]);
+            assertTrue(!renoise.hasNext(), "one fresh noise per step after the first");
+            double latentDiff = maxAbsDiff(latents.toFloatArray(),
+                    Fixtures.floats(Fixtures.reference("tiny-fastwan", run.get("latents").asText())));
+            double frameDiff = maxAbsDiff(model.decoder().decode(latents).toFloatArray(),
+                    Fixtures.floats(Fixtures.reference("tiny-fastwan", run.get("frames").asText())));
+            System.out.printf("tiny-fastwan flow-dmd (3 steps): max |java - python| latents %.3g, frames %.3g%n",
+                    latentDiff, frameDiff);
             assertTrue(latentDiff <= TOLERANCE, "latents differ by " + latentDiff);
             assertTrue(frameDiff <= TOLERANCE, "frames differ by " + frameDiff);
         }
