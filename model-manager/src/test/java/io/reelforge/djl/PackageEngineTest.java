@@ -73,6 +73,25 @@ class PackageEngineTest {
         assertTrue(frames.stream().distinct().count() > 10, "the decoded clip moves over time");
     }
 
+    /**
+     * FastWan's DMD sampling through the engine: 3 steps, the frame count asked for, and the re-noise drawn from the
+     * seed's stream, so a seed gives the same clip and another seed another one.
+     */
+    @Test
+    void aDmdRenderIsTheSeedsAndHasTheFramesAskedFor() throws Exception {
+        List<List<String>> clips = new ArrayList<>();
+        for (long seed : new long[] {5, 5, 6}) {
+            List<String> frames = new ArrayList<>();
+            RenderReport report = engine("tiny-fastwan").render(spec(64, 32, 24, seed, false),
+                    frame -> frames.add(digest(frame)), RenderControl.unlimited());
+            assertEquals(3, report.steps());
+            assertEquals(24, frames.size());
+            clips.add(frames);
+        }
+        assertEquals(clips.get(0), clips.get(1), "one seed, one clip");
+        assertNotEquals(clips.get(0), clips.get(2), "another seed, another clip");
+    }
+
     @Test
     void aRenderEncodesIntoAnMp4OfTheRequestedShape(@TempDir Path dir) throws Exception {
         Path target = dir.resolve("clip.mp4");
