@@ -211,6 +211,20 @@ class PackageEngineTest {
         assertEquals("render.unsupported", t2v.code());
     }
 
+    /** Wan 2.2 I2V A14B: two experts over the start image's latent (no image tokens), the frames asked for. */
+    @Test
+    void twoExpertImageToVideoRendersFromTheStartImage() throws Exception {
+        PackageEngine i2v = engine("tiny-wan22-i2v");
+        assertTrue(i2v.status().ready(), i2v.status().detail());
+        assertEquals(ImageSupport.Mode.REQUIRED, i2v.imageSupport().mode());
+        for (int seconds : new int[] {1, 5}) {
+            List<String> red = digests(i2v, withImage(spec(160, 90, 24 * seconds, 3, false), new java.awt.Color(230, 30, 30)));
+            assertEquals(24 * seconds, red.size());
+            assertNotEquals(red, digests(i2v, withImage(spec(160, 90, 24 * seconds, 3, false),
+                    new java.awt.Color(20, 40, 220))), "another start image, another clip");
+        }
+    }
+
     private static RenderSpec withImage(RenderSpec spec, java.awt.Color color) {
         BufferedImage image = new BufferedImage(200, 120, BufferedImage.TYPE_3BYTE_BGR);
         java.awt.Graphics2D g = image.createGraphics();

@@ -26,7 +26,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 /**
  * The Java samplers against the Python ones in make_tiny_fixtures.py (Euler, and DPM-Solver++ (2M) written
  * after Wan's scheduler), from the same initial noise (and, for image-to-video, the same start image through the
- * image encoder).
+ * image encoder; for two experts, the switch at the boundary as diffusers' Wan pipelines make it).
  */
 class ReferenceSamplerTest {
 
@@ -34,7 +34,8 @@ class ReferenceSamplerTest {
 
     @ParameterizedTest
     @CsvSource({"tiny-wan, flow-euler", "tiny-wan, flow-dpmpp-2m", "tiny-ltx, flow-euler", "tiny-ltx, flow-dpmpp-2m",
-            "tiny-wan-i2v, flow-euler", "tiny-wan-i2v, flow-dpmpp-2m"})
+            "tiny-wan-i2v, flow-euler", "tiny-wan-i2v, flow-dpmpp-2m", "tiny-wan-a14b, flow-euler",
+            "tiny-wan-a14b, flow-dpmpp-2m", "tiny-wan22-i2v, flow-euler", "tiny-wan22-i2v, flow-dpmpp-2m"})
     void javaSamplingMatchesThePythonReference(String name, String schedulerId) throws Exception {
         JsonNode ref = Fixtures.reference(name);
         JsonNode run = ref.path("runs").path(schedulerId);
@@ -51,21 +52,20 @@ class ReferenceSamplerTest {
                     .mapToLong(JsonNode::asLong).toArray();
             NDArray noise = manager.create(Fixtures.floats(Fixtures.reference(name, "noise.f32")), new Shape(shape));
             NDArray context = model.prompts().encode(manager, prompts);
+            boolean twoExperts = ref.hasNonNull("boundary");
             SamplerSettings settings = new SamplerSettings(run.get("steps").asInt(), ref.get("guidance").asDouble(),
-                    ref.get("shift").asDouble(), scheduler);
+                    ref.get("shift").asDouble(), scheduler, List.of(), 0, twoExperts ? new io.reelforge.models.ExpertSwitch(
+                            ref.get("boundary").asDouble(), ref.get("guidance_2").asDouble()) : null);
             NDList image = startImage(ref, name).map(img -> model.image().orElseThrow().encode(manager, img,
                     new NativeSize(img.getWidth(), img.getHeight()), ref.get("frames").asInt(), 2)).orElse(new NDList());
-            Velocity velocity = (x, t, c) -> {
-                NDList inputs = new NDList(x, t, c);
-                inputs.addAll(image);
-                return model.denoiser().forward(inputs).head();
-            };
+            Velocity velocity = conditioned(model.denoiser(), image);
+            Velocity low = model.denoiserLow().map(d -> conditioned(d, image)).orElse(null);
             FlowSampler sampler = new FlowSampler(settings);
             long start = System.nanoTime();
-            NDArray latents = sampler.sample(noise, context, velocity, RenderControl.unlimited());
+            NDArray latents = sampler.sample(noise, context, velocity, low, RenderControl.unlimited());
             double coldMsPerStep = (System.nanoTime() - start) / 1e6 / settings.steps();
             start = System.nanoTime();
-            sampler.sample(noise, context, velocity, RenderControl.unlimited()).close();
+            sampler.sample(noise, context, velocity, low, RenderControl.unlimited()).close();
             double warmMsPerStep = (System.nanoTime() - start) / 1e6 / settings.steps();
             double latentDiff = maxAbsDiff(latents.toFloatArray(), Fixtures.floats(Fixtures.reference(name, run.get("latents").asText())));
             double frameDiff = maxAbsDiff(model.decoder().decode(latents).toFloatArray(),
@@ -75,6 +75,14 @@ class ReferenceSamplerTest {
             assertTrue(latentDiff <= TOLERANCE, "latents differ by " + latentDiff);
             assertTrue(frameDiff <= TOLERANCE, "frames differ by " + frameDiff);
         }
+    }
+
+    private static Velocity conditioned(TorchModule denoiser, NDList image) {
+        return (x, t, c) -> {
+            NDList inputs = new NDList(x, t, c);
+            inputs.addAll(image);
+            return denoiser.forward(inputs).head();
+        };
     }
 
     /**
