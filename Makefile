@@ -26,6 +26,7 @@ run: build
 test:
 	scripts/test-deps.sh
 	$(MVN) verify
+	installer/tests/libtorch-test.sh
 	sdks/contract/run.sh
 	$(SUDO) installer/tests/dist-test.sh
 

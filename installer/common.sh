@@ -111,6 +111,41 @@ rf_libtorch_info() { # DIR
   esac
 }
 
+# An administrator's libtorch archive (install.sh --libtorch ARCHIVE: pytorch.org's libtorch-*.zip, or a .tar.gz /
+# .tar.xz / .tar of the same layout): its sha256 checked against EXPECTED (--libtorch-sha256) or else ARCHIVE.sha256
+# (sha256sum's format, as pytorch.org publishes it), then unpacked under PARENT/<version>-<flavor>; prints that
+# folder. A mismatch is always refused; a missing checksum unless UNVERIFIED is 1 (--libtorch-unverified).
+rf_libtorch_unpack() { # ARCHIVE PARENT EXPECTED UNVERIFIED
+  local archive=$1 parent=$2 expected=$3 unverified=$4 actual stage top info final
+  [ -r "$archive" ] || { echo "cannot read $archive"; return 1; }
+  if [ -z "$expected" ] && [ -r "$archive.sha256" ]; then expected=$(awk 'NR==1 {print $1}' "$archive.sha256"); fi
+  actual=$(sha256sum "$archive" | cut -d' ' -f1)
+  if [ -z "$expected" ]; then
+    [ "$unverified" = 1 ] || { echo "no checksum for $archive: put its published sha256 in $archive.sha256 or give" \
+      "--libtorch-sha256 HASH (--libtorch-unverified installs it unchecked)"; return 1; }
+    echo "reelforge: warning: $archive is not verified (--libtorch-unverified); its sha256 is $actual" >&2
+  elif [ "$(tr 'A-F' 'a-f' <<<"$expected")" != "$actual" ]; then
+    echo "$archive has sha256 $actual but $expected was expected: a damaged or different download"; return 1
+  fi
+  mkdir -p "$parent" && stage=$(mktemp -d "$parent/.unpack.XXXXXX") || { echo "cannot write under $parent"; return 1; }
+  case $archive in
+    *.zip) if command -v unzip >/dev/null; then unzip -q "$archive" -d "$stage"
+           else python3 -m zipfile -e "$archive" "$stage"; fi;;
+    *.tar.gz|*.tgz|*.tar.xz|*.txz|*.tar) tar -xf "$archive" -C "$stage" --no-same-owner;;
+    *) false;;
+  esac || { rm -rf "$stage"; echo "cannot unpack $archive (a .zip, .tar.gz, .tar.xz or .tar of a libtorch)"; return 1; }
+  top=$stage
+  [ -f "$top/lib/libtorch.so" ] || top=$(find "$stage" -mindepth 2 -maxdepth 3 -path '*/lib/libtorch.so' | head -n1 | sed 's|/lib/libtorch.so$||')
+  [ -n "$top" ] && [ -f "$top/lib/libtorch.so" ] || { rm -rf "$stage"; echo "$archive holds no lib/libtorch.so"; return 1; }
+  info=$(rf_libtorch_info "$top") || { rm -rf "$stage"; echo "$archive: $info"; return 1; }
+  final=$parent/${info% *}-${info#* }
+  rm -rf "$final.old"; [ -e "$final" ] && mv "$final" "$final.old"
+  mv "$top" "$final" && echo "$actual" > "$final/.archive-sha256" && chmod -R a+rX "$final" \
+    || { rm -rf "$stage"; echo "cannot move the libtorch to $final"; return 1; }
+  rm -rf "$stage" "$final.old"
+  echo "$final"
+}
+
 # The folder of a libtorch's shared libraries: DIR/lib as pytorch.org ships it, or DIR itself (a DJL cache folder).
 rf_libtorch_lib() { # DIR
   if [ -f "$1/libtorch.so" ]; then echo "$1"; else echo "$1/lib"; fi
@@ -123,6 +158,66 @@ rf_libtorch_opts() { # RELEASE_DIR
   info=$(rf_libtorch_info "$REELFORGE_LIBTORCH_DIR") || { echo "reelforge: $info" >&2; return 1; }
   echo "-DPYTORCH_LIBRARY_PATH=$(rf_libtorch_lib "$REELFORGE_LIBTORCH_DIR") -DPYTORCH_VERSION=${info% *}" \
     "-DPYTORCH_FLAVOR=${info#* }"
+}
+
+# The render devices as the djl engine would see them, without a running appliance (reelforge status): the devices
+# setting, the GPUs and CUDA version nvidia-smi reports, the libtorch the launcher gives DJL, and why no GPU is used
+# when none is, in the words of the engine's status (/health/ready, io.reelforge.djl.TorchRuntime).
+rf_device_line() { # RELEASE_DIR
+  local devices gpus=0 cuda="" flavor version source torch why=""
+  devices=$(sed -n 's/^reelforge\.engine\.djl\.devices *= *//p' "$RF_ETC/reelforge.properties" 2>/dev/null | tail -n1)
+  [ -n "$devices" ] || devices=$(sed -n 's/^reelforge\.engine\.djl\.device *= *//p' "$RF_ETC/reelforge.properties" 2>/dev/null | tail -n1)
+  [ -n "$devices" ] || devices=cpu
+  [ "$devices" = gpu ] && devices=gpu0
+  if command -v nvidia-smi >/dev/null; then
+    gpus=$(nvidia-smi --query-gpu=name --format=csv,noheader 2>/dev/null | grep -c . || true)
+    cuda=$(nvidia-smi 2>/dev/null | sed -n 's/.*CUDA Version: *\([0-9.]*\).*/\1/p' | head -n1)
+  fi
+  if [ -n "${REELFORGE_LIBTORCH_DIR:-}" ]; then
+    torch=$(rf_libtorch_info "$REELFORGE_LIBTORCH_DIR") || torch="unusable ($torch)"
+    flavor=${torch#* }; torch="libtorch $torch from $REELFORGE_LIBTORCH_DIR"
+  else
+    flavor=$(cat "$1/lib/natives/FLAVOR" 2>/dev/null || echo cpu)
+    version=$(ls -d "$1"/natives/djl/pytorch/*-"$flavor"-linux-x86_64 2>/dev/null | head -n1 || true)
+    version=$(basename "${version:-unknown-$flavor}"); version=${version%%-*}
+    torch="libtorch $version $flavor (bundled)"
+  fi
+  local gpu_text="no CUDA GPU visible"
+  [ "$gpus" -gt 0 ] && gpu_text="CUDA ${cuda:-of unknown version}, $gpus GPU$([ "$gpus" = 1 ] || echo s) visible"
+  local d n listed_gpu=0
+  for d in ${devices//,/ }; do
+    case $d in
+      gpu*) listed_gpu=1; n=${d#gpu}
+        if [ -z "$why" ] && [ "$n" -ge "$gpus" ]; then
+          if [ "$gpus" = 0 ]; then why="$d does not exist on this machine (no CUDA GPU visible: no NVIDIA driver or no GPU)"
+          else why="$d does not exist on this machine ($gpus GPU$([ "$gpus" = 1 ] || echo s) visible, gpu0 to gpu$((gpus - 1)))"; fi
+        fi;;
+    esac
+  done
+  case $flavor in cu*) ;; *)
+    [ -z "$why" ] && [ $listed_gpu = 1 ] && why="the GPUs cannot be used: libtorch is the $flavor build; install the CUDA libtorch with install.sh --libtorch (docs/install.md)";;
+  esac
+  if [ -z "$why" ] && [ $listed_gpu = 0 ]; then
+    if [ "$gpus" -gt 0 ]; then
+      why="GPU not used: reelforge.engine.djl.devices lists no GPU"
+      case $flavor in cu*) ;; *) why="$why and libtorch is the $flavor build";; esac
+    else
+      case $flavor in cu*) why="GPU not used: a CUDA libtorch on a machine with no visible GPU";; esac
+    fi
+  fi
+  echo "$devices; $gpu_text; $torch${why:+; $why}"
+}
+
+# The running appliance's engine check from /health/ready: "<engine> on <device>: <detail>", as the probe reports it.
+rf_ready_engine() {
+  local body; body=$(curl -s --max-time 5 "$(rf_base_url)/health/ready" | tr -d '\n') || return 1
+  body=$(sed -n 's/.*\({[^{}]*"name" *: *"engine"[^{}]*"data" *: *{[^{}]*}[^{}]*}\).*/\1/p' <<<"$body")
+  [ -n "$body" ] || return 1
+  local name device detail
+  name=$(sed -n 's/.*"data" *: *{.*"engine" *: *"\([^"]*\)".*/\1/p' <<<"$body")
+  device=$(sed -n 's/.*"device" *: *"\([^"]*\)".*/\1/p' <<<"$body")
+  detail=$(sed -n 's/.*"detail" *: *"\([^"]*\)".*/\1/p' <<<"$body")
+  echo "${name:-?}${device:+ on $device}: ${detail:-?}"
 }
 
 rf_base_url() { echo "http://127.0.0.1:$RF_PORT"; }

@@ -16,9 +16,13 @@
 #   --public-url URL    base of the URLs the API hands out (default http://<host name>:<port>)
 #   --user NAME         service user (default reelforge; with --prefix: the invoking user)
 #   --min-free-gb N     free space required on the install, data and output file systems (default 5)
-#   --libtorch DIR      render with this libtorch 2.7.1 instead of the bundled CPU one: an unpacked libtorch
-#                       (its lib/ holds libtorch.so), e.g. pytorch.org's CUDA 12.8 build for a GPU host
-#                       (docs/install.md); kept for upgrades. --libtorch bundled goes back to the bundled one
+#   --libtorch DIR|ARCHIVE  render with this libtorch 2.7.1 instead of the bundled CPU one: an unpacked libtorch
+#                       (its lib/ holds libtorch.so), or its archive (pytorch.org's libtorch-*.zip for CUDA 12.8,
+#                       or a .tar.gz/.tar.xz), checked against ARCHIVE.sha256 and unpacked under
+#                       <install>/opt/reelforge/libtorch/ (docs/install.md); kept for upgrades. --libtorch bundled
+#                       goes back to the bundled one
+#   --libtorch-sha256 H the archive's expected sha256 (instead of ARCHIVE.sha256)
+#   --libtorch-unverified  install an archive that has no checksum (a wrong one is always refused)
 #   --no-start          install without starting
 #   --health-timeout S  how long a start may take to become healthy (default 240)
 #   --dry-run           print what would be done, change nothing
@@ -28,7 +32,7 @@ here=$(cd "$(dirname "$0")" && pwd)
 # shellcheck source=common.sh
 if [ -f "$here/lib/common.sh" ]; then . "$here/lib/common.sh"; else . "$here/common.sh"; fi
 
-action=install prefix="" output_dir="" storage_base="" data_dir="" port="" public_url="" user="" min_free_gb=5 libtorch=""
+action=install prefix="" output_dir="" storage_base="" data_dir="" port="" public_url="" user="" min_free_gb=5 libtorch="" libtorch_sha256="" libtorch_unverified=0
 start=1 dry=0 purge=0 health_timeout=${REELFORGE_HEALTH_TIMEOUT:-240} deb_old=""
 [ $# -gt 0 ] && case $1 in install|upgrade|uninstall|deb-configure|deb-remove) action=$1; shift;; esac
 while [ $# -gt 0 ]; do
@@ -42,13 +46,15 @@ while [ $# -gt 0 ]; do
     --user) user=$2; shift;;
     --min-free-gb) min_free_gb=$2; shift;;
     --libtorch) libtorch=$2; shift;;
+    --libtorch-sha256) libtorch_sha256=$2; shift;;
+    --libtorch-unverified) libtorch_unverified=1;;
     --health-timeout) health_timeout=$2; shift;;
     --no-start) start=0;;
     --dry-run) dry=1;;
     --purge) purge=1;;
     --old-version) deb_old=$2; shift;;
     -y|--yes|--non-interactive) ;;
-    -h|--help) sed -n '2,28p' "$0"; exit 0;;
+    -h|--help) sed -n '2,29p' "$0"; exit 0;;
     *) rf_die "unknown option $1 (see --help)";;
   esac
   shift
@@ -88,10 +94,22 @@ settings() {
   case $libtorch in
     "") RF_LIBTORCH=${REELFORGE_LIBTORCH_DIR:-};;
     bundled) RF_LIBTORCH="";;
-    *) RF_LIBTORCH=$(cd "$libtorch" 2>/dev/null && pwd) || rf_die "--libtorch $libtorch: no such folder";;
+    *) if [ -f "$libtorch" ]; then libtorch_archive "$libtorch"
+       else RF_LIBTORCH=$(cd "$libtorch" 2>/dev/null && pwd) || rf_die "--libtorch $libtorch: no such folder or archive"; fi;;
   esac
   # what rf_native_opts (the launcher's and the natives check's options) reads
   REELFORGE_LIBTORCH_DIR=$RF_LIBTORCH
+}
+
+# --libtorch ARCHIVE: checked and unpacked under the install (kept across upgrades, removed by uninstall)
+libtorch_archive() { # ARCHIVE
+  local out
+  if [ "$dry" = 1 ]; then
+    echo "[dry-run] check $1 against its sha256 and unpack it under $RF_OPT/libtorch"; RF_LIBTORCH=""; return
+  fi
+  out=$(rf_libtorch_unpack "$1" "$RF_OPT/libtorch" "$libtorch_sha256" "$libtorch_unverified") || rf_die "--libtorch $1: $out"
+  RF_LIBTORCH=$out
+  rf_log "libtorch unpacked from $1 into $RF_LIBTORCH"
 }
 
 free_gb() { local d=$1; while [ ! -e "$d" ]; do d=$(dirname "$d"); done; df -P -BG "$d" | awk 'NR==2 {sub("G","",$4); print $4}'; }

@@ -3,7 +3,7 @@
 #   tarball: install.sh into a prefix (dry run first), the reference page's flow, the console sign-in with the
 #   printed one-time password (console-login.py, headless chromium), the CLI (status, backup, admin
 #   accounts, the maintenance endpoints' guard), an upgrade to a rebuilt release on an administrator's libtorch
-#   (--libtorch) with the data kept, an upgrade
+#   archive (--libtorch, refused without its checksum) with the data kept, an upgrade
 #   to a broken release that is rolled back with the old data working, uninstall, purge;
 #   .deb: dpkg -i (service user, 0640 settings, unit checked with systemd-analyze), the reference flow, the
 #   console sign-in, an
@@ -126,13 +126,23 @@ rm -f "$W"/libtorch/lib/*djl_torch*; echo "2.7.1+cpu" > "$W/libtorch/build-versi
 out=$("$src2/install.sh" upgrade --prefix "$P" --libtorch "$W" 2>&1 || true)
 grep -q "no libtorch.so in $W/lib" <<<"$out" || fail "a folder without libtorch was not refused: $out"
 [ "$("$rf" version)" = "$V" ] && grep -q "running, healthy" <<<"$("$rf" status)" || fail "a refused --libtorch changed the install"
-"$src2/install.sh" upgrade --prefix "$P" --libtorch "$W/libtorch" --min-free-gb 1 --health-timeout 400 | tee "$W/upgrade.txt"
+# as an archive with its checksum, the way an administrator carries pytorch.org's zip into the air gap
+(cd "$W" && tar -czf libtorch-2.7.1-cpu.tar.gz libtorch)
+out=$("$src2/install.sh" upgrade --prefix "$P" --libtorch "$W/libtorch-2.7.1-cpu.tar.gz" 2>&1 || true)
+grep -q "no checksum for $W/libtorch-2.7.1-cpu.tar.gz" <<<"$out" || fail "an archive without a checksum was not refused: $out"
+(cd "$W" && sha256sum libtorch-2.7.1-cpu.tar.gz > libtorch-2.7.1-cpu.tar.gz.sha256)
+"$src2/install.sh" upgrade --prefix "$P" --libtorch "$W/libtorch-2.7.1-cpu.tar.gz" --min-free-gb 1 --health-timeout 400 \
+  | tee "$W/upgrade.txt"
 [ "$("$rf" version)" = "$V2" ] || fail "not upgraded"
-grep -q "libtorch: .* loaded from $W/libtorch/lib" "$W/upgrade.txt" || fail "the natives step did not load the given libtorch"
+T=$P/opt/reelforge/libtorch/2.7.1-cpu
+grep -q "libtorch: .* loaded from $T/lib" "$W/upgrade.txt" || fail "the natives step did not load the given libtorch"
+grep -q "^REELFORGE_LIBTORCH_DIR=$T$" "$P/etc/reelforge/reelforge.env" || fail "the service is not given the unpacked libtorch"
 ls "$P/opt/reelforge/current/natives/djl/pytorch/2.7.1-cpu-linux-x86_64/"*djl_torch.so >/dev/null || fail "no DJL binding unpacked"
 [ ! -e "$P/opt/reelforge/current/natives/djl/pytorch/2.7.1-cpu-linux-x86_64/libtorch_cpu.so" ] \
   || fail "the bundled libtorch was unpacked although --libtorch was given"
-status=$("$rf" status); grep -q "libtorch 2.7.1 cpu from $W/libtorch" <<<"$status" || fail "status does not name the libtorch: $status"
+status=$("$rf" status); grep -q "libtorch 2.7.1 cpu from $T" <<<"$status" || fail "status does not name the libtorch: $status"
+grep -q "^device  : cpu; .*libtorch 2.7.1 cpu from $T" <<<"$status" || fail "status has no device line: $status"
+grep -q "^engine  : sandbox" <<<"$status" || fail "status has no engine line: $status"
 [ "$(api "http://127.0.0.1:$P1/v1/video/$G1" "$K1" | jq -r .status)" = completed ] || fail "generation lost in the upgrade"
 [ "$(api "http://127.0.0.1:$P1/v1/account" "$K1" | jq .balance)" = "$balance" ] || fail "balance changed in the upgrade"
 

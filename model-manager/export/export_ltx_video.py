@@ -26,7 +26,7 @@ import math
 import torch
 from diffusers import LTXPipeline
 
-from package_writer import export_arguments, write_manifest
+from package_writer import schedule_defaults, export_arguments, write_manifest
 from wrappers import MaskedTextEncoder
 
 
@@ -104,6 +104,11 @@ def main():
                                      "base_shift": cfg.get("base_shift", 0.5), "max_shift": cfg.get("max_shift", 1.15)}
     if cfg.get("shift_terminal"):
         defaults["shift_terminal"] = cfg["shift_terminal"]
+    if args.schedule is not None:
+        if cfg.get("use_dynamic_shifting", False) or cfg.get("shift", 1.0) != 1.0 or cfg.get("shift_terminal"):
+            p.error(f"--schedule {args.schedule} gives final noise levels: the scheduler must have shift 1 and no dynamic"
+                    f" shifting or shift_terminal, but {args.model}'s has {dict(cfg)}")
+        defaults = schedule_defaults(args.schedule, defaults, ltx=True)
     write_manifest(args.out, name=args.family, version=args.version, family=args.family,
                    native_sizes=[(args.width, args.height)], fps=args.fps, frame_rule=(8, 1),
                    latent={"channels": 128, "scale": 1.0, "temporal_compression": 8, "spatial_compression": 32},

@@ -11,8 +11,10 @@ bfloat16, the UMT5-XXL text encoder 11 GB, and tracing runs the VAE encoder over
 the shapes it sees, so the package lists only the native size and frame count it was traced at; check a
 package with the appliance's own loader (ModelPackage.open + the engine's shape probe) before shipping it.
 
-Only Wan 2.1 I2V (family wan2.1-i2v-14b). Wan 2.2 I2V-A14B is a different model for this format: two expert
-transformers switched at a timestep boundary, and no CLIP image tokens; it would need its own family row.
+Wan 2.1 I2V (family wan2.1-i2v-14b), and with --family wan2.2-i2v-a14b Wan 2.2 I2V A14B
+(Wan-AI/Wan2.2-I2V-A14B-Diffusers): two expert transformers (transformer -> denoiser.pt, transformer_2 ->
+denoiser_low.pt, the pipeline's boundary_ratio -> the manifest's boundary) over the same condition, and no CLIP:
+its image_encoder returns latent frame 0 and the caches only, and its denoisers take no image tokens.
 
 Each component is wrapped so that its TorchScript signature is the one the Java engine calls, and so that the
 conditioning is what WanImageToVideoPipeline builds (the tiny-wan-i2v fixture has the same signatures):
@@ -86,9 +88,38 @@ class Denoiser(torch.nn.Module):
         return out.float()
 
 
+class LatentConditioner(torch.nn.Module):
+    """Wan 2.2 I2V A14B's image_encoder: the start image [1, 3, 1, H, W] (and the square, unused: the signature is
+    the family's) -> normalised VAE latent frame 0 and the encoder's caches; no CLIP."""
+
+    def __init__(self, vae):
+        super().__init__()
+        self.vae = WanVaeChunk(vae, decode=False, first=True)
+
+    def forward(self, image, square):
+        return self.vae(image)
+
+
+class LatentDenoiser(torch.nn.Module):
+    """Wan 2.2 I2V A14B's denoisers: the transformer gets cat(latents, condition) and no image tokens."""
+
+    def __init__(self, transformer):
+        super().__init__()
+        self.transformer = transformer
+
+    def forward(self, latents, timestep, embeddings, condition):
+        dtype = self.transformer.dtype
+        out = self.transformer(hidden_states=torch.cat([latents, condition], 1).to(dtype), timestep=timestep,
+                               encoder_hidden_states=embeddings.to(dtype), return_dict=False)[0]
+        return out.float()
+
+
 def main():
     p = export_arguments("Wan-AI/Wan2.1-I2V-14B-480P-Diffusers", 832, 480, 81, 512)
+    p.add_argument("--family", default="wan2.1-i2v-14b", choices=["wan2.1-i2v-14b", "wan2.2-i2v-a14b"],
+                   help="wan2.2-i2v-a14b: Wan 2.2 I2V A14B (two experts, no CLIP)")
     args = p.parse_args()
+    experts = args.family == "wan2.2-i2v-a14b"
     if (args.frames - 1) % 4 or args.width % 16 or args.height % 16:
         p.error("frames must be 4k+1 and the size a multiple of 16 (Wan 2.1's VAE and patch size)")
 
@@ -98,8 +129,14 @@ def main():
     dtype, device = getattr(torch, args.dtype), args.device
     # As diffusers' Wan I2V example: the VAE and the image encoder in float32, the rest in bfloat16.
     vae = AutoencoderKLWan.from_pretrained(args.model, subfolder="vae", torch_dtype=torch.float32)
-    clip = CLIPVisionModel.from_pretrained(args.model, subfolder="image_encoder", torch_dtype=torch.float32)
-    pipe = WanImageToVideoPipeline.from_pretrained(args.model, vae=vae, image_encoder=clip, torch_dtype=dtype).to(device)
+    if experts:
+        pipe = WanImageToVideoPipeline.from_pretrained(args.model, vae=vae, torch_dtype=dtype).to(device)
+        if pipe.transformer_2 is None or pipe.config.boundary_ratio is None:
+            p.error(f"{args.model} has no transformer_2 / boundary_ratio: not a Wan 2.2 A14B pipeline")
+    else:
+        clip = CLIPVisionModel.from_pretrained(args.model, subfolder="image_encoder", torch_dtype=torch.float32)
+        pipe = WanImageToVideoPipeline.from_pretrained(args.model, vae=vae, image_encoder=clip,
+                                                       torch_dtype=dtype).to(device)
     args.out.mkdir(parents=True, exist_ok=True)
     pipe.tokenizer.backend_tokenizer.save(str(args.out / "tokenizer.json"))
 
@@ -114,11 +151,12 @@ def main():
         enc = torch.jit.trace(MaskedTextEncoder(pipe.text_encoder).eval(), (ids,), check_trace=False)
         enc.save(str(args.out / "text_encoder.pt"))
         emb = enc(ids)
-        conditioner = ImageConditioner(pipe.vae, pipe.image_encoder, pipe.image_processor).to(device).eval()
+        conditioner = (LatentConditioner(pipe.vae) if experts
+                       else ImageConditioner(pipe.vae, pipe.image_encoder, pipe.image_processor)).to(device).eval()
         first = torch.jit.trace(conditioner, (image, square), check_trace=False)
         first.save(str(args.out / "image_encoder.pt"))
         out = first(image, square)
-        tokens, caches = out[1], out[2:]
+        tokens, caches = (None, out[1:]) if experts else (out[1], out[2:])
         zeros = torch.zeros(1, 3, TEMPORAL, args.height, args.width, device=device)
         step = torch.jit.trace(WanVaeChunk(pipe.vae, decode=False, first=False).to(device).eval(), (zeros, *caches),
                                check_trace=False)
@@ -132,21 +170,32 @@ def main():
         mask[:, :, 0] = 1.0
         condition = torch.cat([mask, torch.cat(latent, 2)], 1)
         t = torch.full((2,), 500.0, device=device)
-        torch.jit.trace(Denoiser(pipe.transformer).eval(),
-                        (latents, t, emb, condition.repeat(2, 1, 1, 1, 1), tokens.repeat(2, 1, 1)),
-                        check_trace=False).save(str(args.out / "denoiser.pt"))
+        if experts:
+            for transformer, file in ((pipe.transformer, "denoiser.pt"), (pipe.transformer_2, "denoiser_low.pt")):
+                torch.jit.trace(LatentDenoiser(transformer).eval(), (latents, t, emb, condition.repeat(2, 1, 1, 1, 1)),
+                                check_trace=False).save(str(args.out / file))
+        else:
+            torch.jit.trace(Denoiser(pipe.transformer).eval(),
+                            (latents, t, emb, condition.repeat(2, 1, 1, 1, 1), tokens.repeat(2, 1, 1)),
+                            check_trace=False).save(str(args.out / "denoiser.pt"))
     trace_wan_vae(pipe.vae, args.out, args.height, args.width, device)
 
     shift = 3.0 if args.height * args.width <= 832 * 480 else 5.0  # diffusers' Wan I2V flow_shift: 3 at 480p, 5 at 720p
-    name = "wan2.1-i2v-14b-" + ("480p" if args.height * args.width <= 832 * 480 else "720p")
-    write_manifest(args.out, name=name, version=args.version, family="wan2.1-i2v-14b",
+    name = args.family + "-" + ("480p" if args.height * args.width <= 832 * 480 else "720p")
+    defaults = schedule_defaults(args.schedule, {"steps": 40, "guidance": 5.0, "shift": shift,
+                                                 "scheduler": "flow-dpmpp-2m"})
+    components = dict(WAN_COMPONENTS, image_encoder="image_encoder.pt", image_encoder_step="image_encoder_step.pt")
+    if experts:
+        components["denoiser_low"] = "denoiser_low.pt"
+        if args.schedule is None:
+            # Wan2.2 configs/wan_i2v_A14B.py: 40 steps, sample_shift 5, sample_guide_scale (3.5, 3.5); the boundary
+            # is the pipeline's boundary_ratio (0.9 in Wan-AI/Wan2.2-I2V-A14B-Diffusers)
+            defaults = {"steps": 40, "guidance": 3.5, "guidance_2": 3.5, "shift": 5.0, "scheduler": "flow-dpmpp-2m",
+                        "boundary": float(pipe.config.boundary_ratio)}
+    write_manifest(args.out, name=name, version=args.version, family=args.family,
                    native_sizes=[(args.width, args.height)], fps=16, frame_rule=(4, 1),
                    latent={"channels": 16, "scale": 1.0, "temporal_compression": 4, "spatial_compression": 8},
-                   defaults=schedule_defaults(args.schedule, {"steps": 40, "guidance": 5.0, "shift": shift,
-                                                              "scheduler": "flow-dpmpp-2m"}),
-                   text_length=L, device=device,
-                   components=dict(WAN_COMPONENTS, image_encoder="image_encoder.pt",
-                                   image_encoder_step="image_encoder_step.pt"))
+                   defaults=defaults, text_length=L, device=device, components=components)
     print(json.dumps({"package": str(args.out)}))
 
 

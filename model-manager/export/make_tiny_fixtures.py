@@ -15,13 +15,15 @@ Image-to-video families (tiny-wan-i2v) add the chunked causal image encoder
 and their denoiser takes condition [B, t + C, F, h, w] (the first-frame mask, then those latents) and image context
 [B, N, Di] after the embeddings.
 Two-expert families (tiny-wan-a14b, as Wan 2.2 A14B) add denoiser_low.pt, the low-noise expert, with the same
-signature and other weights, and a boundary and guidance_2 in the manifest's defaults.
+signature and other weights, and a boundary and guidance_2 in the manifest's defaults. tiny-wan22-i2v (Wan 2.2 I2V
+A14B) is both, without image tokens: its image_encoder returns latent frame 0 and caches, its denoisers take the
+condition alone. tiny-fastwan samples with flow-dmd (FastVideo's DMD loop; its reference keeps the re-noise tensors).
 The weights are random: the output is noise-coloured mush, but every shape, dtype and the sampler's
 arithmetic are the real ones, so Java can be checked against this file's sampler to float precision.
 
 Usage: /usr/bin/python3 export/make_tiny_fixtures.py OUT_DIR
 Needs Debian's python3-torch (1.13). Without it, prints why, writes OUT_DIR/SKIPPED and exits 0, so the
-build goes on and the DJL tests skip with that reason.
+build goes on and every DJL test that needs a fixture fails with that reason.
 """
 import hashlib
 import json
@@ -137,6 +139,21 @@ class FirstImageChunk(nn.Module):
         return latent, torch.tanh(self.tokens(pooled)), cache
 
 
+class LatentImageChunk(nn.Module):
+    """Wan 2.2 I2V A14B's image_encoder (no CLIP): the start image (and the square, unused) -> latent frame 0, cache."""
+
+    def __init__(self, core: ImageCore, channels: int):
+        super().__init__()
+        self.core = core
+        self.channels = channels
+
+    def forward(self, image: torch.Tensor, square: torch.Tensor):
+        b, _, _, height, width = image.shape
+        cache = torch.zeros(b, self.channels, 1, height // self.core.spatial, width // self.core.spatial,
+                            dtype=image.dtype)
+        return self.core(image, cache)
+
+
 class NextImageChunk(nn.Module):
     """image_encoder_step: the next 4 frames (zeros after the start image) and the cache -> latent frame, cache."""
 
@@ -148,8 +165,9 @@ class NextImageChunk(nn.Module):
         return self.core(frames, cache)
 
 
-def image_condition(first, step, rgb, latent_frames, temporal):
-    """What the Java engine builds from the two modules: [mask (t channels, 1 on latent frame 0), latents], tokens."""
+def image_condition(first, step, rgb, latent_frames, temporal, tokens=True):
+    """What the Java engine builds from the two modules: [mask (t channels, 1 on latent frame 0), latents], and the
+    tokens when the encoder returns them (Wan 2.1 I2V; not Wan 2.2 I2V A14B)."""
     img = rgb.permute(2, 0, 1).to(torch.float32) / 127.5 - 1.0                # [3, h, w]
     h, w = img.shape[1], img.shape[2]
     side = min(h, w)
@@ -157,7 +175,8 @@ def image_condition(first, step, rgb, latent_frames, temporal):
     square = img[:, top:top + side, left:left + side].unsqueeze(0)
     with torch.no_grad():
         out = first(img.unsqueeze(0).unsqueeze(2), square)
-        latents, tokens, cache = [out[0]], out[1], out[2:]
+        latents, cache = [out[0]], out[2:] if tokens else out[1:]
+        tokens = out[1] if tokens else None
         for _ in range(1, latent_frames):
             out = step(torch.zeros(1, 3, temporal, h, w), *cache)
             latents.append(out[0])
@@ -165,7 +184,8 @@ def image_condition(first, step, rgb, latent_frames, temporal):
     latent = torch.cat(latents, 2)
     mask = torch.zeros(1, temporal, latent.size(2), latent.size(3), latent.size(4))
     mask[:, :, 0] = 1.0
-    return torch.cat([mask, latent], 1), tokens
+    condition = torch.cat([mask, latent], 1)
+    return (condition,) if tokens is None else (condition, tokens)
 
 
 class I2VDenoiser(nn.Module):
@@ -182,6 +202,17 @@ class I2VDenoiser(nn.Module):
         h = torch.tanh(self.mix(self.spatial(torch.cat([latents, condition], 1))))
         t = torch.sin(timestep / 1000.0 * 3.14159265).unsqueeze(1)
         c = (self.ctx(context.mean(dim=1)) + self.img(image_context.mean(dim=1))) * (1.0 + t)
+        return 0.5 * h + c.unsqueeze(2).unsqueeze(3).unsqueeze(4) - 0.3 * latents
+
+
+class LatentI2VDenoiser(I2VDenoiser):
+    """Wan 2.2 I2V A14B's denoisers: latents and condition, no image tokens (its img layer stays unused)."""
+
+    def forward(self, latents: torch.Tensor, timestep: torch.Tensor, context: torch.Tensor,
+                condition: torch.Tensor) -> torch.Tensor:
+        h = torch.tanh(self.mix(self.spatial(torch.cat([latents, condition], 1))))
+        t = torch.sin(timestep / 1000.0 * 3.14159265).unsqueeze(1)
+        c = self.ctx(context.mean(dim=1)) * (1.0 + t)
         return 0.5 * h + c.unsqueeze(2).unsqueeze(3).unsqueeze(4) - 0.3 * latents
 
 
@@ -319,21 +350,62 @@ class DpmSolver2M:
 SCHEDULERS = {"flow-euler": euler, "flow-dpmpp-2m": DpmSolver2M}
 
 
+class DmdTable:
+    """FastVideo's DMD stage's own FlowMatchEulerDiscreteScheduler(shift), never set to the inference steps: the
+    1000-step training table in float32 (timesteps = linspace(1, 1000, 1000)[::-1], sigmas = shift s / (1 + (shift - 1) s)
+    with s = timesteps / 1000, timesteps = sigmas * 1000), and the nearest-timestep lookup of its
+    pred_noise_to_pred_video and add_noise (torch.argmin: the first on a tie). Written after FastVideo's code."""
+
+    def __init__(self, shift):
+        t = torch.linspace(1, 1000, 1000, dtype=torch.float32).flip(0)
+        s = t / 1000
+        self.sigmas = shift * s / (1 + (shift - 1) * s)
+        self.timesteps = self.sigmas * 1000
+
+    def sigma(self, timestep):
+        return self.sigmas[torch.argmin((self.timesteps - float(timestep)).abs())]
+
+
 @torch.no_grad()
-def sample(enc, den, dec, noise, prompt, negative, steps, guidance, shift, scale, scheduler, image=None):
+def sample_dmd(enc, den, dec, noise, renoise, prompt, timesteps, shift):
+    """FastVideo's DmdStrategy.forward: no guidance (one forward of the prompt), the denoiser at the timestep itself,
+    x0 = x - sigma_t v, then re-noised to the next timestep, (1 - sigma_next) x0 + sigma_next eps; the last step
+    returns x0. renoise: the fresh noise of each later step (drawn here, given to Java)."""
+    table = DmdTable(shift)
+    ids = torch.tensor([token_ids(prompt)], dtype=torch.long)
+    ctx = enc(ids)
+    x = noise.clone()
+    for i, t in enumerate(timesteps):
+        v = den(x, torch.tensor([float(t)], dtype=torch.float32), ctx)
+        x0 = x - table.sigma(t) * v
+        if i == len(timesteps) - 1:
+            x = x0
+        else:
+            nxt = table.sigma(timesteps[i + 1])
+            x = (1 - nxt) * x0 + nxt * renoise[i]
+    return ids, x, dec(x)
+
+
+@torch.no_grad()
+def sample(enc, den, dec, noise, prompt, negative, steps, guidance, shift, scale, scheduler, image=None, experts=None):
     """The reference flow-matching sampler with CFG; the Java one must match it step for step.
-    image: (condition, image context) of an image-to-video model, the same for both halves of the batch."""
+    image: (condition, image context) of an image-to-video model (the condition alone for Wan 2.2 I2V A14B), the same
+    for both halves of the batch. experts: (low-noise denoiser, boundary, its guidance) of a two-expert model, switched
+    as diffusers' Wan pipelines do: t >= boundary * 1000 runs den with guidance, later steps the low-noise one."""
     ids = torch.tensor([token_ids(prompt), token_ids(negative)], dtype=torch.long)
     ctx = enc(ids)                                                            # [2, L, D]: cond, uncond
     x = noise.clone()
     s = sigmas(steps, shift)
     step = SCHEDULERS[scheduler](s)
-    extra = [] if image is None else [torch.cat([image[0], image[0]]), torch.cat([image[1], image[1]])]
+    extra = [] if image is None else [torch.cat([a, a]) for a in image]
     for i in range(steps):
         ts = torch.tensor([s[i] * 1000.0] * 2, dtype=torch.float32)
-        v = den(torch.cat([x, x]), ts, ctx, *extra)
+        model, g = den, guidance
+        if experts is not None and not s[i] * 1000.0 >= experts[1] * 1000.0:
+            model, g = experts[0], experts[2]
+        v = model(torch.cat([x, x]), ts, ctx, *extra)
         vc, vu = v.chunk(2)
-        x = step(i, x, vu + guidance * (vc - vu))
+        x = step(i, x, vu + g * (vc - vu))
     return ids, x, dec(x / scale)
 
 
@@ -369,6 +441,15 @@ PACKAGES = {
     "tiny-wan-a14b": dict(family="wan2.2-t2v-a14b", sizes=[[64, 32]], fps=16, frames=[4, 1],
                           latent=(16, 4, 8), steps=4, guidance=4.0, shift=12.0, scheduler="flow-dpmpp-2m",
                           boundary=0.875, guidance_2=3.0),
+    # Wan 2.2 I2V A14B: two experts over the image condition, no image tokens; with shift 5 the 4 steps' sigmas are
+    # 1, 0.9375 (high noise, >= 0.9), 0.833, 0.625 (low noise, another guidance)
+    "tiny-wan22-i2v": dict(family="wan2.2-i2v-a14b", sizes=[[64, 32]], fps=16, frames=[4, 1],
+                           latent=(16, 4, 8), steps=4, guidance=3.5, shift=5.0, scheduler="flow-dpmpp-2m",
+                           i2v=True, tokens=False, boundary=0.9, guidance_2=2.0),
+    # FastWan 2.1 (FastVideo's DMD-distilled Wan 2.1 T2V 1.3B): timesteps 1000, 757, 522, no guidance, shift 8
+    "tiny-fastwan": dict(family="wan2.1-t2v-1.3b", sizes=[[64, 32]], fps=16, frames=[4, 1],
+                         latent=(16, 4, 8), steps=3, guidance=1.0, shift=8.0, scheduler="flow-dmd",
+                         sigmas=[1.0, 0.757, 0.522]),
 }
 # The reference runs of every package with each scheduler: DPM-Solver++ with enough steps that several are
 # second order (its first, second (after sigma 1) and last steps are first order).
@@ -389,20 +470,23 @@ def build(name, p):
     d.mkdir(parents=True, exist_ok=True)
     channels, temporal, spatial = p["latent"]
     enc = TextEncoder().eval()
-    den = (I2VDenoiser(channels) if p.get("i2v")
+    tokens = p.get("tokens", True)
+    den = ((I2VDenoiser(channels) if tokens else LatentI2VDenoiser(channels)) if p.get("i2v")
            else Denoiser(channels, channels // 2 if p.get("bad") else channels)).eval()
     causal = p["family"].startswith("wan")
     img = None
     if p.get("i2v"):
         image_core = ImageCore(channels, spatial).eval()
-        img = (torch.jit.script(FirstImageChunk(image_core, channels).eval()),
+        img = (torch.jit.script((FirstImageChunk if tokens else LatentImageChunk)(image_core, channels).eval()),
                torch.jit.script(NextImageChunk(image_core).eval()))
     torch.jit.script(enc).save(str(d / "text_encoder.pt"))
     torch.jit.script(den).save(str(d / "denoiser.pt"))
     files = {"tokenizer": "tokenizer.json", "text_encoder": "text_encoder.pt",
              "denoiser": "denoiser.pt", "vae_decoder": "vae_decoder.pt"}
+    den_low = None
     if "boundary" in p:
-        torch.jit.script(Denoiser(channels, channels).eval()).save(str(d / "denoiser_low.pt"))
+        den_low = (LatentI2VDenoiser(channels) if p.get("i2v") else Denoiser(channels, channels)).eval()
+        torch.jit.script(den_low).save(str(d / "denoiser_low.pt"))
         files["denoiser_low"] = "denoiser_low.pt"
     if causal:
         core = CausalCore(channels, temporal, spatial).eval()
@@ -432,9 +516,11 @@ def build(name, p):
     }
     if "boundary" in p:
         manifest["defaults"].update(boundary=p["boundary"], guidance_2=p["guidance_2"])
+    if "sigmas" in p:
+        manifest["defaults"]["sigmas"] = p["sigmas"]
     (d / "manifest.json").write_text(json.dumps(manifest, indent=2))
-    if p.get("bad") or p.get("fixed_frames") or "boundary" in p:
-        return  # no torch reference run (the two-expert switch is checked by counting calls in Java)
+    if p.get("bad") or p.get("fixed_frames"):
+        return  # no torch reference run
     # reference run: 1 s at the family's fps, first native size; latent shape from the frame rule
     w, h = p["sizes"][0]
     frames = round(p["fps"] / p["frames"][0]) * p["frames"][0] + p["frames"][1]
@@ -448,17 +534,30 @@ def build(name, p):
     if img is not None:
         rgb = start_image(w, h)
         (ref / "image.rgb").write_bytes(bytes(rgb.flatten().tolist()))
-        image = image_condition(img[0], img[1], rgb, shape[2], temporal)
+        image = image_condition(img[0], img[1], rgb, shape[2], temporal, tokens)
     write_f32(ref / "noise.f32", noise)
     runs = {}
-    for scheduler, steps in REFERENCE_STEPS.items():
+    if p["scheduler"] == "flow-dmd":
+        timesteps = [round(s * 1000) for s in p["sigmas"]]
+        renoise = [torch.randn(shape, generator=g, dtype=torch.float32) for _ in timesteps[1:]]
+        for i, eps in enumerate(renoise):
+            write_f32(ref / f"renoise-{i + 1}.f32", eps)
+        ids, latents, video = sample_dmd(enc, den, dec, noise, renoise, prompt, timesteps, p["shift"])
+        write_f32(ref / "latents-flow-dmd.f32", latents)
+        write_f32(ref / "frames-flow-dmd.f32", video)
+        runs["flow-dmd"] = {"steps": len(timesteps), "latents": "latents-flow-dmd.f32", "frames": "frames-flow-dmd.f32",
+                            "sigmas": p["sigmas"], "noise_levels": [float(DmdTable(p["shift"]).sigma(t)) for t in timesteps],
+                            "renoise": [f"renoise-{i + 1}.f32" for i in range(len(renoise))]}
+    for scheduler, steps in ({} if p["scheduler"] == "flow-dmd" else REFERENCE_STEPS).items():
         ids, latents, video = sample(enc, den, dec, noise, prompt, negative, steps, p["guidance"], p["shift"], 1.0,
-                                     scheduler, image)
+                                     scheduler, image,
+                                     None if den_low is None else (den_low, p["boundary"], p["guidance_2"]))
         write_f32(ref / f"latents-{scheduler}.f32", latents)
         write_f32(ref / f"frames-{scheduler}.f32", video)
         runs[scheduler] = {"steps": steps, "latents": f"latents-{scheduler}.f32", "frames": f"frames-{scheduler}.f32"}
     (ref / "reference.json").write_text(json.dumps({
         "prompt": prompt, "negative_prompt": negative, "guidance": p["guidance"], "shift": p["shift"],
+        "boundary": p.get("boundary"), "guidance_2": p.get("guidance_2"),
         "runs": runs, "token_ids": ids.tolist(), "latent_shape": shape, "frames_shape": list(video.shape),
         "frames": frames, "image_size": [w, h] if img is not None else None,
     }, indent=2))

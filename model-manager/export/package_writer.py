@@ -39,13 +39,29 @@ SCHEDULES = {
     # [1000, 750, 500, 250], sample_shift 5, enable_cfg false; its WanStepDistillScheduler steps
     # x - sigma v + sigma_next v, which is flow-matching Euler
     "lightx2v-4step": dict(steps=4, guidance=1.0, shift=5.0, sigmas=[1.0, 0.75, 0.5, 0.25], scheduler="flow-euler"),
+    # FastVideo (hao-ai-lab/FastVideo) FastWan 2.1 T2V 1.3B: fastvideo/configs/pipelines/wan.py dmd_denoising_steps
+    # [1000, 757, 522]; DmdDenoisingStage samples with its own FlowMatchEulerDiscreteScheduler(shift=8.0) (the
+    # 1000-step training table, never set to the inference steps), no CFG, x0 prediction then re-noise
+    # (stages/denoising_dmd_strategy.py). flow-dmd's sigmas are those timesteps / 1000, its shift the table's.
+    "fastwan-3step": dict(steps=3, guidance=1.0, shift=8.0, sigmas=[1.0, 0.757, 0.522], scheduler="flow-dmd"),
+    # LTX-Video 0.9.7/0.9.8 distilled (export_ltx_video.py only), one pass: diffusers' LTX docs (docs/source/en/api/
+    # pipelines/ltx_video.md) give timesteps [1000, 993, 987, 981, 975, 909, 725, 0.03] for the base pass that
+    # LTXConditionPipeline runs before its latent upsampler; it passes them to the scheduler without mu, so as noise
+    # levels they are these / 1000 when the checkpoint's scheduler has shift 1 and no dynamic shifting (the script
+    # checks). Lightricks runs this pass at 2/3 of the size and refines the upscaled latents in a second pass, which
+    # this engine does not (docs/models.md, Few-step notes).
+    "ltx-distilled-8step": dict(steps=8, guidance=1.0, shift=1.0,
+                                sigmas=[1.0, 0.993, 0.987, 0.981, 0.975, 0.909, 0.725, 0.00003], scheduler="flow-euler"),
 }
 
 
-def schedule_defaults(name, defaults):
-    """The manifest's defaults for --schedule NAME (distilled weights), else the base model's."""
+def schedule_defaults(name, defaults, ltx=False):
+    """The manifest's defaults for --schedule NAME (distilled weights), else the base model's. ltx: the script exports
+    LTX-Video, whose schedules are the ltx-* ones (and the others the Wan scripts')."""
     if name is None:
         return defaults
+    if name.startswith("ltx-") != ltx:
+        raise SystemExit(f"--schedule {name} is for {'Wan' if ltx else 'LTX-Video'} packages, not this script's")
     return dict(SCHEDULES[name])
 
 

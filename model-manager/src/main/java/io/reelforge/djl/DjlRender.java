@@ -40,11 +40,12 @@ final class DjlRender {
                 : List.of(prompts.prompt());
         try (NDManager manager = model.denoiser().manager().newSubManager()) {
             NDArray context = model.prompts().encode(manager, texts);
-            NDArray noise = SeededNoise.gaussian(manager, spec.seed(), latentShape);
+            SeededNoise stream = new SeededNoise(spec.seed());
+            NDArray noise = stream.next(manager, latentShape);
             NDList image = imageConditioning(manager, spec, plan, settings);
             Velocity high = velocity(model.denoiser(), image);
             Velocity low = model.denoiserLow().map(d -> velocity(d, image)).orElse(null);
-            NDArray latents = new FlowSampler(settings).sample(noise, context, high, low, control);
+            NDArray latents = new FlowSampler(settings, stream).sample(noise, context, high, low, control);
             control.checkpoint(FlowSampler.PROGRESS_SHARE);
             NDArray video = model.decoder().decode(latents);
             checkFrames(manifest, plan, video);

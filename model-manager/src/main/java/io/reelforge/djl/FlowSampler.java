@@ -22,9 +22,17 @@ final class FlowSampler {
     static final double PROGRESS_SHARE = 0.85;
 
     private final SamplerSettings settings;
+    private final SeededNoise noise;
 
-    FlowSampler(SamplerSettings settings) {
+    /** @param noise the render's noise stream, after its initial latents (what {@code flow-dmd} adds) */
+    FlowSampler(SamplerSettings settings, SeededNoise noise) {
         this.settings = settings;
+        this.noise = noise;
+    }
+
+    /** A sampler that adds no noise between steps (any scheduler but {@code flow-dmd}). */
+    FlowSampler(SamplerSettings settings) {
+        this(settings, null);
     }
 
     /**
@@ -49,7 +57,10 @@ final class FlowSampler {
         double[] sigmas = settings.schedule();
         int batch = settings.guided() ? 2 : 1;
         NDArray x = noise;
-        try (FlowStep step = FlowStep.of(settings.scheduler(), sigmas)) {
+        if (settings.scheduler() == io.reelforge.models.Scheduler.FLOW_DMD && this.noise == null) {
+            throw new IllegalArgumentException("flow-dmd samples with a noise stream");
+        }
+        try (FlowStep step = FlowStep.of(settings.scheduler(), sigmas, settings.shift(), this.noise)) {
             for (int i = 0; i < settings.steps(); i++) {
                 // between steps: a cancel takes effect here, and progress flows per step
                 control.checkpoint(PROGRESS_SHARE * i / settings.steps());

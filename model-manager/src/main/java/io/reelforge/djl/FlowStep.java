@@ -17,10 +17,15 @@ interface FlowStep extends AutoCloseable {
     default void close() {
     }
 
-    static FlowStep of(Scheduler scheduler, double[] sigmas) {
+    /**
+     * @param shift  the training table's shift ({@code flow-dmd} only)
+     * @param noise  the fresh noise {@code flow-dmd} adds between steps
+     */
+    static FlowStep of(Scheduler scheduler, double[] sigmas, double shift, SeededNoise noise) {
         return switch (scheduler) {
             case FLOW_EULER -> (i, x, v) -> x.add(v.mul((float) (sigmas[i + 1] - sigmas[i])));
             case FLOW_DPMPP_2M -> new DpmSolverStep(sigmas);
+            case FLOW_DMD -> new DmdStep(sigmas, shift, noise);
         };
     }
 }

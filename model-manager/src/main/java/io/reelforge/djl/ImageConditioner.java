@@ -16,7 +16,7 @@ import java.util.Optional;
  * Image-to-video conditioning through the package's image encoder: the start image, covered to the native size
  * and scaled to [-1, 1], is frame 0 of a clip of zeros as long as the render's, which becomes a per-frame
  * condition [1, Cy, F, h, w] (Wan I2V: a first-frame mask and the VAE latent of that clip) and image tokens
- * [1, N, Di] (its CLIP embedding). The denoiser gets both after the text embeddings, the same for the prompt and
+ * [1, N, Di] (its CLIP embedding; none for Wan 2.2 I2V A14B, which has no CLIP). The denoiser gets both after the text embeddings, the same for the prompt and
  * the negative prompt halves of the batch.
  *
  * <p>Wan's VAE encoder is causal, so its package carries it chunked, like the decoder: {@code image_encoder}
@@ -30,22 +30,25 @@ final class ImageConditioner {
     private final TorchModule encoder;
     private final Optional<TorchModule> step;
     private final LatentSpec latent;
+    private final boolean tokens;
 
-    ImageConditioner(TorchModule encoder, Optional<TorchModule> step, LatentSpec latent) {
+    /** @param tokens whether the encoder returns image tokens after latent frame 0 (Wan 2.1 I2V's CLIP) */
+    ImageConditioner(TorchModule encoder, Optional<TorchModule> step, LatentSpec latent, boolean tokens) {
         this.encoder = encoder;
         this.step = step;
         this.latent = latent;
+        this.tokens = tokens;
     }
 
     /** The denoiser's extra inputs for a clip of {@code frames} at {@code size}, repeated to {@code batch}. */
     NDList encode(NDManager manager, BufferedImage start, NativeSize size, int frames, int batch) {
         NDList out = step.isPresent() ? chunked(manager, start, size, frames)
                 : encoder.forward(new NDList(video(manager, start, size, frames)));
-        if (out.size() != 2) {
+        if (out.size() != (tokens ? 2 : 1)) {
             throw new IllegalStateException("image_encoder returned " + out.size()
-                    + " outputs; a condition and image tokens were expected");
+                    + (tokens ? " outputs; a condition and image tokens were expected" : " outputs; a condition was expected"));
         }
-        NDList extra = new NDList(2);
+        NDList extra = new NDList(out.size());
         for (NDArray a : out) {
             extra.add(batch == 1 ? a : NDArrays.concat(new NDList(a, a), 0));
         }
@@ -61,13 +64,13 @@ final class ImageConditioner {
         int left = (w - side) / 2;
         NDArray square = image.get(new NDIndex(":, :, 0, {}:{}, {}:{}", top, top + side, left, left + side));
         NDList out = encoder.forward(new NDList(image, square));
-        if (out.size() < 2) {
-            throw new IllegalStateException("image_encoder returned " + out.size()
-                    + " outputs; a latent frame, image tokens and caches were expected");
+        int first = tokens ? 2 : 1;
+        if (out.size() < first) {
+            throw new IllegalStateException("image_encoder returned " + out.size() + " outputs; a latent frame, "
+                    + (tokens ? "image tokens " : "") + "and caches were expected");
         }
-        NDArray tokens = out.get(1);
         NDList latents = new NDList(out.head());
-        NDList caches = out.subNDList(2);
+        NDList caches = out.subNDList(first);
         int t = latent.temporalCompression();
         int latentFrames = (frames - 1) / t + 1;
         for (int i = 1; i < latentFrames; i++) {
@@ -83,7 +86,8 @@ final class ImageConditioner {
         Shape l = all.getShape();
         NDArray mask = manager.zeros(new Shape(1, t, l.get(2), l.get(3), l.get(4)));
         mask.set(new NDIndex(":, :, 0"), 1f);
-        return new NDList(mask.concat(all, 1), tokens);
+        NDArray condition = mask.concat(all, 1);
+        return tokens ? new NDList(condition, out.get(1)) : new NDList(condition);
     }
 
     /** [1, 3, frames, H, W]: the start image in [-1, 1], then zeros. */

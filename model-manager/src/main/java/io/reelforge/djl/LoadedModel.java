@@ -58,7 +58,7 @@ final class LoadedModel implements AutoCloseable {
                     track(owned, TorchModule.load(pkg.path(Component.IMAGE_ENCODER), device)),
                     step.isEmpty() ? Optional.empty() : Optional.of(track(owned,
                             TorchModule.load(pkg.path(Component.IMAGE_ENCODER_STEP), device))),
-                    pkg.manifest().latent()) : null;
+                    pkg.manifest().latent(), pkg.manifest().family().imageTokens()) : null;
             ShapeProbe probe = new ShapeProbe(pkg.dir(), pkg.manifest());
             probe.check(prompts, denoiser, decoder, Optional.ofNullable(image));
             if (denoiserLow != null) {

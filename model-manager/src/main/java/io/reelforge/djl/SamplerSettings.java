@@ -45,8 +45,18 @@ public record SamplerSettings(int steps, double guidance, double shift, Schedule
                 sigmas.isEmpty() ? sigmas : sigmas.subList(0, count), shiftTerminal, experts);
     }
 
-    /** steps + 1 sigmas, from the first noise level down to 0. */
+    /**
+     * steps + 1 sigmas, from the first noise level down to 0; for {@code flow-dmd} its timesteps / 1000 as given
+     * (the noise levels are looked up in {@link DmdStep}).
+     */
     double[] schedule() {
+        if (scheduler == Scheduler.FLOW_DMD) {
+            double[] out = new double[steps + 1];
+            for (int i = 0; i < steps; i++) {
+                out[i] = sigmas.get(i);
+            }
+            return out;
+        }
         return FlowSchedule.sigmas(steps, shift, sigmas, shiftTerminal);
     }
 

@@ -6,21 +6,30 @@ import ai.djl.ndarray.types.Shape;
 import java.util.Random;
 
 /**
- * The initial latents, drawn in Java rather than by the engine: {@link Random#nextGaussian()} is specified
- * to the bit, so a seed gives the same noise on every machine and device, CPU or GPU.
+ * The render's Gaussian noise, drawn in Java rather than by the engine: {@link Random#nextGaussian()} is specified
+ * to the bit, so a seed gives the same noise on every machine and device, CPU or GPU. One stream per render: the
+ * initial latents first, then whatever a sampler adds between steps ({@code flow-dmd}), as FastVideo draws both
+ * from one generator.
  */
-final class SeededNoise {
+class SeededNoise {
 
-    private SeededNoise() {
+    private final Random random;
+
+    SeededNoise(long seed) {
+        this.random = new Random(seed);
     }
 
-    static NDArray gaussian(NDManager manager, long seed, long[] shape) {
+    /** The next {@code shape} Gaussians of the stream. */
+    NDArray next(NDManager manager, long[] shape) {
         Shape s = new Shape(shape);
         float[] values = new float[Math.toIntExact(s.size())];
-        Random random = new Random(seed);
         for (int i = 0; i < values.length; i++) {
             values[i] = (float) random.nextGaussian();
         }
         return manager.create(values, s);
+    }
+
+    static NDArray gaussian(NDManager manager, long seed, long[] shape) {
+        return new SeededNoise(seed).next(manager, shape);
     }
 }

@@ -14,4 +14,9 @@ public record Component(String file, String sha256) {
     public static final String IMAGE_ENCODER = "image_encoder";
     /** A causal VAE's image encoder, later chunks: {@code image_encoder} then encodes the start image only. */
     public static final String IMAGE_ENCODER_STEP = "image_encoder_step";
+    /**
+     * LTX-Video 0.9.7/0.9.8's spatial latent upsampler between its two passes: not supported, a package naming it is
+     * refused (the engine samples one pass).
+     */
+    public static final String LATENT_UPSAMPLER = "latent_upsampler";
 }

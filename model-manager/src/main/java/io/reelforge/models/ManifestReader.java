@@ -122,10 +122,22 @@ final class ManifestReader {
         var fields = required(root, "components").fields();
         while (fields.hasNext()) {
             var e = fields.next();
+            if (Component.LATENT_UPSAMPLER.equals(e.getKey())) {
+                throw new PackageException(dir, MULTI_SCALE);
+            }
             out.put(e.getKey(), new Component(text(e.getValue(), "file"), text(e.getValue(), "sha256")));
+        }
+        if (root.has("second_pass")) {
+            throw new PackageException(dir, MULTI_SCALE);
         }
         return out;
     }
+
+    /** Why an LTX-Video 0.9.7/0.9.8 distilled multi-scale package is refused (docs/models.md, Few-step notes). */
+    static final String MULTI_SCALE = "manifest.json: a two-pass multi-scale pipeline (latent_upsampler, second_pass:"
+            + " LTX-Video 0.9.7/0.9.8 distilled as Lightricks runs it) is not supported; this engine samples one pass at"
+            + " the native size: ltx-video (40 steps, CFG) and ltx-video-distilled (8 steps, guidance 1, or an explicit"
+            + " sigmas schedule) packages without a latent upsampler";
 
     private List<NativeSize> sizes(JsonNode root) throws PackageException {
         List<NativeSize> out = new ArrayList<>();

@@ -30,6 +30,12 @@ public enum ModelFamily {
     WAN22_T2V_A14B("wan2.2-t2v-a14b", "Wan 2.2 T2V A14B", sizes(1280, 720, 720, 1280, 832, 480, 480, 832), fps(16),
             new FrameRule(4, 1), 16, 4, 8, 16, new SamplerDefaults(40, 4.0, 12.0, Scheduler.FLOW_DPMPP_2M, List.of(),
                     0, null, new ExpertSwitch(0.875, 3.0)), false, true),
+    // Wan 2.2 I2V A14B: the two experts over Wan 2.1 I2V's condition (mask and VAE latent of the start image), without
+    // CLIP (its pipeline has no image_encoder, its transformers no image_dim); Wan2.2 configs/wan_i2v_A14B.py:
+    // boundary 0.900, sample_shift 5.0, 40 steps, sample_guide_scale (3.5, 3.5)
+    WAN22_I2V_A14B("wan2.2-i2v-a14b", "Wan 2.2 I2V A14B", sizes(1280, 720, 720, 1280, 832, 480, 480, 832), fps(16),
+            new FrameRule(4, 1), 16, 4, 8, 16, new SamplerDefaults(40, 3.5, 5.0, Scheduler.FLOW_DPMPP_2M, List.of(),
+                    0, null, new ExpertSwitch(0.9, 3.5)), true, true),
     // LTX shifts by e^mu, mu growing with the latent sequence length; e^2.05 is its scheduler's max_shift as
     // mu, and export_ltx_video.py writes the exact value for the size it exports
     LTX_VIDEO("ltx-video", "LTX-Video", sizes(768, 512, 512, 768, 1216, 704, 704, 1216), fps(24, 25),
@@ -125,6 +131,14 @@ public enum ModelFamily {
     /** Image-to-video only: such a package also carries {@code image_encoder.pt}. */
     public boolean needsImage() {
         return needsImage;
+    }
+
+    /**
+     * Whether the image encoder also returns CLIP image tokens for the denoiser (Wan 2.1 I2V); Wan 2.2 I2V A14B
+     * conditions on the start image's latent alone.
+     */
+    public boolean imageTokens() {
+        return needsImage && this != WAN22_I2V_A14B;
     }
 
     /**

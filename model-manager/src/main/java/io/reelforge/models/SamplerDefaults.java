@@ -41,6 +41,11 @@ public record SamplerDefaults(int steps, double guidance, double shift, Schedule
         if (!(shiftTerminal >= 0 && shiftTerminal < 1)) {
             throw new IllegalArgumentException("shift_terminal must be in [0, 1)");
         }
+        if (scheduler == Scheduler.FLOW_DMD && (sigmas.isEmpty() || guidance != 1.0 || shiftTerminal != 0
+                || dynamicShift != null || experts != null)) {
+            throw new IllegalArgumentException("flow-dmd needs its timesteps as sigmas (e.g. 1, 0.757, 0.522) and"
+                    + " guidance 1, with no shift_terminal, shift_dynamic or second expert");
+        }
     }
 
     /** One denoiser. */

@@ -5,9 +5,9 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The flow-matching samplers a package can name in its manifest's {@code defaults.scheduler}. Both integrate
- * the same shifted sigma schedule from noise to data with classifier-free guidance; they differ in how a step
- * uses the denoiser's velocity (docs/models.md, Sampling).
+ * The flow-matching samplers a package can name in its manifest's {@code defaults.scheduler}. Euler and
+ * DPM-Solver++ integrate the same shifted sigma schedule from noise to data with classifier-free guidance and
+ * differ in how a step uses the denoiser's velocity; DMD re-noises between steps (docs/models.md, Sampling).
  */
 public enum Scheduler {
 
@@ -17,7 +17,14 @@ public enum Scheduler {
      * DPM-Solver++ (2M): second-order multistep on the clean-sample prediction, as Wan's
      * FlowDPMSolverMultistepScheduler; as good as Euler with fewer steps.
      */
-    FLOW_DPMPP_2M("flow-dpmpp-2m");
+    FLOW_DPMPP_2M("flow-dpmpp-2m"),
+    /**
+     * Distribution-matching distilled models (FastVideo's FastWan): at each of a few fixed timesteps the clean
+     * latents are predicted from the velocity, then noised again with fresh Gaussian noise to the next timestep's
+     * level; no guidance. Its {@code sigmas} are the timesteps / 1000 as the denoiser gets them, unshifted, and
+     * {@code shift} is that of the 1000-step training table in which each timestep's noise level is looked up.
+     */
+    FLOW_DMD("flow-dmd");
 
     private final String id;
 

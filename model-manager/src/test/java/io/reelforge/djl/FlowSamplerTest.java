@@ -21,7 +21,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 /**
- * Both schedulers' arithmetic and failure paths with stand-in denoisers whose flows have closed-form solutions
+ * The schedulers' arithmetic and failure paths with stand-in denoisers whose flows have closed-form solutions
  * (no model files needed); ReferenceSamplerTest compares them with the torch reference on real modules.
  */
 class FlowSamplerTest {
@@ -39,7 +39,7 @@ class FlowSamplerTest {
     }
 
     @ParameterizedTest
-    @EnumSource(Scheduler.class)
+    @EnumSource(value = Scheduler.class, names = "FLOW_DMD", mode = EnumSource.Mode.EXCLUDE)
     void aConstantVelocityMovesTheLatentsByItsIntegral(Scheduler scheduler) throws Exception {
         // v = 1 everywhere: over sigma 1 -> 0 the latents land at noise - 1, whatever the shift
         NDArray noise = manager.zeros(new Shape(1, 2, 1, 2, 2));
@@ -51,7 +51,7 @@ class FlowSamplerTest {
     }
 
     @ParameterizedTest
-    @EnumSource(Scheduler.class)
+    @EnumSource(value = Scheduler.class, names = "FLOW_DMD", mode = EnumSource.Mode.EXCLUDE)
     void guidanceMixesPromptAndNegativeHalvesOfOneBatch(Scheduler scheduler) throws Exception {
         // prompt half says 1, negative half says 0: guided velocity = 0 + 4 (1 - 0) = 4 over a sigma span of 1
         NDArray noise = manager.zeros(new Shape(1, 1, 1, 1, 1));
@@ -71,7 +71,7 @@ class FlowSamplerTest {
      * coefficient of the DPM-Solver++ update but its correction term (the prediction never changes).
      */
     @ParameterizedTest
-    @EnumSource(Scheduler.class)
+    @EnumSource(value = Scheduler.class, names = "FLOW_DMD", mode = EnumSource.Mode.EXCLUDE)
     void aFixedCleanPredictionIsFollowedExactlyAtEveryStep(Scheduler scheduler) throws Exception {
         float[] c = {0.25f, -1.5f, 3f, 0f};
         float[] eps = {1f, 2f, -0.5f, 0.75f};
@@ -135,7 +135,7 @@ class FlowSamplerTest {
     }
 
     @ParameterizedTest
-    @EnumSource(Scheduler.class)
+    @EnumSource(value = Scheduler.class, names = "FLOW_DMD", mode = EnumSource.Mode.EXCLUDE)
     void nanLatentsEndTheRenderWithRenderNan(Scheduler scheduler) {
         NDArray noise = manager.zeros(new Shape(1, 1, 1, 2, 2));
         Velocity broken = (x, t, c) -> x.div(0f);
@@ -145,7 +145,7 @@ class FlowSamplerTest {
     }
 
     @ParameterizedTest
-    @EnumSource(Scheduler.class)
+    @EnumSource(value = Scheduler.class, names = "FLOW_DMD", mode = EnumSource.Mode.EXCLUDE)
     void eachStepReportsProgressAndACancelStopsBeforeTheNextStep(Scheduler scheduler) {
         NDArray noise = manager.zeros(new Shape(1, 1, 1, 2, 2));
         List<Double> progress = new ArrayList<>();
@@ -182,7 +182,7 @@ class FlowSamplerTest {
     }
 
     @ParameterizedTest
-    @EnumSource(Scheduler.class)
+    @EnumSource(value = Scheduler.class, names = "FLOW_DMD", mode = EnumSource.Mode.EXCLUDE)
     void twoExpertsSwitchAtTheBoundaryStepEachWithItsGuidance(Scheduler scheduler) throws Exception {
         // Wan 2.2 T2V A14B's defaults: 40 steps, shift 12, boundary 0.875, guidance 4 (high) and 3 (low). The
         // schedule's sigmas are 12 s / (1 + 11 s) with s = 1 - i / 40, at or above 0.875 while s >= 0.875 / 2.375
@@ -203,6 +203,56 @@ class FlowSamplerTest {
             double switchSigma = 12 * 0.35 / (1 + 11 * 0.35);
             assertEquals(-(4.0 * (1 - switchSigma) + 3.0 * switchSigma), out.toFloatArray()[0], 1e-5);
         }
+    }
+
+    /**
+     * DMD (FastWan): the denoiser gets the timesteps themselves, one forward of the prompt per step; with a denoiser
+     * that always predicts the clean sample c at the table's noise level, every step's x0 is c, so the result is c
+     * exactly whatever noise is added in between, and the stream is drawn once per later step.
+     */
+    @Test
+    void dmdPredictsTheCleanSampleAndRenoisesBetweenSteps() throws Exception {
+        float[] c = {0.25f, -1.5f, 3f, 0f};
+        NDArray noise = manager.create(new float[] {1f, 2f, -0.5f, 0.75f}, new Shape(1, 1, 1, 2, 2));
+        NDArray clean = manager.create(c, new Shape(1, 1, 1, 2, 2));
+        List<Float> timesteps = new ArrayList<>();
+        Velocity fixed = (x, t, ctx) -> {
+            assertEquals(1, x.getShape().get(0));
+            timesteps.add(t.toFloatArray()[0]);
+            return x.sub(clean).div((float) DmdStep.noiseLevel(t.toFloatArray()[0], 8.0));
+        };
+        int[] draws = {0};
+        SeededNoise stream = new SeededNoise(42) {
+            @Override
+            NDArray next(NDManager m, long[] shape) {
+                draws[0]++;
+                return super.next(m, shape);
+            }
+        };
+        SamplerSettings dmd = new SamplerSettings(3, 1.0, 8.0, Scheduler.FLOW_DMD, List.of(1.0, 0.757, 0.522), 0);
+        NDArray out = new FlowSampler(dmd, stream).sample(noise, context(1), fixed, RenderControl.unlimited());
+        assertArrayEquals(c, out.toFloatArray(), 1e-5f);
+        assertEquals(List.of(1000f, 757f, 522f), timesteps);
+        assertEquals(2, draws[0]);
+    }
+
+    /** FastVideo's DMD table (shift 8, 1000 steps): the noise level at each of FastWan's timesteps. */
+    @Test
+    void dmdNoiseLevelsAreThoseOfTheNearestTrainingTimestep() {
+        // 1000 s / 1000 with s = 1; 757 is nearest k = 280 (8 * 0.28 / 2.96 = 0.756757 -> 756.757), 522 k = 120
+        assertEquals(1.0, DmdStep.noiseLevel(1000, 8.0), 1e-7);
+        assertEquals(8 * 0.28 / (1 + 7 * 0.28), DmdStep.noiseLevel(757, 8.0), 1e-6);
+        assertEquals(8 * 0.12 / (1 + 7 * 0.12), DmdStep.noiseLevel(522, 8.0), 1e-6);
+    }
+
+    @Test
+    void dmdWithoutItsTimestepsOrWithGuidanceIsRefused() {
+        assertThrows(IllegalArgumentException.class, () -> new SamplerSettings(3, 1.0, 8.0, Scheduler.FLOW_DMD));
+        assertThrows(IllegalArgumentException.class,
+                () -> new SamplerSettings(3, 5.0, 8.0, Scheduler.FLOW_DMD, List.of(1.0, 0.757, 0.522), 0));
+        assertThrows(IllegalArgumentException.class, () -> new FlowSampler(new SamplerSettings(3, 1.0, 8.0,
+                Scheduler.FLOW_DMD, List.of(1.0, 0.757, 0.522), 0)).sample(manager.zeros(new Shape(1, 1, 1, 1, 1)),
+                context(1), (x, t, ctx) -> x, RenderControl.unlimited()));
     }
 
     @Test

@@ -73,6 +73,25 @@ class PackageEngineTest {
         assertTrue(frames.stream().distinct().count() > 10, "the decoded clip moves over time");
     }
 
+    /**
+     * FastWan's DMD sampling through the engine: 3 steps, the frame count asked for, and the re-noise drawn from the
+     * seed's stream, so a seed gives the same clip and another seed another one.
+     */
+    @Test
+    void aDmdRenderIsTheSeedsAndHasTheFramesAskedFor() throws Exception {
+        List<List<String>> clips = new ArrayList<>();
+        for (long seed : new long[] {5, 5, 6}) {
+            List<String> frames = new ArrayList<>();
+            RenderReport report = engine("tiny-fastwan").render(spec(64, 32, 24, seed, false),
+                    frame -> frames.add(digest(frame)), RenderControl.unlimited());
+            assertEquals(3, report.steps());
+            assertEquals(24, frames.size());
+            clips.add(frames);
+        }
+        assertEquals(clips.get(0), clips.get(1), "one seed, one clip");
+        assertNotEquals(clips.get(0), clips.get(2), "another seed, another clip");
+    }
+
     @Test
     void aRenderEncodesIntoAnMp4OfTheRequestedShape(@TempDir Path dir) throws Exception {
         Path target = dir.resolve("clip.mp4");
@@ -190,6 +209,20 @@ class PackageEngineTest {
         RenderException t2v = assertThrows(RenderException.class, () -> engine("tiny-wan")
                 .render(withImage(spec(1280, 720, 8, 3, false), java.awt.Color.RED), f -> { }, RenderControl.unlimited()));
         assertEquals("render.unsupported", t2v.code());
+    }
+
+    /** Wan 2.2 I2V A14B: two experts over the start image's latent (no image tokens), the frames asked for. */
+    @Test
+    void twoExpertImageToVideoRendersFromTheStartImage() throws Exception {
+        PackageEngine i2v = engine("tiny-wan22-i2v");
+        assertTrue(i2v.status().ready(), i2v.status().detail());
+        assertEquals(ImageSupport.Mode.REQUIRED, i2v.imageSupport().mode());
+        for (int seconds : new int[] {1, 5}) {
+            List<String> red = digests(i2v, withImage(spec(160, 90, 24 * seconds, 3, false), new java.awt.Color(230, 30, 30)));
+            assertEquals(24 * seconds, red.size());
+            assertNotEquals(red, digests(i2v, withImage(spec(160, 90, 24 * seconds, 3, false),
+                    new java.awt.Color(20, 40, 220))), "another start image, another clip");
+        }
     }
 
     private static RenderSpec withImage(RenderSpec spec, java.awt.Color color) {

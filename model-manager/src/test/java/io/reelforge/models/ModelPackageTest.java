@@ -91,7 +91,7 @@ class ModelPackageTest {
         Path manifest = dir.resolve("manifest.json");
         Files.writeString(manifest, Files.readString(manifest).replace("flow-euler", "ddim"));
         PackageException e = assertThrows(PackageException.class, () -> ModelPackage.open(dir));
-        assertTrue(e.getMessage().contains("scheduler 'ddim' is not supported; known: flow-euler, flow-dpmpp-2m"),
+        assertTrue(e.getMessage().contains("scheduler 'ddim' is not supported; known: flow-euler, flow-dpmpp-2m, flow-dmd"),
                 e.getMessage());
     }
 
@@ -109,13 +109,54 @@ class ModelPackageTest {
         assertEquals(0.1, d.shiftTerminal());
         assertEquals(1.0, d.guidance());
         Files.writeString(manifest, plain.replace("\"steps\":30,", "\"sigmas\":[0.5,0.75],"));
-        PackageException e = assertThrows(PackageException.class, () -> ModelPackage.open(dir));
-        assertTrue(e.getMessage().contains("sigmas must decrease strictly within (0, 1]"), e.getMessage());
+        assertRefused("sigmas must decrease strictly within (0, 1]");
+    }
+
+    /** FastWan: flow-dmd reads its timesteps as sigmas; without them, or with guidance, the package is refused. */
+    @Test
+    void aDmdScheduleIsReadAndOneWithGuidanceRefused() throws Exception {
+        String plain = fake("wan2.1-t2v-1.3b");
+        rewrite(plain.replace("\"steps\":30,\"guidance\":5.0,\"shift\":3.0,\"scheduler\":\"flow-euler\"",
+                "\"guidance\":1.0,\"shift\":8.0,\"scheduler\":\"flow-dmd\",\"sigmas\":[1.0,0.757,0.522]"));
+        SamplerDefaults d = ModelPackage.open(dir).manifest().defaults();
+        assertEquals(Scheduler.FLOW_DMD, d.scheduler());
+        assertEquals(3, d.steps());
+        rewrite(plain.replace("\"scheduler\":\"flow-euler\"",
+                "\"scheduler\":\"flow-dmd\",\"sigmas\":[1.0,0.757,0.522]").replace("\"steps\":30,", ""));
+        assertRefused("flow-dmd needs its timesteps as sigmas (e.g. 1, 0.757, 0.522) and guidance 1");
+    }
+
+    /** LTX-Video 0.9.7/0.9.8 distilled's two-pass pipeline: refused, naming what is supported. */
+    @Test
+    void aMultiScalePackageIsRefusedWithWhatIsSupported() throws Exception {
+        String plain = fake("ltx-video-distilled");
+        rewrite(plain.replace("\"components\":{",
+                "\"components\":{\"latent_upsampler\":{\"file\":\"latent_upsampler.pt\",\"sha256\":\"00\"},"));
+        assertRefused("a two-pass multi-scale pipeline (latent_upsampler, second_pass: LTX-Video"
+                + " 0.9.7/0.9.8 distilled as Lightricks runs it) is not supported; this engine samples one pass");
+        rewrite(plain.replace("\"components\":{", "\"second_pass\":{\"sigmas\":[0.9094,0.725,0.4219]},"
+                + "\"components\":{"));
+        assertRefused("ltx-video-distilled (8 steps, guidance 1");
     }
 
     @Test
     void aFolderWithoutManifestIsRefused() {
         PackageException e = assertThrows(PackageException.class, () -> ModelPackage.open(dir));
         assertTrue(e.getMessage().contains("no manifest.json"), e.getMessage());
+    }
+
+    private void assertRefused(String reason) {
+        PackageException e = assertThrows(PackageException.class, () -> ModelPackage.open(dir));
+        assertTrue(e.getMessage().contains(reason), e.getMessage());
+    }
+
+    /** A fake package of {@code family} in {@code dir}; its manifest's text. */
+    private String fake(String family) throws Exception {
+        FakePackage.write(dir, family);
+        return Files.readString(dir.resolve("manifest.json"));
+    }
+
+    private void rewrite(String manifest) throws Exception {
+        Files.writeString(dir.resolve("manifest.json"), manifest);
     }
 }

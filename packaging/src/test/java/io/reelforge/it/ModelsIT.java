@@ -40,6 +40,7 @@ class ModelsIT {
     private static final String WAN_I2V = "wan2.1-i2v-14b";
 
     private static final String WAN = "wan2.1-t2v-1.3b";
+    private static final String WAN22_I2V = "wan2.2-i2v-a14b";
     private static final String CONSOLE_PASSWORD = "models it password 42";
 
     private static Appliance appliance;
@@ -198,6 +199,42 @@ class ModelsIT {
         assertEquals("64x32", clip.path("native_size").asText());
         assertTrue(clip.path("request").path("image").asBoolean());
         assertMp4(clip, 1920, 1080);
+    }
+
+    /** Wan 2.2 I2V A14B (two experts, no CLIP) renders a start image; then FastWan (flow-dmd) on the Wan 2.1 family. */
+    @Test
+    @Order(5)
+    void twoExpertImageToVideoAndFastWanRenderAfterRestartsOntoTheirFamilies() throws Exception {
+        Path a14b = TinyFixtures.copy("tiny-wan22-i2v", imports(), "1");
+        assertEquals(202, admin.postJson("/v1/admin/models", Map.of("path", a14b.toString())).status());
+        assertEquals("ready", awaitVerified(WAN22_I2V, "1").path("status").asText());
+        assertEquals(200, admin.post("/v1/admin/models/" + WAN22_I2V + "/1/activate", null, "").status());
+        Path fastwan = TinyFixtures.copy("tiny-fastwan", imports(), "fastwan");
+        assertEquals(202, admin.postJson("/v1/admin/models", Map.of("path", fastwan.toString())).status());
+        assertEquals("ready", awaitVerified(WAN, "fastwan").path("status").asText());
+        assertEquals(200, admin.post("/v1/admin/models/" + WAN + "/fastwan/activate", null, "").status());
+
+        appliance.stop();
+        appliance.set("engine.djl.family", WAN22_I2V);
+        appliance.boot();
+        Api.Resp r = appliance.api().generateMultipart(Map.of("prompt", "the product turns slowly", "resolution",
+                "720p", "seed", "12"), png(), "start.png", "image/png");
+        assertEquals(202, r.status(), r.text());
+        JsonNode clip = appliance.api().await(r.json().path("generation_id").asText(), Duration.ofMinutes(3));
+        assertEquals("completed", clip.path("status").asText(), clip.toString());
+        assertEquals("tiny-wan22-i2v", clip.path("model").asText());
+        assertMp4(clip, 1280, 720);
+
+        appliance.stop();
+        appliance.set("engine.djl.family", WAN);
+        appliance.boot();
+        r = appliance.api().generate(Map.of("prompt", "a fox in the snow", "resolution", "720p"));
+        assertEquals(202, r.status(), r.text());
+        clip = appliance.api().await(r.json().path("generation_id").asText(), Duration.ofMinutes(3));
+        assertEquals("completed", clip.path("status").asText(), clip.toString());
+        assertEquals("tiny-fastwan", clip.path("model").asText());
+        assertEquals("fastwan", clip.path("model_version").asText());
+        assertMp4(clip, 1280, 720);
     }
 
     /**
