@@ -25,8 +25,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * Several appliances as one (docs/operations.md, "Several appliances"): three nodes on one PostgreSQL database
- * (fresh per run) and one shared output root. Sixty jobs through both APIs and both kinds of key, one node killed
+ * Several appliances as one (docs/database.md, "Several appliances on one PostgreSQL"): three nodes on one
+ * PostgreSQL database (fresh per run) and one shared output root. Sixty jobs through both APIs and both kinds of key, one node killed
  * mid-render, a cancel on one node of a render on another, the killed node restarted while the others render,
  * and a node refused for a schema it cannot work with. Then: nothing lost or stuck, one debit (and at most one
  * refund) per generation, every clip served by every node. A second appliance on a Derby data folder is refused.

@@ -40,7 +40,7 @@ final class DataFolderLock {
                 throw new IllegalStateException("another Reelforge appliance is already running on the data folder "
                         + file.getParent() + " (the embedded Derby database admits one process). Stop it first, or give"
                         + " this one its own reelforge.data-dir; several appliances share work only on PostgreSQL"
-                        + " (reelforge.db.url, docs/operations.md)");
+                        + " (reelforge.db.url, docs/database.md)");
             }
             channel = c;
             lock = l;

@@ -42,7 +42,7 @@ final class SchemaLevel {
             throw new IllegalStateException("the database schema needs nodes of schema level " + required
                     + " or later (change set(s) " + String.join(", ", tooNew) + ", run by a newer Reelforge), and this node"
                     + " (version " + nodeVersion + ") is level " + nodeLevel + ": upgrade this node to the version the"
-                    + " other nodes run before starting it (docs/operations.md)");
+                    + " other nodes run before starting it (docs/database.md)");
         }
     }
 }
