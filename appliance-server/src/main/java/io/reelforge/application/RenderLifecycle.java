@@ -116,7 +116,7 @@ public class RenderLifecycle {
     public enum Completion {
         /** Recorded: the clip is the generation's. */
         COMPLETED,
-        /** The job ended meanwhile (canceled): the caller deletes the files. */
+        /** The job ended meanwhile (canceled, or failed): the caller deletes the files. */
         ENDED,
         /** The job was taken from this node (its lease lapsed): the files are left to the node that has it now. */
         TAKEN
@@ -125,10 +125,11 @@ public class RenderLifecycle {
     /** Records a finished render if this node's attempt still owns the job. */
     public Completion complete(String generationId, int attempt, long bytes, RenderFacts facts) {
         Generation g = generations.lockForUpdate(generationId).orElseThrow();
-        if (g.status().terminal()) {
-            return Completion.ENDED;
-        }
         if (!g.renderingOn(cluster.nodeId(), attempt)) {
+            if (g.status() == GenerationStatus.CANCELED || g.status() == GenerationStatus.FAILED) {
+                return Completion.ENDED;
+            }
+            // Queued again, rendering elsewhere or even completed there: the clip's paths are the other render's.
             LOG.warning(() -> "render of " + generationId + " finished after the job was taken from this node; not recorded");
             return Completion.TAKEN;
         }

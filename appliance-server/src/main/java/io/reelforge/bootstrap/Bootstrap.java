@@ -12,11 +12,13 @@ import java.util.logging.Logger;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Resource;
 import jakarta.ejb.DependsOn;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
+import jakarta.enterprise.concurrent.ContextService;
 import jakarta.inject.Inject;
 
 import io.reelforge.application.Cluster;
@@ -98,6 +100,9 @@ public class Bootstrap {
     @Inject
     Cluster cluster;
 
+    @Resource
+    ContextService context;
+
     @Inject
     NodeTasks nodeTasks;
 
@@ -132,7 +137,9 @@ public class Bootstrap {
             jobs.start();
             nodeTasks.start();
             metrics.watchJobs(jobCounts::byStatus);
-            drainOnTerm = DrainOnTerm.install(drain, signals.ownedView(), settings.shutdownDrainTimeout(), this::handBack);
+            // The drain runs on a thread of its own, outside the container: the hand-back takes this bean's context along.
+            Runnable handBack = context.createContextualProxy((Runnable) this::handBack, Runnable.class);
+            drainOnTerm = DrainOnTerm.install(drain, signals.ownedView(), settings.shutdownDrainTimeout(), handBack);
             dispatcher.dispatch();
             demo.ifPresent(this::printFirstStart);
             adminPassword.ifPresent(this::printFirstAdmin);

@@ -70,7 +70,12 @@ class ClusterIT {
             String testKey = a.testKey();
             for (Appliance n : List.of(a, b, c)) {
                 JsonNode ready = n.api().get("/health/ready").json();
-                assertTrue(ready.toString().contains("\"cluster\"") && ready.path("status").asText().equals("UP"), ready.toString());
+                JsonNode member = null;
+                for (JsonNode check : ready.path("checks")) {
+                    member = "cluster".equals(check.path("name").asText()) ? check : member;
+                }
+                assertTrue(member != null && "UP".equals(member.path("status").asText())
+                        && member.path("data").path("nodes_up").asInt() == 3, ready.toString());
             }
             assertEquals("3", psql("select count(*) from rf_node where leftat is null and leaseuntil > now() - interval '2 seconds'"));
             long before = a.api().balance();
