@@ -109,7 +109,7 @@ class ClusterIT {
                     "the survivors were full while jobs still waited (the test needs a longer queue otherwise)");
             // Taken back to the head of the queue: it starts at the survivors' next free slot (one render's time).
             awaitSql("select count(*) > 0 from rf_generation where status in ('PROCESSING', 'COMPLETED') and attempts = 2",
-                    "t", Duration.ofSeconds(15));
+                    "t", Duration.ofSeconds(25));
 
             // A cancel that comes in on node A stops the render on node B within 2 s.
             String onB = psql("select id from rf_generation where status = 'PROCESSING' and rendernode = 'node-b'"
