@@ -18,7 +18,7 @@ import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
-import jakarta.enterprise.concurrent.ContextService;
+import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.inject.Inject;
 
 import io.reelforge.application.Cluster;
@@ -101,7 +101,7 @@ public class Bootstrap {
     Cluster cluster;
 
     @Resource
-    ContextService context;
+    ManagedThreadFactory threads;
 
     @Inject
     NodeTasks nodeTasks;
@@ -137,9 +137,7 @@ public class Bootstrap {
             jobs.start();
             nodeTasks.start();
             metrics.watchJobs(jobCounts::byStatus);
-            // The drain runs on a thread of its own, outside the container: the hand-back takes this bean's context along.
-            Runnable handBack = context.createContextualProxy((Runnable) this::handBack, Runnable.class);
-            drainOnTerm = DrainOnTerm.install(drain, signals.ownedView(), settings.shutdownDrainTimeout(), handBack);
+            drainOnTerm = DrainOnTerm.install(drain, signals.ownedView(), settings.shutdownDrainTimeout(), this::handBackOnManagedThread);
             dispatcher.dispatch();
             demo.ifPresent(this::printFirstStart);
             adminPassword.ifPresent(this::printFirstAdmin);
@@ -185,6 +183,20 @@ public class Bootstrap {
                 Thread.currentThread().interrupt();
                 break;
             }
+        }
+    }
+
+    /**
+     * The drain runs on a thread outside the container: the hand-back (transactions, the database) runs on a
+     * container-managed thread, as the job runner's do, and the drain waits for it.
+     */
+    private void handBackOnManagedThread() {
+        Thread t = threads.newThread(this::handBack);
+        t.start();
+        try {
+            t.join(TimeUnit.SECONDS.toMillis(30));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 

@@ -1,12 +1,13 @@
 package io.reelforge.infrastructure.jobs;
 
-import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
 import jakarta.annotation.Resource;
-import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
+import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
@@ -27,8 +28,10 @@ public class NodeTasks {
 
     private static final Logger LOG = Logger.getLogger(NodeTasks.class.getName());
 
+    // Threads from the container's factory (as the job runner's): tasks given to its managed scheduled executor
+    // from the start-up singleton would carry that EJB's invocation context and fail on every run.
     @Resource
-    ManagedScheduledExecutorService scheduler;
+    ManagedThreadFactory threadFactory;
 
     @Inject
     Cluster cluster;
@@ -45,22 +48,23 @@ public class NodeTasks {
     @Inject
     Settings settings;
 
-    private ScheduledFuture<?> heartbeat;
-    private ScheduledFuture<?> watchdog;
+    private volatile ScheduledExecutorService scheduler;
     private volatile boolean failing;
 
     public void start() {
         long beat = settings.clusterHeartbeat().toMillis();
         long watch = settings.watchdogInterval().toMillis();
-        heartbeat = scheduler.scheduleWithFixedDelay(this::beat, beat, beat, TimeUnit.MILLISECONDS);
-        watchdog = scheduler.scheduleWithFixedDelay(this::watch, watch, watch, TimeUnit.MILLISECONDS);
+        ScheduledExecutorService s = Executors.newScheduledThreadPool(2, threadFactory);
+        s.scheduleWithFixedDelay(this::beat, beat, beat, TimeUnit.MILLISECONDS);
+        s.scheduleWithFixedDelay(this::watch, watch, watch, TimeUnit.MILLISECONDS);
+        scheduler = s;
     }
 
     public void stop() {
-        for (ScheduledFuture<?> f : new ScheduledFuture<?>[] {heartbeat, watchdog}) {
-            if (f != null) {
-                f.cancel(false);
-            }
+        ScheduledExecutorService s = scheduler;
+        scheduler = null;
+        if (s != null) {
+            s.shutdown();
         }
     }
 
