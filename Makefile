@@ -51,10 +51,12 @@ build:
 
 ## Benchmarks: each prints ratios against a baseline measured in the same run. RenderBench (sandbox render +
 ## MP4 encode vs a bare encode), then SamplerBench (the DJL engine's Java sampler vs bare TorchScript forwards
-## on the tiny Wan package, which the bench module generates with python3-torch). A reactor build: no install.
+## on the tiny Wan package, which the bench module generates with python3-torch), then the cluster's throughput
+## (2 nodes / 1 node on one PostgreSQL: needs make build and a PostgreSQL server). A reactor build: no install.
 bench:
 	$(MVN) -pl model-manager,bench -am verify -DskipTests -DskipBench=false
 	bench/dist-boot.sh
+	bench/cluster-throughput.sh
 
 clean:
 	$(MVN) -q clean

@@ -1,6 +1,5 @@
 package io.reelforge.application;
 
-import java.util.Optional;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -15,9 +14,10 @@ import io.reelforge.application.ops.Drain;
 import io.reelforge.infrastructure.jobs.JobScheduler;
 
 /**
- * Moves queued jobs into free render slots: claims the oldest queued job and hands it to the job runner,
- * until the slots are full or the queue is empty. Woken right after a submission commits (so a render starts
- * at once on an idle appliance), when a render ends, at start-up, and by the watchdog as a safety net.
+ * Moves queued jobs into this node's free render slots: claims the oldest queued jobs and hands them to this
+ * node's render threads. Woken right after a submission commits (so a render starts at once on an idle
+ * appliance), when a render ends, at start-up, and at every heartbeat (which also wakes the other nodes, and
+ * is the safety net for a lost wake-up).
  */
 @ApplicationScoped
 public class Dispatcher {
@@ -48,9 +48,8 @@ public class Dispatcher {
             return;
         }
         try {
-            Optional<RenderOrder> next;
-            while ((next = lifecycle.claimNext()).isPresent()) {
-                jobs.scheduleRender(next.get().generationId(), next.get().attempt());
+            for (RenderOrder order : lifecycle.claim()) {
+                jobs.scheduleRender(order.generationId(), order.attempt());
             }
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "dispatch failed; the watchdog will retry", e);

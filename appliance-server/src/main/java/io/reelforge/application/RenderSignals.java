@@ -8,8 +8,9 @@ import java.util.concurrent.ConcurrentHashMap;
 import jakarta.enterprise.context.ApplicationScoped;
 
 /**
- * The renders running in this process and the stop requests for them (a cancel, a shutdown). A render polls
- * its entry between frames or steps, so a stop takes effect within one of them.
+ * The renders running in this process and the stop requests for them (a cancel on this node or, noticed by the
+ * heartbeat, on another; a shutdown; a job taken from this node). A render polls its entry between frames or
+ * steps, so a stop takes effect within one of them.
  */
 @ApplicationScoped
 public class RenderSignals {
@@ -17,6 +18,8 @@ public class RenderSignals {
     /** Stop codes, as they end up in {@code error_code}. */
     public static final String CANCELED = "render.canceled";
     public static final String SHUTDOWN = "render.shutdown";
+    /** The job is no longer this node's: its lease lapsed and another node took it back. */
+    public static final String TAKEN = "render.taken";
 
     private static final String NONE = "";
 

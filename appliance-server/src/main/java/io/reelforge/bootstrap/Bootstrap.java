@@ -12,13 +12,16 @@ import java.util.logging.Logger;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Resource;
 import jakarta.ejb.DependsOn;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
+import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.inject.Inject;
 
+import io.reelforge.application.Cluster;
 import io.reelforge.application.Dispatcher;
 import io.reelforge.application.RenderLifecycle;
 import io.reelforge.application.RenderSignals;
@@ -30,17 +33,19 @@ import io.reelforge.application.ops.StartupGate;
 import io.reelforge.infrastructure.config.SettingOverrides;
 import io.reelforge.infrastructure.config.FatalStart;
 import io.reelforge.infrastructure.config.Settings;
+import io.reelforge.infrastructure.config.NodeIdentity;
 import io.reelforge.infrastructure.jobs.JobScheduler;
+import io.reelforge.infrastructure.jobs.NodeTasks;
 import io.reelforge.infrastructure.logging.LogSetup;
 import io.reelforge.infrastructure.persistence.DatabaseTarget;
 import io.reelforge.infrastructure.security.OpsToken;
 
 /**
  * Brings the appliance up in order (once the schema is migrated: log format, seed data, the CLI's maintenance
- * token, recover interrupted
- * renders, start the job runner, fill the render slots, take over SIGTERM to drain) and down in reverse (stop
- * running renders and note them for the queue, stop the job runner, shut an embedded Derby down so the next
- * start needs no recovery).
+ * token, join the cluster, recover this node's interrupted renders, start the job runner and the node's own
+ * tasks, fill the render slots, take over SIGTERM to drain) and down in reverse (stop running renders and hand
+ * them back to the queue, leave the cluster, stop the job runner, shut an embedded Derby down so the next start
+ * needs no recovery).
  */
 @Singleton
 @Startup
@@ -92,6 +97,15 @@ public class Bootstrap {
     @Inject
     io.reelforge.infrastructure.storage.OutputStore store;
 
+    @Inject
+    Cluster cluster;
+
+    @Resource
+    ManagedThreadFactory threads;
+
+    @Inject
+    NodeTasks nodeTasks;
+
     private LogSetup logs;
     private DrainOnTerm drainOnTerm;
 
@@ -105,6 +119,9 @@ public class Bootstrap {
             opsToken.issue();
             Optional<Seeder.DemoKeys> demo = seeder.seedDemoAccount();
             Optional<String> adminPassword = seeder.seedFirstAdmin();
+            cluster.join(0);
+            LOG.info(() -> "node " + cluster.nodeId() + " (version " + NodeIdentity.version() + ") joined the cluster; lease "
+                    + settings.clusterLease().toSeconds() + " s");
             HandBackNote note = handBacks();
             int recovered = lifecycle.recoverInterrupted(note.read());
             note.delete();
@@ -112,13 +129,15 @@ public class Bootstrap {
                 LOG.warning(recovered + " render(s) were interrupted by the last stop; requeued or refunded");
             }
             noteHandBacksOnExit();
-            int partials = store.deleteAbandonedPartials(java.time.Duration.ZERO); // no render runs yet
+            // No render runs here yet; another node's render may be writing to the shared root.
+            int partials = store.deleteAbandonedPartials(java.time.Duration.ZERO, lifecycle::renderingElsewhere);
             if (partials > 0) {
                 LOG.info(partials + " partial file(s) left by an earlier crash were deleted");
             }
             jobs.start();
+            nodeTasks.start();
             metrics.watchJobs(jobCounts::byStatus);
-            drainOnTerm = DrainOnTerm.install(drain, signals.ownedView(), settings.shutdownDrainTimeout());
+            drainOnTerm = DrainOnTerm.install(drain, signals.ownedView(), settings.shutdownDrainTimeout(), this::handBackOnManagedThread);
             dispatcher.dispatch();
             demo.ifPresent(this::printFirstStart);
             adminPassword.ifPresent(this::printFirstAdmin);
@@ -139,6 +158,20 @@ public class Bootstrap {
      */
     @PreDestroy
     void stop() {
+        nodeTasks.stop();
+        stopRenders();
+        jobs.shutdown();
+        DatabaseTarget database = DatabaseTarget.configured();
+        if (database.embedded()) {
+            shutdownDerby(database.derbyPath());
+        }
+        if (drainOnTerm != null) {
+            drainOnTerm.uninstall();
+        }
+        logs.uninstall();
+    }
+
+    private void stopRenders() {
         Set<String> running = signals.runningIds();
         signals.stopAll(RenderSignals.SHUTDOWN);
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(15);
@@ -150,15 +183,38 @@ public class Bootstrap {
                 break;
             }
         }
-        jobs.shutdown();
-        DatabaseTarget database = DatabaseTarget.configured();
-        if (database.embedded()) {
-            shutdownDerby(database.derbyPath());
+    }
+
+    /**
+     * The drain runs on a thread outside the container: the hand-back (transactions, the database) runs on a
+     * container-managed thread, as the job runner's do, and the drain waits for it.
+     */
+    private void handBackOnManagedThread() {
+        Thread t = threads.newThread(this::handBack);
+        t.start();
+        try {
+            t.join(TimeUnit.SECONDS.toMillis(30));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
-        if (drainOnTerm != null) {
-            drainOnTerm.uninstall();
+    }
+
+    /**
+     * After a SIGTERM's drain, while the application still runs: stops what still renders and puts this node's
+     * jobs back in the queue (attempts not spent) for the other nodes, and leaves the cluster. Should the database
+     * not answer, the note below and the lease do it instead.
+     */
+    private void handBack() {
+        nodeTasks.stop();
+        stopRenders();
+        try {
+            int n = lifecycle.handBackAll();
+            if (n > 0) {
+                LOG.info(n + " render(s) handed back to the queue");
+            }
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "renders not handed back now; the next start (or the lease) does it", e);
         }
-        logs.uninstall();
     }
 
     /**

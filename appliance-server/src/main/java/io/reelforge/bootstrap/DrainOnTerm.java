@@ -13,8 +13,9 @@ import io.reelforge.application.ops.Drain;
 
 /**
  * SIGTERM drains before the server stops: new submissions get 503 with Retry-After and no queued job starts,
- * renders in progress get up to the drain timeout to finish, and only then does the process exit (running
- * the server's shutdown, which hands back whatever is still rendering and shuts Derby down). JVM shutdown
+ * renders in progress get up to the drain timeout to finish, then whatever still renders is stopped and handed
+ * back to the queue (for the other nodes), and only then does the process exit (running the server's shutdown,
+ * which shuts Derby down). JVM shutdown
  * hooks cannot do this: they run while the server is already undeploying. A second SIGTERM, or a platform
  * without signal support, stops at once as before.
  */
@@ -26,20 +27,22 @@ final class DrainOnTerm implements SignalHandler {
     private final Drain drain;
     private final Supplier<Set<String>> owned;
     private final Duration timeout;
+    private final Runnable handBack;
     // The drain thread calls CDI beans, which find their application through the context class loader.
     private final ClassLoader application = Thread.currentThread().getContextClassLoader();
     private SignalHandler previous;
     private volatile boolean draining;
 
-    private DrainOnTerm(Drain drain, Supplier<Set<String>> owned, Duration timeout) {
+    private DrainOnTerm(Drain drain, Supplier<Set<String>> owned, Duration timeout, Runnable handBack) {
         this.drain = drain;
         this.owned = owned;
         this.timeout = timeout;
+        this.handBack = handBack;
     }
 
     /** Takes over SIGTERM; null when the platform does not let us (then a stop is immediate). */
-    static DrainOnTerm install(Drain drain, Supplier<Set<String>> owned, Duration timeout) {
-        DrainOnTerm handler = new DrainOnTerm(drain, owned, timeout);
+    static DrainOnTerm install(Drain drain, Supplier<Set<String>> owned, Duration timeout, Runnable handBack) {
+        DrainOnTerm handler = new DrainOnTerm(drain, owned, timeout, handBack);
         try {
             handler.previous = Signal.handle(TERM, handler);
             return handler;
@@ -77,6 +80,7 @@ final class DrainOnTerm implements SignalHandler {
     private void drainThenExit() {
         try {
             drain();
+            handBack.run();
         } catch (RuntimeException | LinkageError e) {
             LOG.log(Level.WARNING, "drain failed; stopping now", e);
         } finally {

@@ -11,10 +11,11 @@ import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 
+import io.reelforge.application.Cluster;
 import io.reelforge.application.console.Dashboard;
 import io.reelforge.console.layout.MainLayout;
 
-/** The last 24 hours: generations by status and by hour, credits that moved, engines and the output disk. */
+/** The last 24 hours: generations by status and by hour, credits that moved, engines, the output disk and the nodes. */
 @Route(value = "", layout = MainLayout.class)
 @PageTitle("Dashboard · Reelforge")
 public class DashboardView extends VerticalLayout {
@@ -25,12 +26,12 @@ public class DashboardView extends VerticalLayout {
     private final FlexLayout diskCards = new FlexLayout();
 
     @Inject
-    public DashboardView(Dashboard dashboard) {
+    public DashboardView(Dashboard dashboard, Cluster cluster) {
         configureCards();
         Dashboard.Stats stats = dashboard.stats();
         add(new H2("Last 24 hours"), statusCards, chart(stats),
                 new H2("Credits"), creditCards, new H2("Engines"), engineCards,
-                new H2("Output storage"), diskCards);
+                new H2("Output storage"), diskCards, new H2("Nodes"), new NodesGrid(cluster));
         show(stats);
     }
 

@@ -97,6 +97,21 @@ public class Settings {
         return duration("reelforge.retention.interval");
     }
 
+    /** {@code reelforge.node-id}: this node's name in the cluster, empty for the default (see {@code NodeIdentity}). */
+    public Optional<String> nodeIdSetting() {
+        return optional("reelforge.node-id");
+    }
+
+    /** How often this node renews its lease and looks for stop requests, lost claims and free slots. */
+    public Duration clusterHeartbeat() {
+        return duration("reelforge.cluster.heartbeat");
+    }
+
+    /** How long a node stays a member without a heartbeat; then its renders are taken back by the others. */
+    public Duration clusterLease() {
+        return duration("reelforge.cluster.lease");
+    }
+
     public Duration watchdogInterval() {
         return duration("reelforge.watchdog.interval");
     }

@@ -99,7 +99,10 @@ public class RenderRunner {
         return Math.min(order.width(), order.height()) + "p";
     }
 
-    /** Renders and returns the outcome for the metrics: completed, canceled, handed_back, deferred, or the error code. */
+    /**
+     * Renders and returns the outcome for the metrics: completed, canceled, handed_back, deferred, taken (the job
+     * was taken from this node after its lease lapsed), or the error code.
+     */
     private String render(RenderOrder order) {
         Path target = store.prepare(order.outputPath());
         Instant deadline = order.startedAt().plus(settings.renderTimeout());
@@ -114,23 +117,31 @@ public class RenderRunner {
             PosterFrame poster;
             try (Mp4Encoder encoder = Mp4Encoder.open(target, order.width(), order.height(), fps, EncoderOptions.defaults())) {
                 poster = new PosterFrame(encoder, frames);
-                report = engine.render(spec, poster, new Control(order.generationId(), deadline));
+                report = engine.render(spec, poster, new Control(order.generationId(), order.attempt(), deadline));
                 encoder.finish();
             }
             poster.writeJpeg(store.prepare(order.posterPath()));
             RenderFacts facts = new RenderFacts(report.model(), report.modelVersion(), report.nativeWidth(),
                     report.nativeHeight(), report.steps(), report.upscaled());
-            if (!lifecycle.complete(order.generationId(), Files.size(target), facts)) {
-                discard(order);
-                return "canceled";
-            }
-            return "completed";
+            return switch (lifecycle.complete(order.generationId(), order.attempt(), Files.size(target), facts)) {
+                case COMPLETED -> "completed";
+                case ENDED -> {
+                    discard(order);
+                    yield "canceled";
+                }
+                // The clip's paths are the job's, whoever renders it now: nothing here is deleted.
+                case TAKEN -> "taken";
+            };
         } catch (RenderDeferredException e) {
             discard(order);
-            lifecycle.handBack(order.generationId());
+            lifecycle.handBack(order.generationId(), order.attempt());
             LOG.info(() -> "render deferred, queued again: " + e.getMessage());
             return "deferred";
         } catch (RenderCancelledException e) {
+            if (RenderSignals.TAKEN.equals(e.code())) {
+                // Another node renders the job now, to the same paths: leave them alone.
+                return "taken";
+            }
             discard(order);
             // A shutdown's render is handed back by the stopping application; a cancel has ended the job already.
             if (RenderSignals.SHUTDOWN.equals(e.code())) {
@@ -139,14 +150,14 @@ public class RenderRunner {
             if (RenderSignals.CANCELED.equals(e.code())) {
                 return "canceled";
             }
-            lifecycle.fail(order.generationId(), e.code(), e.getMessage());
+            lifecycle.fail(order.generationId(), order.attempt(), e.code(), e.getMessage());
             return e.code();
         } catch (RenderException e) {
             if (ENCODER_FAULT.equals(e.code())) {
                 return writeFailed(order, e);
             }
             discard(order);
-            lifecycle.fail(order.generationId(), e.code(), e.getMessage());
+            lifecycle.fail(order.generationId(), order.attempt(), e.code(), e.getMessage());
             return e.code();
         } catch (java.io.IOException e) {
             return writeFailed(order, e);
@@ -155,7 +166,7 @@ public class RenderRunner {
             // The whole chain in the line itself (e.g. the MP4 that could not be opened and why), not only in the trace.
             LOG.log(Level.WARNING, "render of " + order.generationId() + " failed: " + causes(e), e);
             discard(order);
-            lifecycle.fail(order.generationId(), "render.failed", "The render failed: " + e.getClass().getSimpleName());
+            lifecycle.fail(order.generationId(), order.attempt(), "render.failed", "The render failed: " + e.getClass().getSimpleName());
             return "render.failed";
         }
     }
@@ -172,7 +183,7 @@ public class RenderRunner {
     private String writeFailed(RenderOrder order, Exception e) {
         LOG.log(Level.WARNING, "render of " + order.generationId() + " could not be written: " + causes(e), e);
         discard(order);
-        lifecycle.fail(order.generationId(), WRITE_FAILED, "The clip could not be encoded or saved to the appliance's "
+        lifecycle.fail(order.generationId(), order.attempt(), WRITE_FAILED, "The clip could not be encoded or saved to the appliance's "
                 + "storage (it may be full or read-only); it was refunded. Try again once the storage is available.");
         return WRITE_FAILED;
     }
@@ -209,11 +220,13 @@ public class RenderRunner {
     /** Progress goes to the database at most every half second; stop requests and the deadline are checked every call. */
     private final class Control implements io.reelforge.engine.RenderControl {
         private final String id;
+        private final int attempt;
         private final Instant deadline;
         private long lastWrite;
 
-        Control(String id, Instant deadline) {
+        Control(String id, int attempt, Instant deadline) {
             this.id = id;
+            this.attempt = attempt;
             this.deadline = deadline;
         }
 
@@ -231,7 +244,7 @@ public class RenderRunner {
             if (now - lastWrite > 500_000_000L || progress >= 1.0) {
                 lastWrite = now;
                 try {
-                    lifecycle.progress(id, progress);
+                    lifecycle.progress(id, attempt, progress);
                 } catch (RuntimeException e) {
                     // A cancel committed in between; the next checkpoint sees its stop request.
                     LOG.log(Level.FINE, "progress of " + id + " not recorded", e);

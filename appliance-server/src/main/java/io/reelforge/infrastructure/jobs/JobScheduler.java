@@ -4,6 +4,8 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.Date;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.logging.Logger;
 
 import javax.sql.DataSource;
@@ -31,13 +33,15 @@ import org.quartz.utils.ConnectionProvider;
 import org.quartz.utils.DBConnectionManager;
 
 import io.reelforge.infrastructure.config.Settings;
-import io.reelforge.infrastructure.engine.EngineRegistry;
+import io.reelforge.infrastructure.engine.RenderRunner;
 import io.reelforge.infrastructure.persistence.DataSources;
 
 /**
- * The Quartz scheduler: JDBC JobStore on the appliance database (non-transactional data source, since
- * JobStoreTX commits its own work), jobs built by CDI and run on managed threads. Its tables come with the
- * schema migrations (db/changelog). On PostgreSQL the job store is clustered.
+ * The Quartz scheduler for the maintenance jobs (retention, webhooks): JDBC JobStore on the appliance database
+ * (non-transactional data source, since JobStoreTX commits its own work), jobs built by CDI and run on managed
+ * threads. Its tables come with the schema migrations (db/changelog). On PostgreSQL the job store is clustered,
+ * so each maintenance run happens on one node. Renders never go through the shared job store: a node renders
+ * what it claimed, on its own render threads ({@link #scheduleRender}).
  */
 @ApplicationScoped
 public class JobScheduler {
@@ -56,13 +60,15 @@ public class JobScheduler {
     @Inject
     Settings settings;
 
-    @Inject
-    EngineRegistry engines;
 
     @Inject
     CdiJobFactory jobFactory;
 
+    @Inject
+    RenderRunner runner;
+
     private volatile Scheduler scheduler;
+    private volatile ExecutorService renders;
 
     public void start() throws Exception {
         DBConnectionManager.getInstance().addConnectionProvider(DS_NAME, new ConnectionProvider() {
@@ -94,15 +100,17 @@ public class JobScheduler {
         } else {
             store.setDriverDelegateClass(StdJDBCDelegate.class.getName());
         }
-        int threads = engines.renderSlots() + 4;
+        int threads = 4;
         DirectSchedulerFactory.getInstance().createScheduler(SCHEDULER, instanceId, new ManagedThreadPool(threadFactory, threads), store);
         Scheduler s = DirectSchedulerFactory.getInstance().getScheduler(SCHEDULER);
         s.setJobFactory(jobFactory);
-        // Renders that were scheduled before a crash are re-dispatched from the database state, not replayed.
+        // Render jobs and the watchdog were stored here by earlier versions: renders and the watchdog are each
+        // node's own now (render threads, NodeTasks); left, they would fire on any node with no job class to run.
         s.deleteJobs(new java.util.ArrayList<>(s.getJobKeys(GroupMatcher.jobGroupEquals(RENDER_GROUP))));
+        s.deleteJob(JobKey.jobKey("WatchdogJob", "maintenance"));
         repeat(s, RetentionJob.class, settings.retentionInterval());
-        repeat(s, WatchdogJob.class, settings.watchdogInterval());
         repeat(s, WebhookJob.class, settings.webhookPollInterval());
+        renders = Executors.newCachedThreadPool(threadFactory);
         s.start();
         scheduler = s;
         String mode = clustered ? "clustered as " + instanceId : "on one node";
@@ -123,26 +131,27 @@ public class JobScheduler {
         }
     }
 
-    /** Runs the render of one claimed job now, on a free job thread. */
+    /**
+     * Runs the render of a job this node claimed now, on a render thread of this node (one per claimed slot: the
+     * claims are bounded by the slots).
+     */
     public void scheduleRender(String generationId, int attempt) {
-        JobKey key = JobKey.jobKey(generationId + "#" + attempt, RENDER_GROUP);
-        JobDetail job = JobBuilder.newJob(RenderJob.class).withIdentity(key)
-                .usingJobData(RenderJob.GENERATION, generationId)
-                .usingJobData(RenderJob.ATTEMPT, attempt)
-                .build();
-        Trigger now = TriggerBuilder.newTrigger().forJob(key).startNow()
-                .withSchedule(SimpleScheduleBuilder.simpleSchedule().withMisfireHandlingInstructionFireNow())
-                .build();
-        try {
-            scheduler.scheduleJob(job, java.util.Set.of(now), true);
-        } catch (SchedulerException e) {
-            throw new IllegalStateException("cannot schedule the render of " + generationId, e);
+        ExecutorService pool = renders;
+        if (pool == null) {
+            throw new IllegalStateException("the job runner is stopped; the render of " + generationId + " stays claimed");
         }
+        pool.execute(() -> runner.run(generationId, attempt));
     }
 
     public void shutdown() {
         Scheduler s = scheduler;
         scheduler = null;
+        ExecutorService pool = renders;
+        renders = null;
+        if (pool != null) {
+            // Renders have been stopped already; their threads end at their next checkpoint.
+            pool.shutdown();
+        }
         if (s != null) {
             try {
                 // Renders have been stopped and handed back; Quartz's own bookkeeping for them would block on

@@ -47,7 +47,7 @@ public class RetentionJob implements Job {
                 LOG.info(() -> "retention: expired " + expired + " outputs");
             }
         } while (n == BATCH);
-        int partials = store.deleteAbandonedPartials(settings.renderTimeout());
+        int partials = store.deleteAbandonedPartials(settings.renderTimeout(), id -> false);
         if (partials > 0) {
             LOG.info(() -> "retention: deleted " + partials + " abandoned partial files");
         }

@@ -1,7 +1,8 @@
 /**
- * The Quartz job runner on the appliance's own database (JDBC JobStore): renders, retention, the watchdog,
- * webhook deliveries.
- * Jobs are thin triggers that call the application layer; they run on container-managed threads, so
- * transactions and injection work in them as in a request.
+ * The job runners. Quartz on the appliance's own database (JDBC JobStore, clustered on PostgreSQL) runs the
+ * shared maintenance jobs, retention and webhook deliveries, each on one node; {@link NodeTasks} runs what every
+ * node does for itself (heartbeat, stop requests, taking back lost renders, the watchdog), and renders run on
+ * the claiming node's own threads. Jobs are thin triggers that call the application layer; they run on
+ * container-managed threads, so transactions and injection work in them as in a request.
  */
 package io.reelforge.infrastructure.jobs;

@@ -82,6 +82,52 @@ public class JpaGenerationRepository implements GenerationRepository {
     }
 
     @Override
+    public List<Generation> lockQueued(int limit) {
+        if (DatabaseTarget.configured().embedded()) {
+            // Embedded Derby has one node (one process opens it): lock the oldest and check it is still queued.
+            return queued(limit).stream()
+                    .map(g -> lockForUpdate(g.id()).filter(l -> l.status() == GenerationStatus.QUEUED))
+                    .flatMap(Optional::stream).toList();
+        }
+        @SuppressWarnings("unchecked")
+        List<String> ids = em.createNativeQuery("SELECT ID FROM RF_GENERATION WHERE STATUS = ?1"
+                        + " ORDER BY CREATEDAT, ID LIMIT ?2 FOR UPDATE SKIP LOCKED")
+                .setParameter(1, GenerationStatus.QUEUED.name()).setParameter(2, limit).getResultList();
+        // Already locked by this transaction; the lock mode makes the entities read fresh, not from a cache.
+        return ids.stream().map(this::lockForUpdate).flatMap(Optional::stream).toList();
+    }
+
+    @Override
+    public long countProcessingOn(String node) {
+        return em.createQuery("select count(g) from Generation g where g.status = :s and g.renderNode = :n", Long.class)
+                .setParameter("s", GenerationStatus.PROCESSING).setParameter("n", node).getSingleResult();
+    }
+
+    @Override
+    public List<String> processingOnOrUnclaimed(String node) {
+        return em.createQuery("select g.id from Generation g where g.status = :s and (g.renderNode = :n or g.renderNode is null)"
+                        + " order by g.createdAt", String.class)
+                .setParameter("s", GenerationStatus.PROCESSING).setParameter("n", node).getResultList();
+    }
+
+    @Override
+    public List<String> processingWithoutLiveNode(Instant now) {
+        return em.createQuery("select g.id from Generation g where g.status = :s and not exists (select n from ClusterNode n"
+                        + " where n.id = g.renderNode and n.leaseUntil > :t and n.leftAt is null) order by g.createdAt", String.class)
+                .setParameter("s", GenerationStatus.PROCESSING).setParameter("t", now).getResultList();
+    }
+
+    @Override
+    public List<String> stillProcessingOn(String node, java.util.Collection<String> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        return em.createQuery("select g.id from Generation g where g.id in :ids and g.status = :s and g.renderNode = :n", String.class)
+                .setParameter("ids", ids).setParameter("s", GenerationStatus.PROCESSING).setParameter("n", node)
+                .getResultList();
+    }
+
+    @Override
     public List<Generation> pageAll(int offset, int limit) {
         return em.createQuery("select g from Generation g order by g.createdAt desc, g.id desc", Generation.class)
                 .setFirstResult(offset).setMaxResults(limit).getResultList();

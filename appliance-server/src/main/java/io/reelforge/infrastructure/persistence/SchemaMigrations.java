@@ -15,6 +15,7 @@ import jakarta.ejb.Startup;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 
+import io.reelforge.infrastructure.config.NodeIdentity;
 import liquibase.Contexts;
 import liquibase.LabelExpression;
 import liquibase.Liquibase;
@@ -44,12 +45,25 @@ public class SchemaMigrations {
 
     @PostConstruct
     void migrate() {
-        LOG.info(() -> "database: " + DatabaseTarget.configured());
+        DatabaseTarget target = DatabaseTarget.configured();
+        LOG.info(() -> "database: " + target);
+        if (target.embedded()) {
+            try {
+                DataFolderLock.take(target.derbyPath());
+            } catch (IllegalStateException e) {
+                throw io.reelforge.infrastructure.config.FatalStart.exit("data folder in use", e);
+            }
+        }
         try (Connection c = dataSource.getConnection()) {
             int applied = update(c);
             LOG.info(() -> applied == 0 ? "schema is up to date" : "schema migrated: " + applied + " change set(s) run or adopted");
         } catch (SQLException | RuntimeException e) {
             throw io.reelforge.infrastructure.config.FatalStart.exit("schema migration", e);
+        }
+        try (Connection c = dataSource.getConnection()) {
+            SchemaLevel.check(c, NodeIdentity.SCHEMA_LEVEL, NodeIdentity.version());
+        } catch (SQLException | RuntimeException e) {
+            throw io.reelforge.infrastructure.config.FatalStart.exit("schema version", e);
         }
     }
 

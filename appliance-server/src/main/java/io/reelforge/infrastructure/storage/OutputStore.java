@@ -92,10 +92,11 @@ public class OutputStore {
     /**
      * Deletes the hidden {@code .<id>.mp4.<n>.partial} files an encoder leaves when the process dies mid-render
      * (kill -9, power cut), under the current and previous roots. A render that is still writing touches its
-     * file every frame, so one untouched for {@code idle} is abandoned; at start, before any render runs, every
-     * one is. Returns how many were deleted.
+     * file every frame, so one untouched for {@code idle} is abandoned; at start, before any render runs here, every
+     * one is, except those of the jobs {@code inUse} names (another node renders them to the shared root).
+     * Returns how many were deleted.
      */
-    public int deleteAbandonedPartials(java.time.Duration idle) {
+    public int deleteAbandonedPartials(java.time.Duration idle, java.util.function.Predicate<String> inUse) {
         Instant before = Instant.now().minus(idle);
         int deleted = 0;
         java.util.List<Path> roots = new java.util.ArrayList<>(settings.previousStorageRoots());
@@ -109,7 +110,8 @@ public class OutputStore {
                 for (Path p : (Iterable<Path>) files::iterator) {
                     String name = p.getFileName().toString();
                     if (name.startsWith(".") && name.endsWith(".partial") && Files.isRegularFile(p)
-                            && Files.getLastModifiedTime(p).toInstant().isBefore(before) && Files.deleteIfExists(p)) {
+                            && Files.getLastModifiedTime(p).toInstant().isBefore(before)
+                            && !inUse.test(generationOf(name)) && Files.deleteIfExists(p)) {
                         deleted++;
                     }
                 }
@@ -120,6 +122,12 @@ public class OutputStore {
             }
         }
         return deleted;
+    }
+
+    /** The generation id in a partial file's name, {@code .<id>.mp4.<n>.partial}. */
+    private static String generationOf(String partialName) {
+        int dot = partialName.indexOf('.', 1);
+        return dot < 0 ? "" : partialName.substring(1, dot);
     }
 
     /** An uploaded start image; its format is sniffed from the bytes when it is decoded, never from a name. */

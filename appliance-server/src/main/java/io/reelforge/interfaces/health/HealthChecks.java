@@ -15,6 +15,7 @@ import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Liveness;
 import org.eclipse.microprofile.health.Readiness;
 
+import io.reelforge.application.Cluster;
 import io.reelforge.application.ops.Drain;
 import io.reelforge.application.ops.StartupGate;
 import io.reelforge.engine.EngineStatus;
@@ -50,6 +51,9 @@ public class HealthChecks {
 
     @Inject
     StartupGate gate;
+
+    @Inject
+    Cluster cluster;
 
     /** Up while the application is deployed and answering: a restart is the cure for nothing else here. */
     @Produces
@@ -112,6 +116,27 @@ public class HealthChecks {
     @Readiness
     HealthCheck schedulerReady() {
         return () -> gate.isOpen() ? HealthCheckResponse.named("scheduler").status(jobs.isRunning()).build() : starting("scheduler");
+    }
+
+    /**
+     * Up while this node holds its lease in the cluster (one node on the embedded database): it claims jobs, and
+     * the others leave its renders alone. Down when its heartbeat has not reached the database for a lease.
+     */
+    @Produces
+    @Readiness
+    HealthCheck clusterMember() {
+        return () -> {
+            if (!gate.isOpen()) {
+                return starting("cluster");
+            }
+            var r = HealthCheckResponse.named("cluster").status(cluster.isMember()).withData("node_id", cluster.nodeId());
+            try {
+                r.withData("nodes_up", cluster.nodes().stream().filter(n -> "up".equals(n.state())).count());
+            } catch (RuntimeException e) {
+                r.withData("detail", "the nodes table cannot be read");
+            }
+            return r.build();
+        };
     }
 
     /** Down, and no setting read, while the application is still starting (see {@link StartupGate}). */

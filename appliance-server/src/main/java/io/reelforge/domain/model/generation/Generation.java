@@ -18,7 +18,8 @@ import io.reelforge.domain.model.account.KeyMode;
 /**
  * One requested clip. Transitions are methods here and refuse what the state machine does not allow:
  * queued → processing → completed | failed | canceled, queued → failed | canceled, completed → expired, and
- * processing → queued once when a render was interrupted by a restart.
+ * processing → queued once when a render was interrupted by a restart or its node was lost. A processing job
+ * belongs to the node that claimed it ({@code renderNode}); only that node renders, completes or fails it.
  */
 @Entity
 @Table(name = "RF_GENERATION", indexes = {
@@ -115,6 +116,10 @@ public class Generation {
     private String apiBase;
     private long outputBytes;
 
+    /** The node that claimed the job while it is processing; null otherwise. */
+    @Column(length = 100)
+    private String renderNode;
+
     /** Set when the owner deleted it: the files are gone, the row stays for the ledger, the API no longer shows it. */
     private Instant deletedAt;
 
@@ -157,15 +162,19 @@ public class Generation {
         this.inputImagePath = relativePath;
     }
 
-    /** Claims the job for a render slot; counts the attempt. */
-    public void start(Instant now) {
-        start(now, 0);
+    /** Claims the job for a render slot of this node; counts the attempt. */
+    public void start(Instant now, String node) {
+        start(now, node, 0);
     }
 
-    /** As {@link #start(Instant)}; {@code rendering} counts the renders running with it, itself included. */
-    public void start(Instant now, int rendering) {
+    /**
+     * As {@link #start(Instant, String)}; {@code rendering} counts the renders running
+     * on the node with it, itself included (0 when unknown).
+     */
+    public void start(Instant now, String node, int rendering) {
         require(status == GenerationStatus.QUEUED, "start");
         status = GenerationStatus.PROCESSING;
+        renderNode = node;
         startedAt = now;
         renderConcurrency = rendering > 0 ? rendering : null;
         progress = 0;
@@ -181,6 +190,7 @@ public class Generation {
     public void complete(String relativeOutputPath, long bytes, RenderFacts facts, Duration retention, Instant now) {
         require(status == GenerationStatus.PROCESSING, "complete");
         status = GenerationStatus.COMPLETED;
+        renderNode = null;
         outputPath = relativeOutputPath;
         outputBytes = bytes;
         progress = 1.0;
@@ -200,6 +210,7 @@ public class Generation {
             return false;
         }
         status = GenerationStatus.FAILED;
+        renderNode = null;
         errorCode = code;
         errorMessage = message;
         finish(now);
@@ -210,6 +221,7 @@ public class Generation {
     public void cancel(Instant now) {
         require(status.inFlight(), "cancel");
         status = GenerationStatus.CANCELED;
+        renderNode = null;
         errorCode = "canceled";
         errorMessage = "Canceled by the caller.";
         finish(now);
@@ -222,6 +234,7 @@ public class Generation {
             return false;
         }
         status = GenerationStatus.QUEUED;
+        renderNode = null;
         startedAt = null;
         progress = 0;
         return true;
@@ -231,6 +244,7 @@ public class Generation {
     public void handBack() {
         require(status == GenerationStatus.PROCESSING, "hand back");
         status = GenerationStatus.QUEUED;
+        renderNode = null;
         startedAt = null;
         progress = 0;
         attempts = Math.max(0, attempts - 1);
@@ -247,6 +261,11 @@ public class Generation {
         require(status.terminal(), "delete");
         deletedAt = now;
         outputPath = null;
+    }
+
+    /** Whether this attempt of the render is still the given node's to finish: processing, claimed by it, not retried since. */
+    public boolean renderingOn(String node, int attempt) {
+        return status == GenerationStatus.PROCESSING && node.equals(renderNode) && attempts == attempt;
     }
 
     public boolean deleted() {
@@ -324,5 +343,6 @@ public class Generation {
     /** Grows with every change to the row (status, progress): live status events are numbered by it. */
     public long version() { return version; }
     public String webhookUrl() { return webhookUrl; }
+    public String renderNode() { return renderNode; }
     public String apiBase() { return apiBase; }
 }

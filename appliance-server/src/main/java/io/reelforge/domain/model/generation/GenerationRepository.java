@@ -22,6 +22,24 @@ public interface GenerationRepository {
 
     long countByStatus(GenerationStatus status);
 
+    /**
+     * Locks and returns up to {@code limit} of the oldest queued jobs that no other transaction holds, in one
+     * statement ({@code FOR UPDATE SKIP LOCKED} where the database has it), so two nodes never claim one job.
+     */
+    List<Generation> lockQueued(int limit);
+
+    /** How many jobs this node is rendering (its busy slots). */
+    long countProcessingOn(String node);
+
+    /** The ids of the jobs this node claimed and that are still processing (and of any from before nodes were recorded). */
+    List<String> processingOnOrUnclaimed(String node);
+
+    /** The ids of processing jobs whose node is not a live member of the cluster at {@code now}. */
+    List<String> processingWithoutLiveNode(java.time.Instant now);
+
+    /** Of these ids, those still processing on this node. */
+    List<String> stillProcessingOn(String node, java.util.Collection<String> ids);
+
     /** The oldest queued jobs, in the order they are to run. */
     List<Generation> queued(int limit);
 

@@ -26,7 +26,7 @@ class GenerationTest {
     void happyPathMeasuresProcessingTimeAndSetsExpiry() {
         Generation g = queued();
         assertEquals(120, g.frameCount());
-        g.start(T0.plusSeconds(1));
+        g.start(T0.plusSeconds(1), "n1");
         g.reportProgress(0.5);
         g.reportProgress(0.3);
         assertEquals(0.5, g.progress(), "progress never goes back");
@@ -43,7 +43,7 @@ class GenerationTest {
     void onlyAFinishedJobIsDeletedAndItKeepsItsStatus() {
         Generation g = queued();
         assertThrows(IllegalStateException.class, () -> g.delete(T0), "an in-flight job is canceled first");
-        g.start(T0);
+        g.start(T0, "n1");
         g.complete("videos/x.mp4", 1000, FACTS, Duration.ofDays(7), T0.plusSeconds(7));
         assertFalse(g.deleted());
         g.delete(T0.plusSeconds(8));
@@ -67,7 +67,7 @@ class GenerationTest {
     @Test
     void failIsOnceOnly() {
         Generation g = queued();
-        g.start(T0);
+        g.start(T0, "n1");
         assertTrue(g.fail("render.timeout", "slow", T0.plusSeconds(3)));
         assertFalse(g.fail("render.failed", "again", T0.plusSeconds(4)), "a second failure changes nothing");
         assertEquals("render.timeout", g.errorCode());
@@ -78,17 +78,17 @@ class GenerationTest {
         Generation g = queued();
         g.cancel(T0);
         assertThrows(IllegalStateException.class, () -> g.cancel(T0));
-        assertThrows(IllegalStateException.class, () -> g.start(T0));
+        assertThrows(IllegalStateException.class, () -> g.start(T0, "n1"));
         assertFalse(g.fail("x", "y", T0));
     }
 
     @Test
     void interruptedRenderIsRetriedUntilAttemptsRunOut() {
         Generation g = queued();
-        g.start(T0);
+        g.start(T0, "n1");
         assertTrue(g.requeueAfterInterruption(2));
         assertEquals(GenerationStatus.QUEUED, g.status());
-        g.start(T0);
+        g.start(T0, "n1");
         assertEquals(2, g.attempts());
         assertFalse(g.requeueAfterInterruption(2));
         assertEquals(GenerationStatus.PROCESSING, g.status());
@@ -97,9 +97,23 @@ class GenerationTest {
     @Test
     void handBackDoesNotSpendAnAttempt() {
         Generation g = queued();
-        g.start(T0);
+        g.start(T0, "n1");
         g.handBack();
         assertEquals(0, g.attempts());
         assertEquals(GenerationStatus.QUEUED, g.status());
+    }
+
+    @Test
+    void onlyTheClaimingNodesCurrentAttemptMayFinishTheRender() {
+        Generation g = queued();
+        g.start(T0, "n1");
+        assertTrue(g.renderingOn("n1", 1));
+        assertFalse(g.renderingOn("n2", 1), "another node's claim");
+        assertTrue(g.requeueAfterInterruption(2));
+        assertFalse(g.renderingOn("n1", 1), "taken back from a node whose lease lapsed");
+        assertEquals(null, g.renderNode());
+        g.start(T0, "n2");
+        assertFalse(g.renderingOn("n1", 1), "the first node's attempt is over");
+        assertTrue(g.renderingOn("n2", 2));
     }
 }
