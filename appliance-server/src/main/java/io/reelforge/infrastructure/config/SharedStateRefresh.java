@@ -1,19 +1,18 @@
 package io.reelforge.infrastructure.config;
 
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
 import jakarta.annotation.PostConstruct;
-import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.ejb.DependsOn;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
+import jakarta.ejb.Timeout;
+import jakarta.ejb.TimerConfig;
+import jakarta.ejb.TimerService;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
-import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.inject.Inject;
 
 import io.reelforge.infrastructure.storage.UrlSigner;
@@ -23,6 +22,7 @@ import io.reelforge.infrastructure.storage.UrlSigner;
  * seconds: the settings changed in the console and the URL signing keys. A change anywhere is in effect on
  * every node within that interval (plus one query's time). Polling a few rows, not PostgreSQL's NOTIFY: the same
  * code runs on the embedded Derby, and a missed notification (a dropped connection) cannot leave a node stale.
+ * A non-persistent EJB timer beats it: it belongs to this process alone and ends with it.
  */
 @Singleton
 @Startup
@@ -35,7 +35,7 @@ public class SharedStateRefresh {
     static final long INTERVAL_SECONDS = 2;
 
     @Resource
-    ManagedScheduledExecutorService scheduler;
+    TimerService timers;
 
     @Inject
     SettingOverrides overrides;
@@ -43,22 +43,16 @@ public class SharedStateRefresh {
     @Inject
     UrlSigner signer;
 
-    private ScheduledFuture<?> task;
     private volatile boolean failing;
 
     @PostConstruct
     void start() {
-        task = scheduler.scheduleWithFixedDelay(this::refresh, INTERVAL_SECONDS, INTERVAL_SECONDS, TimeUnit.SECONDS);
+        long every = INTERVAL_SECONDS * 1000;
+        timers.createIntervalTimer(every, every, new TimerConfig(null, false));
     }
 
-    @PreDestroy
-    void stop() {
-        if (task != null) {
-            task.cancel(false);
-        }
-    }
-
-    private void refresh() {
+    @Timeout
+    void refresh() {
         try {
             overrides.load();
             signer.refresh();
