@@ -105,7 +105,7 @@ class OpenApiIT {
             }
         }
         assertEquals(List.of(), problems);
-        assertEquals(34, operations, "every webhook and admin operation is in the document");
+        assertEquals(37, operations, "every webhook and admin operation is in the document");
         JsonNode schemas = doc.path("components").path("schemas");
         for (String schema : new String[] {"WebhookEndpoint", "WebhookEndpointCreated", "WebhookSecret", "Delivery",
                 "DeliveryAttempt", "WebhookCreateRequest", "Engine", "ModelVersion", "PasswordChange"}) {
