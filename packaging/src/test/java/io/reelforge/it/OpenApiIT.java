@@ -105,7 +105,7 @@ class OpenApiIT {
             }
         }
         assertEquals(List.of(), problems);
-        assertEquals(34, operations, "every webhook and admin operation is in the document");
+        assertEquals(37, operations, "every webhook and admin operation is in the document");
         JsonNode schemas = doc.path("components").path("schemas");
         for (String schema : new String[] {"WebhookEndpoint", "WebhookEndpointCreated", "WebhookSecret", "Delivery",
                 "DeliveryAttempt", "WebhookCreateRequest", "Engine", "ModelVersion", "PasswordChange"}) {
@@ -273,7 +273,25 @@ class OpenApiIT {
         contract.check("/v1/admin/models", Request.Method.POST, admin.post("/v1/admin/models", "application/json", "{oops"), 400);
         contract.check("/v1/admin/models", Request.Method.POST, admin.post("/v1/admin/models", "text/plain", "x"), 415);
         accountsAndKeys(admin);
+        settings(admin);
         contract.assertAllMatched();
+    }
+
+    /**
+     * The settings over the admin API: read, a change to the value it already has, refusals. No rotation: the
+     * shared appliance's signed URLs must stay valid for the other tests (SharedStateIT rotates).
+     */
+    private static void settings(Api admin) throws Exception {
+        String s = "/v1/admin/settings";
+        Api.Resp read = admin.get(s);
+        contract.check(s, Request.Method.GET, read, 200);
+        int days = read.json().path("retention_days").asInt();
+        contract.check(s, Request.Method.PATCH, admin.patchJson(s, Map.of("retention_days", days)), 200);
+        contract.check(s, Request.Method.PATCH, admin.patchJson(s, Map.of("retention_days", 0)), 422);
+        contract.check(s, Request.Method.PATCH, admin.patchJson(s, Map.of("retention_days", "seven")), 422);
+        contract.check(s, Request.Method.GET, appliance.api().get(s), 401);
+        String rotate = s + "/url-key/rotate";
+        contract.check(rotate, Request.Method.POST, admin.postJson(rotate, Map.of("cut_off", "yes")), 422);
     }
 
     /**

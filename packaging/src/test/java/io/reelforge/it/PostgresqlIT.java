@@ -8,13 +8,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -26,8 +24,8 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class PostgresqlIT {
 
-    static final String HOST = System.getProperty("reelforge.it.postgresql.host", "127.0.0.1");
-    static final String USER = System.getProperty("reelforge.it.postgresql.user", "postgres");
+    static final String HOST = ItDatabase.HOST;
+    static final String USER = ItDatabase.USER;
     static String database;
 
     @TempDir
@@ -35,16 +33,12 @@ class PostgresqlIT {
 
     @BeforeAll
     static void createDatabase() throws Exception {
-        database = "reelforge_it_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
-        Assumptions.assumeTrue(run("createdb", "-h", HOST, "-U", USER, database) == 0,
-                "no PostgreSQL server at " + HOST + " to create a database on");
+        database = ItDatabase.create("reelforge_it_");
     }
 
     @AfterAll
     static void dropDatabase() throws Exception {
-        if (database != null) {
-            run("dropdb", "-h", HOST, "-U", USER, "--if-exists", "--force", database);
-        }
+        ItDatabase.drop(database);
     }
 
     @Test
@@ -53,7 +47,7 @@ class PostgresqlIT {
         Path config = tmp.resolve("reelforge.properties");
         Files.writeString(config, "reelforge.db.password=" + password + "\n");
         Map<String, String> settings = Map.of(
-                "db.url", "jdbc:postgresql://" + HOST + ":5432/" + database,
+                "db.url", ItDatabase.url(database),
                 "db.user", USER,
                 "config-file", config.toString(),
                 "engine.sandbox.min-render-time", "PT1S");
@@ -96,11 +90,5 @@ class PostgresqlIT {
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
         assertEquals(0, p.waitFor(), out);
         return out;
-    }
-
-    private static int run(String... cmd) throws Exception {
-        Process p = new ProcessBuilder(List.of(cmd)).redirectErrorStream(true).start();
-        p.getInputStream().readAllBytes();
-        return p.waitFor();
     }
 }

@@ -14,7 +14,8 @@ import io.reelforge.domain.model.settings.SettingRepository;
 
 /**
  * The settings changed in the console, held in memory so a hot path (every file resolve) does not query the
- * database. Reloaded after each committed change, so a rolled-back change never shows.
+ * database. Reloaded after each committed change here, so a rolled-back change never shows, and every few
+ * seconds ({@code SharedStateRefresh}), so a change made on another appliance sharing the database shows too.
  */
 @ApplicationScoped
 public class SettingOverrides {
@@ -36,7 +37,7 @@ public class SettingOverrides {
         return Optional.ofNullable(v.get(name));
     }
 
-    /** Reads the stored settings now; the appliance does it at start, before any job thread needs one. */
+    /** Reads the stored settings now: at start, before any job thread needs one, then every few seconds. */
     public void load() {
         reload();
     }

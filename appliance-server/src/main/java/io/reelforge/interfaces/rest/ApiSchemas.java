@@ -303,4 +303,36 @@ final class ApiSchemas {
     @Schema(name = "AdminBalance", description = "The balance after an adjustment.")
     record AdminBalance(@Schema(name = "balance", required = true, example = "11000") long balance) {
     }
+
+    @Schema(name = "Settings", description = "The run-time settings (shared by every appliance on the database).")
+    record Settings(
+            @Schema(name = "retention_days", required = true, example = "7") int retentionDays,
+            @Schema(name = "storage_root", required = true, example = "/var/lib/reelforge/outputs") String storageRoot,
+            @Schema(name = "previous_roots", required = true, type = SchemaType.ARRAY, implementation = String.class,
+                    description = "Roots used before, newest first: older clips are still served from there.")
+            List<String> previousRoots,
+            @Schema(name = "disk_free_bytes", required = true, example = "74218553344") long diskFreeBytes,
+            @Schema(name = "disk_total_bytes", required = true, example = "107374182400") long diskTotalBytes,
+            @Schema(name = "url_key_created_at", required = true, nullable = true, type = SchemaType.STRING, format = "date-time")
+            java.time.Instant urlKeyCreatedAt,
+            @Schema(name = "previous_url_key_valid_until", required = true, nullable = true, type = SchemaType.STRING,
+                    format = "date-time", description = "Until when URLs signed with the key before the last rotation work; null: they do not.")
+            java.time.Instant previousUrlKeyValidUntil,
+            @Schema(name = "url_ttl", required = true, type = SchemaType.STRING, example = "PT1H",
+                    description = "How long a signed URL works (reelforge.output.url-ttl), ISO-8601.") String urlTtl,
+            @Schema(name = "storage_allowed_base", required = true, example = "/var/lib/reelforge") String storageAllowedBase) {
+    }
+
+    @Schema(name = "SettingsUpdateRequest", description = "The settings to change; a field left out keeps its value.",
+            example = "{\"retention_days\": 14}")
+    record SettingsUpdateRequest(
+            @Schema(name = "retention_days", example = "14", description = "1 to 3650.") Integer retentionDays,
+            @Schema(name = "storage_root", example = "/var/lib/reelforge/outputs-2",
+                    description = "A folder under reelforge.storage.allowed-base, for new clips.") String storageRoot) {
+    }
+
+    @Schema(name = "UrlKeyRotateRequest", description = "How to treat URLs signed with the old key.", example = "{\"cut_off\": false}")
+    record UrlKeyRotateRequest(@Schema(name = "cut_off", example = "false",
+            description = "true: old URLs stop at once; false (default): they work until they expire.") Boolean cutOff) {
+    }
 }
