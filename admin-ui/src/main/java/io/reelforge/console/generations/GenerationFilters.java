@@ -49,7 +49,9 @@ class GenerationFilters extends HorizontalLayout {
         choice(resolution, "filter-resolution", "Resolution", Arrays.stream(Resolution.values()).map(Resolution::wireName).toList());
         from.setId("filter-from");
         to.setId("filter-to");
+        DatePicker.DatePickerI18n iso = new DatePicker.DatePickerI18n().setDateFormat("yyyy-MM-dd");
         for (DatePicker d : new DatePicker[] {from, to}) {
+            d.setI18n(iso);
             d.setClearButtonVisible(true);
             d.setWidth("10em");
         }
@@ -92,6 +94,7 @@ class GenerationFilters extends HorizontalLayout {
             to.setErrorMessage("Ends before it starts");
             return;
         }
+        to.setInvalid(false);
         onChange.accept(query());
     }
 

@@ -65,7 +65,7 @@ public class GenerationsView extends VerticalLayout {
     private void configureGrid() {
         grid.setId("generations-grid");
         grid.setSizeFull();
-        grid.setMultiSort(true, Grid.MultiSortPriority.APPEND);
+        grid.setMultiSort(true, Grid.MultiSortPriority.PREPEND);
         grid.addColumn(GenerationRow::id).setHeader("Id").setWidth("8rem").setFlexGrow(0)
                 .setTooltipGenerator(GenerationRow::id).setSortProperty(Field.ID.name());
         grid.addColumn(GenerationRow::accountName).setHeader("Account").setWidth("9rem").setFlexGrow(0)

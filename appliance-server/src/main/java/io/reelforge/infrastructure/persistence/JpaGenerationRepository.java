@@ -124,10 +124,16 @@ public class JpaGenerationRepository implements GenerationRepository {
 
     @Override
     public List<Object[]> modelsInUseSince(Instant since) {
-        return em.createQuery("select g.engine, g.model, g.modelVersion, count(g) from Generation g"
-                        + " where g.status = :p or g.finishedAt >= :t group by g.engine, g.model, g.modelVersion"
-                        + " order by g.engine, g.model, g.modelVersion", Object[].class)
-                .setParameter("p", GenerationStatus.PROCESSING).setParameter("t", since).getResultList();
+        // Two queries, each on an index (status; finishedAt), rather than one OR that scans the table.
+        java.util.Map<List<Object>, Long> jobs = new java.util.TreeMap<>(java.util.Comparator.comparing(Object::toString));
+        for (String where : new String[] {"g.status = :p", "g.finishedAt >= :t"}) {
+            TypedQuery<Object[]> q = em.createQuery("select g.engine, g.model, g.modelVersion, count(g) from Generation g where "
+                    + where + " group by g.engine, g.model, g.modelVersion", Object[].class);
+            q = where.contains(":p") ? q.setParameter("p", GenerationStatus.PROCESSING) : q.setParameter("t", since);
+            q.getResultList().forEach(r -> jobs.merge(java.util.Arrays.asList(r[0], r[1], r[2]), (Long) r[3], Long::sum));
+        }
+        return jobs.entrySet().stream().map(e -> new Object[] {e.getKey().get(0), e.getKey().get(1), e.getKey().get(2),
+                e.getValue()}).toList();
     }
 
     @Override

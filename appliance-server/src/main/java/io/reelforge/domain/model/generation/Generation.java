@@ -25,7 +25,8 @@ import io.reelforge.domain.model.account.KeyMode;
         @Index(name = "RF_GEN_ACCOUNT", columnList = "ACCOUNTID, CREATEDAT"),
         @Index(name = "RF_GEN_STATUS", columnList = "STATUS, CREATEDAT"),
         @Index(name = "RF_GEN_CREATED", columnList = "CREATEDAT, ID"),
-        @Index(name = "RF_GEN_ENGINE", columnList = "ENGINE, CREATEDAT")})
+        @Index(name = "RF_GEN_ENGINE", columnList = "ENGINE, CREATEDAT"),
+        @Index(name = "RF_GEN_FINISHED", columnList = "FINISHEDAT")})
 public class Generation {
 
     @Id
