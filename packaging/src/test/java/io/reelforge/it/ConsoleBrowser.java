@@ -36,7 +36,8 @@ final class ConsoleBrowser implements AutoCloseable {
 
     ConsoleBrowser() throws Exception {
         driver = chromium();
-        wait = new WebDriverWait(driver, Duration.ofSeconds(60));
+        driver.manage().timeouts().scriptTimeout(Duration.ofMinutes(5)); // a large export read in the page
+        wait = new WebDriverWait(driver, Duration.ofSeconds(90));
     }
 
     /** A new headless chromium; its console log is kept, to tell whether the Content-Security-Policy blocked anything. */
@@ -110,12 +111,26 @@ final class ConsoleBrowser implements AutoCloseable {
         idle();
     }
 
-    /** Picks an item of a select or combo box by its label (the overlay lists them). */
+    /**
+     * Picks an item of a select or combo box by its label: the shown one (closed overlays of other selects keep
+     * items with the same label).
+     */
     void pick(String id, String label) {
         click(id);
-        wait.until(ExpectedConditions.elementToBeClickable(By.xpath("//vaadin-select-item[contains(., '" + label
-                + "')] | //vaadin-combo-box-item[contains(., '" + label + "')]"))).click();
+        WebElement item = wait.until(d -> (WebElement) js("return Array.from(document.querySelectorAll("
+                + "'vaadin-select-item, vaadin-combo-box-item')).find(i => i.textContent.trim() === arguments[0]"
+                + " && i.getClientRects().length > 0) || null", label));
+        item.click();
         idle();
+    }
+
+    /** Waits until the element's text is this, and says what it was when it never is. */
+    void textIs(String id, String expected) {
+        try {
+            wait.until(d -> expected.equals(shown(id).getText()));
+        } catch (org.openqa.selenium.TimeoutException e) {
+            throw new AssertionError(id + ": expected '" + expected + "' but was '" + shown(id).getText() + "'", e);
+        }
     }
 
     /** A grid cell's content is slotted into the light DOM, so it can be found and clicked. */
