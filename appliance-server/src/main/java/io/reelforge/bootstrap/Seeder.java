@@ -114,7 +114,7 @@ public class Seeder {
                 .orElseGet(() -> ApiKeyCodec.issue(KeyMode.LIVE));
         ApiKeyCodec.Issued test = ApiKeyCodec.issue(KeyMode.TEST);
         for (ApiKeyCodec.Issued k : new ApiKeyCodec.Issued[] {live, test}) {
-            accounts.store(new ApiKey(account, k.mode(), k.lookupId(), k.hashHex(), "demo " + k.mode().name().toLowerCase(), now));
+            accounts.store(new ApiKey(account, k.mode(), k.lookupId(), k.hashHex(), "demo " + k.mode().name().toLowerCase(), "seed", now));
         }
         return Optional.of(new DemoKeys(account.id(), live.plaintext(), test.plaintext()));
     }

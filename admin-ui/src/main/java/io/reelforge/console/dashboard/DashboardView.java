@@ -1,8 +1,15 @@
 package io.reelforge.console.dashboard;
 
+import java.util.ArrayList;
+import java.util.List;
+
 import jakarta.inject.Inject;
 
+import com.vaadin.flow.component.AttachEvent;
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.DetachEvent;
 import com.vaadin.flow.component.Html;
+import com.vaadin.flow.component.PollEvent;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Span;
@@ -10,29 +17,70 @@ import com.vaadin.flow.component.orderedlayout.FlexLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
+import com.vaadin.flow.shared.Registration;
 
 import io.reelforge.application.Cluster;
 import io.reelforge.application.console.Dashboard;
+import io.reelforge.application.console.LiveHealth;
 import io.reelforge.console.layout.MainLayout;
 
-/** The last 24 hours: generations by status and by hour, credits that moved, engines, the output disk and the nodes. */
+/**
+ * Live first (this node's devices, slots, queue and models, read again every {@link #POLL_SECONDS} seconds while
+ * the page is open), then the last 24 hours: generations by status and by hour, credits that moved, engines and
+ * the output disk, and the nodes sharing the database. A further live part is one more {@code live(...)} line in the constructor.
+ */
 @Route(value = "", layout = MainLayout.class)
 @PageTitle("Dashboard · Reelforge")
 public class DashboardView extends VerticalLayout {
 
-    private final FlexLayout statusCards = new FlexLayout();
-    private final FlexLayout creditCards = new FlexLayout();
-    private final FlexLayout engineCards = new FlexLayout();
-    private final FlexLayout diskCards = new FlexLayout();
+    /** How often the live parts are read again; the browser asks (UI polling), so no reload is needed. */
+    static final int POLL_SECONDS = 5;
+
+    private final FlexLayout statusCards = Cards.row("status-cards");
+    private final FlexLayout creditCards = Cards.row("credit-cards");
+    private final FlexLayout engineCards = Cards.row("engine-cards");
+    private final FlexLayout diskCards = Cards.row("disk-cards");
+    private final List<LiveSection> liveSections = new ArrayList<>();
+    private Registration polling;
 
     @Inject
-    public DashboardView(Dashboard dashboard, Cluster cluster) {
-        configureCards();
+    public DashboardView(Dashboard dashboard, LiveHealth health, Cluster cluster) {
+        live(new NodeHealthPanel(health));
         Dashboard.Stats stats = dashboard.stats();
         add(new H2("Last 24 hours"), statusCards, chart(stats),
                 new H2("Credits"), creditCards, new H2("Engines"), engineCards,
                 new H2("Output storage"), diskCards, new H2("Nodes"), new NodesGrid(cluster));
         show(stats);
+    }
+
+    /** Adds a part of the dashboard; one that is a {@link LiveSection} is refreshed on every poll. */
+    private void live(Component part) {
+        add(part);
+        if (part instanceof LiveSection s) {
+            liveSections.add(s);
+        }
+    }
+
+    @Override
+    protected void onAttach(AttachEvent event) {
+        super.onAttach(event);
+        event.getUI().setPollInterval(POLL_SECONDS * 1000);
+        polling = event.getUI().addPollListener(this::refreshLive);
+    }
+
+    @Override
+    protected void onDetach(DetachEvent event) {
+        // Other views do not poll: the next page's requests are the user's own.
+        event.getUI().setPollInterval(-1);
+        if (polling != null) {
+            polling.remove();
+            polling = null;
+        }
+        super.onDetach(event);
+    }
+
+    private void refreshLive(PollEvent event) {
+        liveSections.forEach(LiveSection::refresh);
     }
 
     /**
@@ -43,49 +91,22 @@ public class DashboardView extends VerticalLayout {
         return new Html("<div>" + HourlyChart.svg(stats.hours()) + "</div>");
     }
 
-    private void configureCards() {
-        for (FlexLayout f : new FlexLayout[] {statusCards, creditCards, engineCards, diskCards}) {
-            f.setFlexWrap(FlexLayout.FlexWrap.WRAP);
-            f.getStyle().set("gap", "var(--lumo-space-m)");
-        }
-        statusCards.setId("status-cards");
-        engineCards.setId("engine-cards");
-        diskCards.setId("disk-cards");
-    }
-
     private void show(Dashboard.Stats stats) {
-        stats.byStatus().forEach((status, n) -> statusCards.add(card(status, String.valueOf(n))));
-        statusCards.add(card("render-seconds", String.valueOf(stats.renderSeconds())));
-        creditCards.add(card("debited", String.valueOf(stats.creditsDebited())),
-                card("refunded", String.valueOf(stats.creditsRefunded())));
+        stats.byStatus().forEach((status, n) -> statusCards.add(Cards.card(status, String.valueOf(n))));
+        statusCards.add(Cards.card("render-seconds", String.valueOf(stats.renderSeconds())));
+        creditCards.add(Cards.card("debited", String.valueOf(stats.creditsDebited())),
+                Cards.card("refunded", String.valueOf(stats.creditsRefunded())));
         stats.engines().forEach(e -> {
-            Div c = card("engine-" + e.id(), e.ready() ? "ready" : "not ready");
+            Div c = Cards.card("engine-" + e.id(), e.ready() ? "ready" : "not ready");
             c.add(new Div(new Span(e.id() + " on " + e.device() + (e.ready() ? "" : ": " + e.detail()))));
             c.getStyle().set("background", e.ready() ? "var(--lumo-success-color-10pct)" : "var(--lumo-error-color-10pct)");
             engineCards.add(c);
         });
         // The appliance's own clips beside what the whole file system holds (other data may share the disk).
-        diskCards.add(card("used-by-reelforge", size(stats.outputBytes())), card("disk-free", size(stats.diskFreeBytes())),
-                card("disk-used-in-all", stats.diskTotalBytes() < 0 ? "unknown"
-                        : size(stats.diskTotalBytes() - stats.diskFreeBytes())));
+        diskCards.add(Cards.card("used-by-reelforge", Cards.size(stats.outputBytes())),
+                Cards.card("disk-free", Cards.size(stats.diskFreeBytes())),
+                Cards.card("disk-used-in-all", stats.diskTotalBytes() < 0 ? "unknown"
+                        : Cards.size(stats.diskTotalBytes() - stats.diskFreeBytes())));
         diskCards.add(new Div(new Span("on " + stats.storageRoot())));
-    }
-
-    private static String size(long bytes) {
-        if (bytes < 0) {
-            return "unknown";
-        }
-        return bytes >= 1L << 30 ? String.format("%.1f GiB", bytes / (double) (1L << 30))
-                : String.format("%.1f MiB", bytes / (double) (1L << 20));
-    }
-
-    private static Div card(String label, String value) {
-        Span number = new Span(value);
-        number.getStyle().set("font-size", "var(--lumo-font-size-xxl)").set("font-weight", "600");
-        Div card = new Div(number, new Div(new Span(label.replace('-', ' '))));
-        card.setId("card-" + label);
-        card.getStyle().set("padding", "var(--lumo-space-m)").set("min-width", "8em")
-                .set("border-radius", "var(--lumo-border-radius-l)").set("background", "var(--lumo-contrast-5pct)");
-        return card;
     }
 }

@@ -56,7 +56,7 @@ class GenerationDetail extends VerticalLayout {
             return;
         }
         title.setText(g.status() + " · " + g.resolution() + " · " + g.durationSeconds() + " s");
-        facts.setText(g.prompt() + " — account " + g.accountId() + ", engine " + g.engine() + ", "
+        facts.setText(g.prompt() + " — account " + g.accountName() + ", engine " + g.engine() + ", "
                 + g.credits() + " credits" + (g.errorCode() == null ? "" : ", error " + g.errorCode()));
         cancel.setVisible(mayCancel && ("queued".equals(g.status()) || "processing".equals(g.status())));
         generations.outputUrl(g.id()).ifPresent(url -> {

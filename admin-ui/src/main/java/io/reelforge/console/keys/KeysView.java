@@ -28,12 +28,16 @@ import io.reelforge.console.support.Times;
 import io.reelforge.console.support.ShownOnceDialog;
 import io.reelforge.domain.model.account.KeyMode;
 
-/** One account's API keys: create (the whole key is shown once) and revoke. {@code /admin/keys/<accountId>}. */
+/**
+ * API keys: every account's, newest first and found by prefix ("which account owns rf_live_abc…"), or one
+ * account's ({@code /admin/keys/<accountId>}), where keys are created (the whole key is shown once) and revoked.
+ */
 @Route(value = "keys", layout = MainLayout.class)
 @PageTitle("API keys · Reelforge")
 public class KeysView extends VerticalLayout implements HasUrlParameter<String> {
 
     final ComboBox<AccountRow> account = new ComboBox<>("Account");
+    final TextField search = new TextField("Key prefix");
     final TextField name = new TextField("Key name");
     final Select<KeyMode> mode = new Select<>();
     final Button create = new Button("Create key");
@@ -60,7 +64,9 @@ public class KeysView extends VerticalLayout implements HasUrlParameter<String> 
 
     @Override
     public void setParameter(BeforeEvent event, @OptionalParameter String accountId) {
-        if (accountId != null) {
+        if (accountId == null) {
+            updateList();
+        } else {
             account.setValue(accounts.page(0, Integer.MAX_VALUE).stream()
                     .filter(a -> a.id().equals(accountId)).findFirst().orElse(null));
         }
@@ -70,8 +76,25 @@ public class KeysView extends VerticalLayout implements HasUrlParameter<String> 
         account.setId("key-account");
         account.setItems(q -> accounts.page(q.getOffset(), q.getLimit()).stream());
         account.setItemLabelGenerator(AccountRow::name);
-        account.setWidth("20em");
-        account.addValueChangeListener(e -> updateList());
+        account.setWidth("16em");
+        account.setClearButtonVisible(true);
+        account.setPlaceholder("all accounts");
+        account.addValueChangeListener(e -> {
+            if (e.getValue() != null) {
+                search.clear();
+            }
+            updateList();
+        });
+        search.setId("key-search");
+        search.setPlaceholder("rf_live_…");
+        search.setClearButtonVisible(true);
+        search.setValueChangeMode(com.vaadin.flow.data.value.ValueChangeMode.LAZY);
+        search.addValueChangeListener(e -> {
+            if (!e.getValue().isBlank()) {
+                account.clear();
+            }
+            updateList();
+        });
         name.setId("key-name");
         mode.setLabel("Mode");
         mode.setId("key-mode");
@@ -84,7 +107,7 @@ public class KeysView extends VerticalLayout implements HasUrlParameter<String> 
     }
 
     private HorizontalLayout toolbar() {
-        HorizontalLayout bar = new HorizontalLayout(account, name, mode, create);
+        HorizontalLayout bar = new HorizontalLayout(search, account, name, mode, create);
         bar.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
         return bar;
     }
@@ -93,8 +116,11 @@ public class KeysView extends VerticalLayout implements HasUrlParameter<String> 
         grid.setId("keys-grid");
         // Fixed widths that fit a 1400 px screen; "Revoked" holds the time, or the Revoke button while there is none.
         grid.addColumn(KeyRow::prefix).setHeader("Key").setWidth("12rem").setFlexGrow(0);
-        grid.addColumn(KeyRow::mode).setHeader("Mode").setWidth("4.5rem").setFlexGrow(0);
-        grid.addColumn(KeyRow::name).setHeader("Name").setWidth("6rem").setFlexGrow(1).setTooltipGenerator(KeyRow::name);
+        grid.addColumn(KeyRow::accountName).setHeader("Account").setWidth("6rem").setFlexGrow(1)
+                .setTooltipGenerator(KeyRow::accountId);
+        grid.addColumn(KeyRow::name).setHeader("Name").setWidth("4rem").setFlexGrow(1).setTooltipGenerator(KeyRow::name);
+        grid.addColumn(k -> k.createdBy() == null ? "" : k.createdBy()).setHeader("Created by").setWidth("6rem")
+                .setFlexGrow(1).setTooltipGenerator(KeyRow::createdBy);
         grid.addColumn(k -> Times.format(k.createdAt())).setHeader("Created").setWidth(Times.COLUMN_WIDTH).setFlexGrow(0);
         grid.addColumn(k -> Times.format(k.lastUsedAt())).setHeader("Last used").setWidth(Times.COLUMN_WIDTH).setFlexGrow(0);
         grid.addComponentColumn(this::revoked).setHeader("Revoked").setWidth(Times.COLUMN_WIDTH).setFlexGrow(0);
@@ -136,6 +162,12 @@ public class KeysView extends VerticalLayout implements HasUrlParameter<String> 
 
     private void updateList() {
         AccountRow a = account.getValue();
-        grid.setItems(a == null ? java.util.List.of() : keys.keys(a.id()));
+        if (a != null) {
+            grid.setItems(keys.keys(a.id()));
+            return;
+        }
+        String prefix = search.getValue();
+        long count = keys.count(prefix);
+        grid.setItems(q -> keys.search(prefix, q.getOffset(), q.getLimit()).stream(), q -> (int) count);
     }
 }

@@ -1,5 +1,9 @@
 package io.reelforge.application.console;
 
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -11,21 +15,33 @@ import jakarta.transaction.Transactional;
 
 import io.reelforge.application.RenderLifecycle;
 import io.reelforge.domain.model.generation.Generation;
+import io.reelforge.domain.model.generation.GenerationListing;
+import io.reelforge.domain.model.generation.GenerationQuery;
 import io.reelforge.domain.model.generation.GenerationRepository;
 import io.reelforge.domain.model.generation.GenerationStatus;
 import io.reelforge.domain.shared.ReelforgeException;
 import io.reelforge.infrastructure.config.Settings;
+import io.reelforge.infrastructure.engine.EngineRegistry;
 import io.reelforge.infrastructure.storage.UrlSigner;
 import io.reelforge.interfaces.rest.FileResource;
 
-/** Every account's generations, a page at a time, and cancel with the usual refund. */
+/**
+ * Every account's generations: found, sorted and paged in the database, exported as CSV a batch at a time, and
+ * cancelled with the usual refund.
+ */
 @ApplicationScoped
 @Transactional
 public class GenerationAdmin {
 
-    public record GenerationRow(String id, String accountId, String status, String prompt, String resolution,
-                                int durationSeconds, String engine, long credits, Instant createdAt,
-                                Instant finishedAt, String errorCode) {
+    /** Rows read per query while exporting: memory holds one batch, however many rows match. */
+    static final int EXPORT_BATCH = 1000;
+
+    private static final Object[] CSV_HEADER = {"id", "account_id", "account", "status", "prompt", "resolution",
+        "duration_seconds", "engine", "model", "model_version", "credits", "created_at", "finished_at", "error_code"};
+
+    public record GenerationRow(String id, String accountId, String accountName, String status, String prompt,
+                                String resolution, int durationSeconds, String engine, String modelVersion, long credits,
+                                Instant createdAt, Instant finishedAt, String errorCode) {
     }
 
     @Inject
@@ -46,14 +62,49 @@ public class GenerationAdmin {
     @Inject
     Clock clock;
 
-    public List<GenerationRow> page(int offset, int limit) {
+    @Inject
+    EngineRegistry engines;
+
+    public List<GenerationRow> page(GenerationQuery query, int offset, int limit) {
         ConsoleSubject.require("generations:read");
-        return generations.pageAll(offset, limit).stream().map(GenerationAdmin::row).toList();
+        return generations.search(query, offset, limit).stream().map(GenerationAdmin::row).toList();
     }
 
-    public long count() {
+    public long count(GenerationQuery query) {
         ConsoleSubject.require("generations:read");
-        return generations.countAll();
+        return generations.count(query);
+    }
+
+    /** The installed engines' ids, to filter by. */
+    public List<String> engineIds() {
+        ConsoleSubject.require("generations:read");
+        return engines.all().keySet().stream().sorted().toList();
+    }
+
+    /**
+     * Writes the matches as CSV, newest first, {@link #EXPORT_BATCH} rows a query (keyset paging), flushing and
+     * forgetting each batch before reading the next. Audited: an export carries every account's prompts.
+     */
+    public void exportCsv(GenerationQuery query, OutputStream out) throws IOException {
+        String actor = ConsoleSubject.require("generations:read");
+        audit.record(actor, "generations:export", null, describe(query));
+        CsvOutput csv = new CsvOutput(new OutputStreamWriter(out, StandardCharsets.UTF_8));
+        csv.row(CSV_HEADER);
+        Generation last = null;
+        List<GenerationListing> batch;
+        do {
+            batch = generations.searchNewestFirst(query, last == null ? null : last.createdAt(),
+                    last == null ? null : last.id(), EXPORT_BATCH);
+            for (GenerationListing l : batch) {
+                Generation g = l.generation();
+                csv.row(g.id(), g.accountId(), l.accountName(), g.status().wireName(), g.prompt(), g.resolution(),
+                        g.durationSeconds(), g.engine(), g.model(), g.modelVersion(), g.creditsSpent(), g.createdAt(),
+                        g.finishedAt(), g.errorCode());
+                last = g;
+            }
+            csv.flush();
+            generations.forgetReads();
+        } while (batch.size() == EXPORT_BATCH);
     }
 
     /**
@@ -81,8 +132,28 @@ public class GenerationAdmin {
         audit.record(actor, "generations:cancel", generationId, "account " + g.accountId());
     }
 
-    private static GenerationRow row(Generation g) {
-        return new GenerationRow(g.id(), g.accountId(), g.status().wireName(), g.prompt(), g.resolution(),
-                g.durationSeconds(), g.engine(), g.creditsSpent(), g.createdAt(), g.finishedAt(), g.errorCode());
+    private static String describe(GenerationQuery q) {
+        StringBuilder s = new StringBuilder("CSV");
+        append(s, "account", q.accountId());
+        append(s, "status", q.status() == null ? null : q.status().wireName());
+        append(s, "engine", q.engine());
+        append(s, "resolution", q.resolution());
+        append(s, "from", q.from());
+        append(s, "to", q.to());
+        append(s, "prompt", q.promptContains());
+        return s.toString();
+    }
+
+    private static void append(StringBuilder s, String name, Object value) {
+        if (value != null) {
+            s.append(' ').append(name).append('=').append(value);
+        }
+    }
+
+    private static GenerationRow row(GenerationListing l) {
+        Generation g = l.generation();
+        return new GenerationRow(g.id(), g.accountId(), l.accountName(), g.status().wireName(), g.prompt(), g.resolution(),
+                g.durationSeconds(), g.engine(), g.modelVersion(), g.creditsSpent(), g.createdAt(), g.finishedAt(),
+                g.errorCode());
     }
 }

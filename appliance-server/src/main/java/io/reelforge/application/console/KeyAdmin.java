@@ -13,6 +13,7 @@ import io.reelforge.domain.model.account.Account;
 import io.reelforge.domain.model.account.AccountRepository;
 import io.reelforge.domain.model.account.ApiKey;
 import io.reelforge.domain.model.account.KeyMode;
+import io.reelforge.domain.model.account.KeyPrefixSearch;
 import io.reelforge.domain.shared.ReelforgeException;
 import io.reelforge.infrastructure.security.ApiKeyCodec;
 
@@ -24,8 +25,9 @@ import io.reelforge.infrastructure.security.ApiKeyCodec;
 @Transactional
 public class KeyAdmin {
 
+    /** {@code createdBy} is null for keys made before it was recorded; {@code lastUsedAt} is kept to the minute. */
     public record KeyRow(String id, String prefix, String mode, String name, Instant createdAt, Instant lastUsedAt,
-                         Instant revokedAt) {
+                         Instant revokedAt, String accountId, String accountName, String createdBy) {
     }
 
     /** The only time the whole key exists outside the caller: show it, then forget it. */
@@ -46,12 +48,23 @@ public class KeyAdmin {
         return accounts.keys(accountId).stream().map(KeyAdmin::row).toList();
     }
 
+    /** Every account's keys whose prefix starts as typed ("rf_live_abc", "abc", a pasted key), newest first. */
+    public List<KeyRow> search(String typedPrefix, int offset, int limit) {
+        ConsoleSubject.require("keys:read");
+        return accounts.searchKeys(KeyPrefixSearch.parse(typedPrefix), offset, limit).stream().map(KeyAdmin::row).toList();
+    }
+
+    public long count(String typedPrefix) {
+        ConsoleSubject.require("keys:read");
+        return accounts.countKeys(KeyPrefixSearch.parse(typedPrefix));
+    }
+
     public NewKey create(String accountId, KeyMode mode, String name) {
         String actor = ConsoleSubject.require("keys:create");
         Account account = accounts.find(accountId).orElseThrow(() -> ReelforgeException.notFound("account", accountId));
         ApiKeyCodec.Issued issued = ApiKeyCodec.issue(mode);
         ApiKey key = new ApiKey(account, mode, issued.lookupId(), issued.hashHex(),
-                name == null || name.isBlank() ? null : name.trim(), clock.instant());
+                name == null || name.isBlank() ? null : name.trim(), actor, clock.instant());
         accounts.store(key);
         audit.record(actor, "keys:create", key.id(), key.displayPrefix() + " for account " + accountId);
         return new NewKey(row(key), issued.plaintext());
@@ -66,6 +79,6 @@ public class KeyAdmin {
 
     private static KeyRow row(ApiKey k) {
         return new KeyRow(k.id(), k.displayPrefix(), k.mode().name().toLowerCase(Locale.ROOT), k.name(),
-                k.createdAt(), k.lastUsedAt(), k.revokedAt());
+                k.createdAt(), k.lastUsedAt(), k.revokedAt(), k.account().id(), k.account().name(), k.createdBy());
     }
 }

@@ -12,6 +12,7 @@ import jakarta.persistence.PersistenceContext;
 import io.reelforge.domain.model.account.Account;
 import io.reelforge.domain.model.account.AccountRepository;
 import io.reelforge.domain.model.account.ApiKey;
+import io.reelforge.domain.model.account.KeyPrefixSearch;
 import io.reelforge.domain.model.account.Plan;
 import io.reelforge.domain.shared.ReelforgeException;
 
@@ -122,5 +123,26 @@ public class JpaAccountRepository implements AccountRepository {
     @Override
     public long countAccounts() {
         return em.createQuery("select count(a) from Account a", Long.class).getSingleResult();
+    }
+
+    @Override
+    public List<ApiKey> searchKeys(KeyPrefixSearch search, int offset, int limit) {
+        if (!search.possible()) {
+            return List.of();
+        }
+        return keySearch("select k from ApiKey k", search, " order by k.createdAt desc, k.id desc", ApiKey.class)
+                .setFirstResult(offset).setMaxResults(limit).getResultList();
+    }
+
+    @Override
+    public long countKeys(KeyPrefixSearch search) {
+        return search.possible() ? keySearch("select count(k) from ApiKey k", search, "", Long.class).getSingleResult() : 0;
+    }
+
+    private <T> jakarta.persistence.TypedQuery<T> keySearch(String select, KeyPrefixSearch search, String order, Class<T> type) {
+        String jpql = select + " where k.lookupId like :p escape '\\'" + (search.mode() == null ? "" : " and k.mode = :m") + order;
+        jakarta.persistence.TypedQuery<T> q = em.createQuery(jpql, type)
+                .setParameter("p", GenerationFilter.escapeLike(search.lookupPrefix()) + "%");
+        return search.mode() == null ? q : q.setParameter("m", search.mode());
     }
 }

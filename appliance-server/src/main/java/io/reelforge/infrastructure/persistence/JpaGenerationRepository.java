@@ -11,6 +11,8 @@ import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.TypedQuery;
 
 import io.reelforge.domain.model.generation.Generation;
+import io.reelforge.domain.model.generation.GenerationListing;
+import io.reelforge.domain.model.generation.GenerationQuery;
 import io.reelforge.domain.model.generation.GenerationRepository;
 import io.reelforge.domain.model.generation.GenerationStatus;
 
@@ -128,14 +130,69 @@ public class JpaGenerationRepository implements GenerationRepository {
     }
 
     @Override
-    public List<Generation> pageAll(int offset, int limit) {
-        return em.createQuery("select g from Generation g order by g.createdAt desc, g.id desc", Generation.class)
-                .setFirstResult(offset).setMaxResults(limit).getResultList();
+    public List<GenerationListing> search(GenerationQuery query, int offset, int limit) {
+        GenerationFilter f = new GenerationFilter(query);
+        TypedQuery<Object[]> q = em.createQuery("select g, a.name from Generation g, Account a where a.id = g.accountId"
+                + f.where() + " order by " + GenerationFilter.orderBy(query.sort()), Object[].class);
+        f.bind(q);
+        return listings(q.setFirstResult(offset).setMaxResults(limit).getResultList());
     }
 
     @Override
-    public long countAll() {
-        return em.createQuery("select count(g) from Generation g", Long.class).getSingleResult();
+    public long count(GenerationQuery query) {
+        GenerationFilter f = new GenerationFilter(query);
+        TypedQuery<Long> q = em.createQuery("select count(g) from Generation g where 1 = 1" + f.where(), Long.class);
+        f.bind(q);
+        return q.getSingleResult();
+    }
+
+    @Override
+    public List<GenerationListing> searchNewestFirst(GenerationQuery query, Instant beforeCreatedAt, String beforeId, int limit) {
+        GenerationFilter f = new GenerationFilter(query);
+        TypedQuery<Object[]> q = em.createQuery("select g, a.name from Generation g, Account a where a.id = g.accountId"
+                + f.where() + (beforeCreatedAt == null ? "" : " and (g.createdAt < :bt or (g.createdAt = :bt and g.id < :bi))")
+                + " order by g.createdAt desc, g.id desc", Object[].class);
+        f.bind(q);
+        if (beforeCreatedAt != null) {
+            q.setParameter("bt", beforeCreatedAt).setParameter("bi", beforeId);
+        }
+        return listings(q.setMaxResults(limit).getResultList());
+    }
+
+    private static List<GenerationListing> listings(List<Object[]> rows) {
+        return rows.stream().map(r -> new GenerationListing((Generation) r[0], (String) r[1])).toList();
+    }
+
+    @Override
+    public void forgetReads() {
+        em.clear();
+    }
+
+    @Override
+    public List<Object[]> modelsInUseSince(Instant since) {
+        // Two queries, each on an index (status; finishedAt), rather than one OR that scans the table.
+        java.util.Map<List<Object>, Long> jobs = new java.util.TreeMap<>(java.util.Comparator.comparing(Object::toString));
+        for (String where : new String[] {"g.status = :p", "g.finishedAt >= :t"}) {
+            TypedQuery<Object[]> q = em.createQuery("select g.engine, g.model, g.modelVersion, count(g) from Generation g where "
+                    + where + " group by g.engine, g.model, g.modelVersion", Object[].class);
+            q = where.contains(":p") ? q.setParameter("p", GenerationStatus.PROCESSING) : q.setParameter("t", since);
+            q.getResultList().forEach(r -> jobs.merge(java.util.Arrays.asList(r[0], r[1], r[2]), (Long) r[3], Long::sum));
+        }
+        return jobs.entrySet().stream().map(e -> new Object[] {e.getKey().get(0), e.getKey().get(1), e.getKey().get(2),
+                e.getValue()}).toList();
+    }
+
+    @Override
+    public long[] finishedAndFailedSince(Instant since) {
+        long[] counts = new long[2];
+        em.createQuery("select g.status, count(g) from Generation g where g.finishedAt >= :t group by g.status", Object[].class)
+                .setParameter("t", since).getResultList().forEach(row -> {
+                    counts[0] += (Long) row[1];
+                    if (row[0] == GenerationStatus.FAILED) {
+                        counts[1] += (Long) row[1];
+                    }
+                });
+        return counts;
     }
 
     @Override

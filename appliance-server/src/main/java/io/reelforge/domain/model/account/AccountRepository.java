@@ -42,5 +42,10 @@ public interface AccountRepository {
 
     List<ApiKey> keys(String accountId);
 
+    /** Every account's keys whose display prefix starts as searched, newest first. */
+    List<ApiKey> searchKeys(KeyPrefixSearch search, int offset, int limit);
+
+    long countKeys(KeyPrefixSearch search);
+
     Optional<ApiKey> key(String id);
 }

@@ -47,6 +47,10 @@ public class ApiKey {
     @Column(nullable = false)
     private Instant createdAt;
 
+    /** Who made it: the console or admin-API user ({@code console:<name>}), or {@code seed} for the demo keys. */
+    @Column(length = 120)
+    private String createdBy;
+
     private Instant lastUsedAt;
     private Instant revokedAt;
     private Instant expiresAt;
@@ -54,13 +58,15 @@ public class ApiKey {
     protected ApiKey() {
     }
 
-    public ApiKey(Account account, KeyMode mode, String lookupId, String secretHash, String name, Instant now) {
+    public ApiKey(Account account, KeyMode mode, String lookupId, String secretHash, String name, String createdBy,
+                  Instant now) {
         this.id = UUID.randomUUID().toString();
         this.account = account;
         this.mode = mode;
         this.lookupId = lookupId;
         this.secretHash = secretHash;
         this.name = name;
+        this.createdBy = createdBy;
         this.createdAt = now;
     }
 
@@ -110,6 +116,11 @@ public class ApiKey {
 
     public Instant createdAt() {
         return createdAt;
+    }
+
+    /** Null for keys made before this was recorded. */
+    public String createdBy() {
+        return createdBy;
     }
 
     public Instant lastUsedAt() {

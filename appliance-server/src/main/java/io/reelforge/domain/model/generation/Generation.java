@@ -24,7 +24,10 @@ import io.reelforge.domain.model.account.KeyMode;
 @Entity
 @Table(name = "RF_GENERATION", indexes = {
         @Index(name = "RF_GEN_ACCOUNT", columnList = "ACCOUNTID, CREATEDAT"),
-        @Index(name = "RF_GEN_STATUS", columnList = "STATUS, CREATEDAT")})
+        @Index(name = "RF_GEN_STATUS", columnList = "STATUS, CREATEDAT"),
+        @Index(name = "RF_GEN_CREATED", columnList = "CREATEDAT, ID"),
+        @Index(name = "RF_GEN_ENGINE", columnList = "ENGINE, CREATEDAT"),
+        @Index(name = "RF_GEN_FINISHED", columnList = "FINISHEDAT")})
 public class Generation {
 
     @Id

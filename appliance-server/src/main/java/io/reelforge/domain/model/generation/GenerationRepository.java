@@ -66,10 +66,26 @@ public interface GenerationRepository {
     /** Render times of the latest completed jobs on this engine at this frame size, newest first. */
     List<RenderTime> recentRenderTimes(String engine, int width, int height, int limit);
 
-    /** All accounts' generations, newest first, for the console's lazy grid. */
-    List<Generation> pageAll(int offset, int limit);
 
-    long countAll();
+    /** A page of the generations that match, in the query's order, each with its account's name. */
+    List<GenerationListing> search(GenerationQuery query, int offset, int limit);
+
+    long count(GenerationQuery query);
+
+    /**
+     * The next batch of matches newest first, older than the cursor when given (keyset paging: each batch costs
+     * the same however deep the export is). The query's own order is not used.
+     */
+    List<GenerationListing> searchNewestFirst(GenerationQuery query, Instant beforeCreatedAt, String beforeId, int limit);
+
+    /** Detaches what was read so far, so a long export holds one batch in memory at a time. */
+    void forgetReads();
+
+    /** Engines, models and versions of the jobs rendering now or finished since then, with how many of each. */
+    List<Object[]> modelsInUseSince(Instant since);
+
+    /** How many generations finished since then, and how many of those failed. */
+    long[] finishedAndFailedSince(Instant since);
 
     /** How many generations created since then are in each status. */
     java.util.Map<GenerationStatus, Long> countByStatusSince(Instant since);

@@ -1,0 +1,39 @@
+package io.reelforge.console.dashboard;
+
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.orderedlayout.FlexLayout;
+
+/** The dashboard's figure cards: a big number with its label under it, in rows that wrap. */
+final class Cards {
+
+    private Cards() {
+    }
+
+    static FlexLayout row(String id) {
+        FlexLayout f = new FlexLayout();
+        f.setFlexWrap(FlexLayout.FlexWrap.WRAP);
+        f.getStyle().set("gap", "var(--lumo-space-m)");
+        f.setId(id);
+        return f;
+    }
+
+    /** Its id is {@code card-<label>}; the label is shown with spaces for dashes. */
+    static Div card(String label, String value) {
+        Span number = new Span(value);
+        number.getStyle().set("font-size", "var(--lumo-font-size-xxl)").set("font-weight", "600");
+        Div card = new Div(number, new Div(new Span(label.replace('-', ' '))));
+        card.setId("card-" + label);
+        card.getStyle().set("padding", "var(--lumo-space-m)").set("min-width", "8em")
+                .set("border-radius", "var(--lumo-border-radius-l)").set("background", "var(--lumo-contrast-5pct)");
+        return card;
+    }
+
+    static String size(long bytes) {
+        if (bytes < 0) {
+            return "unknown";
+        }
+        return bytes >= 1L << 30 ? String.format("%.1f GiB", bytes / (double) (1L << 30))
+                : String.format("%.1f MiB", bytes / (double) (1L << 20));
+    }
+}

@@ -1,0 +1,163 @@
+package io.reelforge.it;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.Map;
+
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * Debian's headless chromium through its chromedriver (nothing downloaded), at 1400 x 900, with the steps a
+ * console test takes: open, wait for Flow to be idle, find by id, click, type, pick, find a grid cell, screenshot.
+ */
+final class ConsoleBrowser implements AutoCloseable {
+
+    private static final String CHROMIUM = "/usr/bin/chromium";
+    private static final String CHROMEDRIVER = "/usr/bin/chromedriver";
+
+    final WebDriver driver;
+    final WebDriverWait wait;
+
+    ConsoleBrowser() throws Exception {
+        driver = chromium();
+        driver.manage().timeouts().scriptTimeout(Duration.ofMinutes(5)); // a large export read in the page
+        wait = new WebDriverWait(driver, Duration.ofSeconds(90));
+    }
+
+    /** A new headless chromium; its console log is kept, to tell whether the Content-Security-Policy blocked anything. */
+    static WebDriver chromium() throws Exception {
+        assertTrue(new File(CHROMIUM).canExecute() && new File(CHROMEDRIVER).canExecute(),
+                "the console test needs Debian's chromium and chromium-driver: run scripts/test-deps.sh");
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM);
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
+                "--disable-sync", "--window-size=1400,900",
+                "--user-data-dir=" + Files.createTempDirectory("reelforge-chromium"));
+        options.setCapability("goog:loggingPrefs", Map.of("browser", "ALL"));
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(new File(CHROMEDRIVER)).usingAnyFreePort().build();
+        return new ChromeDriver(service, options);
+    }
+
+    /** Signs in; with {@code newPassword}, makes the forced change of a one-time password. */
+    void signIn(String base, String user, String password, String newPassword) {
+        open(base + "/admin/login");
+        type("username", user);
+        type("password", password);
+        click("sign-in");
+        if (newPassword != null) {
+            shown("change-password-sign-out");
+            type("new-password", newPassword);
+            type("repeat-password", newPassword);
+            click("change-password");
+        }
+        shown("status-cards");
+    }
+
+    void open(String url) {
+        driver.get(url);
+        idle();
+    }
+
+    /** Waits until Flow has no request in flight: components render client-side after each round trip. */
+    void idle() {
+        wait.until(d -> Boolean.TRUE.equals(js("return !!(window.Vaadin && window.Vaadin.Flow && window.Vaadin.Flow.clients"
+                + " && Object.values(window.Vaadin.Flow.clients).every(c => !c.isActive || !c.isActive()))")));
+    }
+
+    Object js(String script, Object... args) {
+        return ((JavascriptExecutor) driver).executeScript(script, args);
+    }
+
+    WebElement shown(String id) {
+        idle();
+        WebElement e = wait.until(ExpectedConditions.presenceOfElementLocated(By.id(id)));
+        js("arguments[0].scrollIntoView({block: 'center'})", e);
+        return wait.until(ExpectedConditions.visibilityOf(e));
+    }
+
+    boolean visible(String id) {
+        return driver.findElements(By.id(id)).stream().anyMatch(WebElement::isDisplayed);
+    }
+
+    void click(String id) {
+        WebElement e = shown(id);
+        wait.until(ExpectedConditions.elementToBeClickable(e)).click();
+        idle();
+    }
+
+    /** Vaadin fields keep the native input in their light DOM; the tab sends the value to the server. */
+    void type(String id, String text) {
+        WebElement input = shown(id).findElement(By.tagName("input"));
+        input.clear();
+        input.sendKeys(text, Keys.TAB);
+        idle();
+    }
+
+    /**
+     * Picks an item of a select or combo box by its label: the shown one (closed overlays of other selects keep
+     * items with the same label).
+     */
+    void pick(String id, String label) {
+        click(id);
+        WebElement item = wait.until(d -> (WebElement) js("return Array.from(document.querySelectorAll("
+                + "'vaadin-select-item, vaadin-combo-box-item')).find(i => i.textContent.trim() === arguments[0]"
+                + " && i.getClientRects().length > 0) || null", label));
+        item.click();
+        idle();
+    }
+
+    /** Waits until the element's text is this, and says what it was when it never is. */
+    void textIs(String id, String expected) {
+        try {
+            wait.until(d -> expected.equals(shown(id).getText()));
+        } catch (org.openqa.selenium.TimeoutException e) {
+            throw new AssertionError(id + ": expected '" + expected + "' but was '" + shown(id).getText() + "'", e);
+        }
+    }
+
+    /** A grid cell's content is slotted into the light DOM, so it can be found and clicked. */
+    WebElement cell(String text) {
+        idle();
+        return wait.until(ExpectedConditions.elementToBeClickable(
+                By.xpath("//vaadin-grid-cell-content[contains(., '" + text + "')]")));
+    }
+
+    /** Clicks a grid column's sorter by its header text. */
+    void sortBy(String header) {
+        idle();
+        wait.until(ExpectedConditions.elementToBeClickable(
+                By.xpath("//vaadin-grid-sorter[normalize-space(.)='" + header + "']"))).click();
+        idle();
+    }
+
+    void screenshot(String name) throws Exception {
+        idle();
+        Thread.sleep(300); // let the last animation settle so the picture is stable
+        Path dir = Files.createDirectories(Path.of(System.getProperty("reelforge.it.screenshots", "target/screenshots")));
+        Files.copy(((TakesScreenshot) driver).getScreenshotAs(OutputType.FILE).toPath(), dir.resolve(name + ".png"),
+                StandardCopyOption.REPLACE_EXISTING);
+    }
+
+    @Override
+    public void close() {
+        driver.quit();
+    }
+}
