@@ -17,6 +17,7 @@ import io.reelforge.application.console.AccountDraft;
 import io.reelforge.application.console.LedgerAdmin;
 import io.reelforge.console.keys.KeysView;
 import io.reelforge.console.layout.MainLayout;
+import io.reelforge.console.usage.UsageView;
 
 /** Accounts: a lazy grid, and the form beside it to create or edit one. */
 @Route(value = "accounts", layout = MainLayout.class)
@@ -70,6 +71,7 @@ public class AccountsView extends VerticalLayout {
             form.edit(null);
         });
         form.addKeysListener(e -> getUI().ifPresent(ui -> ui.navigate(KeysView.class, e.getDraft().getId())));
+        form.addUsageListener(e -> getUI().ifPresent(ui -> ui.navigate(UsageView.class, e.getDraft().getId())));
         form.addCloseListener(e -> form.edit(null));
     }
 
