@@ -520,6 +520,191 @@ class ConsoleIT {
         assertEquals(refused, shown("login-message").getText(), "a disabled user looks like an unknown one");
     }
 
+    /**
+     * Who used what and who did what: an account's clips and credits per day (30 and 90 days), its ledger narrowed by
+     * text, kind and dates and exported as CSV (a formula in a reason disarmed), the audit log narrowed by actor, action
+     * and dates with source addresses and names beside ids, exported as CSV; a user's last sign-in and open sessions,
+     * one of them signed out from another browser (whose next click lands on the sign-in page).
+     */
+    @Test
+    void adminReadsUsageLedgerAndAuditAndSignsOutASession() throws Exception {
+        String base = appliance.baseUrl();
+        signInAsAdmin();
+        open(base + "/admin/accounts");
+        click("new-account");
+        type("account-name", "Usage IT team");
+        click("account-save");
+        cell("Usage IT team").click();
+        click("account-keys");
+        type("key-name", "usage key");
+        click("create-key");
+        String key = shown("new-key").findElement(By.tagName("input")).getDomProperty("value");
+        click("new-key-done");
+        Api api = appliance.api().withKey(key);
+        for (int i = 0; i < 2; i++) {
+            Api.Resp r = api.generate(Map.of("prompt", "A lighthouse in fog " + i, "resolution", "720p"));
+            assertEquals(202, r.status(), r.text());
+        }
+        open(base + "/admin/accounts");
+        cell("Usage IT team").click();
+        click("grant");
+        type("grant-credits", "25");
+        type("grant-reason", "=HYPERLINK(\"http://x\") goodwill");
+        click("grant-record");
+        notification("balance now");
+
+        // Usage: today's bar holds both clips and their credits; the period switches to 90 days.
+        open(base + "/admin/accounts");
+        cell("Usage IT team").click();
+        click("account-usage");
+        shown("usage-clips-chart");
+        String totals = shown("usage-totals").getText();
+        assertTrue(totals.contains("2 clips") && totals.contains("last 30 days") && totals.contains("UTC"), totals);
+        assertEquals(1, driver.findElements(By.cssSelector("#usage-clips-chart rect.bar")).size());
+        assertTrue(driver.findElement(By.cssSelector("#usage-clips-chart rect.bar title")).getDomProperty("textContent")
+                .endsWith(": 2 clips"));
+        assertEquals(1, driver.findElements(By.cssSelector("#usage-credits-chart rect.bar")).size());
+        assertTrue(driver.findElement(By.id("usage-clips-chart")).getDomProperty("textContent").contains("UTC"), "zone on the axis");
+        choose("usage-days", "last 90 days");
+        wait.until(d -> d.findElement(By.id("usage-totals")).getText().contains("last 90 days"));
+        assertTrue(driver.findElement(By.cssSelector("#usage-clips-chart title")).getDomProperty("textContent")
+                .contains("last 90 days"));
+
+        // The ledger: all four entries, then narrowed by text, by kind, by dates.
+        cell("video clip");
+        cell("goodwill");
+        screenshot("account-usage");
+        shown("ledger-grid");
+        screenshot("account-ledger");
+        type("ledger-text", "GOODWILL");
+        wait.until(d -> ledgerRows() == 1);
+        cell("goodwill");
+        erase("ledger-text");
+        wait.until(d -> ledgerRows() == 4);
+        shown("ledger-kinds").findElement(By.tagName("input")).click();
+        wait.until(ExpectedConditions.elementToBeClickable(
+                By.xpath("//vaadin-multi-select-combo-box-item[contains(., 'debit')]"))).click();
+        shown("ledger-kinds").findElement(By.tagName("input")).sendKeys(Keys.ESCAPE);
+        wait.until(d -> ledgerRows() == 2);
+        String csv = fetchText("ledger-export");
+        assertTrue(csv.startsWith("time_utc,kind,credits,reason,actor,generation_id,entry_id\n"), csv);
+        assertEquals(3, csv.split("\n").length, "header and the two debits: the export follows the filters\n" + csv);
+        assertTrue(csv.contains(",debit,-"), csv);
+        shown("ledger-kinds").findElement(By.tagName("input")).sendKeys(Keys.BACK_SPACE);
+        idle();
+        wait.until(d -> ledgerRows() == 4);
+        String all = fetchText("ledger-export");
+        assertTrue(all.contains(",adjustment,25,\"'=HYPERLINK(\"\"http://x\"\") goodwill\",console:admin,"), all);
+        type("ledger-to", "1/1/2020");
+        wait.until(d -> ledgerRows() == 0);
+        erase("ledger-to");
+        type("ledger-from", "1/1/2020");
+        wait.until(d -> ledgerRows() == 4);
+
+        // The audit log: the source address, the account's name beside its id, filters, and the same in CSV.
+        open(base + "/admin/audit");
+        cell("Usage IT team (");
+        cell("127.0.0.1");
+        long everything = gridRows("audit-grid");
+        type("audit-action", "ledger:");
+        wait.until(d -> gridRows("audit-grid") >= 1 && gridRows("audit-grid") < everything);
+        cell("goodwill");
+        String audit = fetchText("audit-export");
+        assertTrue(audit.startsWith("time_utc,actor,action,target,target_name,detail,source_address\n"), audit);
+        String[] lines = audit.split("\n");
+        assertEquals(gridRows("audit-grid") + 1, lines.length, audit);
+        for (int i = 1; i < lines.length; i++) {
+            assertTrue(lines[i].contains(",ledger:grant,") && lines[i].endsWith(",127.0.0.1"), lines[i]);
+        }
+        assertTrue(audit.contains(",Usage IT team,"), audit);
+        erase("audit-action");
+        type("audit-actor", "nobody-like-this");
+        wait.until(d -> gridRows("audit-grid") == 0);
+        type("audit-actor", "admin");
+        type("audit-to", "1/1/2020");
+        wait.until(d -> gridRows("audit-grid") == 0);
+        erase("audit-to");
+        wait.until(d -> gridRows("audit-grid") > 3);
+        erase("audit-actor");
+        screenshot("audit-log");
+
+        // A second browser signs in as the admin; the first sees both sessions and signs the second out.
+        WebDriver first = driver;
+        WebDriverWait firstWait = wait;
+        driver = newBrowser();
+        wait = new WebDriverWait(driver, Duration.ofSeconds(30));
+        WebDriver second = driver;
+        WebDriverWait secondWait = wait;
+        try {
+            signInAsAdmin();
+            open(base + "/admin/accounts");
+            cell("Usage IT team");
+            driver = first;
+            wait = firstWait;
+            open(base + "/admin/users");
+            // Every user was created today; the admin's last sign-in (today) is one more such cell than there are rows.
+            String today = java.time.LocalDate.now(java.time.ZoneOffset.UTC).toString();
+            cell("admin");
+            assertTrue(driver.findElements(By.xpath("//*[@id='users-grid']/vaadin-grid-cell-content[contains(., '" + today + "')]"))
+                    .size() > gridRows("users-grid"), "a last sign-in shown");
+            selectIn("users-grid", "admin");
+            shown("sessions-grid");
+            // Both browsers' sessions (others may linger from earlier tests' browsers until their idle timeout).
+            wait.until(d -> gridRows("sessions-grid") >= 2);
+            long open = gridRows("sessions-grid");
+            cell("this session");
+            screenshot("users-sessions");
+            ((JavascriptExecutor) driver).executeScript("document.querySelector('#sessions-grid vaadin-button.end-session').click()");
+            click("end-session-confirm");
+            notification("was signed out");
+            wait.until(d -> gridRows("sessions-grid") == open - 1);
+            open(base + "/admin/audit");
+            cell("users:end-session");
+
+            driver = second;
+            wait = secondWait;
+            click("new-account");
+            shown("sign-in");
+            shown("username");
+        } finally {
+            second.quit();
+            driver = first;
+            wait = firstWait;
+        }
+        click("logout");
+    }
+
+    /** Empties a field as a user would (select all, delete), so the field's change reaches the server. */
+    private void erase(String id) {
+        WebElement input = shown(id).findElement(By.tagName("input"));
+        input.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.BACK_SPACE, Keys.TAB);
+        idle();
+    }
+
+    /** Rows the ledger grid shows now. */
+    private long ledgerRows() {
+        return gridRows("ledger-grid");
+    }
+
+    /** How many rows a grid holds (its data size, as the server last told it). */
+    private long gridRows(String gridId) {
+        idle();
+        Object n = ((JavascriptExecutor) driver).executeScript(
+                "const g = document.getElementById(arguments[0]); return g ? (g.size || 0) : -1", gridId);
+        return ((Number) n).longValue();
+    }
+
+    /** What a download link serves, fetched by the browser with its session (as a click would). */
+    private String fetchText(String anchorId) {
+        idle();
+        Object text = ((JavascriptExecutor) driver).executeAsyncScript(
+                "const done = arguments[arguments.length - 1];"
+                        + " fetch(document.getElementById(arguments[0]).href, {credentials: 'same-origin'})"
+                        + ".then(r => r.text()).then(done, e => done('fetch failed: ' + e))", anchorId);
+        // Line ends as lines (CsvTest checks the CRLF itself; the driver's answer need not keep it).
+        return ((String) text).replace("\r\n", "\n");
+    }
+
     @Test
     void adminChangesSettingsAndTheyApplyWithoutARestart() throws Exception {
         String base = appliance.baseUrl();

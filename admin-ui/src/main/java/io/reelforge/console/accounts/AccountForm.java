@@ -26,6 +26,7 @@ public class AccountForm extends DraftForm<AccountDraft> {
     final Checkbox active = new Checkbox("Active (its API keys work)");
 
     final Button keys = new Button("API keys");
+    final Button usage = new Button("Usage and ledger");
 
     public AccountForm(List<PlanOption> plans, List<String> resolutions) {
         super(AccountDraft.class, "account");
@@ -33,6 +34,9 @@ public class AccountForm extends DraftForm<AccountDraft> {
         keys.setId("account-keys");
         keys.addClickListener(e -> fireEvent(new KeysEvent(this, getDraft())));
         addButton(keys);
+        usage.setId("account-usage");
+        usage.addClickListener(e -> fireEvent(new UsageEvent(this, getDraft())));
+        addButton(usage);
         layout(name, planId, maxConcurrentJobs, dailyClipCap, allowedResolutions, active);
     }
 
@@ -56,6 +60,7 @@ public class AccountForm extends DraftForm<AccountDraft> {
     public void setDraft(AccountDraft draft) {
         super.setDraft(draft);
         keys.setVisible(draft != null && draft.getId() != null);
+        usage.setVisible(draft != null && draft.getId() != null);
     }
 
     /** The user wants this account's API keys. */
@@ -63,6 +68,17 @@ public class AccountForm extends DraftForm<AccountDraft> {
         KeysEvent(AccountForm source, AccountDraft draft) {
             super(source, draft);
         }
+    }
+
+    /** The user wants this account's usage and ledger. */
+    public static class UsageEvent extends DraftEvent<AccountDraft> {
+        UsageEvent(AccountForm source, AccountDraft draft) {
+            super(source, draft);
+        }
+    }
+
+    public Registration addUsageListener(ComponentEventListener<UsageEvent> listener) {
+        return addListener(UsageEvent.class, listener);
     }
 
     public Registration addKeysListener(ComponentEventListener<KeysEvent> listener) {

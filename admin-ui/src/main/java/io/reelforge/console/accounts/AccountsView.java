@@ -19,6 +19,7 @@ import io.reelforge.console.keys.KeysView;
 import io.reelforge.console.layout.MainLayout;
 import io.reelforge.console.support.ErrorNotifier;
 import io.reelforge.domain.shared.ReelforgeException;
+import io.reelforge.console.usage.UsageView;
 
 /** Accounts: a lazy grid, and the form beside it to create or edit one. */
 @Route(value = "accounts", layout = MainLayout.class)
@@ -85,6 +86,7 @@ public class AccountsView extends VerticalLayout {
             form.edit(null);
         });
         form.addKeysListener(e -> getUI().ifPresent(ui -> ui.navigate(KeysView.class, e.getDraft().getId())));
+        form.addUsageListener(e -> getUI().ifPresent(ui -> ui.navigate(UsageView.class, e.getDraft().getId())));
         form.addCloseListener(e -> form.edit(null));
     }
 

@@ -16,6 +16,16 @@ public final class Times {
     private Times() {
     }
 
+    /** The first instant of a UTC day (a date picker's value); null for none. */
+    public static Instant startOf(java.time.LocalDate day) {
+        return day == null ? null : day.atStartOfDay(ZoneOffset.UTC).toInstant();
+    }
+
+    /** The first instant after a UTC day, so that a range "to" that day includes it; null for none. */
+    public static Instant endOf(java.time.LocalDate day) {
+        return day == null ? null : startOf(day.plusDays(1));
+    }
+
     public static String format(Instant t) {
         return t == null ? "" : FORMAT.format(t);
     }

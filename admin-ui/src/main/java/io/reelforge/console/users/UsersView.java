@@ -10,6 +10,7 @@ import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 
+import io.reelforge.application.console.ConsoleSessions;
 import io.reelforge.application.console.ConsoleUserAdmin;
 import io.reelforge.application.console.ConsoleUserAdmin.OneTimePassword;
 import io.reelforge.application.console.ConsoleUserAdmin.UserRow;
@@ -20,7 +21,10 @@ import io.reelforge.console.support.Times;
 import io.reelforge.console.support.RequiresPermission;
 import io.reelforge.console.support.ShownOnceDialog;
 
-/** Console users (admins only; the service refuses anyone else): create, role, disable, reset password. */
+/**
+ * Console users (admins only; the service refuses anyone else): create, role, disable, reset password, lift the
+ * sign-in delay; each one's last sign-in, and a chosen user's open sessions with Sign out.
+ */
 @Route(value = "users", layout = MainLayout.class)
 @PageTitle("Console users · Reelforge")
 @RequiresPermission("users:read")
@@ -29,12 +33,14 @@ public class UsersView extends VerticalLayout {
     final Grid<UserRow> grid = new Grid<>();
     final Button add = new Button("New user");
     final UserForm form = new UserForm();
+    final SessionsPanel sessions;
 
     private final transient ConsoleUserAdmin users;
 
     @Inject
-    public UsersView(ConsoleUserAdmin users) {
+    public UsersView(ConsoleUserAdmin users, ConsoleSessions console) {
         this.users = users;
+        this.sessions = new SessionsPanel(users, console.isPermitted("users:update"));
         setSizeFull();
         configureGrid();
         configureForm();
@@ -43,7 +49,9 @@ public class UsersView extends VerticalLayout {
             grid.asSingleSelect().clear();
             form.edit(new UserDraft());
         });
-        add(new HorizontalLayout(add), form.besideGrid(grid));
+        HorizontalLayout content = form.besideGrid(grid);
+        content.setHeight("55%");
+        add(new HorizontalLayout(add), content, sessions);
         updateList();
     }
 
@@ -54,12 +62,15 @@ public class UsersView extends VerticalLayout {
         grid.addColumn(UserRow::role).setHeader("Role");
         grid.addColumn(r -> r.disabled() ? "disabled" : r.throttled() ? "sign-ins slowed after failures"
                 : r.mustChangePassword() ? "must change password" : "active").setHeader("Status").setAutoWidth(true);
+        grid.addColumn(r -> Times.format(r.lastSignInAt())).setHeader("Last sign-in").setAutoWidth(true);
         grid.addColumn(r -> Times.format(r.createdAt())).setHeader("Created").setAutoWidth(true);
         grid.asSingleSelect().addValueChangeListener(e -> {
             if (e.getValue() == null) {
                 form.edit(null);
+                sessions.show(null);
             } else {
                 form.edit(users.draftOf(e.getValue().username()));
+                sessions.show(e.getValue().username());
             }
         });
     }

@@ -11,7 +11,6 @@ import org.apache.shiro.SecurityUtils;
 import org.apache.shiro.authc.AuthenticationException;
 import org.apache.shiro.authc.UsernamePasswordToken;
 import org.apache.shiro.subject.Subject;
-import org.apache.shiro.subject.support.DelegatingSubject;
 import org.apache.shiro.web.subject.WebSubject;
 
 import io.reelforge.domain.model.console.ConsoleUser;
@@ -45,6 +44,12 @@ public class ConsoleSessions {
     @Inject
     LoginThrottle throttle;
 
+    @Inject
+    ConsoleSessionRegistry registry;
+
+    @Inject
+    java.time.Clock clock;
+
     /**
      * Returns an outcome rather than throwing, so the failure's audit line commits with the transaction. Unknown
      * names, wrong passwords and disabled users all get the same REFUSED in about the same time (an unknown
@@ -57,8 +62,12 @@ public class ConsoleSessions {
         if (outcome == LoginOutcome.OK || outcome == LoginOutcome.MUST_CHANGE_PASSWORD) {
             Subject subject = SecurityUtils.getSubject();
             subject.getSession().setTimeout(settings.consoleSessionTimeout().toMillis());
-            audit.record(ConsoleSubject.actor(subject), "console:login", users.byUsername(username).orElseThrow().id(),
-                    "from " + sourceAddress());
+            ConsoleUser u = users.byUsername(username).orElseThrow();
+            u.signedIn(clock.instant());
+            if (subject instanceof WebSubject web && web.getServletRequest() instanceof HttpServletRequest request) {
+                registry.started(request, u.username());
+            }
+            audit.record(ConsoleSubject.actor(subject), "console:login", u.id(), "from " + sourceAddress());
         }
         return outcome;
     }
@@ -104,14 +113,8 @@ public class ConsoleSessions {
         return u.mustChangePassword() ? LoginOutcome.MUST_CHANGE_PASSWORD : LoginOutcome.OK;
     }
 
-    /** The caller's address as the server saw it (a proxy's own, behind one; forwarded headers are not trusted). */
     private static String sourceAddress() {
-        Subject subject = SecurityUtils.getSubject();
-        if (subject instanceof WebSubject web && web.getServletRequest() != null) {
-            return web.getServletRequest().getRemoteAddr();
-        }
-        // The admin API's session-less subject carries the address as its host.
-        return subject instanceof DelegatingSubject d && d.getHost() != null ? d.getHost() : "unknown";
+        return ConsoleSubject.address().orElse("unknown");
     }
 
     /** A caller-chosen name as the audit log may show it: printable, and short. */

@@ -26,7 +26,12 @@ import io.reelforge.infrastructure.security.PasswordHasher;
 public class ConsoleUserAdmin {
 
     public record UserRow(String username, String role, boolean disabled, boolean mustChangePassword,
-                          boolean throttled, Instant createdAt) {
+                          boolean throttled, Instant createdAt, Instant lastSignInAt) {
+    }
+
+    /** One open console session; {@code current} for the caller's own. */
+    public record SessionRow(String id, String username, Instant startedAt, Instant lastSeenAt, String sourceAddress,
+                             String node, boolean current) {
     }
 
     /** The only time a one-time password exists outside its holder: show it, then forget it. */
@@ -48,10 +53,33 @@ public class ConsoleUserAdmin {
     @Inject
     LoginThrottle throttle;
 
+    @Inject
+    ConsoleSessionRegistry registry;
+
     public List<UserRow> all() {
         ConsoleSubject.require("users:read");
         return users.all().stream().map(u -> new UserRow(u.username(), wire(u.role()), u.isDisabled(),
-                u.mustChangePassword(), throttle.isThrottled(u.username()), u.createdAt())).toList();
+                u.mustChangePassword(), throttle.isThrottled(u.username()), u.createdAt(), u.lastSignInAt())).toList();
+    }
+
+    /** A user's open console sessions, newest first. */
+    public List<SessionRow> sessions(String username) {
+        ConsoleSubject.require("users:read");
+        String mine = ConsoleSubject.request().flatMap(registry::current).orElse(null);
+        return registry.of(find(username).username()).stream().map(s -> new SessionRow(s.id(), s.username(),
+                s.startedAt(), s.lastSeenAt(), s.sourceAddress(), s.node(), s.id().equals(mine))).toList();
+    }
+
+    /** Signs a session out: its browser's next step is the sign-in page. Ending one's own is a plain log out. */
+    public void endSession(String username, String sessionId) {
+        String actor = ConsoleSubject.require("users:update");
+        ConsoleUser u = find(username);
+        SessionRow s = registry.of(u.username()).stream().filter(r -> r.id().equals(sessionId)).findFirst()
+                .map(r -> new SessionRow(r.id(), r.username(), r.startedAt(), r.lastSeenAt(), r.sourceAddress(), r.node(), false))
+                .orElseThrow(() -> ReelforgeException.notFound("console_session", sessionId));
+        registry.end(s.id());
+        audit.record(actor, "users:end-session", u.id(), u.username() + ": session from " + s.sourceAddress()
+                + " started " + s.startedAt());
     }
 
     public UserDraft draftOf(String username) {

@@ -283,4 +283,15 @@ public class JpaGenerationRepository implements GenerationRepository {
         }
         return q.setMaxResults(limit).getResultList();
     }
+
+    /** Grouped by the database: a day is the date part of the stored timestamp (the appliance's time zone). */
+    @Override
+    public java.util.Map<java.time.LocalDate, Long> clipsPerDay(String accountId, Instant since) {
+        java.util.Map<java.time.LocalDate, Long> days = new java.util.TreeMap<>();
+        em.createQuery("select cast(g.createdAt as date), count(g) from Generation g where g.accountId = :a"
+                        + " and g.createdAt >= :t group by cast(g.createdAt as date)", Object[].class)
+                .setParameter("a", accountId).setParameter("t", since).getResultList()
+                .forEach(r -> days.put(Days.of(r[0]), ((Number) r[1]).longValue()));
+        return days;
+    }
 }

@@ -1,7 +1,10 @@
 package io.reelforge.infrastructure.persistence;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -11,10 +14,12 @@ import jakarta.persistence.TypedQuery;
 
 import io.reelforge.domain.model.ledger.EntryKind;
 import io.reelforge.domain.model.ledger.LedgerEntry;
+import io.reelforge.domain.model.ledger.LedgerQuery;
 import io.reelforge.domain.model.ledger.LedgerRepository;
 
 @ApplicationScoped
 public class JpaLedgerRepository implements LedgerRepository {
+
 
     @PersistenceContext(unitName = "reelforge")
     EntityManager em;
@@ -45,6 +50,40 @@ public class JpaLedgerRepository implements LedgerRepository {
         return em.createQuery("select e from LedgerEntry e where e.generationId = :g and e.kind = :k", LedgerEntry.class)
                 .setParameter("g", generationId).setParameter("k", kind)
                 .getResultStream().findFirst();
+    }
+
+    @Override
+    public List<LedgerEntry> search(LedgerQuery query, int offset, int limit) {
+        return filtered(query).page(offset, limit);
+    }
+
+    @Override
+    public long count(LedgerQuery query) {
+        return filtered(query).count();
+    }
+
+    @Override
+    public List<LedgerEntry> searchAfter(LedgerQuery query, Instant beforeCreatedAt, String beforeId, int limit) {
+        return filtered(query).after(beforeCreatedAt, beforeId, limit);
+    }
+
+    /** Grouped by the database: a day is the date part of the stored timestamp (the appliance's time zone). */
+    @Override
+    public Map<LocalDate, Long> spentPerDay(String accountId, Instant since) {
+        Map<LocalDate, Long> days = new TreeMap<>();
+        em.createQuery("select cast(e.createdAt as date), sum(e.amount) from LedgerEntry e where e.accountId = :a"
+                        + " and e.kind in :k and e.createdAt >= :t group by cast(e.createdAt as date)", Object[].class)
+                .setParameter("a", accountId).setParameter("k", List.of(EntryKind.DEBIT, EntryKind.REFUND))
+                .setParameter("t", since).getResultList()
+                .forEach(r -> days.put(Days.of(r[0]), -((Number) r[1]).longValue()));
+        return days;
+    }
+
+    private Filtered<LedgerEntry> filtered(LedgerQuery q) {
+        return new Filtered<>(em, LedgerEntry.class, "e", new Where().and("e.accountId = :a", "a", q.accountId())
+                .and("e.kind in :kinds", "kinds", q.kinds().isEmpty() ? null : List.copyOf(q.kinds()))
+                .and("e.createdAt >= :from", "from", q.from()).and("e.createdAt < :to", "to", q.to())
+                .contains("text", q.text(), "e.reason", "e.actor"));
     }
 
     @Override

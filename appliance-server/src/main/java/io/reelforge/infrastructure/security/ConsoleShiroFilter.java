@@ -1,11 +1,19 @@
 package io.reelforge.infrastructure.security;
 
+import java.io.IOException;
+
 import jakarta.inject.Inject;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletRequest;
+import jakarta.servlet.ServletResponse;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.annotation.WebFilter;
 
 import org.apache.shiro.web.mgt.DefaultWebSecurityManager;
 import org.apache.shiro.web.servlet.AbstractShiroFilter;
 
+import io.reelforge.application.console.ConsoleSessionRegistry;
 import io.reelforge.domain.model.console.ConsoleUserRepository;
 
 /**
@@ -21,11 +29,24 @@ public class ConsoleShiroFilter extends AbstractShiroFilter {
     @Inject
     ConsoleUserRepository users;
 
+    @Inject
+    ConsoleSessionRegistry sessions;
+
     @Override
     public void init() throws Exception {
         DefaultWebSecurityManager manager = new DefaultWebSecurityManager(new ConsoleRealm(users));
         // No remember-me cookie: a console login lasts one session.
         manager.setRememberMeManager(null);
         setSecurityManager(manager);
+    }
+
+    /** With the subject bound: notes the session as seen (and ends one signed out from another node) first. */
+    @Override
+    protected void executeChain(ServletRequest request, ServletResponse response, FilterChain chain)
+            throws IOException, ServletException {
+        if (request instanceof HttpServletRequest http) {
+            sessions.seen(http);
+        }
+        super.executeChain(request, response, chain);
     }
 }

@@ -12,7 +12,8 @@ import jakarta.persistence.Table;
 /** One thing a console user did (or the system did for them, like creating the first admin). Never updated. */
 @Entity
 // "AT" is a reserved word in Derby, hence createdAt.
-@Table(name = "RF_AUDIT", indexes = @Index(name = "RF_AUDIT_AT", columnList = "CREATEDAT"))
+@Table(name = "RF_AUDIT", indexes = {@Index(name = "RF_AUDIT_AT", columnList = "CREATEDAT"),
+        @Index(name = "RF_AUDIT_ACTOR", columnList = "ACTOR, CREATEDAT")})
 public class AuditEntry {
 
     @Id
@@ -37,16 +38,25 @@ public class AuditEntry {
     @Column(length = 500)
     private String detail;
 
+    /** The address the action came from, as the server saw it; empty for the system's own actions. */
+    @Column(length = 64)
+    private String sourceAddress;
+
     protected AuditEntry() {
     }
 
     public AuditEntry(String actor, String action, String target, String detail, Instant now) {
+        this(actor, action, target, detail, null, now);
+    }
+
+    public AuditEntry(String actor, String action, String target, String detail, String sourceAddress, Instant now) {
         this.id = UUID.randomUUID().toString();
         this.createdAt = now;
         this.actor = actor;
         this.action = action;
         this.target = target;
         this.detail = detail == null || detail.length() <= 500 ? detail : detail.substring(0, 500);
+        this.sourceAddress = sourceAddress == null || sourceAddress.length() <= 64 ? sourceAddress : sourceAddress.substring(0, 64);
     }
 
     public String id() {
@@ -71,5 +81,9 @@ public class AuditEntry {
 
     public String detail() {
         return detail;
+    }
+
+    public String sourceAddress() {
+        return sourceAddress;
     }
 }

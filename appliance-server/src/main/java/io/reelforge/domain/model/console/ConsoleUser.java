@@ -53,6 +53,9 @@ public class ConsoleUser {
     @Column(nullable = false)
     private Instant createdAt;
 
+    /** The last successful sign-in (the console's or the admin API's first call of a session); null before any. */
+    private Instant lastSignInAt;
+
     @Version
     private long version;
 
@@ -77,6 +80,14 @@ public class ConsoleUser {
     public void resetPassword(String oneTimeHash) {
         this.passwordHash = oneTimeHash;
         this.mustChangePassword = true;
+    }
+
+    public void signedIn(Instant now) {
+        this.lastSignInAt = now;
+    }
+
+    public Instant lastSignInAt() {
+        return lastSignInAt;
     }
 
     public void changeRole(ConsoleRole newRole) {

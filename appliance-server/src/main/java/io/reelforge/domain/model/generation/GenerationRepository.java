@@ -101,4 +101,7 @@ public interface GenerationRepository {
 
     /** An account's generations, newest first, older than the cursor when given. */
     List<Generation> page(String accountId, GenerationStatus status, Instant beforeCreatedAt, String beforeId, int limit);
+
+    /** Clips an account asked for per day since then (days of the appliance's time zone); days without any are absent. */
+    java.util.Map<java.time.LocalDate, Long> clipsPerDay(String accountId, Instant since);
 }
