@@ -82,6 +82,10 @@ public class LoginView extends VerticalLayout implements BeforeEnterObserver {
             case MUST_CHANGE_PASSWORD -> getUI().ifPresent(ui -> ui.navigate(ChangePasswordView.class));
             // One message for every refusal: it must not tell whether the user exists or is disabled.
             case REFUSED -> message.setText("Wrong user or password.");
+            case NO_ROLE -> message.setText("Your directory account is not in any group allowed to use this console."
+                    + " Ask an administrator to add you to the viewer, operator or admin group.");
+            case UNAVAILABLE -> message.setText("The directory could not be reached. Try again later; local console users"
+                    + " can still sign in.");
             case THROTTLED -> message.setText("Too many failed sign-ins: wait " + sessions.retryAfterSeconds(username.getValue().trim())
                     + " s and try again.");
         }

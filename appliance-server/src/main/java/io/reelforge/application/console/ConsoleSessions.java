@@ -19,16 +19,24 @@ import io.reelforge.domain.model.console.ConsoleUserRepository;
 import io.reelforge.domain.shared.ReelforgeException;
 import io.reelforge.infrastructure.config.Settings;
 import io.reelforge.infrastructure.security.PasswordHasher;
+import io.reelforge.infrastructure.security.directory.DirectoryPrincipal;
+import io.reelforge.infrastructure.security.directory.LdapToken;
 
 /** Logging in and out of the console (and the admin API's sign-in), with throttling, and changing one's own password. */
 @ApplicationScoped
 @Transactional
 public class ConsoleSessions {
 
+    private static final java.util.logging.Logger LOG = java.util.logging.Logger.getLogger(ConsoleSessions.class.getName());
+
     /** The minimum length of a chosen password. */
     public static final int MIN_PASSWORD = 12;
 
-    public enum LoginOutcome { OK, MUST_CHANGE_PASSWORD, REFUSED, THROTTLED }
+    /**
+     * NO_ROLE: the directory knows the user, but none of their groups is mapped to a console role; UNAVAILABLE: the
+     * directory could not be asked, so nothing was decided about the password.
+     */
+    public enum LoginOutcome { OK, MUST_CHANGE_PASSWORD, REFUSED, THROTTLED, NO_ROLE, UNAVAILABLE }
 
     public record ConsoleUserView(String username, String role, boolean mustChangePassword) {
     }
@@ -45,6 +53,9 @@ public class ConsoleSessions {
     @Inject
     LoginThrottle throttle;
 
+    @Inject
+    DirectoryUsers directoryUsers;
+
     /**
      * Returns an outcome rather than throwing, so the failure's audit line commits with the transaction. Unknown
      * names, wrong passwords and disabled users all get the same REFUSED in about the same time (an unknown
@@ -57,8 +68,9 @@ public class ConsoleSessions {
         if (outcome == LoginOutcome.OK || outcome == LoginOutcome.MUST_CHANGE_PASSWORD) {
             Subject subject = SecurityUtils.getSubject();
             subject.getSession().setTimeout(settings.consoleSessionTimeout().toMillis());
-            audit.record(ConsoleSubject.actor(subject), "console:login", users.byUsername(username).orElseThrow().id(),
-                    "from " + sourceAddress());
+            ConsoleUser u = users.byUsername((String) subject.getPrincipal()).orElseThrow();
+            audit.record(ConsoleSubject.actor(subject), "console:login", u.id(), "from " + sourceAddress()
+                    + (u.isLocal() ? "" : " via " + u.source().name().toLowerCase(java.util.Locale.ROOT)));
         }
         return outcome;
     }
@@ -83,6 +95,11 @@ public class ConsoleSessions {
             return LoginOutcome.THROTTLED;
         }
         Optional<ConsoleUser> user = users.byUsername(username);
+        if (user.filter(ConsoleUser::isLocal).isEmpty() && directoryUsers.ldapEnabled()) {
+            // Local names win: a local user's password is never sent to the directory, nor can a directory
+            // account of the same name take the break-glass admin over.
+            return ldapSignIn(username, password, from);
+        }
         if (user.isEmpty()) {
             PasswordHasher.spendCheckTime(password);
             throttle.failed(username, from);
@@ -102,6 +119,45 @@ public class ConsoleSessions {
         renewSessionId(SecurityUtils.getSubject());
         ConsoleUser u = user.get();
         return u.mustChangePassword() ? LoginOutcome.MUST_CHANGE_PASSWORD : LoginOutcome.OK;
+    }
+
+    /**
+     * The directory checks the password by a bind; a user it vouches for and whose groups give a role becomes (or
+     * stays) a console user of that role ({@link DirectoryUsers}). A refusal counts for throttling like a wrong
+     * local password; a directory that cannot be asked does not (it is no guess).
+     */
+    private LoginOutcome ldapSignIn(String username, char[] password, String from) {
+        LdapToken token = new LdapToken(username, password, from);
+        Subject subject = SecurityUtils.getSubject();
+        try {
+            subject.login(token);
+        } catch (DirectoryPrincipal.NoRoleException e) {
+            throttle.succeeded(username, from);
+            audit.record(ConsoleSubject.actor(e.username()), "console:login-failed", null,
+                    "ldap user in no group mapped to a console role, from " + from);
+            return LoginOutcome.NO_ROLE;
+        } catch (DirectoryPrincipal.UnavailableException e) {
+            LOG.warning(() -> "Console sign-in through LDAP: " + e.getMessage());
+            audit.record("anonymous", "console:login-failed", null, "ldap directory unavailable, from " + from);
+            return LoginOutcome.UNAVAILABLE;
+        } catch (AuthenticationException e) {
+            throttle.failed(username, from);
+            audit.record("anonymous", "console:login-failed", null, "ldap refused \"" + printable(username) + "\" from " + from);
+            return LoginOutcome.REFUSED;
+        } finally {
+            token.clear();
+        }
+        DirectoryPrincipal who = subject.getPrincipals().oneByType(DirectoryPrincipal.class);
+        if (!directoryUsers.admit(who)) {
+            subject.logout();
+            throttle.failed(username, from);
+            audit.record(ConsoleSubject.actor(who.username()), "console:login-failed", null,
+                    "ldap user refused (disabled, or the name belongs to another sign-in source), from " + from);
+            return LoginOutcome.REFUSED;
+        }
+        throttle.succeeded(username, from);
+        renewSessionId(subject);
+        return LoginOutcome.OK;
     }
 
     /** The caller's address as the server saw it (a proxy's own, behind one; forwarded headers are not trusted). */
@@ -160,6 +216,10 @@ public class ConsoleSessions {
             throw new org.apache.shiro.authz.UnauthenticatedException("not logged in");
         }
         ConsoleUser u = users.byUsername((String) subject.getPrincipal()).orElseThrow();
+        if (!u.isLocal()) {
+            throw ReelforgeException.validation("chosen", "password.directory",
+                    "Your password is your directory's: change it there.");
+        }
         if (!u.mustChangePassword() && !PasswordHasher.matches(current, u.passwordHash())) {
             throw ReelforgeException.validation("current", "password.wrong", "The current password is not right.");
         }

@@ -7,6 +7,7 @@ import org.apache.shiro.web.mgt.DefaultWebSecurityManager;
 import org.apache.shiro.web.servlet.AbstractShiroFilter;
 
 import io.reelforge.domain.model.console.ConsoleUserRepository;
+import io.reelforge.infrastructure.config.Settings;
 
 /**
  * Binds the console user's Shiro subject to every {@code /admin} request, so the application services can
@@ -21,11 +22,12 @@ public class ConsoleShiroFilter extends AbstractShiroFilter {
     @Inject
     ConsoleUserRepository users;
 
+    @Inject
+    Settings settings;
+
     @Override
     public void init() throws Exception {
-        DefaultWebSecurityManager manager = new DefaultWebSecurityManager(new ConsoleRealm(users));
-        // No remember-me cookie: a console login lasts one session.
-        manager.setRememberMeManager(null);
-        setSecurityManager(manager);
+        // No remember-me cookie (ConsoleSecurity): a console login lasts one session.
+        setSecurityManager(ConsoleSecurity.configure(new DefaultWebSecurityManager(), users, settings));
     }
 }
