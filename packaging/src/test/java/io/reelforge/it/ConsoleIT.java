@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -32,9 +31,6 @@ import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -47,9 +43,6 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * the console changes touch no other test.
  */
 class ConsoleIT {
-
-    private static final String CHROMIUM = "/usr/bin/chromium";
-    private static final String CHROMEDRIVER = "/usr/bin/chromedriver";
 
     private static Appliance appliance;
     private static Receiver receiver;
@@ -79,20 +72,9 @@ class ConsoleIT {
         wait = new WebDriverWait(driver, Duration.ofSeconds(30));
     }
 
+    /** Debian's headless chromium through its chromedriver, with the browser's console log kept (see below). */
     private static WebDriver newBrowser() throws Exception {
-        assertTrue(new File(CHROMIUM).canExecute() && new File(CHROMEDRIVER).canExecute(),
-                "the console test needs Debian's chromium and chromium-driver: run scripts/test-deps.sh");
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM);
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
-                "--disable-sync", "--window-size=1400,900",
-                "--user-data-dir=" + Files.createTempDirectory("reelforge-chromium"));
-        // The browser's console, to tell whether the Content-Security-Policy blocked anything the console needs.
-        options.setCapability("goog:loggingPrefs", Map.of("browser", "ALL"));
-        ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(new File(CHROMEDRIVER)).usingAnyFreePort().build();
-        return new ChromeDriver(service, options);
+        return new ConsoleBrowser().driver;
     }
 
     /** Fails on any Content-Security-Policy violation the browser reported so far. */

@@ -16,11 +16,14 @@ import org.apache.shiro.web.subject.WebSubject;
 
 import io.reelforge.domain.model.console.ConsoleUser;
 import io.reelforge.domain.model.console.ConsoleUserRepository;
+import io.reelforge.domain.model.console.ConsoleUserSource;
 import io.reelforge.domain.shared.ReelforgeException;
 import io.reelforge.infrastructure.config.Settings;
 import io.reelforge.infrastructure.security.PasswordHasher;
 import io.reelforge.infrastructure.security.directory.DirectoryPrincipal;
+import io.reelforge.infrastructure.security.directory.DirectorySettings;
 import io.reelforge.infrastructure.security.directory.LdapToken;
+import io.reelforge.infrastructure.security.directory.OidcToken;
 
 /** Logging in and out of the console (and the admin API's sign-in), with throttling, and changing one's own password. */
 @ApplicationScoped
@@ -66,13 +69,17 @@ public class ConsoleSessions {
     public LoginOutcome login(String username, char[] password) {
         LoginOutcome outcome = signIn(username, password);
         if (outcome == LoginOutcome.OK || outcome == LoginOutcome.MUST_CHANGE_PASSWORD) {
-            Subject subject = SecurityUtils.getSubject();
-            subject.getSession().setTimeout(settings.consoleSessionTimeout().toMillis());
-            ConsoleUser u = users.byUsername((String) subject.getPrincipal()).orElseThrow();
-            audit.record(ConsoleSubject.actor(subject), "console:login", u.id(), "from " + sourceAddress()
-                    + (u.isLocal() ? "" : " via " + u.source().name().toLowerCase(java.util.Locale.ROOT)));
+            opened(SecurityUtils.getSubject());
         }
         return outcome;
+    }
+
+    /** A console session opened: its idle timeout, and the audit line naming the user and how they signed in. */
+    private void opened(Subject subject) {
+        subject.getSession().setTimeout(settings.consoleSessionTimeout().toMillis());
+        ConsoleUser u = users.byUsername((String) subject.getPrincipal()).orElseThrow();
+        audit.record(ConsoleSubject.actor(subject), "console:login", u.id(), "from " + sourceAddress()
+                + (u.isLocal() ? "" : " via " + u.source().name().toLowerCase(java.util.Locale.ROOT)));
     }
 
     /**
@@ -147,17 +154,68 @@ public class ConsoleSessions {
         } finally {
             token.clear();
         }
-        DirectoryPrincipal who = subject.getPrincipals().oneByType(DirectoryPrincipal.class);
-        if (!directoryUsers.admit(who)) {
-            subject.logout();
+        if (!admitted(subject, from)) {
             throttle.failed(username, from);
-            audit.record(ConsoleSubject.actor(who.username()), "console:login-failed", null,
-                    "ldap user refused (disabled, or the name belongs to another sign-in source), from " + from);
             return LoginOutcome.REFUSED;
         }
         throttle.succeeded(username, from);
-        renewSessionId(subject);
         return LoginOutcome.OK;
+    }
+
+    /** Makes or updates the directory user the subject signed in as; signs them out again when refused. */
+    private boolean admitted(Subject subject, String from) {
+        DirectoryPrincipal who = subject.getPrincipals().oneByType(DirectoryPrincipal.class);
+        if (!directoryUsers.admit(who)) {
+            subject.logout();
+            audit.record(ConsoleSubject.actor(who.username()), "console:login-failed", null,
+                    source(who) + " user refused (disabled, or the name belongs to another sign-in source), from " + from);
+            return false;
+        }
+        renewSessionId(subject);
+        return true;
+    }
+
+    private static String source(DirectoryPrincipal who) {
+        return who.source().name().toLowerCase(java.util.Locale.ROOT);
+    }
+
+    /** The "Sign in with ..." button's provider name, when OpenID Connect sign-in is configured. */
+    public Optional<String> oidcProviderName() {
+        return DirectorySettings.oidc(settings).map(DirectorySettings.Oidc::providerName);
+    }
+
+    /**
+     * Signs in the user of an ID token the OIDC callback checked: made or updated like an LDAP user, audited,
+     * a new session id. Not throttled: the provider did the password check, and this takes no password.
+     */
+    public LoginOutcome oidcLogin(OidcToken token) {
+        Subject subject = SecurityUtils.getSubject();
+        subject.login(token);
+        String from = sourceAddress();
+        if (!admitted(subject, from)) {
+            return LoginOutcome.REFUSED;
+        }
+        opened(subject);
+        return LoginOutcome.OK;
+    }
+
+    /** A provider's user whose groups give no console role. */
+    public LoginOutcome oidcNoRole(String username) {
+        audit.record(ConsoleSubject.actor(username), "console:login-failed", null,
+                "oidc user in no group mapped to a console role, from " + sourceAddress());
+        return LoginOutcome.NO_ROLE;
+    }
+
+    /** A sign-in the provider refused or that failed a check (state, token, signature): audited, no details shown. */
+    public void oidcFailed(String reason) {
+        audit.record("anonymous", "console:login-failed", null, "oidc sign-in failed (" + reason + "), from " + sourceAddress());
+    }
+
+    /** Whether the signed-in user came through OpenID Connect (their sign-out also ends the provider's session). */
+    public boolean signedInThroughOidc() {
+        Subject subject = SecurityUtils.getSubject();
+        return subject.isAuthenticated() && subject.getPrincipals().oneByType(DirectoryPrincipal.class) != null
+                && subject.getPrincipals().oneByType(DirectoryPrincipal.class).source() == ConsoleUserSource.OIDC;
     }
 
     /** The caller's address as the server saw it (a proxy's own, behind one; forwarded headers are not trusted). */

@@ -14,10 +14,12 @@ import io.reelforge.domain.model.console.ConsoleUserRepository;
 import io.reelforge.infrastructure.config.Settings;
 import io.reelforge.infrastructure.security.directory.DirectorySettings;
 import io.reelforge.infrastructure.security.directory.LdapRealm;
+import io.reelforge.infrastructure.security.directory.OidcRealm;
 
 /**
  * The console's realms, shared by the console's and the admin API's security managers: local users always, the
- * LDAP realm when {@code reelforge.console.ldap.url} is set. Each kind of token has one realm, and that realm's
+ * LDAP realm when {@code reelforge.console.ldap.url} is set, and the realm of users an OpenID provider vouched for
+ * (only the OIDC callback makes its tokens). Each kind of token has one realm, and that realm's
  * own refusal (wrong password, no role, directory down) reaches the login service unchanged, where Shiro's
  * multi-realm strategies would fold them all into one.
  */
@@ -30,6 +32,7 @@ final class ConsoleSecurity {
         List<Realm> realms = new ArrayList<>();
         realms.add(new ConsoleRealm(users));
         DirectorySettings.ldap(settings).ifPresent(ldap -> realms.add(new LdapRealm(ldap)));
+        realms.add(new OidcRealm());
         manager.setAuthenticator(new OneRealmPerToken());
         manager.setRealms(realms);
         manager.setRememberMeManager(null);

@@ -12,8 +12,8 @@ import java.util.stream.Collectors;
 /**
  * Which console role a directory's groups give: the highest role any of the user's groups is listed under, or
  * none (the user may not use the console). A configured group is either a full DN
- * ({@code cn=rf-admins,ou=groups,dc=example,dc=org}), matched whole, or a plain name ({@code rf-admins}, an OIDC
- * groups claim value, an AD group's CN), matched against the name itself or the first RDN's value of a DN. Case
+ * ({@code cn=rf-admins,ou=groups,dc=example,dc=org}), matched whole, or a plain name ({@code rf-admins},
+ * an OpenID Connect groups claim value, an AD group's CN), matched against the name itself or the first RDN's value of a DN. Case
  * never matters, as in LDAP; spaces around a DN's commas do not either.
  */
 public final class DirectoryRoles {

@@ -9,9 +9,9 @@ import io.reelforge.domain.model.console.DirectoryRoles;
 import io.reelforge.infrastructure.config.Settings;
 
 /**
- * The {@code reelforge.console.ldap.*} and {@code reelforge.console.oidc.*} settings (docs/console-sign-in.md),
- * read once when the console's security starts: changing them takes a restart. Secrets (the bind password, the
- * client secret) are kept here only; {@link #toString()} of these records never shows them.
+ * The {@code reelforge.console.ldap.*} and {@code reelforge.console.oidc.*} settings (docs/console-sign-in.md).
+ * The LDAP realm reads them once when the console's security starts: changing them takes a restart. Secrets (the
+ * bind password, the client secret) are kept here only; these records' {@code toString()} never shows them.
  */
 public final class DirectorySettings {
 
@@ -37,6 +37,19 @@ public final class DirectorySettings {
         }
     }
 
+    /** Empty unless {@code reelforge.console.oidc.issuer} is set. */
+    public static Optional<Oidc> oidc(Settings s) {
+        String p = "reelforge.console.oidc.";
+        return s.optional(p + "issuer").map(issuer -> new Oidc(issuer,
+                s.optional(p + "client-id").orElseThrow(() -> new IllegalStateException(p + "client-id is not set")),
+                s.optional(p + "client-secret"), s.optional(p + "provider-name").orElse("your company account"),
+                Arrays.stream(s.optional(p + "scopes").orElse("openid profile email groups").split("[,\\s]+"))
+                        .filter(x -> !x.isEmpty()).toList(),
+                s.optional(p + "username-claim").orElse("preferred_username"),
+                s.optional(p + "groups-claim").orElse("groups"),
+                roles(s, p), duration(s, p + "connect-timeout", "PT5S"), duration(s, p + "read-timeout", "PT10S")));
+    }
+
     /** Empty unless {@code reelforge.console.ldap.url} is set. */
     public static Optional<Ldap> ldap(Settings s) {
         String p = "reelforge.console.ldap.";
@@ -50,18 +63,6 @@ public final class DirectorySettings {
                 roles(s, p), duration(s, p + "connect-timeout", "PT5S"), duration(s, p + "read-timeout", "PT10S")));
     }
 
-    /** Empty unless {@code reelforge.console.oidc.issuer} is set. */
-    public static Optional<Oidc> oidc(Settings s) {
-        String p = "reelforge.console.oidc.";
-        return s.optional(p + "issuer").map(issuer -> new Oidc(issuer,
-                s.optional(p + "client-id").orElseThrow(() -> new IllegalStateException(p + "client-id is not set")),
-                s.optional(p + "client-secret"), s.optional(p + "provider-name").orElse("your company account"),
-                list(s.optional(p + "scopes").orElse("openid,profile,email")),
-                s.optional(p + "username-claim").orElse("preferred_username"),
-                s.optional(p + "groups-claim").orElse("groups"),
-                roles(s, p), duration(s, p + "connect-timeout", "PT5S"), duration(s, p + "read-timeout", "PT10S")));
-    }
-
     private static DirectoryRoles roles(Settings s, String prefix) {
         return new DirectoryRoles(groups(s, prefix + "admin-groups"), groups(s, prefix + "operator-groups"),
                 groups(s, prefix + "viewer-groups"));
@@ -71,10 +72,6 @@ public final class DirectorySettings {
     private static List<String> groups(Settings s, String key) {
         return s.optional(key).map(v -> Arrays.stream(v.split(";")).map(String::trim).filter(g -> !g.isEmpty()).toList())
                 .orElse(List.of());
-    }
-
-    private static List<String> list(String v) {
-        return Arrays.stream(v.split("[,\\s]+")).filter(x -> !x.isEmpty()).toList();
     }
 
     private static Duration duration(Settings s, String key, String fallback) {
