@@ -1,18 +1,19 @@
 package io.reelforge.infrastructure.security.directory;
 
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.net.URI;
+import java.util.Hashtable;
 import java.util.List;
-import java.util.Map;
 
+import javax.naming.Context;
 import javax.naming.NamingEnumeration;
 import javax.naming.NamingException;
 import javax.naming.directory.Attribute;
+import javax.naming.directory.DirContext;
 import javax.naming.directory.SearchControls;
 import javax.naming.directory.SearchResult;
-import javax.naming.ldap.LdapContext;
-import javax.naming.ldap.LdapName;
 import javax.naming.ldap.Rdn;
+import javax.naming.spi.NamingManager;
 
 import org.apache.shiro.authc.AuthenticationInfo;
 import org.apache.shiro.authc.AuthenticationToken;
@@ -22,16 +23,14 @@ import org.apache.shiro.authc.UnknownAccountException;
 import org.apache.shiro.authc.credential.AllowAllCredentialsMatcher;
 import org.apache.shiro.authz.AuthorizationInfo;
 import org.apache.shiro.realm.ldap.DefaultLdapRealm;
-import org.apache.shiro.realm.ldap.JndiLdapContextFactory;
 import org.apache.shiro.realm.ldap.LdapContextFactory;
-import org.apache.shiro.realm.ldap.LdapUtils;
 import org.apache.shiro.subject.PrincipalCollection;
 import org.apache.shiro.subject.SimplePrincipalCollection;
 
 import io.reelforge.domain.model.console.ConsoleUserSource;
 
 /**
- * LDAP / Active Directory users, on Shiro's LDAP realm and its JNDI context factory. The password is proved by a
+ * LDAP / Active Directory users, on Shiro's LDAP realm. The password is proved by a
  * bind as the user: directly with {@code user-dn-template} (OpenLDAP's {@code uid={0},ou=people,...}, AD's
  * {@code {0}@corp.example.com}), or after a service account ({@code bind-dn}) found the user's entry. The
  * user's groups come from a group search ({@code group-search-base}) or their entry's {@code memberOf}, and
@@ -47,23 +46,49 @@ public class LdapRealm extends DefaultLdapRealm {
     public LdapRealm(DirectorySettings.Ldap config) {
         this.config = config;
         setName("ldap");
-        setContextFactory(contextFactory(config));
         setCredentialsMatcher(new AllowAllCredentialsMatcher()); // the bind checked the password
         setAuthenticationCachingEnabled(false);
         setAuthorizationCachingEnabled(false);
     }
 
-    private static JndiLdapContextFactory contextFactory(DirectorySettings.Ldap config) {
-        JndiLdapContextFactory f = new JndiLdapContextFactory();
-        Map<String, Object> env = new HashMap<>();
+    /**
+     * A connection bound as {@code principal}: an LDAP URL context from the JDK's own factory, whose names are
+     * {@code ldap://host:port/<dn>} URLs. Not an InitialContext: Payara installs its own initial context factory
+     * builder, which answers every InitialLdapContext with its naming service instead of the directory.
+     */
+    private DirContext bind(String principal, String password) throws NamingException {
+        Hashtable<String, Object> env = new Hashtable<>();
+        if (principal.isEmpty()) {
+            env.put(Context.SECURITY_AUTHENTICATION, "none"); // no service account: search anonymously
+        } else {
+            env.put(Context.SECURITY_AUTHENTICATION, "simple");
+            env.put(Context.SECURITY_PRINCIPAL, principal);
+            env.put(Context.SECURITY_CREDENTIALS, password);
+        }
+        env.put(Context.REFERRAL, "ignore");
         env.put("com.sun.jndi.ldap.connect.timeout", Long.toString(config.connectTimeout().toMillis()));
         env.put("com.sun.jndi.ldap.read.timeout", Long.toString(config.readTimeout().toMillis()));
-        f.setEnvironment(env); // first: the setters below write into the same map
-        f.setUrl(config.url());
-        f.setPoolingEnabled(false);
-        config.bindDn().ifPresent(f::setSystemUsername);
-        config.bindPassword().ifPresent(f::setSystemPassword);
-        return f;
+        Context ctx = NamingManager.getURLContext(server().getScheme(), env);
+        if (!(ctx instanceof DirContext dir)) {
+            throw new javax.naming.NotContextException("no LDAP URL context for " + server().getScheme());
+        }
+        // The bind happens at the first operation: read nothing from the root DSE to make it now.
+        dir.getAttributes(url(""), new String[] {"1.1"});
+        return dir;
+    }
+
+    private URI server() {
+        return URI.create(config.url());
+    }
+
+    /** The LDAP URL of a DN on the configured server (RFC 4516: the DN is the path, percent-encoded as needed). */
+    private String url(String dn) throws NamingException {
+        URI s = server();
+        try {
+            return new URI(s.getScheme(), null, s.getHost(), s.getPort(), "/" + dn, null, null).toASCIIString();
+        } catch (java.net.URISyntaxException e) {
+            throw new javax.naming.InvalidNameException("not usable in an LDAP URL: " + dn);
+        }
     }
 
     @Override
@@ -74,7 +99,7 @@ public class LdapRealm extends DefaultLdapRealm {
     @Override
     protected AuthenticationInfo doGetAuthenticationInfo(AuthenticationToken token) {
         try {
-            return queryForAuthenticationInfo(token, getContextFactory());
+            return queryForAuthenticationInfo(token, null);
         } catch (javax.naming.AuthenticationException e) {
             throw new IncorrectCredentialsException("the directory refused the bind");
         } catch (NamingException e) {
@@ -93,22 +118,21 @@ public class LdapRealm extends DefaultLdapRealm {
         Entry entry;
         List<String> groups;
         if (config.userDnTemplate().isPresent()) {
-            String bindName = config.userDnTemplate().get().replace("{0}", Rdn.escapeValue(t.username()));
-            LdapContext mine = factory.getLdapContext(bindName, password);
+            DirContext mine = bind(config.userDnTemplate().get().replace("{0}", Rdn.escapeValue(t.username())), password);
             try {
                 entry = find(mine, t.username());
                 groups = groups(mine, entry);
             } finally {
-                LdapUtils.closeContext(mine);
+                mine.close();
             }
         } else {
-            LdapContext system = factory.getSystemLdapContext();
+            DirContext system = bind(config.bindDn().orElse(""), config.bindPassword().orElse(""));
             try {
                 entry = find(system, t.username());
-                LdapUtils.closeContext(factory.getLdapContext(entry.dn, password));
+                bind(entry.dn, password).close();
                 groups = groups(system, entry);
             } finally {
-                LdapUtils.closeContext(system);
+                system.close();
             }
         }
         var role = config.roles().roleFor(groups).orElseThrow(() -> new DirectoryPrincipal.NoRoleException(entry.username));
@@ -122,14 +146,14 @@ public class LdapRealm extends DefaultLdapRealm {
     }
 
     /** The one entry the user filter finds under the search base; its name as the directory spells it. */
-    private Entry find(LdapContext ctx, String username) throws NamingException {
+    private Entry find(DirContext ctx, String username) throws NamingException {
         SearchControls controls = new SearchControls();
         controls.setSearchScope(SearchControls.SUBTREE_SCOPE);
         controls.setReturningAttributes(new String[] {config.usernameAttribute(), "memberOf"});
         controls.setCountLimit(2);
         controls.setTimeLimit((int) config.readTimeout().toMillis());
         List<SearchResult> found = new ArrayList<>();
-        NamingEnumeration<SearchResult> results = ctx.search(new LdapName(config.userSearchBase()),
+        NamingEnumeration<SearchResult> results = ctx.search(url(config.userSearchBase()),
                 LdapFilters.fill(config.userFilter(), username), controls);
         try {
             while (results.hasMore()) {
@@ -150,7 +174,7 @@ public class LdapRealm extends DefaultLdapRealm {
     }
 
     /** The DNs of the groups listing the user (group search), else the entry's memberOf (AD, OpenLDAP's overlay). */
-    private List<String> groups(LdapContext ctx, Entry entry) throws NamingException {
+    private List<String> groups(DirContext ctx, Entry entry) throws NamingException {
         if (config.groupSearchBase().isEmpty()) {
             return entry.memberOf;
         }
@@ -159,7 +183,7 @@ public class LdapRealm extends DefaultLdapRealm {
         controls.setReturningAttributes(new String[] {"cn"});
         controls.setTimeLimit((int) config.readTimeout().toMillis());
         List<String> dns = new ArrayList<>();
-        NamingEnumeration<SearchResult> results = ctx.search(new LdapName(config.groupSearchBase().get()),
+        NamingEnumeration<SearchResult> results = ctx.search(url(config.groupSearchBase().get()),
                 LdapFilters.fill(config.groupFilter(), entry.dn), controls);
         try {
             while (results.hasMore()) {
