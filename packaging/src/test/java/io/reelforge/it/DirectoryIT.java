@@ -153,7 +153,7 @@ class DirectoryIT {
         try (ConsoleBrowser b = new ConsoleBrowser()) {
             b.open(appliance.baseUrl() + "/admin/login");
             assertEquals("Sign in with Example SSO", b.shown("sign-in-oidc").getText());
-            b.screenshot("directory-sign-in");
+            b.screenshot("sign-in-directory"); // docs/img/sign-in-directory.png
             signInAtProvider(b, "dana");
             b.shown("status-cards");
             b.open(appliance.baseUrl() + "/admin/users");
