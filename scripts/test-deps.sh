@@ -3,7 +3,7 @@
 # (the reference page's shell flow), Debian's python3-torch (builds the tiny TorchScript models the DJL
 # engine tests run; see model-manager/export/make_tiny_fixtures.py), chromium and its chromedriver (the
 # console's browser test drives Debian's, so Selenium downloads nothing; python3-selenium signs in to the
-# installed console in the distribution test), node and npm (the OpenAI-surface test
+# installed console in the distribution test), slapd (the console's LDAP sign-in test runs its own), node and npm (the OpenAI-surface test
 # drives the official openai package, which the build installs from the npm registry), and the SDKs' toolchains
 # (python3-venv, php-cli, composer, phpunit, ruby, golang-go; see sdks/contract/). Maven fetches the rest.
 set -euo pipefail
@@ -17,6 +17,14 @@ command -v jq >/dev/null || need+=(jq)
 [ -x /usr/bin/chromedriver ] || need+=(chromium-driver)
 # the distribution test signs in to the installed console with Debian's Selenium binding
 /usr/bin/python3 -c 'import selenium' >/dev/null 2>&1 || need+=(python3-selenium)
+# the console's directory sign-in test (DirectoryIT) starts its own OpenLDAP server from Debian's slapd (slapd and
+# slapadd, with its own config folder and seed); the package is preseeded to create no database of its own and so
+# starts no system server
+if [ ! -x /usr/sbin/slapd ]; then
+  need+=(slapd)
+  sudo=""; [ "$(id -u)" -eq 0 ] || sudo="sudo"
+  echo "slapd slapd/no_configuration boolean true" | $sudo debconf-set-selections
+fi
 command -v node >/dev/null || need+=(nodejs)
 command -v npm >/dev/null || need+=(npm)
 # the SDKs' toolchains (sdks/contract/run.sh builds and tests all six against one appliance): Python's venv

@@ -76,9 +76,9 @@ final class ConsoleBrowser implements AutoCloseable {
         idle();
     }
 
-    /** Waits until Flow has no request in flight: components render client-side after each round trip. */
+    /** Waits until Flow has no request in flight (a page of another site counts as idle). */
     void idle() {
-        wait.until(d -> Boolean.TRUE.equals(js("return !!(window.Vaadin && window.Vaadin.Flow && window.Vaadin.Flow.clients"
+        wait.until(d -> Boolean.TRUE.equals(js("return !window.Vaadin || !!(window.Vaadin.Flow && window.Vaadin.Flow.clients"
                 + " && Object.values(window.Vaadin.Flow.clients).every(c => !c.isActive || !c.isActive()))")));
     }
 
@@ -95,6 +95,11 @@ final class ConsoleBrowser implements AutoCloseable {
 
     boolean visible(String id) {
         return driver.findElements(By.id(id)).stream().anyMatch(WebElement::isDisplayed);
+    }
+
+    boolean absent(String id) {
+        idle();
+        return driver.findElements(By.id(id)).stream().noneMatch(WebElement::isDisplayed);
     }
 
     void click(String id) {
@@ -146,6 +151,11 @@ final class ConsoleBrowser implements AutoCloseable {
         wait.until(ExpectedConditions.elementToBeClickable(
                 By.xpath("//vaadin-grid-sorter[normalize-space(.)='" + header + "']"))).click();
         idle();
+    }
+
+    /** Waits for a text of the page (another site's page too) to appear. */
+    void text(String text) {
+        wait.until(d -> d.getPageSource().contains(text));
     }
 
     void screenshot(String name) throws Exception {

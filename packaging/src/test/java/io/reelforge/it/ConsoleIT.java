@@ -72,6 +72,7 @@ class ConsoleIT {
         wait = new WebDriverWait(driver, Duration.ofSeconds(30));
     }
 
+    /** Debian's headless chromium through its chromedriver, with the browser's console log kept (see below). */
     private static WebDriver newBrowser() throws Exception {
         return ConsoleBrowser.chromium();
     }

@@ -18,6 +18,11 @@ public final class SignOut {
     public static void now(UI ui, ConsoleSessions sessions) {
         VaadinServletRequest request = VaadinServletRequest.getCurrent();
         String console = request == null ? "/admin" : request.getContextPath() + request.getServletPath();
+        if (sessions.signedInThroughOidc()) {
+            // That address ends this session, then the provider's (RP-initiated logout), which sends the browser back.
+            ui.getPage().setLocation(console + "/oidc/logout");
+            return;
+        }
         ui.getPage().setLocation(console + "/login");
         sessions.logout();
     }

@@ -15,19 +15,30 @@ import org.apache.shiro.web.subject.WebSubject;
 
 import io.reelforge.domain.model.console.ConsoleUser;
 import io.reelforge.domain.model.console.ConsoleUserRepository;
+import io.reelforge.domain.model.console.ConsoleUserSource;
 import io.reelforge.domain.shared.ReelforgeException;
 import io.reelforge.infrastructure.config.Settings;
 import io.reelforge.infrastructure.security.PasswordHasher;
+import io.reelforge.infrastructure.security.directory.DirectoryPrincipal;
+import io.reelforge.infrastructure.security.directory.DirectorySettings;
+import io.reelforge.infrastructure.security.directory.LdapToken;
+import io.reelforge.infrastructure.security.directory.OidcToken;
 
 /** Logging in and out of the console (and the admin API's sign-in), with throttling, and changing one's own password. */
 @ApplicationScoped
 @Transactional
 public class ConsoleSessions {
 
+    private static final java.util.logging.Logger LOG = java.util.logging.Logger.getLogger(ConsoleSessions.class.getName());
+
     /** The minimum length of a chosen password. */
     public static final int MIN_PASSWORD = 12;
 
-    public enum LoginOutcome { OK, MUST_CHANGE_PASSWORD, REFUSED, THROTTLED }
+    /**
+     * NO_ROLE: the directory knows the user, but none of their groups is mapped to a console role; UNAVAILABLE: the
+     * directory could not be asked, so nothing was decided about the password.
+     */
+    public enum LoginOutcome { OK, MUST_CHANGE_PASSWORD, REFUSED, THROTTLED, NO_ROLE, UNAVAILABLE }
 
     public record ConsoleUserView(String username, String role, boolean mustChangePassword) {
     }
@@ -50,6 +61,9 @@ public class ConsoleSessions {
     @Inject
     java.time.Clock clock;
 
+    @Inject
+    DirectoryUsers directoryUsers;
+
     /**
      * Returns an outcome rather than throwing, so the failure's audit line commits with the transaction. Unknown
      * names, wrong passwords and disabled users all get the same REFUSED in about the same time (an unknown
@@ -60,16 +74,21 @@ public class ConsoleSessions {
     public LoginOutcome login(String username, char[] password) {
         LoginOutcome outcome = signIn(username, password);
         if (outcome == LoginOutcome.OK || outcome == LoginOutcome.MUST_CHANGE_PASSWORD) {
-            Subject subject = SecurityUtils.getSubject();
-            subject.getSession().setTimeout(settings.consoleSessionTimeout().toMillis());
-            ConsoleUser u = users.byUsername(username).orElseThrow();
-            u.signedIn(clock.instant());
-            if (subject instanceof WebSubject web && web.getServletRequest() instanceof HttpServletRequest request) {
-                registry.started(request, u.username());
-            }
-            audit.record(ConsoleSubject.actor(subject), "console:login", u.id(), "from " + sourceAddress());
+            opened(SecurityUtils.getSubject());
         }
         return outcome;
+    }
+
+    /** A console session opened: its idle timeout, and the audit line naming the user and how they signed in. */
+    private void opened(Subject subject) {
+        subject.getSession().setTimeout(settings.consoleSessionTimeout().toMillis());
+        ConsoleUser u = users.byUsername((String) subject.getPrincipal()).orElseThrow();
+        u.signedIn(clock.instant());
+        if (subject instanceof WebSubject web && web.getServletRequest() instanceof HttpServletRequest request) {
+            registry.started(request, u.username());
+        }
+        audit.record(ConsoleSubject.actor(subject), "console:login", u.id(), "from " + sourceAddress()
+                + (u.isLocal() ? "" : " via " + u.source().name().toLowerCase(java.util.Locale.ROOT)));
     }
 
     /**
@@ -92,6 +111,11 @@ public class ConsoleSessions {
             return LoginOutcome.THROTTLED;
         }
         Optional<ConsoleUser> user = users.byUsername(username);
+        if (user.filter(ConsoleUser::isLocal).isEmpty() && directoryUsers.ldapEnabled()) {
+            // Local names win: a local user's password is never sent to the directory, nor can a directory
+            // account of the same name take the break-glass admin over.
+            return ldapSignIn(username, password, from);
+        }
         if (user.isEmpty()) {
             PasswordHasher.spendCheckTime(password);
             throttle.failed(username, from);
@@ -113,6 +137,97 @@ public class ConsoleSessions {
         return u.mustChangePassword() ? LoginOutcome.MUST_CHANGE_PASSWORD : LoginOutcome.OK;
     }
 
+    /**
+     * The directory checks the password by a bind; a user it vouches for and whose groups give a role becomes (or
+     * stays) a console user of that role ({@link DirectoryUsers}). A refusal counts for throttling like a wrong
+     * local password; a directory that cannot be asked does not (it is no guess).
+     */
+    private LoginOutcome ldapSignIn(String username, char[] password, String from) {
+        LdapToken token = new LdapToken(username, password, from);
+        Subject subject = SecurityUtils.getSubject();
+        try {
+            subject.login(token);
+        } catch (DirectoryPrincipal.NoRoleException e) {
+            throttle.succeeded(username, from);
+            audit.record(ConsoleSubject.actor(e.username()), "console:login-failed", null,
+                    "ldap user in no group mapped to a console role, from " + from);
+            return LoginOutcome.NO_ROLE;
+        } catch (DirectoryPrincipal.UnavailableException e) {
+            LOG.warning(() -> "Console sign-in through LDAP: " + e.getMessage());
+            audit.record("anonymous", "console:login-failed", null, "ldap directory unavailable, from " + from);
+            return LoginOutcome.UNAVAILABLE;
+        } catch (AuthenticationException e) {
+            throttle.failed(username, from);
+            audit.record("anonymous", "console:login-failed", null, "ldap refused \"" + printable(username) + "\" from " + from);
+            return LoginOutcome.REFUSED;
+        } finally {
+            token.clear();
+        }
+        if (!admitted(subject, from)) {
+            throttle.failed(username, from);
+            return LoginOutcome.REFUSED;
+        }
+        throttle.succeeded(username, from);
+        return LoginOutcome.OK;
+    }
+
+    /** Makes or updates the directory user the subject signed in as; signs them out again when refused. */
+    private boolean admitted(Subject subject, String from) {
+        DirectoryPrincipal who = subject.getPrincipals().oneByType(DirectoryPrincipal.class);
+        if (!directoryUsers.admit(who)) {
+            subject.logout();
+            audit.record(ConsoleSubject.actor(who.username()), "console:login-failed", null,
+                    source(who) + " user refused (disabled, or the name belongs to another sign-in source), from " + from);
+            return false;
+        }
+        renewSessionId(subject);
+        return true;
+    }
+
+    private static String source(DirectoryPrincipal who) {
+        return who.source().name().toLowerCase(java.util.Locale.ROOT);
+    }
+
+    /** The "Sign in with ..." button's provider name, when OpenID Connect sign-in is configured. */
+    public Optional<String> oidcProviderName() {
+        return DirectorySettings.oidc(settings).map(DirectorySettings.Oidc::providerName);
+    }
+
+    /**
+     * Signs in the user of an ID token the OIDC callback checked: made or updated like an LDAP user, audited,
+     * a new session id. Not throttled: the provider did the password check, and this takes no password.
+     */
+    public LoginOutcome oidcLogin(OidcToken token) {
+        Subject subject = SecurityUtils.getSubject();
+        subject.login(token);
+        String from = sourceAddress();
+        if (!admitted(subject, from)) {
+            return LoginOutcome.REFUSED;
+        }
+        opened(subject);
+        return LoginOutcome.OK;
+    }
+
+    /** A provider's user whose groups give no console role. */
+    public LoginOutcome oidcNoRole(String username) {
+        audit.record(ConsoleSubject.actor(username), "console:login-failed", null,
+                "oidc user in no group mapped to a console role, from " + sourceAddress());
+        return LoginOutcome.NO_ROLE;
+    }
+
+    /** A sign-in the provider refused or that failed a check (state, token, signature): audited, no details shown. */
+    public void oidcFailed(String reason) {
+        audit.record("anonymous", "console:login-failed", null, "oidc sign-in failed (" + reason + "), from " + sourceAddress());
+    }
+
+    /** Whether the signed-in user came through OpenID Connect (their sign-out also ends the provider's session). */
+    public boolean signedInThroughOidc() {
+        Subject subject = SecurityUtils.getSubject();
+        return subject.isAuthenticated() && subject.getPrincipals().oneByType(DirectoryPrincipal.class) != null
+                && subject.getPrincipals().oneByType(DirectoryPrincipal.class).source() == ConsoleUserSource.OIDC;
+    }
+
+    /** The caller's address as the server saw it (a proxy's own, behind one; forwarded headers are not trusted). */
     private static String sourceAddress() {
         return ConsoleSubject.address().orElse("unknown");
     }
@@ -163,6 +278,10 @@ public class ConsoleSessions {
             throw new org.apache.shiro.authz.UnauthenticatedException("not logged in");
         }
         ConsoleUser u = users.byUsername((String) subject.getPrincipal()).orElseThrow();
+        if (!u.isLocal()) {
+            throw ReelforgeException.validation("chosen", "password.directory",
+                    "Your password is your directory's: change it there.");
+        }
         if (!u.mustChangePassword() && !PasswordHasher.matches(current, u.passwordHash())) {
             throw ReelforgeException.validation("current", "password.wrong", "The current password is not right.");
         }

@@ -128,6 +128,10 @@ public class ConsoleUserAdmin {
     public OneTimePassword resetPassword(String username) {
         String actor = ConsoleSubject.require("users:update");
         ConsoleUser u = other(actor, username);
+        if (!u.isLocal()) {
+            throw ReelforgeException.conflict("user.directory", u.username() + " signs in through the directory: reset"
+                    + " the password there.");
+        }
         String password = PasswordHasher.oneTimePassword();
         u.resetPassword(PasswordHasher.hash(password.toCharArray()));
         audit.record(actor, "users:reset-password", u.id(), u.username());

@@ -16,6 +16,7 @@ import org.apache.shiro.subject.Subject;
 import org.apache.shiro.subject.support.SubjectThreadState;
 
 import io.reelforge.domain.model.console.ConsoleUserRepository;
+import io.reelforge.infrastructure.config.Settings;
 
 /**
  * Binds a fresh, anonymous Shiro subject with no session to every {@code /v1/admin} request, so the admin API's
@@ -30,12 +31,14 @@ public class AdminApiShiroFilter extends HttpFilter {
     @Inject
     ConsoleUserRepository users;
 
+    @Inject
+    Settings settings;
+
     private DefaultSecurityManager manager;
 
     @Override
     public void init() {
-        manager = new DefaultSecurityManager(new ConsoleRealm(users));
-        manager.setRememberMeManager(null);
+        manager = ConsoleSecurity.configure(new DefaultSecurityManager(), users, settings);
         ((DefaultSubjectDAO) manager.getSubjectDAO()).setSessionStorageEvaluator(subject -> false);
     }
 

@@ -84,6 +84,10 @@ public class ConsoleCredentialsFilter implements ContainerRequestFilter {
             }
             case REFUSED -> throw unauthorized("invalid_credentials", "The console user name or password is wrong, or"
                     + " the user is disabled.");
+            case NO_ROLE -> throw new ReelforgeException(ErrorType.PERMISSION, "no_console_role", "The directory knows this"
+                    + " user, but none of their groups is mapped to a console role (docs/console-sign-in.md).");
+            case UNAVAILABLE -> throw new ReelforgeException(ErrorType.UNAVAILABLE, "directory_unavailable",
+                    "The directory (LDAP) could not be asked; local console users can still sign in.");
             case THROTTLED -> throw new RateLimitedException("login_throttled", "Too many failed sign-ins from this"
                     + " address or for this user name: try again after Retry-After seconds.",
                     sessions.retryAfterSeconds(username)) { };

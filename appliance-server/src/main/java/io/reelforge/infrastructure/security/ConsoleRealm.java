@@ -43,6 +43,10 @@ public class ConsoleRealm extends AuthorizingRealm {
     protected AuthenticationInfo doGetAuthenticationInfo(AuthenticationToken token) throws AuthenticationException {
         String username = ((UsernamePasswordToken) token).getUsername();
         ConsoleUser user = users.byUsername(username).orElseThrow(UnknownAccountException::new);
+        if (!user.isLocal()) {
+            // A directory user has no local password: only their directory may vouch for them.
+            throw new UnknownAccountException();
+        }
         if (user.isDisabled()) {
             throw new DisabledAccountException();
         }

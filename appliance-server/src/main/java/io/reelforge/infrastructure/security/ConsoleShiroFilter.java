@@ -15,6 +15,7 @@ import org.apache.shiro.web.servlet.AbstractShiroFilter;
 
 import io.reelforge.application.console.ConsoleSessionRegistry;
 import io.reelforge.domain.model.console.ConsoleUserRepository;
+import io.reelforge.infrastructure.config.Settings;
 
 /**
  * Binds the console user's Shiro subject to every {@code /admin} request, so the application services can
@@ -32,12 +33,13 @@ public class ConsoleShiroFilter extends AbstractShiroFilter {
     @Inject
     ConsoleSessionRegistry sessions;
 
+    @Inject
+    Settings settings;
+
     @Override
     public void init() throws Exception {
-        DefaultWebSecurityManager manager = new DefaultWebSecurityManager(new ConsoleRealm(users));
-        // No remember-me cookie: a console login lasts one session.
-        manager.setRememberMeManager(null);
-        setSecurityManager(manager);
+        // No remember-me cookie (ConsoleSecurity): a console login lasts one session.
+        setSecurityManager(ConsoleSecurity.configure(new DefaultWebSecurityManager(), users, settings));
     }
 
     /** With the subject bound: notes the session as seen (and ends one signed out from another node) first. */

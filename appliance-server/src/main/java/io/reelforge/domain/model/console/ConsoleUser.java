@@ -56,6 +56,14 @@ public class ConsoleUser {
     /** The last successful sign-in (the console's or the admin API's first call of a session); null before any. */
     private Instant lastSignInAt;
 
+    /**
+     * Where the user signs in: null for a local user (the password hash above), otherwise the directory
+     * ({@link ConsoleUserSource}) that vouches for them at each sign-in; such a user has no local password.
+     */
+    @Enumerated(EnumType.STRING)
+    @Column(length = 16)
+    private ConsoleUserSource source;
+
     @Version
     private long version;
 
@@ -69,6 +77,27 @@ public class ConsoleUser {
         this.role = role;
         this.mustChangePassword = mustChangePassword;
         this.createdAt = now;
+    }
+
+    /**
+     * A user a directory vouched for, made at their first sign-in. The hash column holds a marker no password
+     * can match; the local realm refuses such users anyway.
+     */
+    public static ConsoleUser fromDirectory(String username, ConsoleUserSource source, ConsoleRole role, Instant now) {
+        if (source == ConsoleUserSource.LOCAL) {
+            throw new IllegalArgumentException("a directory user needs a directory source");
+        }
+        ConsoleUser u = new ConsoleUser(username, "!" + source.name().toLowerCase(java.util.Locale.ROOT), role, false, now);
+        u.source = source;
+        return u;
+    }
+
+    public ConsoleUserSource source() {
+        return source == null ? ConsoleUserSource.LOCAL : source;
+    }
+
+    public boolean isLocal() {
+        return source() == ConsoleUserSource.LOCAL;
     }
 
     public void changePassword(String newHash) {
