@@ -56,6 +56,27 @@ class LedgerAdjustmentTest {
             public List<LedgerEntry> page(String accountId, Instant beforeCreatedAt, String beforeId, int limit) {
                 throw new UnsupportedOperationException();
             }
+
+            @Override
+            public List<LedgerEntry> search(io.reelforge.domain.model.ledger.LedgerQuery query, int offset, int limit) {
+                throw new UnsupportedOperationException();
+            }
+
+            @Override
+            public List<LedgerEntry> searchAfter(io.reelforge.domain.model.ledger.LedgerQuery query, Instant beforeCreatedAt,
+                    String beforeId, int limit) {
+                throw new UnsupportedOperationException();
+            }
+
+            @Override
+            public long count(io.reelforge.domain.model.ledger.LedgerQuery query) {
+                throw new UnsupportedOperationException();
+            }
+
+            @Override
+            public java.util.Map<java.time.LocalDate, Long> spentPerDay(String accountId, Instant since) {
+                throw new UnsupportedOperationException();
+            }
         };
         ledger.accounts = (AccountRepository) Proxy.newProxyInstance(getClass().getClassLoader(),
                 new Class<?>[] {AccountRepository.class}, (proxy, method, args) -> {
