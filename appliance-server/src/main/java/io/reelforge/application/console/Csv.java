@@ -38,6 +38,14 @@ public final class Csv {
         }
     }
 
+    public void flush() {
+        try {
+            out.flush();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     static String cell(Object value) {
         if (value == null) {
             return "";

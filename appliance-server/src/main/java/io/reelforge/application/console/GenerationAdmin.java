@@ -88,7 +88,7 @@ public class GenerationAdmin {
     public void exportCsv(GenerationQuery query, OutputStream out) throws IOException {
         String actor = ConsoleSubject.require("generations:read");
         audit.record(actor, "generations:export", null, describe(query));
-        CsvOutput csv = new CsvOutput(new OutputStreamWriter(out, StandardCharsets.UTF_8));
+        Csv csv = new Csv(new OutputStreamWriter(out, StandardCharsets.UTF_8));
         csv.row(CSV_HEADER);
         Generation last = null;
         List<GenerationListing> batch;
