@@ -24,7 +24,17 @@ public class ApplianceDataSource implements DataSource {
         if (d == null) {
             synchronized (this) {
                 if (delegate == null) {
-                    delegate = DatabaseTarget.configured().dataSource();
+                    DatabaseTarget target = DatabaseTarget.configured();
+                    if (target.embedded()) {
+                        // Before Derby opens the folder: the container may ask for a connection while it deploys
+                        // (Payara 7 makes an EntityManager then), before any start-up bean of ours has run.
+                        try {
+                            DataFolderLock.take(target.derbyPath());
+                        } catch (IllegalStateException e) {
+                            throw io.reelforge.infrastructure.config.FatalStart.exit("data folder in use", e);
+                        }
+                    }
+                    delegate = target.dataSource();
                 }
                 d = delegate;
             }
