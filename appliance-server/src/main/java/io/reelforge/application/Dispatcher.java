@@ -42,6 +42,15 @@ public class Dispatcher {
         executor.execute(this::dispatch);
     }
 
+    /**
+     * Dispatches on another managed thread, outside whatever transaction the caller is in: a claim made inside the
+     * caller's transaction would be invisible to the render thread until that commits (the render would find its
+     * job still queued, skip it, and leave it processing with nothing rendering it). Start-up calls this.
+     */
+    public void dispatchSoon() {
+        executor.execute(this::dispatch);
+    }
+
     public synchronized void dispatch() {
         // A draining appliance lets running renders finish but starts no new one.
         if (!jobs.isRunning() || drain.draining()) {

@@ -138,7 +138,7 @@ public class Bootstrap {
             nodeTasks.start();
             metrics.watchJobs(jobCounts::byStatus);
             drainOnTerm = DrainOnTerm.install(drain, signals.ownedView(), settings.shutdownDrainTimeout(), this::handBackOnManagedThread);
-            dispatcher.dispatch();
+            dispatcher.dispatchSoon();
             demo.ifPresent(this::printFirstStart);
             adminPassword.ifPresent(this::printFirstAdmin);
             gate.started("Reelforge is ready at " + baseUrl());
