@@ -77,11 +77,13 @@ class ConsoleOpsIT {
         try (Connection c = DriverManager.getConnection(url)) {
             c.setAutoCommit(false);
             try (PreparedStatement a = c.prepareStatement("insert into RF_ACCOUNT (ID, CREATEDAT, MAXCONCURRENTJOBS, NAME,"
-                    + " STATUS, VERSION, PLAN_ID, DAILYCLIPCAP, ALLOWEDRESOLUTIONS) select ?, CREATEDAT, MAXCONCURRENTJOBS, ?,"
-                    + " STATUS, 1, PLAN_ID, DAILYCLIPCAP, ALLOWEDRESOLUTIONS from RF_ACCOUNT where ID = ?")) {
+                    + " NAMEKEY, STATUS, VERSION, PLAN_ID, DAILYCLIPCAP, ALLOWEDRESOLUTIONS) select ?, CREATEDAT, MAXCONCURRENTJOBS, ?,"
+                    + " ?, STATUS, 1, PLAN_ID, DAILYCLIPCAP, ALLOWEDRESOLUTIONS from RF_ACCOUNT where ID = ?")) {
                 a.setString(1, bulkId);
                 a.setString(2, BULK);
-                a.setString(3, demoAccount);
+                // The unique name key (0008): the name in lower case, as the application stores it.
+                a.setString(3, BULK.toLowerCase(java.util.Locale.ROOT));
+                a.setString(4, demoAccount);
                 assertEquals(1, a.executeUpdate());
             }
             String[] statuses = {"COMPLETED", "FAILED", "CANCELED", "EXPIRED"};
