@@ -981,7 +981,14 @@ class ConsoleIT {
     private void click(String id) {
         WebElement e = shown(id);
         ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'center', inline: 'center'})", e);
-        wait.until(ExpectedConditions.elementToBeClickable(e)).click();
+        try {
+            wait.until(ExpectedConditions.elementToBeClickable(e)).click();
+        } catch (org.openqa.selenium.ElementClickInterceptedException covered) {
+            // A notification of the step before may still cover the button (it closes after a few seconds).
+            wait.until(d -> Boolean.TRUE.equals(((JavascriptExecutor) d).executeScript(
+                    "return document.querySelectorAll('vaadin-notification-card').length === 0")));
+            wait.until(ExpectedConditions.elementToBeClickable(e)).click();
+        }
         idle();
     }
 
