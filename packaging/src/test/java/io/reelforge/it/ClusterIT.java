@@ -10,17 +10,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -33,8 +30,8 @@ import org.junit.jupiter.api.Test;
  */
 class ClusterIT {
 
-    private static final String HOST = System.getProperty("reelforge.it.postgresql.host", "127.0.0.1");
-    private static final String USER = System.getProperty("reelforge.it.postgresql.user", "postgres");
+    private static final String HOST = ItDatabase.HOST;
+    private static final String USER = ItDatabase.USER;
     private static final Duration LEASE = Duration.ofSeconds(6);
     /** How long past the lease a lost node's renders may take to start again elsewhere. */
     private static final Duration TAKEOVER_SLACK = Duration.ofSeconds(5);
@@ -43,16 +40,12 @@ class ClusterIT {
 
     @BeforeAll
     static void createDatabase() throws Exception {
-        database = "rf_cluster_it_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
-        Assumptions.assumeTrue(run("createdb", "-h", HOST, "-U", USER, database) == 0,
-                "no PostgreSQL server at " + HOST + " to create a database on");
+        database = ItDatabase.create("rf_cluster_it_");
     }
 
     @AfterAll
     static void dropDatabase() throws Exception {
-        if (database != null) {
-            run("dropdb", "-h", HOST, "-U", USER, "--if-exists", "--force", database);
-        }
+        ItDatabase.drop(database);
     }
 
     @Test
@@ -194,7 +187,7 @@ class ClusterIT {
 
     private static Map<String, String> settings(Path shared, String liveKey, String nodeId) {
         Map<String, String> s = new HashMap<>();
-        s.put("db.url", "jdbc:postgresql://" + HOST + ":5432/" + database);
+        s.put("db.url", ItDatabase.url(database));
         s.put("db.user", USER);
         s.put("node-id", nodeId);
         s.put("demo.api-key", liveKey);
@@ -246,11 +239,5 @@ class ClusterIT {
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
         assertEquals(0, p.waitFor(), out);
         return out;
-    }
-
-    private static int run(String... cmd) throws Exception {
-        Process p = new ProcessBuilder(new ArrayList<>(List.of(cmd))).redirectErrorStream(true).start();
-        p.getInputStream().readAllBytes();
-        return p.waitFor();
     }
 }
