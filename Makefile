@@ -25,6 +25,7 @@ run: build
 ## distributions (install, upgrade, rollback, uninstall of the tarball and the .deb on this machine, as root).
 test:
 	scripts/test-deps.sh
+	installer/tests/console-filter-test.sh
 	$(MVN) verify
 	installer/tests/libtorch-test.sh
 	sdks/contract/run.sh
