@@ -122,11 +122,39 @@ final class ConsoleBrowser implements AutoCloseable {
      */
     void pick(String id, String label) {
         click(id);
-        WebElement item = wait.until(d -> (WebElement) js("return Array.from(document.querySelectorAll("
-                + "'vaadin-select-item, vaadin-combo-box-item')).find(i => i.textContent.trim() === arguments[0]"
-                + " && i.getClientRects().length > 0) || null", label));
-        item.click();
+        // On Vaadin 25 the overlay animates open: an item found while it moves may be covered for a moment.
+        wait.until(d -> clickIfReady((WebElement) js(OWN_ITEM, id, label)));
         idle();
+    }
+
+    /** Clicks it unless it is absent, gone from the page or still covered; says whether it did. */
+    static boolean clickIfReady(WebElement e) {
+        if (e == null) {
+            return false;
+        }
+        try {
+            e.click();
+            return true;
+        } catch (org.openqa.selenium.ElementClickInterceptedException | org.openqa.selenium.StaleElementReferenceException notYet) {
+            return false;
+        }
+    }
+
+    /**
+     * The shown item with this label of the select or combo box with this id: an item in its own light or shadow DOM,
+     * or in an overlay it owns. Another select's overlay that is still closing keeps items with the same label ("any"),
+     * and on Vaadin 25 those still have a box while they fade. Matched on the whole label; {@link #OWN_ITEM_CONTAINING}
+     * on a part of it.
+     */
+    static final String OWN_ITEM = ownItem("i.textContent.trim() === arguments[1]");
+    static final String OWN_ITEM_CONTAINING = ownItem("i.textContent.includes(arguments[1])");
+
+    private static String ownItem(String matches) {
+        return "const el = document.getElementById(arguments[0]);"
+                + " const mine = i => { for (let n = i; n; n = n.parentNode || n.host) {"
+                + " if (n === el || n.owner === el) return true; } return false; };"
+                + " return Array.from(document.querySelectorAll('vaadin-select-item, vaadin-combo-box-item'))"
+                + ".find(i => " + matches + " && i.getClientRects().length > 0 && mine(i)) || null";
     }
 
     /** Waits until the element's text is this, and says what it was when it never is. */

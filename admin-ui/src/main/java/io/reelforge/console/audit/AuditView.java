@@ -30,8 +30,8 @@ public class AuditView extends VerticalLayout {
     final Grid<AuditLog.AuditView> grid = new Grid<>();
     final TextField actor = new TextField("Who");
     final TextField action = new TextField("Action");
-    final DatePicker from = new DatePicker("From (UTC)");
-    final DatePicker to = new DatePicker("To (UTC, included)");
+    final DatePicker from = Times.utcDayPicker("From (UTC)", "audit-from");
+    final DatePicker to = Times.utcDayPicker("To (UTC, included)", "audit-to");
     final CsvDownload export = new CsvDownload("audit-export", "Export CSV");
 
     private final transient AuditLog audit;
@@ -58,8 +58,6 @@ public class AuditView extends VerticalLayout {
             f.setClearButtonVisible(true);
             f.addValueChangeListener(e -> updateList());
         }
-        from.setId("audit-from");
-        to.setId("audit-to");
         from.addValueChangeListener(e -> updateList());
         to.addValueChangeListener(e -> updateList());
     }

@@ -1,7 +1,5 @@
 package io.reelforge.console.generations;
 
-import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.List;
 import java.util.function.Consumer;
@@ -19,6 +17,7 @@ import io.reelforge.application.console.AccountAdmin.AccountRow;
 import io.reelforge.domain.model.generation.GenerationQuery;
 import io.reelforge.domain.model.generation.GenerationStatus;
 import io.reelforge.domain.model.generation.Resolution;
+import io.reelforge.console.support.Times;
 
 /**
  * The generations grid's filters: account, status, engine, resolution, a date range (whole days in UTC, both
@@ -32,8 +31,8 @@ class GenerationFilters extends HorizontalLayout {
     final Select<String> status = new Select<>();
     final Select<String> engine = new Select<>();
     final Select<String> resolution = new Select<>();
-    final DatePicker from = new DatePicker("From (UTC)");
-    final DatePicker to = new DatePicker("To (UTC)");
+    final DatePicker from = Times.utcDayPicker("From (UTC)", "filter-from");
+    final DatePicker to = Times.utcDayPicker("To (UTC, included)", "filter-to");
     final TextField prompt = new TextField("Prompt contains");
 
     private Consumer<GenerationQuery> onChange = q -> { };
@@ -47,14 +46,8 @@ class GenerationFilters extends HorizontalLayout {
         choice(status, "filter-status", "Status", Arrays.stream(GenerationStatus.values()).map(GenerationStatus::wireName).toList());
         choice(engine, "filter-engine", "Engine", engineIds);
         choice(resolution, "filter-resolution", "Resolution", Arrays.stream(Resolution.values()).map(Resolution::wireName).toList());
-        from.setId("filter-from");
-        to.setId("filter-to");
-        DatePicker.DatePickerI18n iso = new DatePicker.DatePickerI18n().setDateFormat("yyyy-MM-dd");
-        for (DatePicker d : new DatePicker[] {from, to}) {
-            d.setI18n(iso);
-            d.setClearButtonVisible(true);
-            d.setWidth("10em");
-        }
+        from.setWidth("10em");
+        to.setWidth("10em");
         prompt.setId("filter-prompt");
         prompt.setClearButtonVisible(true);
         prompt.setValueChangeMode(ValueChangeMode.LAZY);
@@ -80,11 +73,9 @@ class GenerationFilters extends HorizontalLayout {
 
     /** The filters as a query, unsorted: the grid adds its order. */
     GenerationQuery query() {
-        LocalDate last = to.getValue();
         return new GenerationQuery(account.getValue() == null ? null : account.getValue().id(),
                 GenerationStatus.fromWire(status.getValue()), any(engine.getValue()), any(resolution.getValue()),
-                from.getValue() == null ? null : from.getValue().atStartOfDay().toInstant(ZoneOffset.UTC),
-                last == null ? null : last.plusDays(1).atStartOfDay().toInstant(ZoneOffset.UTC),
+                Times.startOf(from.getValue()), Times.endOf(to.getValue()),
                 prompt.getValue(), List.of());
     }
 

@@ -4,6 +4,8 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 
+import com.vaadin.flow.component.datepicker.DatePicker;
+
 /** How the console writes a time, everywhere: to the second, in UTC, and saying so. */
 public final class Times {
 
@@ -24,6 +26,19 @@ public final class Times {
     /** The first instant after a UTC day, so that a range "to" that day includes it; null for none. */
     public static Instant endOf(java.time.LocalDate day) {
         return day == null ? null : startOf(day.plusDays(1));
+    }
+
+    /**
+     * A date picker for a UTC day, written and typed as yyyy-MM-dd whatever the browser's locale (the same text as
+     * {@link #format}'s date, and no 1/2 vs 2/1 ambiguity), with a clear button.
+     */
+    public static DatePicker utcDayPicker(String label, String id) {
+        DatePicker picker = new DatePicker(label);
+        picker.setId(id);
+        picker.setI18n(new DatePicker.DatePickerI18n().setDateFormat("yyyy-MM-dd"));
+        picker.setClearButtonVisible(true);
+        picker.setPlaceholder("yyyy-mm-dd");
+        return picker;
     }
 
     public static String format(Instant t) {

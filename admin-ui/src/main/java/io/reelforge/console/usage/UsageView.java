@@ -46,8 +46,8 @@ public class UsageView extends VerticalLayout implements HasUrlParameter<String>
     final Span totals = new Span();
     final VerticalLayout charts = new VerticalLayout();
     final MultiSelectComboBox<EntryKind> kinds = new MultiSelectComboBox<>("Kind");
-    final DatePicker from = new DatePicker("From (UTC)");
-    final DatePicker to = new DatePicker("To (UTC, included)");
+    final DatePicker from = Times.utcDayPicker("From (UTC)", "ledger-from");
+    final DatePicker to = Times.utcDayPicker("To (UTC, included)", "ledger-to");
     final TextField text = new TextField("Reason or actor");
     final CsvDownload export = new CsvDownload("ledger-export", "Export CSV");
     final Grid<LedgerRow> grid = new Grid<>();
@@ -92,8 +92,6 @@ public class UsageView extends VerticalLayout implements HasUrlParameter<String>
         kinds.setId("ledger-kinds");
         kinds.setItems(EntryKind.values());
         kinds.setItemLabelGenerator(k -> k.name().toLowerCase(Locale.ROOT));
-        from.setId("ledger-from");
-        to.setId("ledger-to");
         text.setId("ledger-text");
         text.setValueChangeMode(ValueChangeMode.LAZY);
         text.setClearButtonVisible(true);
