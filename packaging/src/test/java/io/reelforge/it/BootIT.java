@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -61,6 +63,23 @@ class BootIT {
             assertThrows(IllegalStateException.class, a::boot, "the start fails");
             assertEquals(3, a.awaitExitStatus(Duration.ofMinutes(2)), "exit status 3, not a live JVM without the application");
             assertTrue(a.log().contains("Reelforge could not start"), "the reason is in the log");
+        } finally {
+            a.stop();
+        }
+    }
+
+    /**
+     * Started straight from the jar (no launcher to refuse a taken port first), a server that cannot bind its port
+     * ends with status 3: Payara Micro's own main logged the error and kept its threads alive (seen 1.5 minutes later).
+     */
+    @Test
+    void aTakenPortEndsTheProcess() throws Exception {
+        Appliance a = Appliance.create("boot-port-taken", Map.of());
+        try (ServerSocket taken = new ServerSocket()) {
+            taken.bind(new InetSocketAddress(URI.create(a.baseUrl()).getPort()));
+            assertThrows(IllegalStateException.class, a::boot, "the start fails");
+            assertEquals(3, a.awaitExitStatus(Duration.ofMinutes(2)), "exit status 3, not a live JVM serving nothing");
+            assertTrue(a.log().contains("Reelforge could not start: the server did not start"), "the reason is in the log");
         } finally {
             a.stop();
         }

@@ -1,0 +1,61 @@
+package io.reelforge.launch;
+
+import java.util.Collection;
+
+import fish.payara.micro.boot.PayaraMicroBoot;
+import fish.payara.micro.boot.PayaraMicroLauncher;
+
+/**
+ * The bundle's entry point (the Main-Class of reelforge.jar): Payara Micro's own start, then a check that the
+ * appliance is deployed. Payara Micro's main logs a start that fails (a port already taken, say) and returns with
+ * its threads still running, and a deployment that fails leaves a server with no application (every route 404,
+ * health 503, queued jobs never run): in both cases a live process that neither systemd nor an orchestrator restarts.
+ * Here both end the process with status {@value #FAILED}, the status the application's own failed start uses
+ * ({@code FatalStart}), so {@code Restart=on-failure} restarts it and {@code make run} says so.
+ */
+public final class ApplianceMain {
+
+    /** The exit status of a start that did not end with the appliance deployed. */
+    static final int FAILED = 3;
+    /** The name Payara Micro gives the bundled ROOT.war. */
+    static final String APPLICATION = "ROOT";
+
+    private ApplianceMain() {
+    }
+
+    public static void main(String[] args) {
+        PayaraMicroBoot boot;
+        try {
+            boot = PayaraMicroLauncher.create(args);
+        } catch (Exception e) {
+            fail("the server did not start: " + reason(e));
+            return;
+        }
+        Collection<String> deployed;
+        try {
+            deployed = boot.getRuntime().getDeployedApplicationNames();
+        } catch (IllegalStateException notRunning) {
+            return; // an option that starts no server (--outputUberJar, --warmup) has done its work
+        }
+        if (!deployed.contains(APPLICATION)) {
+            fail("the application did not deploy (deployed: " + deployed + "); the log above says why");
+        }
+    }
+
+    /** The first message along the causes (Payara's own exception often has none), else the innermost type. */
+    static String reason(Throwable e) {
+        Throwable last = e;
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t.getMessage() != null && !t.getMessage().isBlank()) {
+                return t.getMessage();
+            }
+            last = t;
+        }
+        return last.getClass().getName() + " (the log above says more)";
+    }
+
+    private static void fail(String why) {
+        System.err.println("Reelforge could not start: " + why + "; the process exits with status " + FAILED);
+        System.exit(FAILED);
+    }
+}
