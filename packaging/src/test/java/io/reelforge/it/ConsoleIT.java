@@ -595,10 +595,10 @@ class ConsoleIT {
         wait.until(d -> ledgerRows() == 4);
         String all = fetchText("ledger-export");
         assertTrue(all.contains(",adjustment,25,\"'=HYPERLINK(\"\"http://x\"\") goodwill\",console:admin,"), all);
-        type("ledger-to", "2020-01-01");
+        typeDate("ledger-to", "2020-01-01");
         wait.until(d -> ledgerRows() == 0);
         erase("ledger-to");
-        type("ledger-from", "2020-01-01");
+        typeDate("ledger-from", "2020-01-01");
         wait.until(d -> ledgerRows() == 4);
 
         // The audit log: the source address, the account's name beside its id, filters, and the same in CSV.
@@ -621,7 +621,7 @@ class ConsoleIT {
         type("audit-actor", "nobody-like-this");
         wait.until(d -> gridRows("audit-grid") == 0);
         type("audit-actor", "admin");
-        type("audit-to", "2020-01-01");
+        typeDate("audit-to", "2020-01-01");
         wait.until(d -> gridRows("audit-grid") == 0);
         erase("audit-to");
         wait.until(d -> gridRows("audit-grid") > 3);
@@ -675,6 +675,12 @@ class ConsoleIT {
     }
 
     /** Empties a field as a user would (select all, delete), so the field's change reaches the server. */
+    /** See {@link ConsoleBrowser#typeDate}: Enter takes a typed date. */
+    private void typeDate(String id, String date) {
+        ConsoleBrowser.enterDate(shown(id).findElement(By.tagName("input")), date);
+        idle();
+    }
+
     private void erase(String id) {
         WebElement input = shown(id).findElement(By.tagName("input"));
         input.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.BACK_SPACE, Keys.TAB);

@@ -217,8 +217,8 @@ class ConsoleOpsIT {
             LocalDate day = createdAt(20_000).atZone(ZoneOffset.UTC).toLocalDate();
             Instant dayStart = day.atStartOfDay().toInstant(ZoneOffset.UTC);
             timed(b, "date range", () -> {
-                b.type("filter-from", day.toString());
-                b.type("filter-to", day.toString());
+                b.typeDate("filter-from", day.toString());
+                b.typeDate("filter-to", day.toString());
             });
             b.textIs("generations-count", count(expected(i -> i >= 3 && !createdAt(i).isBefore(dayStart)
                     && createdAt(i).isBefore(dayStart.plus(1, ChronoUnit.DAYS)))));
