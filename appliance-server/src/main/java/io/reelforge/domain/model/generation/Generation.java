@@ -11,6 +11,7 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Index;
 import jakarta.persistence.Table;
+import jakarta.persistence.UniqueConstraint;
 import jakarta.persistence.Version;
 
 import io.reelforge.domain.model.account.KeyMode;
@@ -27,7 +28,8 @@ import io.reelforge.domain.model.account.KeyMode;
         @Index(name = "RF_GEN_STATUS", columnList = "STATUS, CREATEDAT"),
         @Index(name = "RF_GEN_CREATED", columnList = "CREATEDAT, ID"),
         @Index(name = "RF_GEN_ENGINE", columnList = "ENGINE, CREATEDAT"),
-        @Index(name = "RF_GEN_FINISHED", columnList = "FINISHEDAT")})
+        @Index(name = "RF_GEN_FINISHED", columnList = "FINISHEDAT")},
+        uniqueConstraints = @UniqueConstraint(name = "RF_GEN_IDEMPOTENCY", columnNames = "IDEMPOTENCYKEY"))
 public class Generation {
 
     @Id
@@ -123,6 +125,14 @@ public class Generation {
     @Column(length = 100)
     private String renderNode;
 
+    /**
+     * The {@code Idempotency-Key} it was submitted with, as the hash of account and key (the key's record id);
+     * null for none. Written in the transaction that inserts the row and debits the price, under a unique
+     * constraint: a retry finds the generation here, whatever became of the stored answer.
+     */
+    @Column(length = 64)
+    private String idempotencyKey;
+
     /** Set when the owner deleted it: the files are gone, the row stays for the ledger, the API no longer shows it. */
     private Instant deletedAt;
 
@@ -154,6 +164,11 @@ public class Generation {
         this.creditsCharged = creditsCharged;
         this.estimatedRenderMs = estimatedRenderMs;
         this.createdAt = now;
+    }
+
+    /** Binds an idempotency key (the hash of account and key) to this generation; null binds none. */
+    public void submittedUnder(String idempotencyKey) {
+        this.idempotencyKey = idempotencyKey;
     }
 
     public void notifyWhenEnded(String webhookUrl, String apiBase) {
@@ -348,4 +363,5 @@ public class Generation {
     public String webhookUrl() { return webhookUrl; }
     public String renderNode() { return renderNode; }
     public String apiBase() { return apiBase; }
+    public String idempotencyKey() { return idempotencyKey; }
 }
