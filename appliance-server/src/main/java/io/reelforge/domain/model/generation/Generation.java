@@ -333,9 +333,12 @@ public class Generation {
     public boolean upscaled() { return upscaled; }
     public long creditsCharged() { return creditsCharged; }
 
-    /** What the clip costs the account in the end: nothing once failed or canceled (refunded), else the charge. */
+    /**
+     * What the clip costs the account in the end, as the ledger has it (debit less refund): nothing once failed or
+     * canceled, else the charge. The API's {@code credits_used}, the console's column and its sort all read this rule.
+     */
     public long creditsSpent() {
-        return status == GenerationStatus.FAILED || status == GenerationStatus.CANCELED ? 0 : creditsCharged;
+        return status.refunded() ? 0 : creditsCharged;
     }
     public double progress() { return progress; }
     public int attempts() { return attempts; }
