@@ -14,7 +14,6 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
 import io.reelforge.application.ops.Drain;
-import io.reelforge.application.webhooks.WebhookOutbox;
 import io.reelforge.domain.model.account.Account;
 import io.reelforge.domain.model.account.AccountRepository;
 import io.reelforge.domain.model.account.KeyMode;
@@ -70,7 +69,7 @@ public class GenerationService {
     Event<GenerationQueued> queued;
 
     @Inject
-    WebhookOutbox webhooks;
+    RenderLifecycle lifecycle;
 
     @Inject
     Clock clock;
@@ -78,14 +77,27 @@ public class GenerationService {
     @Inject
     Drain drain;
 
+    /** What a submission did: queued a new generation, or found the one submitted earlier under the same key. */
+    public record Submission(Generation generation, boolean earlier) {
+    }
+
     /**
      * @param webhookUrl an already checked URL to send the end event to, or null
      * @param apiBase the API base URL the request came to, for the URLs in webhook bodies
+     * @param idempotencyKey the hash of account and {@code Idempotency-Key} ({@link IdempotencyService#begin}'s
+     *        record id), or null: bound to the generation in this transaction, with its debit, so a retry under the
+     *        same key (after a crash before the answer was stored, even) gets this generation and pays nothing
      */
-    public Generation submit(Caller caller, ClipRequest request, String webhookUrl, String apiBase) {
+    public Submission submit(Caller caller, ClipRequest request, String webhookUrl, String apiBase, String idempotencyKey) {
+        Account account = accounts.lockForUpdate(caller.accountId());
+        // Under the account's lock: a first request with this key has committed or rolled back by now.
+        Optional<Generation> earlier = idempotencyKey == null ? Optional.empty() : generations.findByIdempotencyKey(idempotencyKey);
+        if (earlier.isPresent()) {
+            LogContext.put(LogContext.GENERATION_ID, earlier.get().id());
+            return new Submission(earlier.get(), true);
+        }
         drain.refuseIfDraining();
         store.refuseIfUnavailable();
-        Account account = accounts.lockForUpdate(caller.accountId());
         Plan plan = account.plan();
         boolean live = caller.mode() == KeyMode.LIVE;
         if (live && !plan.videoAllowed()) {
@@ -114,25 +126,24 @@ public class GenerationService {
         Generation g = new Generation(account.id(), caller.apiKeyId(), caller.mode(), request, engine, price,
                 estimator.renderMs(engine, request.width(), request.height()), clock.instant());
         g.notifyWhenEnded(webhookUrl, apiBase);
+        g.submittedUnder(idempotencyKey);
         generations.store(g);
         // The rest of this request's log lines name the job (the request filter clears it at the end).
         LogContext.put(LogContext.GENERATION_ID, g.id());
         ledger.debit(g, caller.actor());
         Optional<String> blocked = new SafetyPolicy(safety.all()).violation(request.prompt(), request.negativePrompt());
-        if (request.hasImage() && blocked.isEmpty()) {
+        if (blocked.isPresent()) {
+            lifecycle.refuse(g, "safety.prompt", "The prompt was blocked by the content safety policy (category: "
+                    + blocked.get() + "). No credits were used.");
+            return new Submission(g, false);
+        }
+        if (request.hasImage()) {
             String path = store.inputFor(g.id());
             store.write(path, request.image());
             g.attachInputImage(path);
         }
-        if (blocked.isPresent()) {
-            g.fail("safety.prompt", "The prompt was blocked by the content safety policy (category: "
-                    + blocked.get() + "). No credits were used.", clock.instant());
-            ledger.refund(g, "safety.prompt");
-            webhooks.generationEnded(g);
-        } else {
-            queued.fire(new GenerationQueued(g.id()));
-        }
-        return g;
+        queued.fire(new GenerationQueued(g.id()));
+        return new Submission(g, false);
     }
 
     /**

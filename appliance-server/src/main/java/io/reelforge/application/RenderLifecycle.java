@@ -30,7 +30,7 @@ import io.reelforge.infrastructure.engine.EngineRegistry;
 import io.reelforge.infrastructure.storage.OutputStore;
 
 /**
- * The one owner of the generation state machine after submission: claiming a slot, progress, completion,
+ * The one owner of the generation state machine after submission: a refusal at submission, claiming a slot, progress, completion,
  * failure with its refund, cancel, recovery after a restart, taking back the renders of a lost node, the watchdog
  * and retention. Every transition locks the row first, so a cancel racing a completion has exactly one winner and
  * one refund at most. A processing job belongs to the node that claimed it: only that node's current attempt
@@ -145,6 +145,14 @@ public class RenderLifecycle {
     public void fail(String generationId, int attempt, String code, String message) {
         generations.lockForUpdate(generationId).filter(g -> g.renderingOn(cluster.nodeId(), attempt))
                 .ifPresent(g -> end(g, code, message));
+    }
+
+    /**
+     * Fails a job at its submission, before it was ever queued (its prompt broke the content safety policy): in the
+     * submission's transaction, refunded, announced and cleaned up like every other end.
+     */
+    public void refuse(Generation g, String code, String message) {
+        end(g, code, message);
     }
 
     /**

@@ -9,6 +9,7 @@ import java.util.stream.Collectors;
 import jakarta.persistence.TypedQuery;
 
 import io.reelforge.domain.model.generation.GenerationQuery;
+import io.reelforge.domain.model.generation.GenerationStatus;
 
 /**
  * A {@link GenerationQuery} as JPQL over {@code Generation g} (and {@code Account a} for the account's name):
@@ -21,7 +22,14 @@ final class GenerationFilter {
             GenerationQuery.Field.ACCOUNT, "a.name", GenerationQuery.Field.STATUS, "g.status",
             GenerationQuery.Field.PROMPT, "g.prompt", GenerationQuery.Field.RESOLUTION, "g.resolution",
             GenerationQuery.Field.DURATION, "g.durationSeconds", GenerationQuery.Field.ENGINE, "g.engine",
-            GenerationQuery.Field.CREDITS, "g.creditsCharged", GenerationQuery.Field.FINISHED, "g.finishedAt");
+            GenerationQuery.Field.CREDITS, creditsSpent(), GenerationQuery.Field.FINISHED, "g.finishedAt");
+
+    /** {@link io.reelforge.domain.model.generation.Generation#creditsSpent()} in JPQL, so the console sorts by what it shows. */
+    static String creditsSpent() {
+        return "case when g.status in (" + java.util.Arrays.stream(GenerationStatus.values()).filter(GenerationStatus::refunded)
+                .map(s -> GenerationStatus.class.getName() + "." + s.name()).collect(Collectors.joining(", "))
+                + ") then 0 else g.creditsCharged end";
+    }
 
     private final StringBuilder where = new StringBuilder();
     private final Map<String, Object> parameters = new LinkedHashMap<>();

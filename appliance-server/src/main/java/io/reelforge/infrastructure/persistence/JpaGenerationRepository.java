@@ -40,6 +40,18 @@ public class JpaGenerationRepository implements GenerationRepository {
     }
 
     @Override
+    public Optional<Generation> findByIdempotencyKey(String idempotencyKey) {
+        return em.createQuery("select g from Generation g where g.idempotencyKey = :k", Generation.class)
+                .setParameter("k", idempotencyKey).getResultStream().findFirst();
+    }
+
+    @Override
+    public int releaseIdempotencyKey(String idempotencyKey, Instant createdBefore) {
+        return em.createQuery("update Generation g set g.idempotencyKey = null where g.idempotencyKey = :k and g.createdAt <= :t")
+                .setParameter("k", idempotencyKey).setParameter("t", createdBefore).executeUpdate();
+    }
+
+    @Override
     public List<Generation> inFlight(String accountId) {
         return em.createQuery("select g from Generation g where g.accountId = :a and g.status in :s", Generation.class)
                 .setParameter("a", accountId).setParameter("s", IN_FLIGHT).getResultList();

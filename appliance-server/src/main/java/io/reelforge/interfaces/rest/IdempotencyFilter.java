@@ -27,6 +27,8 @@ import io.reelforge.infrastructure.security.CallerContext;
  * {@code Idempotency-Key} on any POST of the API: the first request with a key runs and its response is kept;
  * a retry with the same key and request gets that response again ({@code Idempotent-Replayed: true}) and does
  * nothing; the same key with another request is {@code 422}; a retry while the first still runs is {@code 409}.
+ * A submission does not depend on the stored response: it binds its generation to the key as it charges it
+ * ({@link IdempotencyClaim}), so a retry after a crash before the response was stored answers with that generation.
  */
 @Provider
 @ApiKeyRequired
@@ -41,6 +43,9 @@ public class IdempotencyFilter implements ContainerRequestFilter, ContainerRespo
 
     @Inject
     IdempotencyService idempotency;
+
+    @Inject
+    IdempotencyClaim claim;
 
     private final Jsonb json = new JsonConfig().getContext(Object.class);
 
@@ -73,6 +78,7 @@ public class IdempotencyFilter implements ContainerRequestFilter, ContainerRespo
         }
         if (d.replay() == null) {
             request.setProperty(RECORD, d.recordId());
+            claim.claim(d.recordId());
             return;
         }
         IdempotencyService.Replay r = d.replay();
@@ -91,6 +97,9 @@ public class IdempotencyFilter implements ContainerRequestFilter, ContainerRespo
         Object id = request.getProperty(RECORD);
         if (id == null) {
             return;
+        }
+        if (claim.replayed()) {
+            response.getHeaders().putSingle("Idempotent-Replayed", "true");
         }
         int status = response.getStatus();
         if (status >= 500 || status == 401 || status == 409 || status == 429) {

@@ -68,6 +68,9 @@ public class OpenAiVideoResource {
     @Inject
     UploadedImages images;
 
+    @Inject
+    IdempotencyClaim idempotency;
+
     @Context
     UriInfo uri;
 
@@ -120,7 +123,7 @@ public class OpenAiVideoResource {
     private OpenAiVideoDto submit(java.util.Map<String, Object> fields, byte[] inputReference) {
         Caller c = caller.get();
         ClipRequest request = OpenAiVideoRequest.parse(fields, inputReference, engines.engineIdFor(c.mode()));
-        return assembler.toDto(generations.submit(c, request, null, uri.getBaseUri().toString()));
+        return assembler.toDto(idempotency.answer(generations.submit(c, request, null, uri.getBaseUri().toString(), idempotency.key())));
     }
 
     @GET

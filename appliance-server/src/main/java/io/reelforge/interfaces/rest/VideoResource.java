@@ -71,6 +71,9 @@ public class VideoResource {
     @Inject
     WebhookService webhooks;
 
+    @Inject
+    IdempotencyClaim idempotency;
+
     @Context
     UriInfo uri;
 
@@ -202,7 +205,7 @@ public class VideoResource {
         ClipRequest request = ClipRequestParser.parse(fields, image);
         String webhookUrl = ClipRequestParser.text(fields, "webhook_url", false);
         String target = webhookUrl == null ? null : webhooks.generationTarget(c.accountId(), webhookUrl).value();
-        return accepted(generations.submit(c, request, target, uri.getBaseUri().toString()));
+        return accepted(idempotency.answer(generations.submit(c, request, target, uri.getBaseUri().toString(), idempotency.key())));
     }
 
     private Response accepted(Generation g) {

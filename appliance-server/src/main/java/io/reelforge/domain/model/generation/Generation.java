@@ -11,6 +11,7 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Index;
 import jakarta.persistence.Table;
+import jakarta.persistence.UniqueConstraint;
 import jakarta.persistence.Version;
 
 import io.reelforge.domain.model.account.KeyMode;
@@ -27,7 +28,8 @@ import io.reelforge.domain.model.account.KeyMode;
         @Index(name = "RF_GEN_STATUS", columnList = "STATUS, CREATEDAT"),
         @Index(name = "RF_GEN_CREATED", columnList = "CREATEDAT, ID"),
         @Index(name = "RF_GEN_ENGINE", columnList = "ENGINE, CREATEDAT"),
-        @Index(name = "RF_GEN_FINISHED", columnList = "FINISHEDAT")})
+        @Index(name = "RF_GEN_FINISHED", columnList = "FINISHEDAT")},
+        uniqueConstraints = @UniqueConstraint(name = "RF_GEN_IDEMPOTENCY", columnNames = "IDEMPOTENCYKEY"))
 public class Generation {
 
     @Id
@@ -123,6 +125,14 @@ public class Generation {
     @Column(length = 100)
     private String renderNode;
 
+    /**
+     * The {@code Idempotency-Key} it was submitted with, as the hash of account and key (the key's record id);
+     * null for none. Written in the transaction that inserts the row and debits the price, under a unique
+     * constraint: a retry finds the generation here, whatever became of the stored answer.
+     */
+    @Column(length = 64)
+    private String idempotencyKey;
+
     /** Set when the owner deleted it: the files are gone, the row stays for the ledger, the API no longer shows it. */
     private Instant deletedAt;
 
@@ -154,6 +164,11 @@ public class Generation {
         this.creditsCharged = creditsCharged;
         this.estimatedRenderMs = estimatedRenderMs;
         this.createdAt = now;
+    }
+
+    /** Binds an idempotency key (the hash of account and key) to this generation; null binds none. */
+    public void submittedUnder(String idempotencyKey) {
+        this.idempotencyKey = idempotencyKey;
     }
 
     public void notifyWhenEnded(String webhookUrl, String apiBase) {
@@ -318,9 +333,12 @@ public class Generation {
     public boolean upscaled() { return upscaled; }
     public long creditsCharged() { return creditsCharged; }
 
-    /** What the clip costs the account in the end: nothing once failed or canceled (refunded), else the charge. */
+    /**
+     * What the clip costs the account in the end, as the ledger has it (debit less refund): nothing once failed or
+     * canceled, else the charge. The API's {@code credits_used}, the console's column and its sort all read this rule.
+     */
     public long creditsSpent() {
-        return status == GenerationStatus.FAILED || status == GenerationStatus.CANCELED ? 0 : creditsCharged;
+        return status.refunded() ? 0 : creditsCharged;
     }
     public double progress() { return progress; }
     public int attempts() { return attempts; }
@@ -348,4 +366,5 @@ public class Generation {
     public String webhookUrl() { return webhookUrl; }
     public String renderNode() { return renderNode; }
     public String apiBase() { return apiBase; }
+    public String idempotencyKey() { return idempotencyKey; }
 }

@@ -15,6 +15,15 @@ public interface GenerationRepository {
 
     List<Generation> inFlight(String accountId);
 
+    /** The generation submitted under this idempotency key (the hash of account and key), if one is bound to it. */
+    Optional<Generation> findByIdempotencyKey(String idempotencyKey);
+
+    /**
+     * Frees an idempotency key from a generation created at or before {@code createdBefore} (its answer has outlived
+     * the key's time to live), so the key can name a new request; returns how many rows it freed.
+     */
+    int releaseIdempotencyKey(String idempotencyKey, Instant createdBefore);
+
     long countInFlight(String accountId);
 
     /** The account's generations created at or after {@code since}, whatever their status. */

@@ -13,6 +13,14 @@ public enum GenerationStatus {
         return !inFlight();
     }
 
+    /**
+     * Whether a job that ended so got its charge back: every failure and cancel is refunded as it happens
+     * ({@code RenderLifecycle} is the one place a job ends), so the ledger nets such a job to nothing.
+     */
+    public boolean refunded() {
+        return this == FAILED || this == CANCELED;
+    }
+
     public String wireName() {
         return name().toLowerCase(Locale.ROOT);
     }

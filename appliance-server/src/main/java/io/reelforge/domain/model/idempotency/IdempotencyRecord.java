@@ -60,9 +60,17 @@ public class IdempotencyRecord {
         this.expiresAt = now.plus(ttl);
     }
 
-    /** Whether this record no longer binds its key: past its time to live, or left unfinished by a crash. */
-    public boolean isStale(Instant now) {
-        return !now.isBefore(expiresAt) || (!completed && createdAt.plus(ABANDONED_AFTER).isBefore(now));
+    /** Whether this record no longer binds its key: past its time to live. */
+    public boolean isExpired(Instant now) {
+        return !now.isBefore(expiresAt);
+    }
+
+    /**
+     * Whether its request is taken to have died with its process: unanswered for too long. What it committed
+     * before dying (a generation bound to the key) still binds the key; anything else may be redone.
+     */
+    public boolean isAbandoned(Instant now) {
+        return !completed && createdAt.plus(ABANDONED_AFTER).isBefore(now);
     }
 
     public boolean sameRequest(String otherFingerprint) {
