@@ -51,7 +51,8 @@ build:
 	$(MVN) -q -DskipTests -Ddist.skip=true install
 
 ## Benchmarks: each prints ratios against a baseline measured in the same run. RenderBench (sandbox render +
-## MP4 encode vs a bare encode), then SamplerBench (the DJL engine's Java sampler vs bare TorchScript forwards
+## MP4 encode vs a bare encode), then LedgerBench (one account's admission at 1M ledger entries vs at 1, beside the
+## old SUM's ratio, on embedded Derby), then SamplerBench (the DJL engine's Java sampler vs bare TorchScript forwards
 ## on the tiny Wan package, which the bench module generates with python3-torch), then the cluster's throughput
 ## (2 nodes / 1 node on one PostgreSQL: needs make build and a PostgreSQL server). A reactor build: no install.
 bench:

@@ -116,6 +116,8 @@ out=$("$rf" create-admin ops2); grep -Eq "password : [A-Za-z0-9_-]{20}" <<<"$out
 out=$("$rf" create-admin ops2 2>&1 || true); grep -q "refused (409)" <<<"$out" || fail "a second create-admin of one name: $out"
 out=$("$rf" reset-admin-password); grep -Eq "password : [A-Za-z0-9_-]{20}" <<<"$out" || fail "reset-admin-password: $out"
 out=$("$rf" reset-admin-password nobody 2>&1 || true); grep -q "refused (404)" <<<"$out" || fail "reset of an unknown user: $out"
+out=$("$rf" ledger reconcile) || fail "ledger reconcile after a charged clip: $out"
+grep -q "ledger reconciled: [1-9][0-9]* accounts" <<<"$out" || fail "ledger reconcile: $out"
 
 step "tarball: upgrade to a rebuilt release on the administrator's libtorch keeps the data"
 V2="$V.r2"; src2=$(repack_tarball "$V2")

@@ -20,7 +20,9 @@ import io.reelforge.domain.shared.ReelforgeException;
 /**
  * The one writer of credits: a generation's debit and refund, an account's first grant, and manual adjustments.
  * Runs inside the caller's transaction: the debit commits with the generation row, a refund with the state change
- * that causes it, an adjustment with its audit entry.
+ * that causes it, an adjustment with its audit entry. Each entry moves the balance stored on the account row in the
+ * same transaction, so a caller takes the account's row lock before any generation's (as {@code GenerationService}
+ * and {@code RenderLifecycle} do): the one lock order that keeps a refund and a submission from deadlocking.
  */
 @ApplicationScoped
 @Transactional(Transactional.TxType.MANDATORY)
@@ -95,7 +97,14 @@ public class Ledger {
                     + " credits: deducting " + -signedCredits + " would leave " + after + ". Deduct at most " + Math.max(0, before)
                     + ", or allow a negative balance explicitly.", "credits");
         }
-        entries.append(LedgerEntry.adjustment(accountId, signedCredits, reason.trim(), actor, clock.instant()));
+        LedgerEntry entry = LedgerEntry.adjustment(accountId, signedCredits, reason.trim(), actor, clock.instant());
+        if (after < 0 && signedCredits < 0) {
+            // The one movement the database lets below zero (and below an earlier overdraw): the caller checked
+            // ledger:overdraw and audits it.
+            entries.appendOverdraw(entry);
+        } else {
+            entries.append(entry);
+        }
         return after;
     }
 

@@ -17,8 +17,9 @@ import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
-import io.reelforge.domain.model.generation.ClipFile;
 import io.reelforge.application.webhooks.WebhookOutbox;
+import io.reelforge.domain.model.account.AccountRepository;
+import io.reelforge.domain.model.generation.ClipFile;
 import io.reelforge.domain.model.generation.Generation;
 import io.reelforge.domain.model.generation.GenerationRepository;
 import io.reelforge.domain.model.generation.GenerationStatus;
@@ -36,6 +37,8 @@ import io.reelforge.infrastructure.storage.OutputStore;
  * one refund at most. A processing job belongs to the node that claimed it: only that node's current attempt
  * records progress, completes, fails or hands it back, so a node that lost its lease finishes and charges nothing
  * that was taken from it. One code path for the embedded appliance (a cluster of one) and for several nodes.
+ * A transition that may refund locks the account's row before the job's (the refund moves the balance kept on the
+ * account row), the order submission keeps too.
  */
 @ApplicationScoped
 @Transactional
@@ -48,6 +51,9 @@ public class RenderLifecycle {
 
     @Inject
     Ledger ledger;
+
+    @Inject
+    AccountRepository accounts;
 
     @Inject
     RenderSignals signals;
@@ -143,7 +149,7 @@ public class RenderLifecycle {
 
     /** Fails a job and refunds it, unless it already ended or is no longer this node's attempt. */
     public void fail(String generationId, int attempt, String code, String message) {
-        generations.lockForUpdate(generationId).filter(g -> g.renderingOn(cluster.nodeId(), attempt))
+        lockForEnding(generationId).filter(g -> g.renderingOn(cluster.nodeId(), attempt))
                 .ifPresent(g -> end(g, code, message));
     }
 
@@ -188,6 +194,7 @@ public class RenderLifecycle {
     }
 
     public Generation cancel(String accountId, String generationId) {
+        accounts.lockForUpdate(accountId);
         Generation g = generations.lockForUpdate(generationId)
                 .filter(x -> x.accountId().equals(accountId))
                 .orElseThrow(() -> ReelforgeException.notFound("generation", generationId));
@@ -209,6 +216,7 @@ public class RenderLifecycle {
      * files go. The row stays for the ledger; the API answers 404 for it from then on.
      */
     public Generation delete(String accountId, String generationId) {
+        accounts.lockForUpdate(accountId);
         Generation g = generations.lockForUpdate(generationId)
                 .filter(x -> x.accountId().equals(accountId) && !x.deleted())
                 .orElseThrow(() -> ReelforgeException.notFound("generation", generationId));
@@ -230,7 +238,7 @@ public class RenderLifecycle {
         int n = 0;
         for (String id : generations.processingOnOrUnclaimed(cluster.nodeId())) {
             // Locked and read again: another node may have taken it back meanwhile (this node's lease had lapsed).
-            Optional<Generation> locked = generations.lockForUpdate(id).filter(x -> x.status() == GenerationStatus.PROCESSING
+            Optional<Generation> locked = lockForEnding(id).filter(x -> x.status() == GenerationStatus.PROCESSING
                     && (x.renderNode() == null || cluster.nodeId().equals(x.renderNode())));
             if (locked.isEmpty() || signals.isRunning(id)) {
                 continue;
@@ -257,7 +265,7 @@ public class RenderLifecycle {
         Instant now = clock.instant();
         int n = 0;
         for (String id : generations.processingWithoutLiveNode(now)) {
-            Optional<Generation> locked = generations.lockForUpdate(id);
+            Optional<Generation> locked = lockForEnding(id);
             // Read again under the lock: still processing, and still on a node without a lease.
             if (locked.isEmpty() || locked.get().status() != GenerationStatus.PROCESSING || cluster.isLive(locked.get().renderNode(), now)) {
                 continue;
@@ -306,7 +314,7 @@ public class RenderLifecycle {
         Instant cutoff = clock.instant().minus(settings.renderTimeout()).minus(Duration.ofSeconds(30));
         int n = 0;
         for (String id : generations.processingOnOrUnclaimed(cluster.nodeId())) {
-            Generation g = generations.lockForUpdate(id).orElse(null);
+            Generation g = lockForEnding(id).orElse(null);
             if (g != null && g.status() == GenerationStatus.PROCESSING && cluster.nodeId().equals(g.renderNode())
                     && !runningHere.contains(id) && g.startedAt() != null && g.startedAt().isBefore(cutoff)) {
                 end(g, "render.timeout", "The render did not finish within its time limit.");
@@ -328,6 +336,16 @@ public class RenderLifecycle {
             n++;
         }
         return n;
+    }
+
+    /**
+     * Locks a job for a transition that may refund it: its account's row first, then its own. Submission holds the
+     * account row while it reads the account's jobs, so the other order (job, then account for the refund's balance
+     * move) would let the two wait on each other.
+     */
+    private Optional<Generation> lockForEnding(String generationId) {
+        generations.accountOf(generationId).ifPresent(accounts::lockForUpdate);
+        return generations.lockForUpdate(generationId);
     }
 
     /** Fails a job that has not ended yet: refunded once, its start image dropped. */

@@ -26,6 +26,7 @@ class LedgerAdjustmentTest {
 
     private final List<LedgerEntry> booked = new ArrayList<>();
     private final List<String> locked = new ArrayList<>();
+    private final List<LedgerEntry> overdrawn = new ArrayList<>();
     private Ledger ledger;
 
     @BeforeEach
@@ -35,6 +36,17 @@ class LedgerAdjustmentTest {
             @Override
             public void append(LedgerEntry entry) {
                 booked.add(entry);
+            }
+
+            @Override
+            public void appendOverdraw(LedgerEntry entry) {
+                booked.add(entry);
+                overdrawn.add(entry);
+            }
+
+            @Override
+            public List<io.reelforge.domain.model.ledger.BalanceMismatch> unreconciled() {
+                throw new UnsupportedOperationException();
             }
 
             @Override
@@ -109,7 +121,11 @@ class LedgerAdjustmentTest {
         assertEquals("credits", e.param());
         assertEquals(1, booked.size(), "nothing booked");
         assertEquals(0, ledger.adjust("acct", -100, "to zero is fine", "console", false));
+        assertEquals(List.of(), overdrawn, "down to zero is an ordinary movement");
         assertEquals(-50, ledger.adjust("acct", -50, "agreed overdraft", "console", true));
+        assertEquals(List.of(booked.get(booked.size() - 1)), overdrawn, "only the allowed deduction lowers the database's floor");
+        assertEquals(-30, ledger.adjust("acct", 20, "paid back in part", "console", false));
+        assertEquals(1, overdrawn.size(), "a grant is an ordinary movement, even below zero");
     }
 
     @Test

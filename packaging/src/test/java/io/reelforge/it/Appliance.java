@@ -192,6 +192,11 @@ public final class Appliance implements AutoCloseable {
         return dataDir;
     }
 
+    /** The host CLI's way in to {@code /ops}: the token this start wrote, sent from loopback like the CLI does. */
+    public Api ops() throws IOException {
+        return api().withKey(Files.readString(dataDir.resolve("run").resolve("ops.token")).trim());
+    }
+
     public String log() throws IOException {
         StringBuilder sb = new StringBuilder();
         for (int i = 1; i <= starts; i++) {

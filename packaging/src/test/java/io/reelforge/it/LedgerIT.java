@@ -12,7 +12,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** Credits: one debit per clip, one refund per failed/blocked/canceled clip, the balance is the ledger's sum. */
+/**
+ * Credits: one debit per clip, one refund per failed/blocked/canceled clip, the balance is the ledger's sum, and the
+ * host's reconciliation ({@code reelforge ledger reconcile}) finds every stored balance equal to its ledger.
+ */
 class LedgerIT {
 
     static Api api;
@@ -61,6 +64,17 @@ class LedgerIT {
         assertEquals(Map.of("debit", 1L), byGeneration.get(completed));
         assertEquals(Map.of("debit", 1L, "refund", 1L), byGeneration.get(b.path("generation_id").asText()));
         assertEquals(Map.of("debit", 1L, "refund", 1L), byGeneration.get(canceled));
+
+        Api.Resp report = SharedAppliance.get().ops().get("/ops/ledger/reconciliation");
+        assertEquals(200, report.status(), report.text());
+        assertTrue(report.json().path("accounts").asLong() >= 1, report.text());
+        assertEquals(0, report.json().path("mismatches").size(), "every stored balance is its ledger's sum: " + report.text());
+    }
+
+    @Test
+    void theReconciliationIsForTheHostsTokenOnly() throws Exception {
+        ErrorsIT.assertError(api.get("/ops/ledger/reconciliation"), 401, "invalid_ops_token", null);
+        ErrorsIT.assertError(api.withKey("not-the-token").get("/ops/ledger/reconciliation"), 401, "invalid_ops_token", null);
     }
 
     @Test

@@ -71,6 +71,20 @@ class PostgresqlIT {
                     "the generation is a row in PostgreSQL");
             assertEquals("1", psql("select count(*) from rf_ledger where generationid = '" + id + "' and kind = 'DEBIT'"));
             assertTrue(Integer.parseInt(psql("select count(*) from databasechangelog")) > 0, "migrated by Liquibase");
+
+            // The balance kept on the account row (0015) agrees with the ledger; one changed around the ledger is
+            // what the host's reconciliation reports, by how much.
+            String account = psql("select accountid from rf_generation where id = '" + id + "'");
+            assertEquals(String.valueOf(before - 90), psql("select balance from rf_account where id = '" + account + "'"));
+            assertEquals(0, a.ops().get("/ops/ledger/reconciliation").json().path("mismatches").size());
+            psql("update rf_account set balance = balance + 7 where id = '" + account + "'");
+            JsonNode off = a.ops().get("/ops/ledger/reconciliation").json().path("mismatches");
+            assertEquals(1, off.size(), off.toString());
+            assertEquals(account, off.get(0).path("account_id").asText());
+            assertEquals(before - 90 + 7, off.get(0).path("balance").asLong());
+            assertEquals(before - 90, off.get(0).path("ledger_sum").asLong());
+            assertEquals(7, off.get(0).path("difference").asLong());
+            psql("update rf_account set balance = balance - 7 where id = '" + account + "'");
             assertFalse(Files.exists(a.dataDir().resolve("db")), "no embedded Derby database was made");
 
             a.stop();

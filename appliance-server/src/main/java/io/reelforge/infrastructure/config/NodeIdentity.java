@@ -26,9 +26,10 @@ public class NodeIdentity {
 
     /**
      * The schema level this build understands. A change set labelled {@code min-node-level-N} with N above it
-     * means the database was migrated by a build this one cannot work with (see SchemaMigrations).
+     * means the database was migrated by a build this one cannot work with (see SchemaMigrations). Level 2: the
+     * balance on the account row (0015), which a node that does not move it would leave behind its ledger.
      */
-    public static final int SCHEMA_LEVEL = 1;
+    public static final int SCHEMA_LEVEL = 2;
 
     private static final Pattern VALID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,99}");
 

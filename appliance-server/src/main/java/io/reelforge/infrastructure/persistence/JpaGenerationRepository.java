@@ -35,6 +35,12 @@ public class JpaGenerationRepository implements GenerationRepository {
     }
 
     @Override
+    public Optional<String> accountOf(String id) {
+        return em.createQuery("select g.accountId from Generation g where g.id = :i", String.class)
+                .setParameter("i", id).getResultStream().findFirst();
+    }
+
+    @Override
     public Optional<Generation> lockForUpdate(String id) {
         return Optional.ofNullable(em.find(Generation.class, id, LockModeType.PESSIMISTIC_WRITE));
     }

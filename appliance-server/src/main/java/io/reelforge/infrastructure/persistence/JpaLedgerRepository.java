@@ -12,23 +12,61 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.TypedQuery;
 
+import io.reelforge.domain.model.ledger.BalanceMismatch;
 import io.reelforge.domain.model.ledger.EntryKind;
 import io.reelforge.domain.model.ledger.LedgerEntry;
 import io.reelforge.domain.model.ledger.LedgerQuery;
 import io.reelforge.domain.model.ledger.LedgerRepository;
 
+/**
+ * The ledger's entries and, beside each, the move of the account's stored balance: one UPDATE of the account row in
+ * the same transaction, relative ({@code BALANCE = BALANCE + amount}) so it never writes back a stale read. Native
+ * SQL, because the balance is not updatable through the entity. The floor (OVERDRAFT) follows the balance back up:
+ * it is the depth of the last overdraw at most, and never more than the balance needs.
+ */
 @ApplicationScoped
 public class JpaLedgerRepository implements LedgerRepository {
 
+    private static final String MOVE = "UPDATE RF_ACCOUNT SET BALANCE = BALANCE + ?1, OVERDRAFT = CASE"
+            + " WHEN BALANCE + ?1 >= 0 THEN 0 WHEN -(BALANCE + ?1) < OVERDRAFT THEN -(BALANCE + ?1) ELSE OVERDRAFT END"
+            + " WHERE ID = ?2";
+
+    private static final String OVERDRAW = "UPDATE RF_ACCOUNT SET BALANCE = BALANCE + ?1, OVERDRAFT = CASE"
+            + " WHEN BALANCE + ?1 >= 0 THEN 0 ELSE -(BALANCE + ?1) END WHERE ID = ?2";
+
+    private static final String MISMATCHES = "SELECT A.ID, A.NAME, A.BALANCE, COALESCE(S.TOTAL, 0) FROM RF_ACCOUNT A"
+            + " LEFT JOIN (SELECT ACCOUNTID, SUM(AMOUNT) AS TOTAL FROM RF_LEDGER GROUP BY ACCOUNTID) S ON S.ACCOUNTID = A.ID"
+            + " WHERE A.BALANCE <> COALESCE(S.TOTAL, 0) ORDER BY A.NAME, A.ID";
 
     @PersistenceContext(unitName = "reelforge")
     EntityManager em;
 
     @Override
     public void append(LedgerEntry entry) {
+        book(entry, MOVE);
+    }
+
+    @Override
+    public void appendOverdraw(LedgerEntry entry) {
+        book(entry, OVERDRAW);
+    }
+
+    private void book(LedgerEntry entry, String move) {
         em.persist(entry);
-        // Flush now so the unique constraint answers inside the caller's transaction, not at commit.
+        // Flush now so the unique constraint answers inside the caller's transaction, not at commit (and so a new
+        // account's row is there for the UPDATE).
         em.flush();
+        int rows = em.createNativeQuery(move).setParameter(1, entry.amount()).setParameter(2, entry.accountId()).executeUpdate();
+        if (rows != 1) {
+            throw new IllegalStateException("no account " + entry.accountId() + " to book a ledger entry on");
+        }
+    }
+
+    @Override
+    public List<BalanceMismatch> unreconciled() {
+        List<?> rows = em.createNativeQuery(MISMATCHES).getResultList();
+        return rows.stream().map(r -> (Object[]) r).map(r -> new BalanceMismatch((String) r[0], (String) r[1],
+                ((Number) r[2]).longValue(), ((Number) r[3]).longValue())).toList();
     }
 
     @Override
@@ -40,9 +78,9 @@ public class JpaLedgerRepository implements LedgerRepository {
 
     @Override
     public long balance(String accountId) {
-        Long sum = em.createQuery("select sum(e.amount) from LedgerEntry e where e.accountId = :a", Long.class)
-                .setParameter("a", accountId).getSingleResult();
-        return sum == null ? 0 : sum;
+        // A query, not the entity: an Account read earlier in this transaction does not see the UPDATEs above.
+        return em.createQuery("select a.balance from Account a where a.id = :a", Long.class)
+                .setParameter("a", accountId).getResultStream().findFirst().orElse(0L);
     }
 
     @Override

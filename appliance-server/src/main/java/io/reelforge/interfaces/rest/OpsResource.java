@@ -2,12 +2,14 @@ package io.reelforge.interfaces.rest;
 
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
+import io.reelforge.application.ops.LedgerReconciliation;
 import io.reelforge.application.ops.Maintenance;
 import io.reelforge.infrastructure.security.OpsAccess;
 
@@ -23,6 +25,9 @@ public class OpsResource {
 
     @Inject
     Maintenance maintenance;
+
+    @Inject
+    LedgerReconciliation reconciliation;
 
     @POST
     @Path("backup")
@@ -41,5 +46,12 @@ public class OpsResource {
     @Path("console-users/{username}/password-reset")
     public Maintenance.Credentials resetPassword(@PathParam("username") String username) {
         return maintenance.resetPassword(username);
+    }
+
+    /** Accounts whose stored balance disagrees with their ledger (an empty list when every one agrees). */
+    @GET
+    @Path("ledger/reconciliation")
+    public LedgerReconciliation.Report reconcileLedger() {
+        return reconciliation.reconcile();
     }
 }

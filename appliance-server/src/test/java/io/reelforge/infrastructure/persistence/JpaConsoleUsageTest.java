@@ -89,6 +89,8 @@ class JpaConsoleUsageTest {
         ledger.append(LedgerEntry.debit(a.id(), 30, "g3", "api-key:rf_live_a", DAY2.plusSeconds(7200)));
         ledger.append(LedgerEntry.adjustment(a.id(), 50, "50% off, by hand", "console:alice", DAY2.plusSeconds(9000)));
         ledger.append(LedgerEntry.adjustment(a.id(), -5, "500 off", "console:bob", DAY2.plusSeconds(9100)));
+        // The other account's credits first: the database refuses a debit below zero (RF_ACCOUNT_BALANCE_FLOOR).
+        ledger.append(LedgerEntry.grant(other.id(), 500, "first grant", "system", DAY1.plusSeconds(60)));
         ledger.append(LedgerEntry.debit(other.id(), 99, "g9", "api-key:rf_live_b", DAY1.plusSeconds(3600)));
         ClipRequest r = new ClipRequest("sea", "", Resolution.P720, AspectRatio.LANDSCAPE, 5, false, 7, null);
         for (Instant t : List.of(DAY1.plusSeconds(3600), DAY1.plusSeconds(7200), DAY2.plusSeconds(7200))) {

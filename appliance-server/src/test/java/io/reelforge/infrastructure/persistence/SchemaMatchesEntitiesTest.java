@@ -13,6 +13,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 import jakarta.persistence.Persistence;
@@ -25,6 +26,15 @@ import org.junit.jupiter.api.Test;
  * is reachable, on PostgreSQL. A field added without a change set fails here, naming its column.
  */
 class SchemaMatchesEntitiesTest {
+
+    /**
+     * Guards only the changelogs can make: a ledger entry and a job name their account by id (a plain column, so that
+     * the domain packages do not depend on each other), and JPA declares a foreign key only on a relationship. On
+     * Derby each such key brings its backing index. Anything else a change set makes and no entity declares still fails.
+     */
+    static final Set<String> DATABASE_ONLY = Set.of(
+            "RF_LEDGER FOREIGN KEY(ACCOUNTID) -> RF_ACCOUNT(ID)", "RF_LEDGER INDEX(ACCOUNTID)",
+            "RF_GENERATION FOREIGN KEY(ACCOUNTID) -> RF_ACCOUNT(ID)", "RF_GENERATION INDEX(ACCOUNTID)");
 
     @Test
     void changelogsBuildWhatTheEntitiesMapOnDerby() throws Exception {
@@ -243,7 +253,8 @@ class SchemaMatchesEntitiesTest {
             entities.keys.forEach((table, k) -> {
                 List<String> mine = keys.getOrDefault(table, List.of());
                 k.stream().filter(x -> !mine.contains(x)).forEach(x -> out.add(table + " " + x + ": the entity declares it, no change set makes it"));
-                mine.stream().filter(x -> !k.contains(x)).forEach(x -> out.add(table + " " + x + ": a change set makes it, no entity declares it"));
+                mine.stream().filter(x -> !k.contains(x) && !DATABASE_ONLY.contains(table + " " + x))
+                        .forEach(x -> out.add(table + " " + x + ": a change set makes it, no entity declares it"));
             });
             return out;
         }

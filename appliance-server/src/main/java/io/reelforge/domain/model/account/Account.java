@@ -15,8 +15,10 @@ import jakarta.persistence.Version;
 import io.reelforge.domain.model.generation.Resolution;
 
 /**
- * A customer of the appliance (an internal team or app). Its balance is not stored here: the ledger is the
- * only source of it. The row is also the lock that serialises an account's submissions.
+ * A customer of the appliance (an internal team or app). The row is also the lock that serialises an account's
+ * submissions, and it carries the account's balance: the running sum of its ledger, moved by the ledger itself in
+ * the same statement sequence as each entry (never written through this entity), so admission reads one row however
+ * long the ledger grows. {@code reelforge ledger reconcile} checks it against the ledger.
  */
 @Entity
 @Table(name = "RF_ACCOUNT")
@@ -53,6 +55,21 @@ public class Account {
 
     @Column(nullable = false)
     private Instant createdAt;
+
+    /**
+     * Credits: the sum of the account's ledger entries. Written only by the ledger repository's UPDATE beside each
+     * entry (hence not updatable here: a stale copy of this entity can never write it back).
+     */
+    @Column(nullable = false, updatable = false)
+    private long balance;
+
+    /**
+     * How far below zero the database lets the balance go (CHECK RF_ACCOUNT_BALANCE_FLOOR: balance + overdraft >= 0):
+     * 0 except after an audited overdraw adjustment, which sets it to the depth it reached; it shrinks as the balance
+     * climbs back. Written only by the ledger repository, like the balance.
+     */
+    @Column(nullable = false, updatable = false)
+    private long overdraft;
 
     @Version
     private long version;

@@ -10,6 +10,9 @@ public interface GenerationRepository {
 
     Optional<Generation> find(String id);
 
+    /** The account a generation belongs to (it never changes), read without a lock. */
+    Optional<String> accountOf(String id);
+
     /** Finds the generation and holds its row lock until the transaction ends. */
     Optional<Generation> lockForUpdate(String id);
 

@@ -6,9 +6,21 @@ import java.util.Optional;
 
 public interface LedgerRepository {
 
+    /**
+     * Books the entry and moves its account's stored balance by its amount, in the caller's transaction. The database
+     * refuses (CHECK RF_ACCOUNT_BALANCE_FLOOR) a movement that would take the balance below its floor: zero, or the
+     * depth of an earlier {@link #appendOverdraw overdraw} that the balance has not climbed back from.
+     */
     void append(LedgerEntry entry);
 
+    /** As {@link #append}, for the one audited path allowed to go below zero: the floor moves down to the new balance. */
+    void appendOverdraw(LedgerEntry entry);
+
+    /** The account's stored balance (one row, however long its ledger). */
     long balance(String accountId);
+
+    /** Accounts whose stored balance is not the sum of their ledger entries (none, unless something wrote around the ledger). */
+    List<BalanceMismatch> unreconciled();
 
     /** The sum of all accounts' entries of this kind since then (debits are negative). */
     long sumSince(EntryKind kind, Instant since);
