@@ -22,6 +22,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import javax.net.ssl.SNIHostName;
 import javax.net.ssl.SSLContext;
@@ -69,13 +70,17 @@ public final class WebhookHttpClient {
             boolean tls = "https".equalsIgnoreCase(url.getScheme());
             int port = url.getPort() > 0 ? url.getPort() : tls ? 443 : 80;
             Socket plain = new Socket();
-            ScheduledFuture<?> deadline = DEADLINES.schedule(() -> close(plain),
-                    Math.max(1, timeout.toMillis() - elapsed(start)), TimeUnit.MILLISECONDS);
+            // Marked before the socket is closed: the sender wakes as it closes, before the future counts as done.
+            AtomicBoolean expired = new AtomicBoolean();
+            ScheduledFuture<?> deadline = DEADLINES.schedule(() -> {
+                expired.set(true);
+                close(plain);
+            }, Math.max(1, timeout.toMillis() - elapsed(start)), TimeUnit.MILLISECONDS);
             try (Socket socket = open(plain, address, url.getHost(), port, tls)) {
                 write(socket.getOutputStream(), url, port, tls, headers, body);
                 return read(socket.getInputStream(), elapsed(start));
             } catch (IOException e) {
-                if (plain.isClosed() && deadline.isDone()) {
+                if (expired.get()) {
                     return timedOut(start);
                 }
                 throw e;
