@@ -46,8 +46,8 @@ class GenerationFilters extends HorizontalLayout {
         choice(status, "filter-status", "Status", Arrays.stream(GenerationStatus.values()).map(GenerationStatus::wireName).toList());
         choice(engine, "filter-engine", "Engine", engineIds);
         choice(resolution, "filter-resolution", "Resolution", Arrays.stream(Resolution.values()).map(Resolution::wireName).toList());
-        from.setWidth("10em");
-        to.setWidth("10em");
+        from.setWidth("12em");
+        to.setWidth("12em");
         prompt.setId("filter-prompt");
         prompt.setClearButtonVisible(true);
         prompt.setValueChangeMode(ValueChangeMode.LAZY);
