@@ -31,7 +31,7 @@ echo "==== $(date -u +%Y-%m-%dT%H:%M:%SZ) packaging/run.sh: start on port $PORT"
 # appliance shuts down and log its last lines, and end when it closes its output.
 set +e
 # shellcheck disable=SC2086
-"$java" ${JAVA_OPTS:--Xmx2g} $(rf_jdk_opts "$java_home") $tls_opts \
+"$java" $(rf_memory_opts) ${JAVA_OPTS:--Xmx2g} $(rf_jdk_opts "$java_home") $tls_opts \
   -Dreelforge.data-dir="$DATA" \
   -Dreelforge.config-file="${REELFORGE_CONFIG_FILE:-/dev/null}" \
   -Dreelforge.public-url="${REELFORGE_PUBLIC_URL:-http://localhost:$PORT}" \

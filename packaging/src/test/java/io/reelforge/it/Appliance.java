@@ -89,6 +89,8 @@ public final class Appliance implements AutoCloseable {
         List<String> cmd = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx1g",
+                // the launchers' heap options (installer/common.sh rf_memory_opts)
+                "-XX:+UseG1GC", "-XX:G1PeriodicGCInterval=10000", "-XX:MinHeapFreeRatio=10", "-XX:MaxHeapFreeRatio=30",
                 "--enable-native-access=ALL-UNNAMED", // as the launchers give it (installer/common.sh rf_jdk_opts)
                 "-Dreelforge.data-dir=" + dataDir,
                 // never an installed /etc/reelforge/reelforge.properties: it would point a test at another database
