@@ -11,19 +11,19 @@ import jakarta.transaction.Transactional;
 
 import io.reelforge.application.Ledger;
 import io.reelforge.application.console.AuditLog;
+import io.reelforge.application.console.ConsoleUserFactory;
 import io.reelforge.domain.model.account.Account;
 import io.reelforge.domain.model.account.AccountRepository;
 import io.reelforge.domain.model.account.ApiKey;
 import io.reelforge.domain.model.account.KeyMode;
 import io.reelforge.domain.model.account.Plan;
 import io.reelforge.domain.model.console.ConsoleRole;
-import io.reelforge.domain.model.console.ConsoleUser;
+import io.reelforge.domain.model.console.ConsoleUserName;
 import io.reelforge.domain.model.console.ConsoleUserRepository;
 import io.reelforge.domain.model.safety.SafetyRepository;
 import io.reelforge.domain.model.safety.SafetyTerm;
 import io.reelforge.infrastructure.config.Settings;
 import io.reelforge.infrastructure.security.ApiKeyCodec;
-import io.reelforge.infrastructure.security.PasswordHasher;
 
 /**
  * First-start data: the reference page's plans, a starter safety policy, and a demo account with keys.
@@ -59,6 +59,9 @@ public class Seeder {
     AuditLog audit;
 
     @Inject
+    ConsoleUserFactory factory;
+
+    @Inject
     Settings settings;
 
     @Inject
@@ -89,12 +92,12 @@ public class Seeder {
         if (consoleUsers.count() > 0) {
             return Optional.empty();
         }
-        String password = PasswordHasher.oneTimePassword();
-        ConsoleUser admin = new ConsoleUser(settings.consoleAdminUser(), PasswordHasher.hash(password.toCharArray()),
-                ConsoleRole.ADMIN, true, clock.instant());
-        consoleUsers.store(admin);
-        audit.record("system", "users:create", admin.id(), admin.username() + " (first admin)");
-        return Optional.of(password);
+        String name = settings.consoleAdminUser();
+        if (!ConsoleUserName.isValid(name)) {
+            throw new IllegalStateException("reelforge.console.admin-user is not a valid user name (" + ConsoleUserName.RULE
+                    + "): " + name);
+        }
+        return Optional.of(factory.create("system", name, ConsoleRole.ADMIN, false, "(first admin)").password());
     }
 
     /** Creates the demo account on a fresh appliance; empty when there are accounts already. */

@@ -1,6 +1,5 @@
 package io.reelforge.application.console;
 
-import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
@@ -14,7 +13,6 @@ import io.reelforge.domain.model.console.ConsoleRole;
 import io.reelforge.domain.model.console.ConsoleUser;
 import io.reelforge.domain.model.console.ConsoleUserRepository;
 import io.reelforge.domain.shared.ReelforgeException;
-import io.reelforge.infrastructure.security.PasswordHasher;
 
 /**
  * Console users, for admins: create one with a one-time password (shown once, replaced at first login),
@@ -48,7 +46,7 @@ public class ConsoleUserAdmin {
     Validator validator;
 
     @Inject
-    Clock clock;
+    ConsoleUserFactory factory;
 
     @Inject
     LoginThrottle throttle;
@@ -96,16 +94,9 @@ public class ConsoleUserAdmin {
     public OneTimePassword create(UserDraft draft) {
         String actor = ConsoleSubject.require("users:create");
         Drafts.check(validator, draft, "user.invalid");
-        if (users.byUsername(draft.getUsername()).isPresent()) {
-            throw ReelforgeException.conflict("user.exists", "There is already a console user named " + draft.getUsername() + ".");
-        }
-        String password = PasswordHasher.oneTimePassword();
-        ConsoleUser u = new ConsoleUser(draft.getUsername(), PasswordHasher.hash(password.toCharArray()),
-                role(draft), true, clock.instant());
-        u.setDisabled(draft.isDisabled());
-        users.store(u);
-        audit.record(actor, "users:create", u.id(), u.username() + " as " + wire(u.role()));
-        return new OneTimePassword(u.username(), password);
+        ConsoleUserFactory.Issued issued = factory.create(actor, draft.getUsername(), role(draft), draft.isDisabled(),
+                "as " + draft.getRole());
+        return new OneTimePassword(issued.user().username(), issued.password());
     }
 
     /** Applies the draft's role and disabled flag; each change is its own audit line. */
@@ -127,15 +118,8 @@ public class ConsoleUserAdmin {
     /** A new one-time password; the old one stops working and the user must choose their own at next login. */
     public OneTimePassword resetPassword(String username) {
         String actor = ConsoleSubject.require("users:update");
-        ConsoleUser u = other(actor, username);
-        if (!u.isLocal()) {
-            throw ReelforgeException.conflict("user.directory", u.username() + " signs in through the directory: reset"
-                    + " the password there.");
-        }
-        String password = PasswordHasher.oneTimePassword();
-        u.resetPassword(PasswordHasher.hash(password.toCharArray()));
-        audit.record(actor, "users:reset-password", u.id(), u.username());
-        return new OneTimePassword(u.username(), password);
+        ConsoleUserFactory.Issued issued = factory.resetPassword(actor, other(actor, username), "");
+        return new OneTimePassword(issued.user().username(), issued.password());
     }
 
     /** Lifts the sign-in delays on a user's name at once (say, after someone guessed at it from many addresses). */

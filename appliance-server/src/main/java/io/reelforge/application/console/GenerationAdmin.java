@@ -14,6 +14,7 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
 import io.reelforge.application.RenderLifecycle;
+import io.reelforge.domain.model.generation.ClipFile;
 import io.reelforge.domain.model.generation.Generation;
 import io.reelforge.domain.model.generation.GenerationListing;
 import io.reelforge.domain.model.generation.GenerationQuery;
@@ -23,7 +24,6 @@ import io.reelforge.domain.shared.ReelforgeException;
 import io.reelforge.infrastructure.config.Settings;
 import io.reelforge.infrastructure.engine.EngineRegistry;
 import io.reelforge.infrastructure.storage.UrlSigner;
-import io.reelforge.interfaces.rest.FileResource;
 
 /**
  * Every account's generations: found, sorted and paged in the database, exported as CSV a batch at a time, and
@@ -121,7 +121,7 @@ public class GenerationAdmin {
         if (g.expiresAt() != null && g.expiresAt().isBefore(expiry)) {
             expiry = g.expiresAt();
         }
-        String path = FileResource.pathOf(g.id());
+        String path = ClipFile.VIDEO.urlPath(g.id());
         return Optional.of(path + "?expires=" + expiry.getEpochSecond() + "&signature=" + signer.sign(path, expiry.getEpochSecond()));
     }
 

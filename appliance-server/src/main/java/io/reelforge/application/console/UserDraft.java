@@ -3,6 +3,8 @@ package io.reelforge.application.console;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 
+import io.reelforge.domain.model.console.ConsoleUserName;
+
 /**
  * What the console edits about a console user: the name (chosen once), the role and whether it is disabled.
  * Passwords are never part of it: a new user and a reset get a one-time password from the service.
@@ -12,7 +14,7 @@ public class UserDraft {
     private boolean existing;
 
     @NotBlank(message = "Give the user a name")
-    @Pattern(regexp = "[a-z0-9][a-z0-9._-]{1,63}", message = "2 to 64 lower-case letters, digits, '.', '_' or '-'")
+    @Pattern(regexp = ConsoleUserName.PATTERN, message = ConsoleUserName.RULE)
     private String username = "";
 
     @NotBlank(message = "Choose a role")

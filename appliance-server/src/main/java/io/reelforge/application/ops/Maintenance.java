@@ -10,7 +10,6 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.util.regex.Pattern;
 
 import javax.sql.DataSource;
 
@@ -20,6 +19,7 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
 import io.reelforge.application.console.AuditLog;
+import io.reelforge.application.console.ConsoleUserFactory;
 import io.reelforge.domain.model.console.ConsoleRole;
 import io.reelforge.domain.model.console.ConsoleUser;
 import io.reelforge.domain.model.console.ConsoleUserRepository;
@@ -28,7 +28,6 @@ import io.reelforge.infrastructure.config.Settings;
 import io.reelforge.infrastructure.persistence.DataSources;
 import io.reelforge.infrastructure.persistence.DatabaseTarget;
 import io.reelforge.infrastructure.security.OpsContext;
-import io.reelforge.infrastructure.security.PasswordHasher;
 
 /** The CLI's use cases: online backup, a new console admin, an admin's password reset. */
 @ApplicationScoped
@@ -41,7 +40,6 @@ public class Maintenance {
     public record Backup(String path) {
     }
 
-    private static final Pattern USERNAME = Pattern.compile("[A-Za-z0-9._@-]{1,64}");
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss-SSS").withZone(ZoneOffset.UTC);
 
     @Inject
@@ -52,6 +50,9 @@ public class Maintenance {
 
     @Inject
     AuditLog audit;
+
+    @Inject
+    ConsoleUserFactory factory;
 
     @Inject
     Settings settings;
@@ -93,35 +94,16 @@ public class Maintenance {
     @Transactional
     public Credentials createAdmin(String username) {
         String actor = ops.requireAdministrator();
-        checkName(username);
-        if (users.byUsername(username).isPresent()) {
-            throw ReelforgeException.conflict("console_user.exists", "There is a console user named " + username + " already.");
-        }
-        String password = PasswordHasher.oneTimePassword();
-        ConsoleUser user = new ConsoleUser(username, PasswordHasher.hash(password.toCharArray()), ConsoleRole.ADMIN,
-                true, clock.instant());
-        users.store(user);
-        audit.record(actor, "console-users:create", user.id(), username + " (admin, from the host)");
-        return new Credentials(username, password);
+        ConsoleUserFactory.Issued issued = factory.create(actor, username, ConsoleRole.ADMIN, false, "(admin, from the host)");
+        return new Credentials(username, issued.password());
     }
 
     /** A one-time password for an existing user, who must replace it at the next login; also lifts a lockout. */
     @Transactional
     public Credentials resetPassword(String username) {
         String actor = ops.requireAdministrator();
-        checkName(username);
-        ConsoleUser user = users.byUsername(username)
+        ConsoleUser user = users.byUsername(username == null ? "" : username)
                 .orElseThrow(() -> ReelforgeException.notFound("console_user", username));
-        String password = PasswordHasher.oneTimePassword();
-        user.resetPassword(PasswordHasher.hash(password.toCharArray()));
-        audit.record(actor, "console-users:reset-password", user.id(), username + " (from the host)");
-        return new Credentials(username, password);
-    }
-
-    private static void checkName(String username) {
-        if (username == null || !USERNAME.matcher(username).matches()) {
-            throw ReelforgeException.validation("username", "username.invalid",
-                    "A user name is 1 to 64 letters, digits or . _ @ -");
-        }
+        return new Credentials(username, factory.resetPassword(actor, user, "(from the host)").password());
     }
 }

@@ -51,16 +51,6 @@ public class FileResource {
     @Inject
     Clock clock;
 
-    /** The path a signed output URL points at; the console signs the same paths for its video player. */
-    public static String pathOf(String generationId) {
-        return pathOf(generationId, ClipFile.VIDEO);
-    }
-
-    /** The path of a signed URL to a generation's clip or poster frame. */
-    public static String pathOf(String generationId, ClipFile file) {
-        return "/v1/files/" + generationId + "." + file.extension();
-    }
-
     @GET
     @jakarta.ws.rs.Path("{name}")
     @Operation(operationId = "downloadFile", summary = "Download a clip",
@@ -113,7 +103,7 @@ public class FileResource {
             throw new ReelforgeException(ErrorType.PERMISSION, "url_signature_invalid",
                     "This file URL is not signed. Get a fresh output_url from GET /v1/video/{id}.");
         }
-        switch (signer.verify(pathOf(m.group(1), kind), exp, signature, clock.instant())) {
+        switch (signer.verify(kind.urlPath(m.group(1)), exp, signature, clock.instant())) {
             case BAD_SIGNATURE -> throw new ReelforgeException(ErrorType.PERMISSION, "url_signature_invalid",
                     "This file URL's signature does not match. Get a fresh output_url from GET /v1/video/{id}.");
             case EXPIRED -> {

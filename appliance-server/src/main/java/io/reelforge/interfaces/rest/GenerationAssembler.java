@@ -66,7 +66,7 @@ public class GenerationAssembler {
         if (g.expiresAt() != null && g.expiresAt().isBefore(expiry)) {
             expiry = g.expiresAt();
         }
-        String path = FileResource.pathOf(g.id(), file);
+        String path = file.urlPath(g.id());
         long exp = expiry.getEpochSecond();
         String base = settings.publicUrl().map(u -> u.replaceAll("/+$", "")).orElse(baseUri.toString().replaceAll("/+$", ""));
         return base + path + "?expires=" + exp + "&signature=" + signer.sign(path, exp);

@@ -10,6 +10,8 @@ import jakarta.persistence.EntityManagerFactory;
 import jakarta.persistence.Persistence;
 
 import io.reelforge.domain.model.account.AccountRepository;
+import io.reelforge.domain.model.console.AuditRepository;
+import io.reelforge.domain.model.console.ConsoleUserRepository;
 import io.reelforge.domain.model.generation.GenerationRepository;
 import io.reelforge.domain.model.idempotency.IdempotencyRepository;
 import io.reelforge.domain.model.ledger.LedgerRepository;
@@ -107,6 +109,14 @@ public final class TransactionalRepositories implements AutoCloseable {
 
     public SafetyRepository safety() {
         return bound(new JpaSafetyRepository());
+    }
+
+    public ConsoleUserRepository consoleUsers() {
+        return bound(new JpaConsoleUserRepository());
+    }
+
+    public AuditRepository audit() {
+        return bound(new JpaAuditRepository());
     }
 
     /** Gives a repository the entity manager the container would inject ({@code @PersistenceContext em}). */

@@ -36,4 +36,12 @@ public enum ClipFile {
     public String mediaType() {
         return mediaType;
     }
+
+    /**
+     * The path a signed URL to this file of a generation points at ({@code GET /v1/files/{name}}): the API, the
+     * OpenAI-shaped routes and the console's player all sign this one path.
+     */
+    public String urlPath(String generationId) {
+        return "/v1/files/" + generationId + "." + extension;
+    }
 }

@@ -1,0 +1,70 @@
+package io.reelforge.architecture;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.lang.ArchRule;
+import com.tngtech.archunit.library.freeze.FreezingArchRule;
+
+/**
+ * The architecture's arrows (STYLE.md, "Architecture notes"), checked on the server's production classes:
+ * the domain depends on nothing of ours but itself; nothing but the adapters depends on the adapters; the
+ * application depends on the domain and the ports it owns, not on infrastructure; no cycles between the layers.
+ *
+ * <p>The first two hold today and are plain rules. The last two do not yet hold: the application still reaches
+ * into infrastructure (settings, output storage, the engine registry, the job scheduler, the password hasher …)
+ * and infrastructure calls back into application services, which makes the cycle. Those two are frozen
+ * ({@link FreezingArchRule}): the violations that existed when the rules came in are listed in
+ * {@code src/test/resources/archunit_store}, a new one fails the build, and one that is fixed drops out of the
+ * store by itself, so the list only shrinks as ports replace the direct uses.
+ */
+class ArchitectureTest {
+
+    private static JavaClasses server;
+
+    @BeforeAll
+    static void importClasses() {
+        server = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .importPackages("io.reelforge");
+    }
+
+    @Test
+    void theDomainDependsOnNothingOfOursButItself() {
+        ArchRule rule = classes().that().resideInAPackage("io.reelforge.domain..")
+                .should().onlyDependOnClassesThat().resideInAnyPackage(
+                        "io.reelforge.domain..", "java..", "jakarta.persistence..", "jakarta.ejb..")
+                .because("entities, value objects and repository interfaces carry the rules; everything else adapts to them");
+        rule.check(server);
+    }
+
+    @Test
+    void onlyTheAdaptersKnowTheAdapters() {
+        ArchRule rule = noClasses().that().resideInAnyPackage("io.reelforge.domain..", "io.reelforge.application..",
+                        "io.reelforge.infrastructure..")
+                .should().dependOnClassesThat().resideInAPackage("io.reelforge.interfaces..")
+                .because("REST resources and web filters call the application, never the other way round");
+        rule.check(server);
+    }
+
+    @Test
+    void theApplicationDoesNotReachIntoInfrastructure() {
+        ArchRule rule = noClasses().that().resideInAPackage("io.reelforge.application..")
+                .should().dependOnClassesThat().resideInAPackage("io.reelforge.infrastructure..")
+                .because("use cases depend on the domain and on ports they own, implemented in infrastructure");
+        FreezingArchRule.freeze(rule).check(server);
+    }
+
+    @Test
+    void noCyclesBetweenTheLayers() {
+        ArchRule rule = slices().matching("io.reelforge.(*)..").should().beFreeOfCycles()
+                .because("each layer can then be understood, tested and replaced without the ones above it");
+        FreezingArchRule.freeze(rule).check(server);
+    }
+}
