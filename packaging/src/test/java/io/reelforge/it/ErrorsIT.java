@@ -141,7 +141,8 @@ class ErrorsIT {
         }
         // a backslash, encoded or not, and a dot segment above the root: Catalina refuses them before any filter of the
         // WAR runs (it answered an empty "400 Invalid URI"); the listener's guard answers the same JSON error first
-        for (String path : new String[] {"/v1/files/..%5c..%5cadmin/", "/v1/files/..\\..\\admin/", "/../admin/"}) {
+        for (String path : new String[] {"/v1/files/..%5c..%5cadmin/", "/v1/files/..%5C..%5Cadmin/",
+                "/v1/files/..\\..\\admin/", "/v1/files\\x", "/../admin/"}) {
             assertRawError(raw("GET " + path + " HTTP/1.1", Map.of(), null), 400, "invalid_path", path);
         }
     }
@@ -311,7 +312,12 @@ class ErrorsIT {
      * (it refused the request and closes) may reset the rest of a large body: the answer already read still counts.
      */
     static Raw rawBytes(byte[] request) throws Exception {
-        java.net.URI base = java.net.URI.create(SharedAppliance.get().baseUrl());
+        return rawBytes(SharedAppliance.get().baseUrl(), request);
+    }
+
+    /** {@link #rawBytes(byte[])} to the appliance at this base URL. */
+    static Raw rawBytes(String baseUrl, byte[] request) throws Exception {
+        java.net.URI base = java.net.URI.create(baseUrl);
         try (java.net.Socket socket = new java.net.Socket(base.getHost(), base.getPort())) {
             socket.setSoTimeout(30_000);
             try {
