@@ -19,15 +19,21 @@ import io.reelforge.infrastructure.engine.EngineRegistry;
 
 /**
  * Time estimates from measured render times: the median of the latest renders on the same engine and frame size
- * measured at the concurrency the clip will render at (a prior until there are any), plus the work queued ahead
- * spread over the render slots. While a job renders, its remaining time comes from its progress and the time it has
+ * measured at the concurrency the clip will render at (a prior until there are any), plus the wait for a render
+ * slot: the renders running and the jobs queued ahead, each taking the slot that frees first. While a job renders, its remaining time comes from its progress and the time it has
  * taken so far.
  */
 @ApplicationScoped
 @Transactional(Transactional.TxType.SUPPORTS)
 public class Estimator {
 
-    private static final int SAMPLE = 15;
+    /**
+     * Renders in the median: the latest few, so the estimate follows the machine's pace as other work on it comes
+     * and goes (a median of fifteen lagged a change of load by fifteen renders of the size).
+     */
+    private static final int SAMPLE = 5;
+    /** The latest renders of the size read to find SAMPLE at one concurrency among them. */
+    private static final int READ = 30;
     /** Renders measured at the expected concurrency before they are trusted over scaled ones. */
     private static final int MIN_SAME = 3;
 
@@ -52,7 +58,7 @@ public class Estimator {
     public long renderMs(String engine, int width, int height) {
         long waiting = generations.countByStatus(GenerationStatus.PROCESSING) + generations.countByStatus(GenerationStatus.QUEUED);
         int concurrency = (int) Math.max(1, Math.min(engines.renderSlots(), waiting + 1));
-        return renderMs(generations.recentRenderTimes(engine, width, height, 2 * SAMPLE), concurrency)
+        return renderMs(generations.recentRenderTimes(engine, width, height, READ), concurrency)
                 .orElseGet(() -> prior(engine, (long) width * height));
     }
 
@@ -102,18 +108,33 @@ public class Estimator {
         if (g.status() != GenerationStatus.QUEUED) {
             return 0;
         }
-        long ahead = 0;
+        List<Long> rendering = new ArrayList<>();
         for (Generation p : generations.byStatus(GenerationStatus.PROCESSING)) {
             // Not itself: a job read as queued may be rendering already (the dispatcher claims it right after the
             // submission commits, while the reply is still being made); it is not ahead of itself.
             if (!p.id().equals(g.id())) {
-                ahead += remainingMs(p, now);
+                rendering.add(remainingMs(p, now));
             }
         }
-        for (Generation q : generations.queuedBefore(g.createdAt(), g.id())) {
-            ahead += q.estimatedRenderMs();
+        List<Long> queuedAhead = generations.queuedBefore(g.createdAt(), g.id()).stream()
+                .map(Generation::estimatedRenderMs).toList();
+        return (startsInMs(rendering, queuedAhead, engines.renderSlots()) + g.estimatedRenderMs()) / 1000 + 1;
+    }
+
+    /**
+     * When a job queued now starts: each slot is free once its render ends, each job queued ahead takes the slot
+     * that frees first, and the job takes the next. A free slot means no wait, however much is rendering beside it
+     * (spreading all the work ahead over the slots said a clip that starts at once waits for a share of it).
+     */
+    static long startsInMs(List<Long> renderingLeftMs, List<Long> queuedAheadMs, int slots) {
+        java.util.PriorityQueue<Long> freeAt = new java.util.PriorityQueue<>(renderingLeftMs);
+        while (freeAt.size() < Math.max(1, slots)) {
+            freeAt.add(0L);
         }
-        return (ahead / engines.renderSlots() + g.estimatedRenderMs()) / 1000 + 1;
+        for (long next : queuedAheadMs) {
+            freeAt.add(freeAt.poll() + next);
+        }
+        return freeAt.poll();
     }
 
     /** For a 429: seconds until the first of these in-flight jobs is expected to end, at least one. */

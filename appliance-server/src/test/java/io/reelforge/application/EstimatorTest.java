@@ -36,4 +36,16 @@ class EstimatorTest {
         assertEquals(3_000, Estimator.renderMs(List.of(new RenderTime(12_000, 4)), 1).getAsLong());
         assertTrue(Estimator.renderMs(List.of(), 2).isEmpty(), "nothing measured: the prior");
     }
+
+    @Test
+    void aQueuedJobWaitsForTheFirstSlotThatFrees() {
+        assertEquals(0, Estimator.startsInMs(List.of(9_000L), List.of(), 2), "a free slot: it starts at once");
+        assertEquals(4_000, Estimator.startsInMs(List.of(9_000L, 4_000L), List.of(), 2), "both busy: the first to end");
+        assertEquals(9_000, Estimator.startsInMs(List.of(9_000L, 4_000L), List.of(6_000L), 2),
+                "the job ahead takes the slot free at 4 s (until 10 s); this one the one free at 9 s");
+        assertEquals(4_000 + 6_000 + 5_000, Estimator.startsInMs(List.of(4_000L), List.of(6_000L, 5_000L), 1),
+                "one slot: the sum of all ahead");
+        assertEquals(3_000, Estimator.startsInMs(List.of(3_000L, 5_000L, 8_000L), List.of(), 2),
+                "more renders than slots (other nodes'): the first to end");
+    }
 }

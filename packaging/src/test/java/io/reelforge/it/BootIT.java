@@ -33,22 +33,44 @@ class BootIT {
                 AtomicBoolean stop = new AtomicBoolean();
                 AtomicInteger probes = new AtomicInteger();
                 AtomicInteger notReady = new AtomicInteger();
-                Thread prober = new Thread(() -> probe(a, stop, probes, notReady));
+                AtomicInteger malformed = new AtomicInteger();
+                // two readiness probers every 10 ms (kept-alive connections and new ones) and one sending a malformed
+                // path on a new connection every 10 ms: the listener's guards go in while all three are being served
+                Thread prober = new Thread(() -> probe(a, stop, probes, notReady, 10));
+                Thread second = new Thread(() -> probe(a, stop, probes, notReady, 10));
+                Thread bad = new Thread(() -> probeMalformed(a, stop, malformed));
                 prober.start();
+                second.start();
+                bad.start();
                 try {
                     a.boot();
                 } finally {
                     stop.set(true);
                     prober.join();
+                    second.join();
+                    bad.join();
                 }
                 assertTrue(probes.get() > 10, "probed during boot " + boot + ": " + probes.get());
+                assertTrue(malformed.get() > 10, "malformed requests during boot " + boot + ": " + malformed.get());
                 String log = a.log();
                 assertFalse(log.contains("Unable to find property"), "no setting went missing under the probe (boot " + boot + ")");
+                assertFalse(log.contains("GRIZZLY0013") || log.contains("ArrayIndexOutOfBoundsException"),
+                        "no listener thread failed while the guards went in (boot " + boot + ")");
                 assertTrue(log.contains("Reelforge is ready"));
                 HttpResponse<String> ready = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
                         URI.create(a.baseUrl() + "/health/ready")).build(), HttpResponse.BodyHandlers.ofString());
                 assertEquals(200, ready.statusCode(), ready.body());
                 assertEquals(200, a.api().get("/v1/account").status());
+                // the guards are in once ready: a path the container cannot decode gets the JSON error, not 200 empty
+                ErrorsIT.assertRawError(ErrorsIT.rawBytes(a.baseUrl(), malformedRequest(a)), 400, "invalid_path",
+                        "GET /v1/%zz after ready (boot " + boot + ")");
+                String all = a.log(); // every boot's log so far: this boot's ready line is the last one
+                String afterReady = all.substring(all.lastIndexOf("Reelforge is ready"));
+                assertFalse(afterReady.contains("Illegal hex characters"), "no request reached Catalina's decoder after ready "
+                        + "(boot " + boot + ")");
+                for (int i = 0; i < 20; i++) {
+                    assertEquals(200, a.api().get("/v1/account").status(), "serving after ready (boot " + boot + ")");
+                }
                 a.stop();
             }
         } finally {
@@ -111,7 +133,7 @@ class BootIT {
         }
     }
 
-    private static void probe(Appliance a, AtomicBoolean stop, AtomicInteger probes, AtomicInteger notReady) {
+    private static void probe(Appliance a, AtomicBoolean stop, AtomicInteger probes, AtomicInteger notReady, long everyMs) {
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofMillis(500)).build();
         while (!stop.get()) {
             try {
@@ -127,12 +149,39 @@ class BootIT {
                 Thread.currentThread().interrupt();
                 return;
             }
-            try {
-                Thread.sleep(100);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
+            if (!pause(everyMs)) {
                 return;
             }
+        }
+    }
+
+    /** {@code GET /v1/%zz} on a new connection, over and over, until stopped; any answer (or none) counts. */
+    private static void probeMalformed(Appliance a, AtomicBoolean stop, AtomicInteger sent) {
+        while (!stop.get()) {
+            try {
+                ErrorsIT.rawBytes(a.baseUrl(), malformedRequest(a));
+            } catch (Exception notYetListening) {
+                // refused, reset or not an HTTP answer while the server starts
+            }
+            sent.incrementAndGet();
+            if (!pause(10)) {
+                return;
+            }
+        }
+    }
+
+    private static byte[] malformedRequest(Appliance a) {
+        return ("GET /v1/%zz HTTP/1.1\r\nHost: " + URI.create(a.baseUrl()).getAuthority() + "\r\nConnection: close\r\n\r\n")
+                .getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+    }
+
+    private static boolean pause(long ms) {
+        try {
+            Thread.sleep(ms);
+            return true;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
         }
     }
 }

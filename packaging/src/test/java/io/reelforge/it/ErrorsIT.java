@@ -139,11 +139,74 @@ class ErrorsIT {
             assertEquals(400, r.status(), path + " -> " + r.statusLine() + " " + r.body());
             assertTrue(r.body().contains("\"code\":\"invalid_path\""), path + " -> " + r.body());
         }
-        // a backslash is refused by the container itself, before the application sees the request
-        for (String path : new String[] {"/v1/files/..%5c..%5cadmin/", "/v1/files/..\\..\\admin/"}) {
-            Raw r = raw("GET " + path + " HTTP/1.1", Map.of(), null);
-            assertEquals(400, r.status(), path + " -> " + r.statusLine() + " " + r.body());
+        // a backslash, encoded or not, and a dot segment above the root: Catalina refuses them before any filter of the
+        // WAR runs (it answered an empty "400 Invalid URI"); the listener's guard answers the same JSON error first
+        for (String path : new String[] {"/v1/files/..%5c..%5cadmin/", "/v1/files/..%5C..%5Cadmin/",
+                "/v1/files/..\\..\\admin/", "/v1/files\\x", "/../admin/"}) {
+            assertRawError(raw("GET " + path + " HTTP/1.1", Map.of(), null), 400, "invalid_path", path);
         }
+    }
+
+    /** A path Catalina cannot decode used to get 200 with an empty body (and a stack trace in the log). */
+    @Test
+    void malformedPercentEscapesAreA400NotAnEmpty200() throws Exception {
+        String key = "Bearer " + SharedAppliance.get().liveKey();
+        for (String path : new String[] {"/v1/generations/%zz", "/v1/%", "/v1/account%", "/v1/video/%4", "/%zz",
+                "/admin/%zz", "/health/%zz", "/v1/%c3%28", "/v1/caf\u00e9", "/v1/acc\u0001ount"}) {
+            Raw r = raw("GET " + path + " HTTP/1.1", Map.of("Authorization", key), null);
+            assertRawError(r, 400, "invalid_path", path);
+        }
+        // refused before its body is read, and the connection closes: a request hidden in the body is never served
+        String host = java.net.URI.create(SharedAppliance.get().baseUrl()).getAuthority();
+        String hidden = "GET /health/live HTTP/1.1\r\nHost: " + host + "\r\n\r\n";
+        Raw post = rawBytes(("POST /v1/%zz HTTP/1.1\r\nHost: " + host + "\r\nContent-Type: text/plain\r\nContent-Length: "
+                + hidden.length() + "\r\n\r\n" + hidden).getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+        assertRawError(post, 400, "invalid_path", "POST /v1/%zz");
+        assertTrue(!post.body().contains("HTTP/1.1"), "one answer only: " + post.body());
+        assertTrue(!SharedAppliance.get().log().contains("Illegal hex characters"), "Catalina's decoder never ran");
+    }
+
+    /** Refusals of Grizzly's HTTP codec: before any code of the WAR, formerly with an empty body. */
+    @Test
+    void malformedRequestLinesAndHeadersAreJsonErrors() throws Exception {
+        String host = java.net.URI.create(SharedAppliance.get().baseUrl()).getAuthority();
+        String[][] requests = {
+                {"400", "malformed_request", "GET /v1/account HTTP/1.1\r\nConnection: close\r\n\r\n"},
+                {"400", "malformed_request", "GET /v1/account HTTP/1.1\r\nHost: " + host + "\r\nNot a header\r\n\r\n"},
+                {"400", "malformed_request", "POST /v1/video/generate HTTP/1.1\r\nHost: " + host
+                        + "\r\nContent-Length: abc\r\n\r\n"},
+                {"400", "malformed_request", "POST /v1/video/generate HTTP/1.1\r\nHost: " + host
+                        + "\r\nContent-Length: 5\r\nTransfer-Encoding: chunked\r\n\r\nhello"},
+                {"400", "malformed_request", "POST /v1/video/generate HTTP/1.1\r\nHost: " + host
+                        + "\r\nTransfer-Encoding: chunked\r\n\r\nzz\r\n"},
+                {"400", "malformed_request", "GET /v1/account HTTP/1.1\r\nHost: " + host + "\r\nX-Big: "
+                        + "a".repeat(20_000) + "\r\n\r\n"},
+                {"400", "invalid_path", "GET  HTTP/1.1\r\nHost: " + host + "\r\nConnection: close\r\n\r\n"},
+                {"400", "invalid_path", "OPTIONS * HTTP/1.1\r\nHost: " + host + "\r\nConnection: close\r\n\r\n"},
+                {"505", "http_version_not_supported", "GET /v1/account HTTP/9.9\r\nHost: " + host + "\r\n\r\n"},
+                {"505", "http_version_not_supported", "GET /v1/account FOO/1.1\r\nHost: " + host + "\r\n\r\n"},
+                {"505", "http_version_not_supported", "GET /v1/account HTTP/1.1 junk\r\nHost: " + host + "\r\n\r\n"}};
+        for (String[] request : requests) {
+            Raw r = rawBytes(request[2].getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+            assertRawError(r, Integer.parseInt(request[0]), request[1], request[2].substring(0, Math.min(60, request[2].length())));
+        }
+        // the listener still serves the next connection normally
+        assertEquals(200, raw("GET /health/live HTTP/1.1", Map.of(), null).status());
+    }
+
+    static void assertRawError(Raw r, int status, String code, String what) {
+        assertEquals(status, r.status(), what + " -> " + r.statusLine() + " " + r.body());
+        assertTrue(r.statusLine().endsWith(status == 505 ? " HTTP Version Not Supported" : " Bad Request"), r.statusLine());
+        assertTrue(r.contentType().startsWith("application/json"), what + " -> " + r.contentType() + " " + r.body());
+        JsonNode e;
+        try {
+            e = new com.fasterxml.jackson.databind.ObjectMapper().readTree(r.body()).path("error");
+        } catch (java.io.IOException x) {
+            throw new AssertionError(what + " -> not JSON: " + r.body(), x);
+        }
+        assertEquals(code, e.path("code").asText(), what + " -> " + r.body());
+        assertTrue(e.path("message").asText().length() > 10 && e.has("type") && e.has("param"), r.body());
+        assertTrue(!r.body().contains("Exception") && !r.body().contains("<html"), r.body());
     }
 
     @Test
@@ -230,20 +293,48 @@ class ErrorsIT {
     /** One request written byte for byte (no client normalises its path), read to the end. */
     static Raw raw(String requestLine, Map<String, String> headers, String body) throws Exception {
         java.net.URI base = java.net.URI.create(SharedAppliance.get().baseUrl());
+        StringBuilder req = new StringBuilder(requestLine).append("\r\nHost: ").append(base.getAuthority())
+                .append("\r\nConnection: close\r\n");
+        headers.forEach((k, v) -> req.append(k).append(": ").append(v).append("\r\n"));
+        byte[] bytes = body == null ? new byte[0] : body.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        if (body != null) {
+            req.append("Content-Length: ").append(bytes.length).append("\r\n");
+        }
+        req.append("\r\n");
+        ByteArrayOutputStream all = new ByteArrayOutputStream();
+        all.writeBytes(req.toString().getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+        all.writeBytes(bytes);
+        return rawBytes(all.toByteArray());
+    }
+
+    /**
+     * These exact bytes on a new connection, the answer read until the server closes it. A server that stops reading
+     * (it refused the request and closes) may reset the rest of a large body: the answer already read still counts.
+     */
+    static Raw rawBytes(byte[] request) throws Exception {
+        return rawBytes(SharedAppliance.get().baseUrl(), request);
+    }
+
+    /** {@link #rawBytes(byte[])} to the appliance at this base URL. */
+    static Raw rawBytes(String baseUrl, byte[] request) throws Exception {
+        java.net.URI base = java.net.URI.create(baseUrl);
         try (java.net.Socket socket = new java.net.Socket(base.getHost(), base.getPort())) {
             socket.setSoTimeout(30_000);
-            StringBuilder req = new StringBuilder(requestLine).append("\r\nHost: ").append(base.getAuthority())
-                    .append("\r\nConnection: close\r\n");
-            headers.forEach((k, v) -> req.append(k).append(": ").append(v).append("\r\n"));
-            byte[] bytes = body == null ? new byte[0] : body.getBytes(java.nio.charset.StandardCharsets.UTF_8);
-            if (body != null) {
-                req.append("Content-Length: ").append(bytes.length).append("\r\n");
+            try {
+                socket.getOutputStream().write(request);
+                socket.getOutputStream().flush();
+            } catch (java.net.SocketException closedEarly) {
+                // read what was answered before the close
             }
-            req.append("\r\n");
-            socket.getOutputStream().write(req.toString().getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
-            socket.getOutputStream().write(bytes);
-            socket.getOutputStream().flush();
-            String all = new String(socket.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            ByteArrayOutputStream read = new ByteArrayOutputStream();
+            try {
+                socket.getInputStream().transferTo(read);
+            } catch (java.net.SocketException reset) {
+                if (read.size() == 0) {
+                    throw reset;
+                }
+            }
+            String all = read.toString(java.nio.charset.StandardCharsets.UTF_8);
             int end = all.indexOf("\r\n\r\n");
             String head = end < 0 ? all : all.substring(0, end);
             String statusLine = head.split("\r\n", 2)[0];

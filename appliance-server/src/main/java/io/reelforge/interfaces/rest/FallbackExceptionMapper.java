@@ -1,5 +1,6 @@
 package io.reelforge.interfaces.rest;
 
+import java.util.Optional;
 import java.util.UUID;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -13,7 +14,8 @@ import io.reelforge.domain.shared.ReelforgeException;
 
 /**
  * Anything else. A body that broke while being read is the client's fault (400, or 413 when it was cut off at
- * its size limit); the rest is logged with an incident id and answered without a stack trace.
+ * its size limit); a unique key the database refused under a concurrent request is a 409 ({@link UniqueViolations});
+ * the rest is logged with an incident id and answered without a stack trace.
  */
 @Provider
 public class FallbackExceptionMapper implements ExceptionMapper<Throwable> {
@@ -43,6 +45,11 @@ public class FallbackExceptionMapper implements ExceptionMapper<Throwable> {
                 return ErrorBody.response(ErrorType.INVALID_REQUEST, "malformed_body",
                         "The request body could not be read: it is malformed or was cut short.", null).build();
             }
+        }
+        Optional<ReelforgeException> conflict = UniqueViolations.of(e);
+        if (conflict.isPresent()) {
+            LOG.log(Level.FINE, "a concurrent request won a unique key: 409", e);
+            return new ReelforgeExceptionMapper().toResponse(conflict.get());
         }
         String incident = UUID.randomUUID().toString();
         LOG.log(Level.SEVERE, "unhandled error, incident " + incident, e);

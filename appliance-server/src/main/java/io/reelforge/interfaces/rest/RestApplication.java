@@ -39,8 +39,9 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityScheme;
                         @APIResponse(name = RestApplication.BAD_REQUEST, responseCode = "400",
                                 description = "The body is not readable: invalid_json (also data after the object), json_too_deep "
                                         + "(nested over 32 levels), duplicate_key (param names the key), empty_body, malformed_body; "
-                                        + "or the request itself: invalid_path (an encoded /, \\ or ., or a dot segment), "
-                                        + "malformed_request (e.g. a Content-Type that cannot be parsed).",
+                                        + "or the request itself: invalid_path (an encoded /, \\ or ., a dot segment, a malformed "
+                                        + "percent-escape such as %zz, bytes that are not UTF-8), malformed_request (e.g. a "
+                                        + "Content-Type or request line that cannot be parsed).",
                                 content = @Content(mediaType = "application/json", schema = @Schema(ref = RestApplication.ERROR),
                                         examples = @ExampleObject(name = "invalid_json", value = "{\"error\":{\"type\":\"invalid_request_error\","
                                                 + "\"code\":\"invalid_json\",\"message\":\"The request body is not valid JSON: …\",\"param\":null}}"))),

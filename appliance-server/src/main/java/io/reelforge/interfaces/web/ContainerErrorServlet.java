@@ -47,17 +47,19 @@ public class ContainerErrorServlet extends HttpServlet {
         JsonErrors.write(response, status, type(status), code(status), message);
     }
 
-    private static String type(int status) {
+    /** The error type for a status the container (or Grizzly below it) answers; also used by {@link CodecRefusals}. */
+    static String type(int status) {
         return switch (status) {
             case 401 -> "authentication_error";
             case 403 -> "permission_error";
             case 404 -> "not_found_error";
             case 429 -> "rate_limit_error";
+            case 505 -> "invalid_request_error";
             default -> status >= 500 ? "api_error" : "invalid_request_error";
         };
     }
 
-    private static String code(int status) {
+    static String code(int status) {
         return switch (status) {
             case 400 -> "malformed_request";
             case 404 -> "route_not_found";
@@ -68,19 +70,22 @@ public class ContainerErrorServlet extends HttpServlet {
             case 415 -> "unsupported_media_type";
             case 416 -> "range_not_satisfiable";
             case 503 -> "unavailable";
+            case 505 -> "http_version_not_supported";
             default -> status >= 500 ? "internal_error" : "bad_request";
         };
     }
 
-    private static String message(int status) {
+    static String message(int status) {
         return switch (status) {
-            case 400 -> "The request could not be read: a malformed header (such as Content-Type), URL or body.";
+            case 400 -> "The request could not be read: a malformed request line, header (such as Content-Type), URL "
+                    + "or body.";
             case 404 -> "No such endpoint.";
             case 405 -> "This endpoint does not accept that HTTP method.";
             case 413 -> "The request is larger than this endpoint accepts.";
             case 415 -> "This endpoint does not take that Content-Type.";
             case 416 -> "The requested byte range is outside the file.";
             case 503 -> "The appliance cannot take this request now; retry shortly.";
+            case 505 -> "This HTTP version is not supported; use HTTP/1.1 (or HTTP/1.0).";
             default -> status >= 500 ? "Internal error." : "The request could not be served.";
         };
     }
