@@ -79,12 +79,28 @@ class PackageEngineTest {
      */
     @Test
     void aDmdRenderIsTheSeedsAndHasTheFramesAskedFor() throws Exception {
+        assertOneClipPerSeed("tiny-fastwan", 64, 32, 3);
+    }
+
+    /**
+     * LTX-Video distilled in one pass with the decode noise: 8 steps, the frame count asked for (1 s and 5 s), and the
+     * decode noise drawn from the seed's stream after sampling, so a seed gives the same clip and another another.
+     */
+    @Test
+    void aDistilledLtxRenderWithDecodeNoiseIsTheSeedsAndHasTheFramesAskedFor() throws Exception {
+        assertOneClipPerSeed("tiny-ltx-distilled", 64, 64, 8);
+        List<String> five = digests(engine("tiny-ltx-distilled"), spec(64, 64, 120, 5, false));
+        assertEquals(120, five.size());
+    }
+
+    /** Renders 1 s with seeds 5, 5 and 6: {@code steps} steps, 24 frames, the same clip twice and then another one. */
+    private static void assertOneClipPerSeed(String name, int width, int height, int steps) throws Exception {
         List<List<String>> clips = new ArrayList<>();
         for (long seed : new long[] {5, 5, 6}) {
             List<String> frames = new ArrayList<>();
-            RenderReport report = engine("tiny-fastwan").render(spec(64, 32, 24, seed, false),
+            RenderReport report = engine(name).render(spec(width, height, 24, seed, false),
                     frame -> frames.add(digest(frame)), RenderControl.unlimited());
-            assertEquals(3, report.steps());
+            assertEquals(steps, report.steps());
             assertEquals(24, frames.size());
             clips.add(frames);
         }
@@ -243,13 +259,13 @@ class PackageEngineTest {
      */
     @Test
     void everyFamilyDecodesTheFrameCountAskedFor() throws Exception {
-        for (String name : List.of("tiny-wan", "tiny-wan-i2v", "tiny-ltx")) {
+        for (String name : List.of("tiny-wan", "tiny-wan-i2v", "tiny-ltx", "tiny-ltx-distilled")) {
             try (LoadedModel model = LoadedModel.load(io.reelforge.models.ModelPackage.open(Fixtures.pkg(name)),
                     ai.djl.Device.cpu()); ai.djl.ndarray.NDManager m = model.denoiser().manager().newSubManager()) {
                 io.reelforge.models.LatentSpec latent = model.manifest().latent();
                 for (int f = 1; f <= 6; f++) {
                     ai.djl.ndarray.NDArray video = model.decoder().decode(m.randomNormal(
-                            new ai.djl.ndarray.types.Shape(1, latent.channels(), f, 2, 3)));
+                            new ai.djl.ndarray.types.Shape(1, latent.channels(), f, 2, 3)), new SeededNoise(f));
                     assertEquals(new ai.djl.ndarray.types.Shape(1, 3, latent.temporalCompression() * (f - 1) + 1,
                             2L * latent.spatialCompression(), 3L * latent.spatialCompression()), video.getShape(),
                             name + " with " + f + " latent frames");
