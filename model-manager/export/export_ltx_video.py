@@ -18,7 +18,9 @@ Wrappers give the components the signatures the Java engine calls:
 LTX shifts its schedule by mu from the latent sequence length; sigma' = e^mu / (e^mu + 1/sigma - 1) is the
 engine's shift formula with shift = e^mu. The manifest records the scheduler's line (shift_dynamic), so the engine
 computes e^mu for each render's size, and its shift_terminal (0.9.5+), which the engine honours; "shift" is the
-value at the traced size, for readers. The denoiser's rope_interpolation_scale uses --fps, which is also the
+value at the traced size, for readers (a scheduler without dynamic shifting: its own fixed shift, which the engine
+uses). A scheduler config with stochastic_sampling (0.9.6 distilled) makes the manifest's scheduler
+flow-euler-stochastic. The denoiser's rope_interpolation_scale uses --fps, which is also the
 manifest's fps, so the two cannot disagree.
 """
 import json
@@ -141,8 +143,13 @@ def main():
                                                                          - cfg.get("base_image_seq_len", 256))
     mu = seq * slope + cfg.get("base_shift", 0.5) - slope * cfg.get("base_image_seq_len", 256)
     distilled = args.family == "ltx-video-distilled"
+    # a scheduler with stochastic_sampling (LTX-Video 0.9.6 distilled) re-noises the clean prediction at every step
+    scheduler = "flow-euler-stochastic" if cfg.get("stochastic_sampling", False) else "flow-euler"
     defaults = {"steps": 8 if distilled else 40, "guidance": 1.0 if distilled else 3.0,
-                "shift": round(math.exp(mu), 4), "scheduler": "flow-euler"}
+                # e^mu at the traced size (the engine recomputes it per render from shift_dynamic); a scheduler
+                # without dynamic shifting keeps its own fixed shift
+                "shift": round(math.exp(mu), 4) if cfg.get("use_dynamic_shifting", False) else cfg.get("shift", 1.0),
+                "scheduler": scheduler}
     if cfg.get("use_dynamic_shifting", False):   # the engine computes e^mu per render size from these
         defaults["shift_dynamic"] = {"base_seq_len": cfg.get("base_image_seq_len", 256),
                                      "max_seq_len": cfg.get("max_image_seq_len", 4096),
@@ -154,6 +161,7 @@ def main():
             p.error(f"--schedule {args.schedule} gives final noise levels: the scheduler must have shift 1 and no dynamic"
                     f" shifting or shift_terminal, but {args.model}'s has {dict(cfg)}")
         defaults = schedule_defaults(args.schedule, defaults, ltx=True)
+        defaults["scheduler"] = scheduler if scheduler == "flow-euler-stochastic" else defaults["scheduler"]
     write_manifest(args.out, name=args.family, version=args.version, family=args.family,
                    native_sizes=[(args.width, args.height)], fps=args.fps, frame_rule=(8, 1),
                    latent={"channels": 128, "scale": 1.0, "temporal_compression": 8, "spatial_compression": 32},

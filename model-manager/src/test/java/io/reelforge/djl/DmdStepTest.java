@@ -71,6 +71,18 @@ class DmdStepTest {
         assertFalse(Arrays.equals(a.toFloatArray(), other.toFloatArray()));
     }
 
+    /**
+     * The stochastic Euler step (LTX-Video 0.9.6 distilled) is the same update at the schedule's own sigmas, here
+     * 1 -> 0.5 -> 0: x0 = (0.5, -3), then 0.5 x0 + 0.5 eps = (0.35, -1.7); the last step x0 = x - 0.5 v = (0.1, -2.2).
+     */
+    @Test
+    void theStochasticEulerStepRenoisesToTheSchedulesOwnSigmas() {
+        RenoiseStep step = new RenoiseStep(new double[] {1.0, 0.5}, fixedNoise());
+        NDArray x1 = step.next(0, array(X), array(V));
+        assertArrayEquals(new float[] {0.35f, -1.7f}, x1.toFloatArray(), 1e-6f);
+        assertArrayEquals(new float[] {0.1f, -2.2f}, step.next(1, x1, array(V)).toFloatArray(), 1e-6f);
+    }
+
     private NDArray array(float[] values) {
         return manager.create(values, new Shape(1, 1, 1, 1, 2));
     }

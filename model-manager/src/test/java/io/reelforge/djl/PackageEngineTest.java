@@ -93,6 +93,31 @@ class PackageEngineTest {
         assertEquals(120, five.size());
     }
 
+    /**
+     * Stochastic Euler (LTX-Video 0.9.6 distilled's stochastic_sampling) through the engine: tiny-ltx with its
+     * manifest's scheduler set to flow-euler-stochastic renders the frames asked for, one clip per seed.
+     */
+    @Test
+    void aStochasticEulerRenderIsTheSeedsAndHasTheFramesAskedFor(@TempDir Path dir) throws Exception {
+        Path pkg = io.reelforge.fixtures.TinyFixtures.copy("tiny-ltx", dir, "stochastic");
+        Path manifest = pkg.resolve("manifest.json");
+        String text = java.nio.file.Files.readString(manifest);
+        assertTrue(text.contains("\"scheduler\": \"flow-euler\""), text);
+        java.nio.file.Files.writeString(manifest, text.replace("\"scheduler\": \"flow-euler\"",
+                "\"scheduler\": \"flow-euler-stochastic\""));
+        List<List<String>> clips = new ArrayList<>();
+        try (PackageEngine stochastic = new PackageEngine(pkg, ai.djl.Device.cpu())) {
+            for (long seed : new long[] {5, 5, 6}) {
+                clips.add(digests(stochastic, spec(64, 64, 24, seed, false)));
+            }
+        }
+        assertEquals(24, clips.get(0).size());
+        assertEquals(clips.get(0), clips.get(1), "one seed, one clip");
+        assertNotEquals(clips.get(0), clips.get(2), "another seed, another clip");
+        List<String> deterministic = digests(engine("tiny-ltx"), spec(64, 64, 24, 5, false));
+        assertNotEquals(deterministic, clips.get(0), "the re-noise changes the clip");
+    }
+
     /** Renders 1 s with seeds 5, 5 and 6: {@code steps} steps, 24 frames, the same clip twice and then another one. */
     private static void assertOneClipPerSeed(String name, int width, int height, int steps) throws Exception {
         List<List<String>> clips = new ArrayList<>();

@@ -93,7 +93,7 @@ class ModelPackageTest {
         Path manifest = dir.resolve("manifest.json");
         Files.writeString(manifest, Files.readString(manifest).replace("flow-euler", "ddim"));
         PackageException e = assertThrows(PackageException.class, () -> ModelPackage.open(dir));
-        assertTrue(e.getMessage().contains("scheduler 'ddim' is not supported; known: flow-euler, flow-dpmpp-2m, flow-dmd"),
+        assertTrue(e.getMessage().contains("scheduler 'ddim' is not supported; known: flow-euler, flow-dpmpp-2m, flow-dmd, flow-euler-stochastic"),
                 e.getMessage());
     }
 
