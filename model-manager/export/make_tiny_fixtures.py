@@ -18,6 +18,9 @@ Two-expert families (tiny-wan-a14b, as Wan 2.2 A14B) add denoiser_low.pt, the lo
 signature and other weights, and a boundary and guidance_2 in the manifest's defaults. tiny-wan22-i2v (Wan 2.2 I2V
 A14B) is both, without image tokens: its image_encoder returns latent frame 0 and caches, its denoisers take the
 condition alone. tiny-fastwan samples with flow-dmd (FastVideo's DMD loop; its reference keeps the re-noise tensors).
+tiny-ltx-distilled (LTX-Video distilled, one pass over explicit noise levels, guidance 1) has LTX's
+timestep-conditioned decoder:
+  vae_decoder.pt  : latents [1, C, F, h, w], decode noise [1, C, F, h, w], [timestep, noise scale] -> frames
 The weights are random: the output is noise-coloured mush, but every shape, dtype and the sampler's
 arithmetic are the real ones, so Java can be checked against this file's sampler to float precision.
 
@@ -229,6 +232,18 @@ class VaeDecoder(nn.Module):
         return torch.tanh(F.interpolate(self.proj(latents), size=size, mode="trilinear", align_corners=True))
 
 
+class NoisyVaeDecoder(VaeDecoder):
+    """LTX's timestep-conditioned decode in miniature: the decode noise mixed into the latents by its scale, the decode
+    timestep scaling the output, as export_ltx_video.py's wrapper takes them: (latents, noise, [timestep, scale])."""
+
+    def forward(self, latents: torch.Tensor, noise: torch.Tensor, decode: torch.Tensor) -> torch.Tensor:
+        mixed = (1.0 - decode[1]) * latents + decode[1] * noise
+        f = (latents.size(2) - 1) * self.temporal + 1
+        size = [f, latents.size(3) * self.spatial, latents.size(4) * self.spatial]
+        return torch.tanh(F.interpolate(self.proj(mixed), size=size, mode="trilinear", align_corners=True)
+                          * (1.0 + 4.0 * decode[0]))
+
+
 class CausalCore(nn.Module):
     """Wan's causal VAE decoder in miniature: one latent frame in, t frames out, two causal caches (the last two
     latent frames, the last decoded frame) carried from chunk to chunk as tensors."""
@@ -387,6 +402,20 @@ def sample_dmd(enc, den, dec, noise, renoise, prompt, timesteps, shift):
 
 
 @torch.no_grad()
+def sample_distilled(enc, den, dec, noise, decode_noise, prompt, sigmas_list, decode):
+    """A distilled one-pass LTX run as LTXConditionPipeline makes it with explicit timesteps: no guidance (one forward
+    of the prompt), Euler over the given noise levels to 0, then the decode noise and timestep into the decoder."""
+    ids = torch.tensor([token_ids(prompt)], dtype=torch.long)
+    ctx = enc(ids)
+    x = noise.clone()
+    s = list(sigmas_list) + [0.0]
+    for i in range(len(sigmas_list)):
+        v = den(x, torch.tensor([s[i] * 1000.0], dtype=torch.float32), ctx)
+        x = x + (s[i + 1] - s[i]) * v
+    return ids, x, dec(x, decode_noise, torch.tensor(decode, dtype=torch.float32))
+
+
+@torch.no_grad()
 def sample(enc, den, dec, noise, prompt, negative, steps, guidance, shift, scale, scheduler, image=None, experts=None):
     """The reference flow-matching sampler with CFG; the Java one must match it step for step.
     image: (condition, image context) of an image-to-video model (the condition alone for Wan 2.2 I2V A14B), the same
@@ -450,6 +479,11 @@ PACKAGES = {
     "tiny-fastwan": dict(family="wan2.1-t2v-1.3b", sizes=[[64, 32]], fps=16, frames=[4, 1],
                          latent=(16, 4, 8), steps=3, guidance=1.0, shift=8.0, scheduler="flow-dmd",
                          sigmas=[1.0, 0.757, 0.522]),
+    # LTX-Video 0.9.7/0.9.8 distilled, one pass: the ltx-distilled-8step schedule (export_ltx_video.py), guidance 1,
+    # shift 1, and a timestep-conditioned decoder taking the decode noise (timestep 0.05, noise scale 0.025)
+    "tiny-ltx-distilled": dict(family="ltx-video-distilled", sizes=[[64, 64]], fps=24, frames=[8, 1],
+                               latent=(128, 8, 32), steps=8, guidance=1.0, shift=1.0, scheduler="flow-euler",
+                               sigmas=[1.0, 0.993, 0.987, 0.981, 0.975, 0.909, 0.725, 0.00003], decode=[0.05, 0.025]),
 }
 # The reference runs of every package with each scheduler: DPM-Solver++ with enough steps that several are
 # second order (its first, second (after sigma 1) and last steps are first order).
@@ -496,7 +530,8 @@ def build(name, p):
         files["vae_decoder_step"] = "vae_decoder_step.pt"
         dec = chunked(first, step)
     else:
-        dec = (FixedFramesDecoder if p.get("fixed_frames") else VaeDecoder)(channels, temporal, spatial).eval()
+        dec = (FixedFramesDecoder if p.get("fixed_frames") else NoisyVaeDecoder if "decode" in p
+               else VaeDecoder)(channels, temporal, spatial).eval()
         torch.jit.script(dec).save(str(d / "vae_decoder.pt"))
     (d / "tokenizer.json").write_text(json.dumps(tokenizer_json(), indent=1))
     if img is not None:
@@ -518,6 +553,8 @@ def build(name, p):
         manifest["defaults"].update(boundary=p["boundary"], guidance_2=p["guidance_2"])
     if "sigmas" in p:
         manifest["defaults"]["sigmas"] = p["sigmas"]
+    if "decode" in p:
+        manifest["decode"] = {"timestep": p["decode"][0], "noise_scale": p["decode"][1]}
     (d / "manifest.json").write_text(json.dumps(manifest, indent=2))
     if p.get("bad") or p.get("fixed_frames"):
         return  # no torch reference run
@@ -548,7 +585,15 @@ def build(name, p):
         runs["flow-dmd"] = {"steps": len(timesteps), "latents": "latents-flow-dmd.f32", "frames": "frames-flow-dmd.f32",
                             "sigmas": p["sigmas"], "noise_levels": [float(DmdTable(p["shift"]).sigma(t)) for t in timesteps],
                             "renoise": [f"renoise-{i + 1}.f32" for i in range(len(renoise))]}
-    for scheduler, steps in ({} if p["scheduler"] == "flow-dmd" else REFERENCE_STEPS).items():
+    if "decode" in p:
+        decode_noise = torch.randn(shape, generator=g, dtype=torch.float32)
+        write_f32(ref / "decode-noise.f32", decode_noise)
+        ids, latents, video = sample_distilled(enc, den, dec, noise, decode_noise, prompt, p["sigmas"], p["decode"])
+        write_f32(ref / "latents-distilled.f32", latents)
+        write_f32(ref / "frames-distilled.f32", video)
+        runs["distilled"] = {"steps": len(p["sigmas"]), "latents": "latents-distilled.f32",
+                             "frames": "frames-distilled.f32", "decode_noise": "decode-noise.f32"}
+    for scheduler, steps in ({} if p["scheduler"] == "flow-dmd" or "decode" in p else REFERENCE_STEPS).items():
         ids, latents, video = sample(enc, den, dec, noise, prompt, negative, steps, p["guidance"], p["shift"], 1.0,
                                      scheduler, image,
                                      None if den_low is None else (den_low, p["boundary"], p["guidance_2"]))

@@ -43,6 +43,8 @@ SCHEDULES = {
     # [1000, 757, 522]; DmdDenoisingStage samples with its own FlowMatchEulerDiscreteScheduler(shift=8.0) (the
     # 1000-step training table, never set to the inference steps), no CFG, x0 prediction then re-noise
     # (stages/denoising_dmd_strategy.py). flow-dmd's sigmas are those timesteps / 1000, its shift the table's.
+    # FastWan 2.2 TI2V 5B (FastWan2_2_TI2V_5B_Config: the same dmd_denoising_steps, run by the same DmdDenoisingStage
+    # with its shift-8 table) takes the same schedule: export_wan21_t2v.py --family wan2.2-ti2v-5b.
     "fastwan-3step": dict(steps=3, guidance=1.0, shift=8.0, sigmas=[1.0, 0.757, 0.522], scheduler="flow-dmd"),
     # LTX-Video 0.9.7/0.9.8 distilled (export_ltx_video.py only), one pass: diffusers' LTX docs (docs/source/en/api/
     # pipelines/ltx_video.md) give timesteps [1000, 993, 987, 981, 975, 909, 725, 0.03] for the base pass that
@@ -74,9 +76,10 @@ def sha256(path: Path) -> str:
 
 
 def write_manifest(out: Path, *, name, version, family, native_sizes, fps, frame_rule, latent, defaults,
-                   text_length, device, components=COMPONENTS):
+                   text_length, device, components=COMPONENTS, decode=None):
     """frame_rule: (multiple, offset); latent: dict(channels, scale, temporal_compression, spatial_compression);
-    defaults: dict(steps, guidance, shift, scheduler)."""
+    defaults: dict(steps, guidance, shift, scheduler); decode: dict(timestep, noise_scale) for LTX's
+    timestep-conditioned decoder, which then takes the decode noise and those two values."""
     manifest = {
         "name": name, "version": version, "family": family,
         "components": {role: {"file": f, "sha256": sha256(out / f)} for role, f in components.items()},
@@ -85,5 +88,7 @@ def write_manifest(out: Path, *, name, version, family, native_sizes, fps, frame
         "latent": latent, "defaults": defaults, "text_length": text_length,
         "device": "gpu" if str(device).startswith("cuda") else "cpu",
     }
+    if decode is not None:
+        manifest["decode"] = decode
     (out / "manifest.json").write_text(json.dumps(manifest, indent=2))
     return manifest

@@ -47,7 +47,7 @@ final class DjlRender {
             Velocity low = model.denoiserLow().map(d -> velocity(d, image)).orElse(null);
             NDArray latents = new FlowSampler(settings, stream).sample(noise, context, high, low, control);
             control.checkpoint(FlowSampler.PROGRESS_SHARE);
-            NDArray video = model.decoder().decode(latents);
+            NDArray video = model.decoder().decode(latents, stream);
             checkFrames(manifest, plan, video);
             deliver(spec, plan, video, sink, control);
         } catch (RuntimeException e) {

@@ -1,7 +1,5 @@
 package io.reelforge.djl;
 
-import ai.djl.ndarray.NDArray;
-
 /**
  * FastVideo's DMD sampling step ({@code DmdDenoisingStage} / {@code DmdStrategy.forward}): the denoiser is given
  * the timestep itself (1000, 757, 522 for FastWan), its velocity becomes a clean-latent prediction
@@ -10,24 +8,26 @@ import ai.djl.ndarray.NDArray;
  * step returns {@code x0}. {@code sigma_t} is looked up, as there, at the nearest timestep of the stage's own
  * {@code FlowMatchEulerDiscreteScheduler(shift)}, never set to the inference steps: its 1000-step training table
  * {@code timesteps_k = 1000 shift s / (1 + (shift - 1) s)}, {@code s = k / 1000}, computed in float32 as there.
+ * The step itself is {@link RenoiseStep}'s.
  */
-final class DmdStep implements FlowStep {
+final class DmdStep extends RenoiseStep {
 
     private static final int TRAIN_STEPS = 1000;
-
-    private final double[] levels;
-    private final SeededNoise noise;
 
     /**
      * @param timesteps the steps' timesteps / 1000 and a final 0 ({@link SamplerSettings#schedule()})
      * @param shift     the training table's shift (FastVideo's DMD stage: 8)
      */
     DmdStep(double[] timesteps, double shift, SeededNoise noise) {
-        this.noise = noise;
-        this.levels = new double[timesteps.length - 1];
+        super(levels(timesteps, shift), noise);
+    }
+
+    private static double[] levels(double[] timesteps, double shift) {
+        double[] levels = new double[timesteps.length - 1];
         for (int i = 0; i < levels.length; i++) {
             levels[i] = noiseLevel(timesteps[i] * TRAIN_STEPS, shift);
         }
+        return levels;
     }
 
     /** The noise level of the training table's timestep nearest to {@code timestep} (the first on a tie). */
@@ -45,16 +45,5 @@ final class DmdStep implements FlowStep {
             }
         }
         return best;
-    }
-
-    @Override
-    public NDArray next(int i, NDArray x, NDArray velocity) {
-        NDArray clean = x.sub(velocity.mul((float) levels[i]));
-        if (i == levels.length - 1) {
-            return clean;
-        }
-        float next = (float) levels[i + 1];
-        NDArray eps = noise.next(x.getManager(), x.getShape().getShape());
-        return clean.mul(1f - next).add(eps.mul(next));
     }
 }

@@ -24,13 +24,16 @@ final class FlowSampler {
     private final SamplerSettings settings;
     private final SeededNoise noise;
 
-    /** @param noise the render's noise stream, after its initial latents (what {@code flow-dmd} adds) */
+    /**
+     * @param noise the render's noise stream, after its initial latents (what {@code flow-dmd} and
+     *              {@code flow-euler-stochastic} add)
+     */
     FlowSampler(SamplerSettings settings, SeededNoise noise) {
         this.settings = settings;
         this.noise = noise;
     }
 
-    /** A sampler that adds no noise between steps (any scheduler but {@code flow-dmd}). */
+    /** A sampler that adds no noise between steps (any scheduler that does not re-noise). */
     FlowSampler(SamplerSettings settings) {
         this(settings, null);
     }
@@ -57,8 +60,8 @@ final class FlowSampler {
         double[] sigmas = settings.schedule();
         int batch = settings.guided() ? 2 : 1;
         NDArray x = noise;
-        if (settings.scheduler() == io.reelforge.models.Scheduler.FLOW_DMD && this.noise == null) {
-            throw new IllegalArgumentException("flow-dmd samples with a noise stream");
+        if (settings.scheduler().renoises() && this.noise == null) {
+            throw new IllegalArgumentException(settings.scheduler() + " samples with a noise stream");
         }
         try (FlowStep step = FlowStep.of(settings.scheduler(), sigmas, settings.shift(), this.noise)) {
             for (int i = 0; i < settings.steps(); i++) {

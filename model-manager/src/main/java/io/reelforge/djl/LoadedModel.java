@@ -53,7 +53,8 @@ final class LoadedModel implements AutoCloseable {
             TorchModule vae = track(owned, TorchModule.load(pkg.path(Component.VAE_DECODER), device));
             Optional<TorchModule> step = pkg.manifest().family().causalVae() ? Optional.of(track(owned,
                     TorchModule.load(pkg.path(Component.VAE_DECODER_STEP), device))) : Optional.empty();
-            VideoDecoder decoder = new VideoDecoder(vae, step, pkg.manifest().latent().scale());
+            VideoDecoder decoder = new VideoDecoder(vae, step, pkg.manifest().latent().scale(),
+                    pkg.manifest().decode());
             ImageConditioner image = pkg.manifest().family().needsImage() ? new ImageConditioner(
                     track(owned, TorchModule.load(pkg.path(Component.IMAGE_ENCODER), device)),
                     step.isEmpty() ? Optional.empty() : Optional.of(track(owned,

@@ -44,7 +44,7 @@ final class ShapeProbe {
             }
             NDArray v = denoiser.forward(inputs).head();
             expect("denoiser", v, 5, latentShape.getShape());
-            NDArray video = decoder.decode(latents);
+            NDArray video = decoder.decode(latents, new SeededNoise(0));
             long frames = latent.temporalCompression() + 1L;
             long side = PROBE_SIDE * latent.spatialCompression();
             expect("vae_decoder", video, 5, 1, 3, frames, side, side);

@@ -6,6 +6,7 @@ import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.index.NDIndex;
 import java.awt.image.BufferedImage;
 import java.awt.image.DataBufferByte;
+import io.reelforge.models.DecodeNoise;
 import java.util.Optional;
 
 /**
@@ -17,23 +18,36 @@ import java.util.Optional;
  * caches...)}; the decoder calls the first once and the step for every later latent frame, so a package
  * decodes any frame count (a traced whole-clip loop would return the traced count). Each step's caches are
  * freed as soon as the next step has consumed them.
+ *
+ * <p>LTX's timestep-conditioned VAE ({@link DecodeNoise}) is given, after the latents, the render's next Gaussians of
+ * the latents' shape and {@code [timestep, noise scale]}; it mixes the noise in after de-normalising, as diffusers'
+ * LTX pipelines do before {@code vae.decode(latents, timestep)}.
  */
 final class VideoDecoder {
 
     private final TorchModule vae;
     private final Optional<TorchModule> step;
     private final double scale;
+    private final DecodeNoise noise;
 
-    VideoDecoder(TorchModule vae, Optional<TorchModule> step, double scale) {
+    /** @param noise LTX's decode noise and timestep; null for a decoder that takes the latents alone */
+    VideoDecoder(TorchModule vae, Optional<TorchModule> step, double scale, DecodeNoise noise) {
         this.vae = vae;
         this.step = step;
         this.scale = scale;
+        this.noise = noise;
     }
 
-    NDArray decode(NDArray latents) {
+    /** Decodes with the decode noise (if the package takes one) drawn from {@code stream}, the render's. */
+    NDArray decode(NDArray latents, SeededNoise stream) {
         NDArray scaled = scale == 1.0 ? latents : latents.div((float) scale);
         if (step.isEmpty()) {
-            return vae.forward(new NDList(scaled)).singletonOrThrow();
+            NDList in = new NDList(scaled);
+            if (noise != null) {
+                in.add(stream.next(latents.getManager(), latents.getShape().getShape()));
+                in.add(latents.getManager().create(new float[] {(float) noise.timestep(), (float) noise.noiseScale()}));
+            }
+            return vae.forward(in).singletonOrThrow();
         }
         int frames = (int) scaled.getShape().get(2);
         NDList out = vae.forward(new NDList(scaled.get(new NDIndex(":, :, 0:1"))));

@@ -11,6 +11,8 @@ import java.util.Optional;
  * @param textLength the token count the text encoder was exported for; prompts are padded or cut to it
  * @param device     the kind of device the components were traced on ({@code cpu} or {@code gpu}); a trace bakes
  *                   its device in, so a package loads only on that kind. Null for packages that do not say
+ * @param decode     the decoder's noise and timestep (LTX's timestep-conditioned VAE); null when it takes the latents
+ *                   alone
  */
 public record Manifest(
         String name,
@@ -23,7 +25,8 @@ public record Manifest(
         LatentSpec latent,
         SamplerDefaults defaults,
         int textLength,
-        String device) {
+        String device,
+        DecodeNoise decode) {
 
     public Manifest {
         components = Map.copyOf(components);

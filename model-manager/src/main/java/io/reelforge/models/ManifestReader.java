@@ -47,7 +47,7 @@ final class ManifestReader {
                             scheduler(defaults, family), sigmas(defaults),
                             defaults.path("shift_terminal").asDouble(0), dynamicShift(defaults),
                             experts(defaults, family)),
-                    number(root, "text_length"), device(root));
+                    number(root, "text_length"), device(root), decode(root, family));
             new FamilyCheck(dir, m).check();
             return m;
         } catch (IllegalArgumentException e) {
@@ -103,6 +103,25 @@ final class ManifestReader {
         }
         return new DynamicShift(number(d, "base_seq_len"), number(d, "max_seq_len"),
                 required(d, "base_shift").asDouble(), required(d, "max_shift").asDouble());
+    }
+
+    /**
+     * LTX's decode noise and timestep, if the manifest gives them ({@code "decode": {"timestep", "noise_scale"}});
+     * Wan's chunked causal decoder takes none.
+     */
+    private DecodeNoise decode(JsonNode root, ModelFamily family) throws PackageException {
+        JsonNode d = root.get("decode");
+        if (d == null || d.isNull()) {
+            return null;
+        }
+        if (family.causalVae()) {
+            throw new PackageException(dir, "manifest.json: 'decode' (decode noise and timestep) is LTX-Video's"
+                    + " timestep-conditioned VAE; " + family.title() + "'s decoder takes the latents alone");
+        }
+        if (!d.path("timestep").isNumber() || !d.path("noise_scale").isNumber()) {
+            throw new PackageException(dir, "manifest.json: 'decode' needs numbers 'timestep' and 'noise_scale'");
+        }
+        return new DecodeNoise(d.get("timestep").asDouble(), d.get("noise_scale").asDouble());
     }
 
     /** The kind of device the package was traced for, if it says: {@code cpu} or {@code gpu}. */

@@ -24,12 +24,23 @@ public enum Scheduler {
      * level; no guidance. Its {@code sigmas} are the timesteps / 1000 as the denoiser gets them, unshifted, and
      * {@code shift} is that of the 1000-step training table in which each timestep's noise level is looked up.
      */
-    FLOW_DMD("flow-dmd");
+    FLOW_DMD("flow-dmd"),
+    /**
+     * Euler's schedule with stochastic steps (LTX-Video 0.9.6 distilled, {@code stochastic_sampling}): at each step
+     * the clean latents {@code x - sigma v} are noised again with fresh Gaussian noise to the next sigma, as diffusers'
+     * FlowMatchEulerDiscreteScheduler(stochastic_sampling=True) and Lightricks' RectifiedFlowScheduler do.
+     */
+    FLOW_EULER_STOCHASTIC("flow-euler-stochastic");
 
     private final String id;
 
     Scheduler(String id) {
         this.id = id;
+    }
+
+    /** Whether the sampler draws fresh noise between steps (from the render's seeded stream). */
+    public boolean renoises() {
+        return this == FLOW_DMD || this == FLOW_EULER_STOCHASTIC;
     }
 
     /** The name a manifest uses. */

@@ -39,7 +39,7 @@ class FlowSamplerTest {
     }
 
     @ParameterizedTest
-    @EnumSource(value = Scheduler.class, names = "FLOW_DMD", mode = EnumSource.Mode.EXCLUDE)
+    @EnumSource(value = Scheduler.class, names = {"FLOW_DMD", "FLOW_EULER_STOCHASTIC"}, mode = EnumSource.Mode.EXCLUDE)
     void aConstantVelocityMovesTheLatentsByItsIntegral(Scheduler scheduler) throws Exception {
         // v = 1 everywhere: over sigma 1 -> 0 the latents land at noise - 1, whatever the shift
         NDArray noise = manager.zeros(new Shape(1, 2, 1, 2, 2));
@@ -51,7 +51,7 @@ class FlowSamplerTest {
     }
 
     @ParameterizedTest
-    @EnumSource(value = Scheduler.class, names = "FLOW_DMD", mode = EnumSource.Mode.EXCLUDE)
+    @EnumSource(value = Scheduler.class, names = {"FLOW_DMD", "FLOW_EULER_STOCHASTIC"}, mode = EnumSource.Mode.EXCLUDE)
     void guidanceMixesPromptAndNegativeHalvesOfOneBatch(Scheduler scheduler) throws Exception {
         // prompt half says 1, negative half says 0: guided velocity = 0 + 4 (1 - 0) = 4 over a sigma span of 1
         NDArray noise = manager.zeros(new Shape(1, 1, 1, 1, 1));
@@ -71,7 +71,7 @@ class FlowSamplerTest {
      * coefficient of the DPM-Solver++ update but its correction term (the prediction never changes).
      */
     @ParameterizedTest
-    @EnumSource(value = Scheduler.class, names = "FLOW_DMD", mode = EnumSource.Mode.EXCLUDE)
+    @EnumSource(value = Scheduler.class, names = {"FLOW_DMD", "FLOW_EULER_STOCHASTIC"}, mode = EnumSource.Mode.EXCLUDE)
     void aFixedCleanPredictionIsFollowedExactlyAtEveryStep(Scheduler scheduler) throws Exception {
         float[] c = {0.25f, -1.5f, 3f, 0f};
         float[] eps = {1f, 2f, -0.5f, 0.75f};
@@ -135,7 +135,7 @@ class FlowSamplerTest {
     }
 
     @ParameterizedTest
-    @EnumSource(value = Scheduler.class, names = "FLOW_DMD", mode = EnumSource.Mode.EXCLUDE)
+    @EnumSource(value = Scheduler.class, names = {"FLOW_DMD", "FLOW_EULER_STOCHASTIC"}, mode = EnumSource.Mode.EXCLUDE)
     void nanLatentsEndTheRenderWithRenderNan(Scheduler scheduler) {
         NDArray noise = manager.zeros(new Shape(1, 1, 1, 2, 2));
         Velocity broken = (x, t, c) -> x.div(0f);
@@ -145,7 +145,7 @@ class FlowSamplerTest {
     }
 
     @ParameterizedTest
-    @EnumSource(value = Scheduler.class, names = "FLOW_DMD", mode = EnumSource.Mode.EXCLUDE)
+    @EnumSource(value = Scheduler.class, names = {"FLOW_DMD", "FLOW_EULER_STOCHASTIC"}, mode = EnumSource.Mode.EXCLUDE)
     void eachStepReportsProgressAndACancelStopsBeforeTheNextStep(Scheduler scheduler) {
         NDArray noise = manager.zeros(new Shape(1, 1, 1, 2, 2));
         List<Double> progress = new ArrayList<>();
@@ -182,7 +182,7 @@ class FlowSamplerTest {
     }
 
     @ParameterizedTest
-    @EnumSource(value = Scheduler.class, names = "FLOW_DMD", mode = EnumSource.Mode.EXCLUDE)
+    @EnumSource(value = Scheduler.class, names = {"FLOW_DMD", "FLOW_EULER_STOCHASTIC"}, mode = EnumSource.Mode.EXCLUDE)
     void twoExpertsSwitchAtTheBoundaryStepEachWithItsGuidance(Scheduler scheduler) throws Exception {
         // Wan 2.2 T2V A14B's defaults: 40 steps, shift 12, boundary 0.875, guidance 4 (high) and 3 (low). The
         // schedule's sigmas are 12 s / (1 + 11 s) with s = 1 - i / 40, at or above 0.875 while s >= 0.875 / 2.375
@@ -212,28 +212,52 @@ class FlowSamplerTest {
      */
     @Test
     void dmdPredictsTheCleanSampleAndRenoisesBetweenSteps() throws Exception {
-        float[] c = {0.25f, -1.5f, 3f, 0f};
+        SamplerSettings dmd = new SamplerSettings(3, 1.0, 8.0, Scheduler.FLOW_DMD, List.of(1.0, 0.757, 0.522), 0);
+        RenoiseRun run = renoiseRun(dmd, t -> DmdStep.noiseLevel(t, 8.0));
+        assertArrayEquals(CLEAN, run.out(), 1e-5f);
+        assertEquals(List.of(1000f, 757f, 522f), run.timesteps());
+        assertEquals(2, run.draws());
+    }
+
+    /**
+     * Stochastic Euler (LTX-Video 0.9.6 distilled): the denoiser runs at the shifted schedule's timesteps, and with one
+     * that always predicts the clean sample c every step's x0 is c, so the result is c exactly whatever noise is added;
+     * the stream is drawn once per step but the last, and without a stream the sampler refuses.
+     */
+    @Test
+    void stochasticEulerPredictsTheCleanSampleAndRenoisesToTheSchedulesSigmas() throws Exception {
+        // 4 steps, shift 3: s = 1, 0.75, 0.5, 0.25 -> 3 s / (1 + 2 s) = 1, 0.9, 0.75, 0.5
+        SamplerSettings settings = new SamplerSettings(4, 1.0, 3.0, Scheduler.FLOW_EULER_STOCHASTIC);
+        RenoiseRun run = renoiseRun(settings, t -> t / 1000);
+        assertArrayEquals(CLEAN, run.out(), 1e-5f);
+        assertArrayEquals(new float[] {1000f, 900f, 750f, 500f}, new float[] {run.timesteps().get(0),
+            run.timesteps().get(1), run.timesteps().get(2), run.timesteps().get(3)}, 1e-3f);
+        assertEquals(3, run.draws());
+        assertThrows(IllegalArgumentException.class, () -> new FlowSampler(settings).sample(
+                manager.zeros(new Shape(1, 1, 1, 2, 2)), context(1), (x, t, c) -> x, RenderControl.unlimited()));
+    }
+
+    private static final float[] CLEAN = {0.25f, -1.5f, 3f, 0f};
+
+    /** What a re-noising sampler did with a denoiser that always predicts {@link #CLEAN} at {@code level(timestep)}. */
+    private record RenoiseRun(float[] out, List<Float> timesteps, int draws) {
+    }
+
+    private RenoiseRun renoiseRun(SamplerSettings settings, java.util.function.DoubleUnaryOperator level)
+            throws Exception {
         NDArray noise = manager.create(new float[] {1f, 2f, -0.5f, 0.75f}, new Shape(1, 1, 1, 2, 2));
-        NDArray clean = manager.create(c, new Shape(1, 1, 1, 2, 2));
+        NDArray clean = manager.create(CLEAN, new Shape(1, 1, 1, 2, 2));
         List<Float> timesteps = new ArrayList<>();
         Velocity fixed = (x, t, ctx) -> {
             assertEquals(1, x.getShape().get(0));
-            timesteps.add(t.toFloatArray()[0]);
-            return x.sub(clean).div((float) DmdStep.noiseLevel(t.toFloatArray()[0], 8.0));
+            float timestep = t.toFloatArray()[0];
+            timesteps.add(timestep);
+            return x.sub(clean).div((float) level.applyAsDouble(timestep));
         };
         int[] draws = {0};
-        SeededNoise stream = new SeededNoise(42) {
-            @Override
-            NDArray next(NDManager m, long[] shape) {
-                draws[0]++;
-                return super.next(m, shape);
-            }
-        };
-        SamplerSettings dmd = new SamplerSettings(3, 1.0, 8.0, Scheduler.FLOW_DMD, List.of(1.0, 0.757, 0.522), 0);
-        NDArray out = new FlowSampler(dmd, stream).sample(noise, context(1), fixed, RenderControl.unlimited());
-        assertArrayEquals(c, out.toFloatArray(), 1e-5f);
-        assertEquals(List.of(1000f, 757f, 522f), timesteps);
-        assertEquals(2, draws[0]);
+        NDArray out = new FlowSampler(settings, counting(draws)).sample(noise, context(1), fixed,
+                RenderControl.unlimited());
+        return new RenoiseRun(out.toFloatArray(), timesteps, draws[0]);
     }
 
     /** FastVideo's DMD table (shift 8, 1000 steps): the noise level at each of FastWan's timesteps. */
@@ -279,6 +303,17 @@ class FlowSamplerTest {
             out[i] = (float) ((1 - sigma) * clean[i] + sigma * noise[i]);
         }
         return out;
+    }
+
+    /** Seed 42's stream, counting its draws in {@code draws[0]}. */
+    private static SeededNoise counting(int[] draws) {
+        return new SeededNoise(42) {
+            @Override
+            NDArray next(NDManager m, long[] shape) {
+                draws[0]++;
+                return super.next(m, shape);
+            }
+        };
     }
 
     private static FlowSampler sampler(Scheduler scheduler, int steps, double guidance, double shift) {

@@ -79,12 +79,53 @@ class PackageEngineTest {
      */
     @Test
     void aDmdRenderIsTheSeedsAndHasTheFramesAskedFor() throws Exception {
+        assertOneClipPerSeed("tiny-fastwan", 64, 32, 3);
+    }
+
+    /**
+     * LTX-Video distilled in one pass with the decode noise: 8 steps, the frame count asked for (1 s and 5 s), and the
+     * decode noise drawn from the seed's stream after sampling, so a seed gives the same clip and another another.
+     */
+    @Test
+    void aDistilledLtxRenderWithDecodeNoiseIsTheSeedsAndHasTheFramesAskedFor() throws Exception {
+        assertOneClipPerSeed("tiny-ltx-distilled", 64, 64, 8);
+        List<String> five = digests(engine("tiny-ltx-distilled"), spec(64, 64, 120, 5, false));
+        assertEquals(120, five.size());
+    }
+
+    /**
+     * Stochastic Euler (LTX-Video 0.9.6 distilled's stochastic_sampling) through the engine: tiny-ltx with its
+     * manifest's scheduler set to flow-euler-stochastic renders the frames asked for, one clip per seed.
+     */
+    @Test
+    void aStochasticEulerRenderIsTheSeedsAndHasTheFramesAskedFor(@TempDir Path dir) throws Exception {
+        Path pkg = io.reelforge.fixtures.TinyFixtures.copy("tiny-ltx", dir, "stochastic");
+        Path manifest = pkg.resolve("manifest.json");
+        String text = java.nio.file.Files.readString(manifest);
+        assertTrue(text.contains("\"scheduler\": \"flow-euler\""), text);
+        java.nio.file.Files.writeString(manifest, text.replace("\"scheduler\": \"flow-euler\"",
+                "\"scheduler\": \"flow-euler-stochastic\""));
+        List<List<String>> clips = new ArrayList<>();
+        try (PackageEngine stochastic = new PackageEngine(pkg, ai.djl.Device.cpu())) {
+            for (long seed : new long[] {5, 5, 6}) {
+                clips.add(digests(stochastic, spec(64, 64, 24, seed, false)));
+            }
+        }
+        assertEquals(24, clips.get(0).size());
+        assertEquals(clips.get(0), clips.get(1), "one seed, one clip");
+        assertNotEquals(clips.get(0), clips.get(2), "another seed, another clip");
+        List<String> deterministic = digests(engine("tiny-ltx"), spec(64, 64, 24, 5, false));
+        assertNotEquals(deterministic, clips.get(0), "the re-noise changes the clip");
+    }
+
+    /** Renders 1 s with seeds 5, 5 and 6: {@code steps} steps, 24 frames, the same clip twice and then another one. */
+    private static void assertOneClipPerSeed(String name, int width, int height, int steps) throws Exception {
         List<List<String>> clips = new ArrayList<>();
         for (long seed : new long[] {5, 5, 6}) {
             List<String> frames = new ArrayList<>();
-            RenderReport report = engine("tiny-fastwan").render(spec(64, 32, 24, seed, false),
+            RenderReport report = engine(name).render(spec(width, height, 24, seed, false),
                     frame -> frames.add(digest(frame)), RenderControl.unlimited());
-            assertEquals(3, report.steps());
+            assertEquals(steps, report.steps());
             assertEquals(24, frames.size());
             clips.add(frames);
         }
@@ -243,13 +284,13 @@ class PackageEngineTest {
      */
     @Test
     void everyFamilyDecodesTheFrameCountAskedFor() throws Exception {
-        for (String name : List.of("tiny-wan", "tiny-wan-i2v", "tiny-ltx")) {
+        for (String name : List.of("tiny-wan", "tiny-wan-i2v", "tiny-ltx", "tiny-ltx-distilled")) {
             try (LoadedModel model = LoadedModel.load(io.reelforge.models.ModelPackage.open(Fixtures.pkg(name)),
                     ai.djl.Device.cpu()); ai.djl.ndarray.NDManager m = model.denoiser().manager().newSubManager()) {
                 io.reelforge.models.LatentSpec latent = model.manifest().latent();
                 for (int f = 1; f <= 6; f++) {
                     ai.djl.ndarray.NDArray video = model.decoder().decode(m.randomNormal(
-                            new ai.djl.ndarray.types.Shape(1, latent.channels(), f, 2, 3)));
+                            new ai.djl.ndarray.types.Shape(1, latent.channels(), f, 2, 3)), new SeededNoise(f));
                     assertEquals(new ai.djl.ndarray.types.Shape(1, 3, latent.temporalCompression() * (f - 1) + 1,
                             2L * latent.spatialCompression(), 3L * latent.spatialCompression()), video.getShape(),
                             name + " with " + f + " latent frames");

@@ -68,7 +68,7 @@ class ReferenceSamplerTest {
             sampler.sample(noise, context, velocity, low, RenderControl.unlimited()).close();
             double warmMsPerStep = (System.nanoTime() - start) / 1e6 / settings.steps();
             double latentDiff = maxAbsDiff(latents.toFloatArray(), Fixtures.floats(Fixtures.reference(name, run.get("latents").asText())));
-            double frameDiff = maxAbsDiff(model.decoder().decode(latents).toFloatArray(),
+            double frameDiff = maxAbsDiff(model.decoder().decode(latents, new SeededNoise(0)).toFloatArray(),
                     Fixtures.floats(Fixtures.reference(name, run.get("frames").asText())));
             System.out.printf("%s %s (%d steps): sampler max |java - python| latents %.3g, frames %.3g; ms/step %.1f cold,"
                     + " %.1f warm%n", name, scheduler, settings.steps(), latentDiff, frameDiff, coldMsPerStep, warmMsPerStep);
@@ -131,9 +131,62 @@ class ReferenceSamplerTest {
             assertTrue(!renoise.hasNext(), "one fresh noise per step after the first");
             double latentDiff = maxAbsDiff(latents.toFloatArray(),
                     Fixtures.floats(Fixtures.reference("tiny-fastwan", run.get("latents").asText())));
-            double frameDiff = maxAbsDiff(model.decoder().decode(latents).toFloatArray(),
+            double frameDiff = maxAbsDiff(model.decoder().decode(latents, new SeededNoise(0)).toFloatArray(),
                     Fixtures.floats(Fixtures.reference("tiny-fastwan", run.get("frames").asText())));
             System.out.printf("tiny-fastwan flow-dmd (3 steps): max |java - python| latents %.3g, frames %.3g%n",
+                    latentDiff, frameDiff);
+            assertTrue(latentDiff <= TOLERANCE, "latents differ by " + latentDiff);
+            assertTrue(frameDiff <= TOLERANCE, "frames differ by " + frameDiff);
+        }
+    }
+
+    /**
+     * LTX-Video distilled in one pass as LTXConditionPipeline runs it with explicit timesteps: Euler over the 8 given
+     * noise levels with one forward of the prompt per step, then the timestep-conditioned decode with its noise (the
+     * reference's, given to Java as the render's stream would draw it after sampling) and [timestep, noise scale].
+     */
+    @org.junit.jupiter.api.Test
+    void distilledLtxWithDecodeNoiseMatchesThePythonReference() throws Exception {
+        JsonNode ref = Fixtures.reference("tiny-ltx-distilled");
+        JsonNode run = ref.path("runs").path("distilled");
+        ModelPackage pkg = ModelPackage.open(Fixtures.pkg("tiny-ltx-distilled"));
+        assertEquals(new io.reelforge.models.DecodeNoise(0.05, 0.025), pkg.manifest().decode());
+        SamplerSettings settings = SamplerSettings.of(pkg.manifest().defaults());
+        assertEquals(8, settings.steps());
+        try (LoadedModel model = LoadedModel.load(pkg, Device.cpu());
+                NDManager manager = model.denoiser().manager().newSubManager()) {
+            long[] shape = StreamSupport.stream(ref.get("latent_shape").spliterator(), false)
+                    .mapToLong(JsonNode::asLong).toArray();
+            NDArray noise = manager.create(Fixtures.floats(Fixtures.reference("tiny-ltx-distilled", "noise.f32")),
+                    new Shape(shape));
+            NDArray context = model.prompts().encode(manager, List.of(ref.get("prompt").asText()));
+            int[] calls = {0};
+            Velocity velocity = (x, t, c) -> {
+                assertEquals(1, x.getShape().get(0), "no guidance batch");
+                calls[0]++;
+                return model.denoiser().forward(new NDList(x, t, c)).head();
+            };
+            NDArray latents = new FlowSampler(settings).sample(noise, context, velocity, RenderControl.unlimited());
+            assertEquals(8, calls[0]);
+            int[] draws = {0};
+            SeededNoise decodeNoise = new SeededNoise(0) {
+                @Override
+                NDArray next(NDManager m, long[] s) {
+                    draws[0]++;
+                    try {
+                        return m.create(Fixtures.floats(Fixtures.reference("tiny-ltx-distilled",
+                                run.get("decode_noise").asText())), new Shape(s));
+                    } catch (IOException e) {
+                        throw new java.io.UncheckedIOException(e);
+                    }
+                }
+            };
+            double latentDiff = maxAbsDiff(latents.toFloatArray(),
+                    Fixtures.floats(Fixtures.reference("tiny-ltx-distilled", run.get("latents").asText())));
+            double frameDiff = maxAbsDiff(model.decoder().decode(latents, decodeNoise).toFloatArray(),
+                    Fixtures.floats(Fixtures.reference("tiny-ltx-distilled", run.get("frames").asText())));
+            assertEquals(1, draws[0], "one decode noise");
+            System.out.printf("tiny-ltx-distilled (8 steps, decode noise): max |java - python| latents %.3g, frames %.3g%n",
                     latentDiff, frameDiff);
             assertTrue(latentDiff <= TOLERANCE, "latents differ by " + latentDiff);
             assertTrue(frameDiff <= TOLERANCE, "frames differ by " + frameDiff);

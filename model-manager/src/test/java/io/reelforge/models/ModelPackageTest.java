@@ -1,9 +1,11 @@
 package io.reelforge.models;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.reelforge.fixtures.TinyFixtures;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -91,7 +93,7 @@ class ModelPackageTest {
         Path manifest = dir.resolve("manifest.json");
         Files.writeString(manifest, Files.readString(manifest).replace("flow-euler", "ddim"));
         PackageException e = assertThrows(PackageException.class, () -> ModelPackage.open(dir));
-        assertTrue(e.getMessage().contains("scheduler 'ddim' is not supported; known: flow-euler, flow-dpmpp-2m, flow-dmd"),
+        assertTrue(e.getMessage().contains("scheduler 'ddim' is not supported; known: flow-euler, flow-dpmpp-2m, flow-dmd, flow-euler-stochastic"),
                 e.getMessage());
     }
 
@@ -137,6 +139,30 @@ class ModelPackageTest {
         rewrite(plain.replace("\"components\":{", "\"second_pass\":{\"sigmas\":[0.9094,0.725,0.4219]},"
                 + "\"components\":{"));
         assertRefused("ltx-video-distilled (8 steps, guidance 1");
+    }
+
+    /** LTX's decode noise and timestep: read for LTX, refused for Wan's chunked decoder and out of [0, 1]. */
+    @Test
+    void decodeNoiseIsLtxsAndWithinRange() throws Exception {
+        Path ltxDir = TinyFixtures.copy("tiny-ltx-distilled", dir.resolve("ltx"), "1");
+        assertEquals(new DecodeNoise(0.05, 0.025), ModelPackage.open(ltxDir).manifest().decode());
+        String ltx = Files.readString(ltxDir.resolve("manifest.json"));
+        String decode = "\"decode\": {\n    \"timestep\": 0.05,\n    \"noise_scale\": 0.025\n  }";
+        assertTrue(ltx.contains(decode), ltx);
+        Files.writeString(ltxDir.resolve("manifest.json"), ltx.replace("\"noise_scale\": 0.025", "\"noise_scale\": 1.5"));
+        assertRefused(ltxDir, "decode timestep and noise_scale must be in [0, 1]");
+        Files.writeString(ltxDir.resolve("manifest.json"), ltx.replace(",\n    \"noise_scale\": 0.025", ""));
+        assertRefused(ltxDir, "'decode' needs numbers 'timestep' and 'noise_scale'");
+        Path wanDir = TinyFixtures.copy("tiny-wan", dir.resolve("wan"), "1");
+        assertNull(ModelPackage.open(wanDir).manifest().decode());
+        String wan = Files.readString(wanDir.resolve("manifest.json"));
+        Files.writeString(wanDir.resolve("manifest.json"), wan.replaceFirst("\\{", "{" + decode + ","));
+        assertRefused(wanDir, "'decode' (decode noise and timestep) is LTX-Video's timestep-conditioned VAE");
+    }
+
+    private static void assertRefused(Path packageDir, String reason) {
+        PackageException e = assertThrows(PackageException.class, () -> ModelPackage.open(packageDir));
+        assertTrue(e.getMessage().contains(reason), e.getMessage());
     }
 
     @Test
