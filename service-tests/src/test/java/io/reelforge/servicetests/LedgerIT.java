@@ -8,7 +8,6 @@ import jakarta.inject.Inject;
 import jakarta.transaction.UserTransaction;
 
 import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -18,10 +17,7 @@ import io.reelforge.domain.shared.ReelforgeException;
 
 /** {@link Ledger}: the one writer of credits, and the balance kept on the account row beside the entries. */
 @ExtendWith(ArquillianExtension.class)
-class LedgerIT {
-
-    @Inject
-    Fixtures fixtures;
+class LedgerIT extends AccountTest {
 
     @Inject
     Ledger ledger;
@@ -32,23 +28,17 @@ class LedgerIT {
     @Inject
     UserTransaction tx;
 
-    @BeforeEach
-    void ready() {
-        fixtures.ready();
-    }
-
     @Test
     void aDeductionBelowZeroIsRefusedUnlessAllowedAndTheBalanceMatchesTheEntries() throws Exception {
-        String account = fixtures.account(500);
         tx.begin();
-        assertEquals(300, ledger.adjust(account, -200, "refund of an invoice", "admin", false));
+        assertEquals(800, ledger.adjust(account, -200, "refund of an invoice", "admin", false));
         ReelforgeException refused = assertThrows(ReelforgeException.class,
-                () -> ledger.adjust(account, -301, "too much", "admin", false));
+                () -> ledger.adjust(account, -801, "too much", "admin", false));
         assertEquals("ledger.negative_balance", refused.code());
         tx.rollback();
 
         tx.begin();
-        assertEquals(-200, ledger.adjust(account, -700, "chargeback", "admin", true));
+        assertEquals(-200, ledger.adjust(account, -1_200, "chargeback", "admin", true));
         tx.commit();
         assertEquals(-200, fixtures.balance(account));
         assertTrue(entries.unreconciled().stream().noneMatch(m -> m.accountId().equals(account)), "balance = sum of entries");
@@ -56,7 +46,6 @@ class LedgerIT {
 
     @Test
     void anAdjustmentNeedsAReasonAndIsNeverZero() throws Exception {
-        String account = fixtures.account(10);
         tx.begin();
         try {
             assertEquals("ledger.no_reason", assertThrows(ReelforgeException.class,
@@ -66,6 +55,6 @@ class LedgerIT {
         } finally {
             tx.rollback();
         }
-        assertEquals(10, fixtures.balance(account));
+        assertEquals(1_000, fixtures.balance(account));
     }
 }

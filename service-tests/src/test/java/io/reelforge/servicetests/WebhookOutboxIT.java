@@ -12,7 +12,6 @@ import jakarta.inject.Inject;
 import jakarta.transaction.UserTransaction;
 
 import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -31,10 +30,7 @@ import io.reelforge.domain.model.webhook.WebhookRepository;
  * delivery is leased to one sender at a time; a lease that lapses (its sender died) makes it due again.
  */
 @ExtendWith(ArquillianExtension.class)
-class WebhookOutboxIT {
-
-    @Inject
-    Fixtures fixtures;
+class WebhookOutboxIT extends AccountTest {
 
     @Inject
     WebhookService endpoints;
@@ -57,23 +53,17 @@ class WebhookOutboxIT {
     @Inject
     UserTransaction tx;
 
-    @BeforeEach
-    void ready() {
-        fixtures.ready();
-    }
-
     @Test
     void theEndWritesOneDeliveryThatOneSenderAtATimeLeasesUntilItIsRecorded() throws Exception {
-        String account = fixtures.account(1_000);
         endpoints.create(account, "https://hooks.example.com/reelforge", "service test", List.of("video.canceled"));
         String id = generations.submit(fixtures.live(account), Fixtures.clip("waves at night"), null, null, null).generation().id();
         tx.begin();
         lifecycle.cancel(account, id);
         tx.rollback();
-        assertEquals(0, ours(account).size(), "a rolled-back end leaves no delivery");
+        assertEquals(0, ours().size(), "a rolled-back end leaves no delivery");
 
         lifecycle.cancel(account, id);
-        WebhookDelivery written = single(account);
+        WebhookDelivery written = single();
         assertEquals(DeliveryStatus.PENDING, written.status());
 
         Future<Integer> second = racer.race(() -> assertEquals(1, deliveries.claimDue(50).size()),
@@ -86,19 +76,19 @@ class WebhookOutboxIT {
         assertEquals(1, deliveries.claimDue(50).size());
         deliveries.record(written.id(), AttemptOutcome.response(204, "", 12, null));
 
-        WebhookDelivery done = single(account);
+        WebhookDelivery done = single();
         assertEquals(DeliveryStatus.SUCCEEDED, done.status());
         assertEquals(1, done.attempts());
         fixtures.backdate(WebhookDelivery.class, "nextAttemptAt", written.id(), Instant.now().minus(Duration.ofMinutes(1)));
         assertEquals(0, deliveries.claimDue(50).size(), "a delivered message is never sent again");
     }
 
-    private List<WebhookDelivery> ours(String account) {
+    private List<WebhookDelivery> ours() {
         return webhooks.deliveries(account, null, null, null, 10);
     }
 
-    private WebhookDelivery single(String account) {
-        List<WebhookDelivery> list = ours(account);
+    private WebhookDelivery single() {
+        List<WebhookDelivery> list = ours();
         assertEquals(1, list.size());
         return list.get(0);
     }
