@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import java.util.logging.Logger;
 import java.util.stream.Collectors;
@@ -67,6 +68,7 @@ public class UpstreamAdmin {
     Clock clock;
 
     private volatile List<List<Object>> published;
+    private final Map<String, String> leftOut = new ConcurrentHashMap<>();
 
     public List<UpstreamRow> list() {
         ConsoleSubject.require("engines:read");
@@ -128,7 +130,13 @@ public class UpstreamAdmin {
     public TestResult test(String id) {
         ConsoleSubject.require("engines:manage");
         ConsoleUpstream u = find(id);
-        String why = remote().test(URI.create(u.baseUrl()), key(u));
+        String key;
+        try {
+            key = key(u);
+        } catch (IllegalStateException e) { // this node's key file is not the one that sealed it
+            return new TestResult(u.baseUrl(), false, e.getMessage());
+        }
+        String why = remote().test(URI.create(u.baseUrl()), key);
         return new TestResult(u.baseUrl(), why == null, why == null ? "up" : why);
     }
 
@@ -198,9 +206,12 @@ public class UpstreamAdmin {
             if (u.enabled()) {
                 try {
                     enabled.add(new ManagedUpstream(URI.create(u.baseUrl()), u.maxInFlight(), key(u)));
+                    leftOut.remove(u.baseUrl());
                 } catch (IllegalStateException e) {
                     complete = false;
-                    LOG.warning("upstream " + u.baseUrl() + " left out: " + e.getMessage());
+                    if (!e.getMessage().equals(leftOut.put(u.baseUrl(), e.getMessage()))) { // once, not every refresh
+                        LOG.warning("upstream " + u.baseUrl() + " left out: " + e.getMessage());
+                    }
                 }
             }
         }
