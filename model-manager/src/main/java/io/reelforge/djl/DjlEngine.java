@@ -14,6 +14,7 @@ import io.reelforge.models.ModelFamily;
 import io.reelforge.models.ModelLease;
 import io.reelforge.models.ModelRegistry;
 import io.reelforge.models.RegistryException;
+import io.reelforge.models.VersionStore;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
@@ -57,6 +58,15 @@ public final class DjlEngine implements Engine, AutoCloseable {
      * {@code devices} and rendering on all of them; {@code runtime} says which GPUs exist here.
      */
     static DjlEngine open(Path modelsDir, ModelFamily family, DeviceSlots devices, TorchRuntime runtime) {
+        return open(modelsDir, null, null, family, devices, runtime);
+    }
+
+    /**
+     * As above, keeping versions and pointers in {@code store} (null: a file in {@code modelsDir}) for the appliance
+     * node {@code node} (null outside a cluster).
+     */
+    static DjlEngine open(Path modelsDir, VersionStore store, String node, ModelFamily family, DeviceSlots devices,
+            TorchRuntime runtime) {
         String problem = runtime.gpuProblem(devices);
         if (problem != null) {
             LOG.warning("djl engine not ready: " + problem);
@@ -64,7 +74,7 @@ public final class DjlEngine implements Engine, AutoCloseable {
         }
         try {
             ModelRegistry registry = ModelRegistry.builder().setRoot(modelsDir)
-                    .setLoader(new DjlVersionLoader(devices.first())).build();
+                    .setLoader(new DjlVersionLoader(devices.first())).optStore(store).optNode(node).build();
             return new DjlEngine(registry, family, devices, runtime, null);
         } catch (RegistryException e) {
             String why = "the model registry in " + modelsDir.toAbsolutePath() + " cannot be opened: " + e.getMessage();

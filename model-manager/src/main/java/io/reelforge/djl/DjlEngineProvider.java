@@ -4,6 +4,7 @@ import io.reelforge.engine.Engine;
 import io.reelforge.engine.EngineProvider;
 import io.reelforge.engine.EngineSettings;
 import io.reelforge.models.ModelFamily;
+import io.reelforge.models.VersionStore;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.stream.Stream;
@@ -17,7 +18,9 @@ import java.util.stream.Stream;
  * lacks leaves the engine not ready. DJL is forced offline unless the
  * JVM already says otherwise: the appliance must never try to download an engine or a model. {@value #CACHE_DIR}
  * is where DJL unpacks libtorch (about 430 MB) unless {@code ENGINE_CACHE_DIR} / {@code DJL_CACHE_DIR} say
- * otherwise; without either DJL uses the user's home.
+ * otherwise; without either DJL uses the user's home. The registry keeps its versions and pointers in the
+ * {@link VersionStore} the host hands over ({@link EngineSettings#service}; the appliance's database), else in a file
+ * under the models dir.
  */
 public final class DjlEngineProvider implements EngineProvider {
 
@@ -57,6 +60,7 @@ public final class DjlEngineProvider implements EngineProvider {
                         .toList() + ", not '" + familyId + "'"));
         Path root = Path.of(settings.get(MODELS_DIR).map(String::trim).filter(s -> !s.isEmpty())
                 .orElse(DEFAULT_MODELS_DIR));
-        return DjlEngine.open(root, family, devices, TorchRuntime.detect());
+        return DjlEngine.open(root, settings.service(VersionStore.class).orElse(null), settings.node().orElse(null),
+                family, devices, TorchRuntime.detect());
     }
 }

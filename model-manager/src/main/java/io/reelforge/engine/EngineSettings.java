@@ -14,6 +14,19 @@ public interface EngineSettings {
 
     Optional<String> get(String key);
 
+    /**
+     * An object the host hands its engines beside the string settings, by type: the appliance gives the djl engine
+     * its database-backed {@code io.reelforge.models.VersionStore}. None by default.
+     */
+    default <T> Optional<T> service(Class<T> type) {
+        return Optional.empty();
+    }
+
+    /** The id of the appliance node the engine runs in; empty outside an appliance. */
+    default Optional<String> node() {
+        return Optional.empty();
+    }
+
     default Duration duration(String key, Duration fallback) {
         return get(key).filter(s -> !s.isBlank()).map(Duration::parse).orElse(fallback);
     }

@@ -62,6 +62,11 @@ public final class ModelPackage {
         return new ModelPackage(dir, manifest);
     }
 
+    /** The sha256 of the package's manifest.json, which names every component's own sha256: one value for the package. */
+    static String manifestDigest(Path dir) throws PackageException {
+        return sha256(dir, dir.resolve(MANIFEST));
+    }
+
     public Path dir() {
         return dir;
     }

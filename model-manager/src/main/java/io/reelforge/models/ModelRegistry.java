@@ -29,7 +29,10 @@ import java.util.stream.Stream;
  * then verifies it (checksums, a load, a one-step smoke sample) and records READY or FAILED with the reason.
  * Each family has at most one active version; {@link #activate} and {@link #rollback} take effect for the
  * next {@link #lease}, while renders holding a lease finish on the version they started on, which is
- * unloaded when its last lease closes. Versions and pointers persist through a {@link VersionStore}.
+ * unloaded when its last lease closes. Versions and pointers persist through a {@link VersionStore}; every
+ * change is applied to the store's latest state ({@link VersionStore#update}), so registries of several
+ * appliances on one shared store never lose each other's changes, and each re-reads a shared store before
+ * every lease: an import or activation on one node is in effect on every node for its next render.
  *
  * <p>Thread-safe. Verification and loading run outside the registry's lock, so a slow import does not hold
  * up leases; activations are serialised among themselves.
@@ -47,6 +50,7 @@ public final class ModelRegistry implements AutoCloseable {
     private final VersionLoader loader;
     private final VersionStore store;
     private final long maxArchiveBytes;
+    private final String node;
     private final Map<String, ModelVersion> versions = new LinkedHashMap<>();
     private final Map<String, VersionSlot> slots = new HashMap<>();
     private final Map<String, String> active = new HashMap<>();
@@ -58,29 +62,20 @@ public final class ModelRegistry implements AutoCloseable {
         this.loader = b.loader;
         this.store = b.store != null ? b.store : new FileVersionStore(root);
         this.maxArchiveBytes = b.maxArchiveBytes;
-        VersionStore.Snapshot saved;
+        this.node = b.node;
         try {
             Files.createDirectories(root);
-            saved = store.load();
         } catch (IOException e) {
             throw new RegistryException("storage.failed", "cannot read the model registry in " + root + ": " + e, e);
         }
-        boolean interrupted = false;
-        for (ModelVersion v : saved.versions()) {
-            if (v.state() == VersionState.PENDING) {
-                v = v.failed("verification was interrupted by a restart; remove this version and import it again");
-                interrupted = true;
-            }
-            versions.put(key(v.family(), v.version()), v);
-            if (v.state() == VersionState.READY) {
-                slots.put(key(v.family(), v.version()), new VersionSlot(dir(v.family(), v.version()), loader));
-            }
-        }
-        active.putAll(saved.active());
-        previous.putAll(saved.previous());
-        active.forEach((family, version) -> slot(family, version).ifPresent(s -> s.setActive(true)));
-        if (interrupted) {
-            persist();
+        adoptFileIndex();
+        VersionStore.Snapshot saved = read();
+        if (saved.versions().stream().anyMatch(this::interruptedHere)) {
+            change(latest -> replace(latest, latest.versions().stream().map(v -> interruptedHere(v)
+                    ? v.failed("verification was interrupted by a restart; remove this version and import it again")
+                    : v).toList()));
+        } else {
+            sync(saved);
         }
     }
 
@@ -133,43 +128,35 @@ public final class ModelRegistry implements AutoCloseable {
         }
     }
 
-    /** Makes a READY version the family's active one, loading it first; the one it replaces becomes previous. */
+    /**
+     * Makes a READY version the family's active one, loading it here first; the one it replaces becomes previous.
+     * On a shared store it is then the active version of every node for its next render.
+     */
     public void activate(String family, String version) throws RegistryException {
         synchronized (activation) {
+            refresh();
             VersionSlot target;
             synchronized (this) {
-                ModelVersion v = require(family, version);
-                if (v.state() != VersionState.READY) {
-                    throw new RegistryException("version.not_ready", family + "/" + version + " is " + v.state()
-                            + " and cannot be activated" + (v.reason() == null ? "" : ": " + v.reason()));
-                }
+                requireReady(versions.get(key(family, version)), family, version);
                 target = slots.get(key(family, version));
                 target.reserve();
             }
             try {
                 load(family, version, target);
-                synchronized (this) {
-                    String current = active.get(family);
+                change(latest -> {
+                    requireReady(find(latest, family, version).orElse(null), family, version);
+                    String current = latest.active().get(family);
                     if (version.equals(current)) {
-                        return;
+                        return latest;
                     }
-                    String before = previous.get(family);
+                    Map<String, String> active = new HashMap<>(latest.active());
+                    Map<String, String> previous = new HashMap<>(latest.previous());
                     active.put(family, version);
                     if (current != null) {
                         previous.put(family, current);
                     }
-                    try {
-                        persist();
-                    } catch (RegistryException e) {
-                        restore(active, family, current);
-                        restore(previous, family, before);
-                        throw e;
-                    }
-                    target.setActive(true);
-                    if (current != null) {
-                        slot(family, current).ifPresent(s -> s.setActive(false));
-                    }
-                }
+                    return new VersionStore.Snapshot(latest.versions(), active, previous);
+                });
             } finally {
                 target.release();
             }
@@ -179,6 +166,7 @@ public final class ModelRegistry implements AutoCloseable {
     /** Re-activates the version that was active before the current one; returns it. */
     public ModelVersion rollback(String family) throws RegistryException {
         synchronized (activation) {
+            refresh();
             String back;
             synchronized (this) {
                 back = previous.get(family);
@@ -192,8 +180,23 @@ public final class ModelRegistry implements AutoCloseable {
         }
     }
 
+    /**
+     * Re-reads the store: what another appliance on a shared store imported, activated, rolled back or removed is
+     * then in effect here. Versions that are no longer active unload once their last lease closes.
+     */
+    public void refresh() throws RegistryException {
+        sync(read());
+    }
+
     /** Pins the family's active version for one render; close the lease when the render ends. */
     public ModelLease lease(String family) throws RegistryException {
+        if (store.shared()) {
+            try {
+                refresh();
+            } catch (RegistryException e) {
+                LOG.log(Level.WARNING, "cannot re-read the model registry; leasing the version read last", e);
+            }
+        }
         ModelVersion v;
         VersionSlot slot;
         synchronized (this) {
@@ -219,35 +222,27 @@ public final class ModelRegistry implements AutoCloseable {
 
     /** Deletes a version that is neither active nor loaded (e.g. a FAILED one, to import it again). */
     public void remove(String family, String version) throws RegistryException {
+        refresh();
         synchronized (this) {
-            if (require(family, version).state() == VersionState.PENDING) {
+            VersionSlot slot = slots.get(key(family, version));
+            if (slot != null && slot.loaded()) {
+                throw inUse(family, version);
+            }
+        }
+        change(latest -> {
+            ModelVersion v = find(latest, family, version).orElseThrow(() -> unknown(family, version));
+            if (v.state() == VersionState.PENDING) {
                 throw new RegistryException("version.pending", family + "/" + version
                         + " is still being verified; remove it once it is READY or FAILED");
             }
-            VersionSlot slot = slots.get(key(family, version));
-            if (version.equals(active.get(family)) || slot != null && slot.loaded()) {
-                throw new RegistryException("version.active", family + "/" + version
-                        + " is active or still rendering; activate another version and wait for its renders first");
+            if (version.equals(latest.active().get(family))) {
+                throw inUse(family, version);
             }
-            ModelVersion removed = versions.remove(key(family, version));
-            slots.remove(key(family, version));
-            boolean wasPrevious = version.equals(previous.get(family));
-            if (wasPrevious) {
-                previous.remove(family);
-            }
-            try {
-                persist();
-            } catch (RegistryException e) {
-                versions.put(key(family, version), removed);
-                if (slot != null) {
-                    slots.put(key(family, version), slot);
-                }
-                if (wasPrevious) {
-                    previous.put(family, version);
-                }
-                throw e;
-            }
-        }
+            Map<String, String> previous = new HashMap<>(latest.previous());
+            previous.remove(family, version);
+            return new VersionStore.Snapshot(latest.versions().stream().filter(x -> x != v).toList(),
+                    latest.active(), previous);
+        });
         try {
             deleteTree(dir(family, version));
         } catch (IOException e) {
@@ -301,7 +296,7 @@ public final class ModelRegistry implements AutoCloseable {
         slots.values().forEach(VersionSlot::unload);
     }
 
-    private synchronized ModelVersion reserve(Path pkg) throws RegistryException {
+    private ModelVersion reserve(Path pkg) throws RegistryException {
         JsonNode manifest;
         try {
             manifest = JSON.readTree(pkg.resolve(ModelPackage.MANIFEST).toFile());
@@ -319,26 +314,25 @@ public final class ModelRegistry implements AutoCloseable {
             throw new RegistryException("import.invalid", "the manifest's version '" + version + "' is not usable:"
                     + " 1-64 letters, digits, '.', '_' or '-', starting with a letter or digit");
         }
-        if (versions.containsKey(key(family, version))) {
-            throw new RegistryException("version.duplicate", family + "/" + version + " is already in the registry ("
-                    + versions.get(key(family, version)).state() + "); give the new package another version");
-        }
         ModelVersion pending = new ModelVersion(family, version, VersionState.PENDING, null,
-                Instant.now().truncatedTo(ChronoUnit.SECONDS).toString());
-        versions.put(key(family, version), pending);
-        try {
-            persist();
-        } catch (RegistryException e) {
-            versions.remove(key(family, version));
-            throw e;
-        }
+                Instant.now().truncatedTo(ChronoUnit.SECONDS).toString(), null, node);
+        change(latest -> {
+            Optional<ModelVersion> there = find(latest, family, version);
+            if (there.isPresent()) {
+                throw new RegistryException("version.duplicate", family + "/" + version + " is already in the"
+                        + " registry (" + there.get().state() + "); give the new package another version");
+            }
+            List<ModelVersion> all = new ArrayList<>(latest.versions());
+            all.add(pending);
+            return replace(latest, all);
+        });
         return pending;
     }
 
     private ModelVersion verify(ModelVersion pending, Path dir) {
         try (VersionLoader.Loaded loaded = loader.load(ModelPackage.open(dir))) {
             loaded.smokeTest();
-            return pending.ready();
+            return pending.ready(ModelPackage.manifestDigest(dir));
         } catch (PackageException e) {
             return pending.failed(e.getMessage());
         } catch (RuntimeException | LinkageError e) {
@@ -346,12 +340,9 @@ public final class ModelRegistry implements AutoCloseable {
         }
     }
 
-    private synchronized ModelVersion finish(ModelVersion done) throws RegistryException {
-        versions.put(key(done.family(), done.version()), done);
-        if (done.state() == VersionState.READY) {
-            slots.put(key(done.family(), done.version()), new VersionSlot(dir(done.family(), done.version()), loader));
-        }
-        persist();
+    private ModelVersion finish(ModelVersion done) throws RegistryException {
+        change(latest -> replace(latest, latest.versions().stream()
+                .map(v -> v.family().equals(done.family()) && v.version().equals(done.version()) ? done : v).toList()));
         LOG.info(() -> "model version " + done);
         return done;
     }
@@ -365,33 +356,152 @@ public final class ModelRegistry implements AutoCloseable {
         }
     }
 
-    private ModelVersion require(String family, String version) throws RegistryException {
-        ModelVersion v = versions.get(key(family, version));
+    private static void requireReady(ModelVersion v, String family, String version) throws RegistryException {
         if (v == null) {
-            throw new RegistryException("version.unknown", "no version " + version + " of " + family
-                    + " in the registry");
+            throw unknown(family, version);
         }
-        return v;
+        if (v.state() != VersionState.READY) {
+            throw new RegistryException("version.not_ready", family + "/" + version + " is " + v.state()
+                    + " and cannot be activated" + (v.reason() == null ? "" : ": " + v.reason()));
+        }
+    }
+
+    private static RegistryException unknown(String family, String version) {
+        return new RegistryException("version.unknown", "no version " + version + " of " + family + " in the registry");
+    }
+
+    private static RegistryException inUse(String family, String version) {
+        return new RegistryException("version.active", family + "/" + version
+                + " is active or still rendering; activate another version and wait for its renders first");
     }
 
     private Optional<VersionSlot> slot(String family, String version) {
         return Optional.ofNullable(slots.get(key(family, version)));
     }
 
-    private void persist() throws RegistryException {
+    private static Optional<ModelVersion> find(VersionStore.Snapshot s, String family, String version) {
+        return s.versions().stream().filter(v -> v.family().equals(family) && v.version().equals(version)).findFirst();
+    }
+
+    private static VersionStore.Snapshot replace(VersionStore.Snapshot s, List<ModelVersion> versions) {
+        return new VersionStore.Snapshot(versions, s.active(), s.previous());
+    }
+
+    /** A version this process left PENDING: its verification died with the process. */
+    private boolean interruptedHere(ModelVersion v) {
+        return v.state() == VersionState.PENDING && Objects.equals(v.node(), node);
+    }
+
+    private VersionStore.Snapshot read() throws RegistryException {
         try {
-            store.save(new VersionStore.Snapshot(new ArrayList<>(versions.values()), active, previous));
-        } catch (IOException e) {
-            throw new RegistryException("storage.failed", "cannot save the model registry: " + e.getMessage(), e);
+            return store.load();
+        } catch (IOException | RuntimeException e) {
+            throw new RegistryException("storage.failed", "cannot read the model registry: " + e.getMessage(), e);
         }
     }
 
-    private static void restore(Map<String, String> map, String family, String value) {
-        if (value == null) {
-            map.remove(family);
-        } else {
-            map.put(family, value);
+    /** Applies a change to the store's latest state, then takes the saved state as this registry's. */
+    private VersionStore.Snapshot change(VersionStore.Change change) throws RegistryException {
+        VersionStore.Snapshot saved;
+        try {
+            saved = store.update(change);
+        } catch (IOException | RuntimeException e) {
+            throw new RegistryException("storage.failed", "cannot save the model registry: " + e.getMessage(), e);
         }
+        sync(saved);
+        return saved;
+    }
+
+    /**
+     * Makes the saved state this registry's: a slot for every READY version (kept across syncs, so a loaded version
+     * stays loaded), the active flags as the pointers say. A version no longer READY or gone drops its slot, which
+     * unloads once its last lease closes.
+     */
+    private synchronized void sync(VersionStore.Snapshot saved) {
+        Map<String, ModelVersion> next = new LinkedHashMap<>();
+        saved.versions().forEach(v -> next.put(key(v.family(), v.version()), v));
+        for (Map.Entry<String, ModelVersion> e : next.entrySet()) {
+            ModelVersion v = e.getValue();
+            if (v.state() == VersionState.READY && !slots.containsKey(e.getKey())) {
+                // this process's own imports were verified in full here; another node's copy is checked at first load
+                boolean verifiedHere = !store.shared() || Objects.equals(v.node(), node);
+                slots.put(e.getKey(), new VersionSlot(dir(v.family(), v.version()), loader, v.digest(), verifiedHere));
+            }
+        }
+        slots.entrySet().removeIf(e -> {
+            ModelVersion v = next.get(e.getKey());
+            if (v == null || v.state() != VersionState.READY) {
+                e.getValue().setActive(false);
+                return true;
+            }
+            return false;
+        });
+        versions.clear();
+        versions.putAll(next);
+        active.clear();
+        active.putAll(saved.active());
+        previous.clear();
+        previous.putAll(saved.previous());
+        slots.forEach((k, slot) -> {
+            ModelVersion v = versions.get(k);
+            slot.setActive(v.version().equals(active.get(v.family())));
+        });
+    }
+
+    /**
+     * A registry on another store (the appliance's database) takes over a {@code registry.json} left in the root by
+     * an earlier version, once: versions it lacks are added (a PENDING one as FAILED), pointers a family lacks are
+     * taken, then the file is renamed {@code registry.json.migrated}. When several appliances do it, the first one's
+     * pointers win and every version is kept.
+     */
+    private void adoptFileIndex() throws RegistryException {
+        if (store instanceof FileVersionStore) {
+            return;
+        }
+        Path file = root.resolve(FileVersionStore.INDEX);
+        if (!Files.isRegularFile(file)) {
+            return;
+        }
+        VersionStore.Snapshot old;
+        try {
+            old = new FileVersionStore(root).load();
+        } catch (IOException e) {
+            throw new RegistryException("storage.failed", "cannot read the earlier model registry " + file
+                    + " to move it into the database: " + e.getMessage(), e);
+        }
+        List<ModelVersion> adopted = new ArrayList<>();
+        for (ModelVersion v : old.versions()) {
+            ModelVersion mine = new ModelVersion(v.family(), v.version(), v.state(), v.reason(), v.importedAt(),
+                    v.digest(), node);
+            if (mine.state() == VersionState.PENDING) {
+                mine = mine.failed("verification was interrupted by a restart; remove this version and import it again");
+            } else if (mine.state() == VersionState.READY && mine.digest() == null) {
+                try {
+                    mine = mine.ready(ModelPackage.manifestDigest(dir(v.family(), v.version())));
+                } catch (PackageException e) {
+                    mine = mine.failed("its files are gone from " + dir(v.family(), v.version()) + ": " + e.getMessage());
+                }
+            }
+            adopted.add(mine);
+        }
+        change(latest -> {
+            List<ModelVersion> all = new ArrayList<>(latest.versions());
+            adopted.stream().filter(v -> find(latest, v.family(), v.version()).isEmpty()).forEach(all::add);
+            Map<String, String> active = new HashMap<>(old.active());
+            active.putAll(latest.active());
+            Map<String, String> previous = new HashMap<>(old.previous());
+            previous.putAll(latest.previous());
+            return new VersionStore.Snapshot(all, active, previous);
+        });
+        try {
+            Files.move(file, file.resolveSibling(FileVersionStore.INDEX + ".migrated"),
+                    java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException e) {
+            throw new RegistryException("storage.failed", "moved " + file + " into the database but cannot rename it: "
+                    + e.getMessage(), e);
+        }
+        LOG.info(() -> "model registry: the " + adopted.size() + " versions and the pointers of " + file
+                + " are kept in the database now (the file is renamed " + FileVersionStore.INDEX + ".migrated)");
     }
 
     private static String key(String family, String version) {
@@ -445,8 +555,19 @@ public final class ModelRegistry implements AutoCloseable {
         private VersionLoader loader;
         private VersionStore store;
         private long maxArchiveBytes = DEFAULT_MAX_ARCHIVE_BYTES;
+        private String node;
 
         private Builder() {
+        }
+
+        /**
+         * This appliance's node id, recorded on the versions it imports: after a crash it fails only its own
+         * PENDING versions, and on a shared store it verifies every component of another node's import before its
+         * first load. Unset for a registry that one process uses.
+         */
+        public Builder optNode(String node) {
+            this.node = node;
+            return this;
         }
 
         /** The folder that holds {@code <family>/<version>/} and, by default, the index. */

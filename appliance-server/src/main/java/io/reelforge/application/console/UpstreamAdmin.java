@@ -6,6 +6,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import java.util.logging.Logger;
 import java.util.stream.Collectors;
@@ -64,6 +66,9 @@ public class UpstreamAdmin {
 
     @Inject
     Clock clock;
+
+    private volatile List<List<Object>> published;
+    private final Map<String, String> leftOut = new ConcurrentHashMap<>();
 
     public List<UpstreamRow> list() {
         ConsoleSubject.require("engines:read");
@@ -125,7 +130,13 @@ public class UpstreamAdmin {
     public TestResult test(String id) {
         ConsoleSubject.require("engines:manage");
         ConsoleUpstream u = find(id);
-        String why = remote().test(URI.create(u.baseUrl()), key(u));
+        String key;
+        try {
+            key = key(u);
+        } catch (IllegalStateException e) { // this node's key file is not the one that sealed it
+            return new TestResult(u.baseUrl(), false, e.getMessage());
+        }
+        String why = remote().test(URI.create(u.baseUrl()), key);
         return new TestResult(u.baseUrl(), why == null, why == null ? "up" : why);
     }
 
@@ -151,30 +162,60 @@ public class UpstreamAdmin {
 
     /**
      * Hands the enabled upstreams to the engine; at start-up and after each change commits. One whose key does
-     * not open (the keys folder was replaced) is left out, with a warning.
+     * not open (the keys folder was replaced, or this node's key file is not the cluster's) is left out, with a
+     * warning.
      */
     @Transactional(Transactional.TxType.SUPPORTS)
     public void publish() {
-        engines.remoteEngine().ifPresent(engine -> engine.manage(enabled()));
+        engines.remoteEngine().ifPresent(engine -> engine.manage(enabled(upstreams.all())));
+    }
+
+    /**
+     * Hands the engine what another appliance on the database added, changed or removed since this node last
+     * looked (every few seconds, {@code SharedStateRefresh}); again while an upstream is left out, so that it
+     * joins once its key opens here.
+     */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public void refresh() {
+        Optional<RemoteEngine> engine = engines.remoteEngine();
+        if (engine.isEmpty()) {
+            return;
+        }
+        List<ConsoleUpstream> rows = upstreams.all();
+        if (!rows(rows).equals(published)) {
+            engine.get().manage(enabled(rows));
+        }
     }
 
     /** The set is read inside the change's transaction (it sees the change) and handed over once it commits. */
     private void publishOnCommit() {
-        List<ManagedUpstream> next = enabled();
+        List<ManagedUpstream> next = enabled(upstreams.all());
         afterCommit.count(() -> remote().manage(next));
     }
 
-    private List<ManagedUpstream> enabled() {
+    /** What the engine was handed, row by row; null while one is left out. */
+    private static List<List<Object>> rows(List<ConsoleUpstream> rows) {
+        return rows.stream().map(u -> List.<Object>of(u.id(), u.baseUrl(), u.enabled(), u.maxInFlight(),
+                String.valueOf(u.sealedKey()))).toList();
+    }
+
+    private List<ManagedUpstream> enabled(List<ConsoleUpstream> rows) {
         List<ManagedUpstream> enabled = new ArrayList<>();
-        for (ConsoleUpstream u : upstreams.all()) {
+        boolean complete = true;
+        for (ConsoleUpstream u : rows) {
             if (u.enabled()) {
                 try {
                     enabled.add(new ManagedUpstream(URI.create(u.baseUrl()), u.maxInFlight(), key(u)));
+                    leftOut.remove(u.baseUrl());
                 } catch (IllegalStateException e) {
-                    LOG.warning("upstream " + u.baseUrl() + " left out: " + e.getMessage());
+                    complete = false;
+                    if (!e.getMessage().equals(leftOut.put(u.baseUrl(), e.getMessage()))) { // once, not every refresh
+                        LOG.warning("upstream " + u.baseUrl() + " left out: " + e.getMessage());
+                    }
                 }
             }
         }
+        published = complete ? rows(rows) : null;
         return enabled;
     }
 

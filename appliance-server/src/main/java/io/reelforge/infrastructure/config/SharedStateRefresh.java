@@ -3,6 +3,8 @@ package io.reelforge.infrastructure.config;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
+import java.util.Optional;
+
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
 import jakarta.ejb.DependsOn;
@@ -15,12 +17,18 @@ import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 
+import io.reelforge.application.console.UpstreamAdmin;
+import io.reelforge.djl.DjlEngine;
+import io.reelforge.infrastructure.engine.EngineRegistry;
 import io.reelforge.infrastructure.storage.UrlSigner;
+import io.reelforge.models.ModelRegistry;
+import io.reelforge.models.RegistryException;
 
 /**
  * Re-reads what other appliances on the same database may have changed, every {@link #INTERVAL_SECONDS}
- * seconds: the settings changed in the console and the URL signing keys. A change anywhere is in effect on
- * every node within that interval (plus one query's time). Polling a few rows, not PostgreSQL's NOTIFY: the same
+ * seconds: the settings changed in the console, the URL signing keys, the remote engine's console-added upstreams
+ * and the djl engine's model versions and active pointers (which a render also re-reads as it starts). A change
+ * anywhere is in effect on every node within that interval (plus one query's time). Polling a few rows, not PostgreSQL's NOTIFY: the same
  * code runs on the embedded Derby, and a missed notification (a dropped connection) cannot leave a node stale.
  * A non-persistent EJB timer beats it: it belongs to this process alone and ends with it.
  */
@@ -43,6 +51,12 @@ public class SharedStateRefresh {
     @Inject
     UrlSigner signer;
 
+    @Inject
+    UpstreamAdmin upstreams;
+
+    @Inject
+    EngineRegistry engines;
+
     private volatile boolean failing;
 
     @PostConstruct
@@ -56,11 +70,16 @@ public class SharedStateRefresh {
         try {
             overrides.load();
             signer.refresh();
+            upstreams.refresh();
+            Optional<ModelRegistry> models = engines.modelEngine().flatMap(DjlEngine::registry);
+            if (models.isPresent()) {
+                models.get().refresh();
+            }
             if (failing) {
                 failing = false;
                 LOG.info("shared settings and keys are read from the database again");
             }
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | RegistryException e) {
             // The database is away: keep what was read last, say so once, try again next time.
             if (!failing) {
                 failing = true;

@@ -15,7 +15,9 @@ import io.reelforge.djl.DjlEngine;
 import io.reelforge.engine.Engine;
 import io.reelforge.engine.EngineSettings;
 import io.reelforge.engine.Engines;
+import io.reelforge.infrastructure.config.NodeIdentity;
 import io.reelforge.infrastructure.config.Settings;
+import io.reelforge.models.VersionStore;
 import io.reelforge.remote.RemoteEngine;
 
 /**
@@ -30,12 +32,36 @@ public class EngineRegistry {
     @Inject
     Settings settings;
 
+    @Inject
+    VersionStore modelVersions;
+
+    @Inject
+    NodeIdentity identity;
+
     private Engines engines;
 
+    /**
+     * Each engine gets its {@code reelforge.engine.<id>.*} settings, this node's id, and the database-backed store of
+     * model versions, which every appliance on the database shares.
+     */
     @PostConstruct
     void discover() {
-        engines = Engines.discover(getClass().getClassLoader(),
-                id -> EngineSettings.from(key -> settings.optional("reelforge.engine." + id + "." + key)));
+        engines = Engines.discover(getClass().getClassLoader(), id -> new EngineSettings() {
+            @Override
+            public Optional<String> get(String key) {
+                return settings.optional("reelforge.engine." + id + "." + key);
+            }
+
+            @Override
+            public <T> Optional<T> service(Class<T> type) {
+                return type == VersionStore.class ? Optional.of(type.cast(modelVersions)) : Optional.empty();
+            }
+
+            @Override
+            public Optional<String> node() {
+                return Optional.of(identity.id());
+            }
+        });
     }
 
     /** Engines that hold native resources (loaded models) release them when the application stops. */

@@ -6,8 +6,10 @@ import java.util.Optional;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
 
 import io.reelforge.domain.model.upstream.ConsoleUpstream;
+import io.reelforge.domain.model.upstream.UpstreamKeyId;
 import io.reelforge.domain.model.upstream.UpstreamRepository;
 
 @ApplicationScoped
@@ -40,5 +42,22 @@ public class JpaUpstreamRepository implements UpstreamRepository {
     @Override
     public void remove(ConsoleUpstream upstream) {
         em.remove(upstream);
+    }
+
+    @Override
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public Optional<UpstreamKeyId> sealingKeyId() {
+        return Optional.ofNullable(em.find(UpstreamKeyId.class, UpstreamKeyId.CURRENT));
+    }
+
+    @Override
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public boolean adoptSealingKeyId(UpstreamKeyId id) {
+        if (em.find(UpstreamKeyId.class, UpstreamKeyId.CURRENT) != null) {
+            return false;
+        }
+        em.persist(id);
+        em.flush(); // a second node adopting at the same moment fails here and reads the winner's id
+        return true;
     }
 }
