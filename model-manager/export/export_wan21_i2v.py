@@ -40,7 +40,7 @@ import torch
 import torch.nn.functional as F
 
 from package_writer import WAN_COMPONENTS, export_arguments, schedule_defaults, write_manifest
-from wrappers import MaskedTextEncoder, WanVaeChunk, trace_wan_vae
+from wrappers import LatentConditioner, MaskedTextEncoder, WanVaeChunk, trace_wan_vae
 
 TEMPORAL, SPATIAL = 4, 8     # the Wan 2.1 VAE's compression (the family row's t and s)
 MASK_CHANNELS = TEMPORAL     # one mask channel per pixel frame of a latent frame
@@ -86,18 +86,6 @@ class Denoiser(torch.nn.Module):
                                encoder_hidden_states=embeddings.to(dtype),
                                encoder_hidden_states_image=image_tokens.to(dtype), return_dict=False)[0]
         return out.float()
-
-
-class LatentConditioner(torch.nn.Module):
-    """Wan 2.2 I2V A14B's image_encoder: the start image [1, 3, 1, H, W] (and the square, unused: the signature is
-    the family's) -> normalised VAE latent frame 0 and the encoder's caches; no CLIP."""
-
-    def __init__(self, vae):
-        super().__init__()
-        self.vae = WanVaeChunk(vae, decode=False, first=True)
-
-    def forward(self, image, square):
-        return self.vae(image)
 
 
 class LatentDenoiser(torch.nn.Module):

@@ -17,6 +17,13 @@ Each component is wrapped so that its TorchScript signature is the one the Java 
   (wrappers.WanVaeChunk: the causal VAE one latent frame at a time; the engine loops). The per-channel
   latents_mean/std de-normalisation is inside, so the manifest's latent scale is 1.0. The VAE runs in float32,
   as in diffusers' Wan examples.
+Wan 2.2 TI2V 5B (--family wan2.2-ti2v-5b) renders from text or from a start image, as WanPipeline and
+WanImageToVideoPipeline run it with expand_timesteps; its package differs in two components:
+  denoiser(latents [B, 48, F, h, w], timestep [B, F (h/2) (w/2)] per token (patch 1x2x2), embeddings) -> velocity;
+      in text mode every token has the step's timestep, in image mode latent frame 0's tokens have 0 and the engine
+      puts the image latent in that frame of every input and of the latents it decodes
+  image_encoder(start image [1, 3, 1, H, W], its centre square (unused)) -> the start image's normalised VAE
+      latent [1, 48, 1, h, w] (the first chunk of wrappers.WanVaeChunk: the pipeline encodes the image alone), caches
 """
 import json
 
@@ -24,7 +31,7 @@ import torch
 from diffusers import WanPipeline
 
 from package_writer import WAN_COMPONENTS, export_arguments, schedule_defaults, write_manifest
-from wrappers import MaskedTextEncoder, trace_wan_vae
+from wrappers import LatentConditioner, MaskedTextEncoder, trace_wan_vae
 
 
 class Denoiser(torch.nn.Module):
@@ -42,7 +49,7 @@ def main():
     p = export_arguments("Wan-AI/Wan2.1-T2V-1.3B-Diffusers", 832, 480, 81, 512)
     p.add_argument("--family", default="wan2.1-t2v-1.3b",
                    choices=["wan2.1-t2v-1.3b", "wan2.1-t2v-14b", "wan2.2-ti2v-5b", "wan2.2-t2v-a14b"],
-                   help="wan2.2-ti2v-5b: Wan 2.2 TI2V 5B's text-to-video mode (pass --width 1280 --height 704); "
+                   help="wan2.2-ti2v-5b: Wan 2.2 TI2V 5B, text and image mode (pass --width 1280 --height 704); "
                         "wan2.2-t2v-a14b: Wan 2.2 T2V A14B's two experts (Wan-AI/Wan2.2-T2V-A14B-Diffusers: "
                         "transformer is the high-noise one, transformer_2 the low-noise one -> denoiser_low.pt)")
     args = p.parse_args()
@@ -65,6 +72,16 @@ def main():
         enc.save(str(args.out / "text_encoder.pt"))
         emb = enc(ids)
         t = torch.full((2,), 500.0, device=device)
+        ti2v = args.family == "wan2.2-ti2v-5b"
+        if ti2v:
+            # a timestep per token, 0 on latent frame 0 as in image mode, so the trace keeps the per-token path
+            mask = torch.ones(F, latents.shape[3] // 2, latents.shape[4] // 2, device=device)
+            mask[0] = 0
+            t = (mask.flatten() * 500.0).unsqueeze(0).expand(2, -1).contiguous()
+            image = torch.rand(1, 3, 1, args.height, args.width, device=device) * 2 - 1
+            side = min(args.height, args.width)
+            torch.jit.trace(LatentConditioner(pipe.vae).to(device).eval(), (image, image[:, :, 0, :side, :side]),
+                            check_trace=False).save(str(args.out / "image_encoder.pt"))
         torch.jit.trace(Denoiser(pipe.transformer).eval(), (latents, t, emb), check_trace=False) \
             .save(str(args.out / "denoiser.pt"))
         experts = args.family == "wan2.2-t2v-a14b"
@@ -89,7 +106,8 @@ def main():
                    latent={"channels": z, "scale": 1.0, "temporal_compression": temporal,
                            "spatial_compression": spatial},
                    defaults=defaults, text_length=L, device=device,
-                   components=dict(WAN_COMPONENTS, denoiser_low="denoiser_low.pt") if experts else WAN_COMPONENTS)
+                   components=dict(WAN_COMPONENTS, denoiser_low="denoiser_low.pt") if experts
+                   else dict(WAN_COMPONENTS, image_encoder="image_encoder.pt") if ti2v else WAN_COMPONENTS)
     print(json.dumps({"package": str(args.out)}))
 
 

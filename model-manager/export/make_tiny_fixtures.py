@@ -208,6 +208,58 @@ class I2VDenoiser(nn.Module):
         return 0.5 * h + c.unsqueeze(2).unsqueeze(3).unsqueeze(4) - 0.3 * latents
 
 
+class TokenDenoiser(Denoiser):
+    """Wan 2.2 TI2V 5B's denoiser with expand_timesteps: a timestep per token [B, F (h/2) (w/2)] (patch 1x2x2), each
+    scaling its own 2x2 latent pixels, so that 0 on latent frame 0's tokens shows in the output."""
+
+    def forward(self, latents: torch.Tensor, timestep: torch.Tensor, context: torch.Tensor) -> torch.Tensor:
+        h = torch.tanh(self.mix(self.spatial(latents)))
+        b, f, hh, ww = latents.size(0), latents.size(2), latents.size(3), latents.size(4)
+        t = torch.sin(timestep / 1000.0 * 3.14159265).view(b, 1, f, hh // 2, ww // 2)
+        t = t.repeat_interleave(2, dim=3).repeat_interleave(2, dim=4)             # [B, 1, F, h, w]
+        c = self.ctx(context.mean(dim=1)).unsqueeze(2).unsqueeze(3).unsqueeze(4)  # [B, C, 1, 1, 1]
+        return 0.5 * h + c * (1.0 + t) - 0.3 * latents
+
+
+def java_gaussians(seed, shape):
+    """java.util.Random(seed).nextGaussian() as specified (the 48-bit LCG, the polar method), as float32: the noise
+    the Java engine's SeededNoise draws for a render with this seed."""
+    mask = (1 << 48) - 1
+    state = [(seed ^ 0x5DEECE66D) & mask]
+
+    def bits(n):
+        state[0] = (state[0] * 0x5DEECE66D + 0xB) & mask
+        return state[0] >> (48 - n)
+
+    def uniform():
+        return ((bits(26) << 27) + bits(27)) * 2.0 ** -53
+
+    out, count = [], 1
+    for d in shape:
+        count *= d
+    while len(out) < count:
+        while True:
+            v1, v2 = 2 * uniform() - 1, 2 * uniform() - 1
+            s = v1 * v1 + v2 * v2
+            if 0 < s < 1:
+                break
+        m = math.sqrt(-2 * math.log(s) / s)
+        out += [v1 * m, v2 * m]
+    return torch.tensor(out[:count], dtype=torch.float32).view(shape)
+
+
+def ti2v_inputs(x, t, first):
+    """WanImageToVideoPipeline's denoiser inputs with expand_timesteps (diffusers' code): the mask 0 on latent frame 0
+    with a start image, latent_model_input = (1 - mask) condition + mask latents, timestep = (mask[0][0][:, ::2, ::2]
+    t).flatten() for each row; WanPipeline's text mode is the same with the mask all ones."""
+    mask = torch.ones(1, 1, x.size(2), x.size(3), x.size(4))
+    if first is not None:
+        mask[:, :, 0] = 0
+        x = (1 - mask) * first + mask * x
+    ts = (mask[0][0][:, ::2, ::2] * t).flatten()
+    return x, ts.unsqueeze(0).expand(x.size(0), -1)
+
+
 class LatentI2VDenoiser(I2VDenoiser):
     """Wan 2.2 I2V A14B's denoisers: latents and condition, no image tokens (its img layer stays unused)."""
 
@@ -416,11 +468,13 @@ def sample_distilled(enc, den, dec, noise, decode_noise, prompt, sigmas_list, de
 
 
 @torch.no_grad()
-def sample(enc, den, dec, noise, prompt, negative, steps, guidance, shift, scale, scheduler, image=None, experts=None):
+def sample(enc, den, dec, noise, prompt, negative, steps, guidance, shift, scale, scheduler, image=None, experts=None,
+           ti2v=None):
     """The reference flow-matching sampler with CFG; the Java one must match it step for step.
     image: (condition, image context) of an image-to-video model (the condition alone for Wan 2.2 I2V A14B), the same
     for both halves of the batch. experts: (low-noise denoiser, boundary, its guidance) of a two-expert model, switched
-    as diffusers' Wan pipelines do: t >= boundary * 1000 runs den with guidance, later steps the low-noise one."""
+    as diffusers' Wan pipelines do: t >= boundary * 1000 runs den with guidance, later steps the low-noise one.
+    ti2v: (latent frame 0 of the start image, or None for text mode) of Wan 2.2 TI2V 5B (ti2v_inputs)."""
     ids = torch.tensor([token_ids(prompt), token_ids(negative)], dtype=torch.long)
     ctx = enc(ids)                                                            # [2, L, D]: cond, uncond
     x = noise.clone()
@@ -432,9 +486,14 @@ def sample(enc, den, dec, noise, prompt, negative, steps, guidance, shift, scale
         model, g = den, guidance
         if experts is not None and not s[i] * 1000.0 >= experts[1] * 1000.0:
             model, g = experts[0], experts[2]
-        v = model(torch.cat([x, x]), ts, ctx, *extra)
+        if ti2v is None:
+            v = model(torch.cat([x, x]), ts, ctx, *extra)
+        else:
+            v = model(*ti2v_inputs(torch.cat([x, x]), torch.tensor(s[i] * 1000.0, dtype=torch.float32), ti2v[0]), ctx)
         vc, vu = v.chunk(2)
         x = step(i, x, vu + g * (vc - vu))
+    if ti2v is not None and ti2v[0] is not None:
+        x = ti2v_inputs(x, torch.tensor(0.0), ti2v[0])[0]     # the image latent put back before decode
     return ids, x, dec(x / scale)
 
 
@@ -475,6 +534,11 @@ PACKAGES = {
     "tiny-wan22-i2v": dict(family="wan2.2-i2v-a14b", sizes=[[64, 32]], fps=16, frames=[4, 1],
                            latent=(16, 4, 8), steps=4, guidance=3.5, shift=5.0, scheduler="flow-dpmpp-2m",
                            i2v=True, tokens=False, boundary=0.9, guidance_2=2.0),
+    # Wan 2.2 TI2V 5B (and FastWan 2.2's) image mode: an image_encoder returning the start image's latent frame 0 (no
+    # step, no condition input), a denoiser taking a timestep per token; text mode with the same package. 1 s at
+    # 24 fps: 25 frames, 7 latent frames of 2x4 (2 tokens each)
+    "tiny-wan22-ti2v": dict(family="wan2.2-ti2v-5b", sizes=[[64, 32]], fps=24, frames=[4, 1],
+                            latent=(48, 4, 16), steps=4, guidance=5.0, shift=5.0, scheduler="flow-dpmpp-2m", ti2v=True),
     # FastWan 2.1 (FastVideo's DMD-distilled Wan 2.1 T2V 1.3B): timesteps 1000, 757, 522, no guidance, shift 8
     "tiny-fastwan": dict(family="wan2.1-t2v-1.3b", sizes=[[64, 32]], fps=16, frames=[4, 1],
                          latent=(16, 4, 8), steps=3, guidance=1.0, shift=8.0, scheduler="flow-dmd",
@@ -506,6 +570,7 @@ def build(name, p):
     enc = TextEncoder().eval()
     tokens = p.get("tokens", True)
     den = ((I2VDenoiser(channels) if tokens else LatentI2VDenoiser(channels)) if p.get("i2v")
+           else TokenDenoiser(channels, channels) if p.get("ti2v")
            else Denoiser(channels, channels // 2 if p.get("bad") else channels)).eval()
     causal = p["family"].startswith("wan")
     img = None
@@ -513,6 +578,8 @@ def build(name, p):
         image_core = ImageCore(channels, spatial).eval()
         img = (torch.jit.script((FirstImageChunk if tokens else LatentImageChunk)(image_core, channels).eval()),
                torch.jit.script(NextImageChunk(image_core).eval()))
+    elif p.get("ti2v"):
+        img = (torch.jit.script(LatentImageChunk(ImageCore(channels, spatial).eval(), channels).eval()), None)
     torch.jit.script(enc).save(str(d / "text_encoder.pt"))
     torch.jit.script(den).save(str(d / "denoiser.pt"))
     files = {"tokenizer": "tokenizer.json", "text_encoder": "text_encoder.pt",
@@ -536,9 +603,10 @@ def build(name, p):
     (d / "tokenizer.json").write_text(json.dumps(tokenizer_json(), indent=1))
     if img is not None:
         img[0].save(str(d / "image_encoder.pt"))
-        img[1].save(str(d / "image_encoder_step.pt"))
         files["image_encoder"] = "image_encoder.pt"
-        files["image_encoder_step"] = "image_encoder_step.pt"
+        if img[1] is not None:
+            img[1].save(str(d / "image_encoder_step.pt"))
+            files["image_encoder_step"] = "image_encoder_step.pt"
     manifest = {
         "name": name, "version": "test-1", "family": p["family"],
         "components": {k: {"file": f, "sha256": sha256(d / f)} for k, f in files.items()},
@@ -571,7 +639,7 @@ def build(name, p):
     if img is not None:
         rgb = start_image(w, h)
         (ref / "image.rgb").write_bytes(bytes(rgb.flatten().tolist()))
-        image = image_condition(img[0], img[1], rgb, shape[2], temporal, tokens)
+        image = None if p.get("ti2v") else image_condition(img[0], img[1], rgb, shape[2], temporal, tokens)
     write_f32(ref / "noise.f32", noise)
     runs = {}
     if p["scheduler"] == "flow-dmd":
@@ -593,7 +661,11 @@ def build(name, p):
         write_f32(ref / "frames-distilled.f32", video)
         runs["distilled"] = {"steps": len(p["sigmas"]), "latents": "latents-distilled.f32",
                              "frames": "frames-distilled.f32", "decode_noise": "decode-noise.f32"}
-    for scheduler, steps in ({} if p["scheduler"] == "flow-dmd" or "decode" in p else REFERENCE_STEPS).items():
+    if p.get("ti2v"):
+        more, ids, video = ti2v_runs(ref, enc, den, dec, img[0], rgb, p, shape, prompt, negative)
+        runs.update(more)
+    for scheduler, steps in ({} if p["scheduler"] == "flow-dmd" or "decode" in p or p.get("ti2v")
+                             else REFERENCE_STEPS).items():
         ids, latents, video = sample(enc, den, dec, noise, prompt, negative, steps, p["guidance"], p["shift"], 1.0,
                                      scheduler, image,
                                      None if den_low is None else (den_low, p["boundary"], p["guidance_2"]))
@@ -606,6 +678,27 @@ def build(name, p):
         "runs": runs, "token_ids": ids.tolist(), "latent_shape": shape, "frames_shape": list(video.shape),
         "frames": frames, "image_size": [w, h] if img is not None else None,
     }, indent=2))
+
+
+def ti2v_runs(ref, enc, den, dec, first_chunk, rgb, p, shape, prompt, negative):
+    """Wan 2.2 TI2V 5B's reference runs, as a render of the Java engine makes them with the manifest's defaults: the
+    initial noise java.util.Random's Gaussians for seed 42, from the start image (its latent frame 0 from the image
+    encoder) and from the prompt alone."""
+    img = rgb.permute(2, 0, 1).to(torch.float32) / 127.5 - 1.0
+    side = min(img.shape[1], img.shape[2])
+    top, left = (img.shape[1] - side) // 2, (img.shape[2] - side) // 2
+    with torch.no_grad():
+        first = first_chunk(img.unsqueeze(0).unsqueeze(2), img[:, top:top + side, left:left + side].unsqueeze(0))[0]
+    noise = java_gaussians(42, shape)
+    runs = {}
+    for mode, frame in (("image", first), ("text", None)):
+        ids, latents, video = sample(enc, den, dec, noise, prompt, negative, p["steps"], p["guidance"], p["shift"], 1.0,
+                                     p["scheduler"], ti2v=(frame,))
+        write_f32(ref / f"latents-{mode}.f32", latents)
+        write_f32(ref / f"frames-{mode}.f32", video)
+        runs[mode] = {"steps": p["steps"], "seed": 42, "latents": f"latents-{mode}.f32", "frames": f"frames-{mode}.f32"}
+    write_f32(ref / "first-frame.f32", first)
+    return runs, ids, video
 
 
 def main():

@@ -79,6 +79,18 @@ class WanVaeChunk(torch.nn.Module):
         return (out, *outs)
 
 
+class LatentConditioner(torch.nn.Module):
+    """image_encoder of Wan 2.2 I2V A14B and of Wan 2.2 TI2V 5B's image mode: the start image [1, 3, 1, H, W] (and the
+    square, unused: the signature is the families') -> normalised VAE latent frame 0 and the encoder's caches; no CLIP."""
+
+    def __init__(self, vae):
+        super().__init__()
+        self.vae = WanVaeChunk(vae, decode=False, first=True)
+
+    def forward(self, image, square):
+        return self.vae(image)
+
+
 def trace_wan_vae(vae, out_dir, height, width, device, decode=True):
     """Traces the two chunk modules of a Wan VAE at a small size (they are size- and frame-dynamic) and saves them
     as vae_decoder.pt + vae_decoder_step.pt (decode) or as returned modules (encode)."""

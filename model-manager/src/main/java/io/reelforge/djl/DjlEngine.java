@@ -10,9 +10,11 @@ import io.reelforge.engine.RenderDeferredException;
 import io.reelforge.engine.RenderException;
 import io.reelforge.engine.RenderReport;
 import io.reelforge.engine.RenderSpec;
+import io.reelforge.models.Manifest;
 import io.reelforge.models.ModelFamily;
 import io.reelforge.models.ModelLease;
 import io.reelforge.models.ModelRegistry;
+import io.reelforge.models.ModelVersion;
 import io.reelforge.models.RegistryException;
 import io.reelforge.models.VersionStore;
 import java.nio.file.Path;
@@ -128,17 +130,23 @@ public final class DjlEngine implements Engine, AutoCloseable {
 
     /**
      * The configured family decides: an image-to-video family needs a start image, a text-to-video one takes
-     * none. Named after the version active now, which a render starting now would lease.
+     * none, and an image-optional one (Wan 2.2 TI2V 5B) takes one if the version active now carries an image encoder.
+     * Named after the version active now, which a render starting now would lease.
      */
     @Override
     public ImageSupport imageSupport() {
-        String version = registry().flatMap(r -> r.active(family.id())).map(v -> v.family() + "/" + v.version())
-                .orElse(family.id());
-        return imageSupport(family, version + " (" + family.title() + ")");
+        Optional<ModelVersion> active = registry().flatMap(r -> r.active(family.id()));
+        String model = active.map(v -> v.family() + "/" + v.version()).orElse(family.id()) + " (" + family.title() + ")";
+        Optional<Manifest> manifest = family.imageOptional()
+                ? active.flatMap(v -> registry.manifest(v.family(), v.version())) : Optional.empty();
+        return manifest.map(m -> imageSupport(m, model)).orElseGet(() -> new ImageSupport(
+                family.needsImage() ? ImageSupport.Mode.REQUIRED : ImageSupport.Mode.NONE, model));
     }
 
-    static ImageSupport imageSupport(ModelFamily family, String model) {
-        return new ImageSupport(family.needsImage() ? ImageSupport.Mode.REQUIRED : ImageSupport.Mode.NONE, model);
+    /** What a package with {@code manifest} does with a start image ({@link Manifest#takesImage()}). */
+    static ImageSupport imageSupport(Manifest manifest, String model) {
+        return new ImageSupport(manifest.family().needsImage() ? ImageSupport.Mode.REQUIRED
+                : manifest.takesImage() ? ImageSupport.Mode.OPTIONAL : ImageSupport.Mode.NONE, model);
     }
 
     /**

@@ -42,10 +42,22 @@ final class DjlRender {
             NDArray context = model.prompts().encode(manager, texts);
             SeededNoise stream = new SeededNoise(spec.seed());
             NDArray noise = stream.next(manager, latentShape);
-            NDList image = imageConditioning(manager, spec, plan, settings);
-            Velocity high = velocity(model.denoiser(), image);
-            Velocity low = model.denoiserLow().map(d -> velocity(d, image)).orElse(null);
-            NDArray latents = new FlowSampler(settings, stream).sample(noise, context, high, low, control);
+            NDArray latents;
+            if (manifest.family().imageOptional() && manifest.takesImage()) {
+                // Wan 2.2 TI2V 5B: per-token timesteps; the start image's latent holds latent frame 0
+                NDArray first = spec.startImage().map(i -> model.image().orElseThrow().firstFrame(manager, i,
+                        plan.size())).orElse(null);
+                latents = new FlowSampler(settings, stream).sample(noise, context, perToken(model.denoiser(), first),
+                        null, control);
+                if (first != null) {
+                    latents = FirstFrameImage.hold(latents, first);
+                }
+            } else {
+                NDList image = imageConditioning(manager, spec, plan, settings);
+                Velocity high = velocity(model.denoiser(), image);
+                Velocity low = model.denoiserLow().map(d -> velocity(d, image)).orElse(null);
+                latents = new FlowSampler(settings, stream).sample(noise, context, high, low, control);
+            }
             control.checkpoint(FlowSampler.PROGRESS_SHARE);
             NDArray video = model.decoder().decode(latents, stream);
             checkFrames(manifest, plan, video);
@@ -76,6 +88,18 @@ final class DjlRender {
             NDList inputs = new NDList(x, t, c);
             inputs.addAll(image);
             return denoiser.forward(inputs).head();
+        };
+    }
+
+    /**
+     * A denoiser taking a timestep per token (Wan 2.2 TI2V 5B with an image encoder), with the start image's latent
+     * {@code first} in latent frame 0 and 0 as that frame's timestep; {@code first} null for text mode.
+     */
+    static Velocity perToken(TorchModule denoiser, NDArray first) {
+        return (x, t, c) -> {
+            NDArray input = first == null ? x : FirstFrameImage.hold(x, first);
+            return denoiser.forward(new NDList(input, FirstFrameImage.perToken(t, x.getShape(), first != null), c))
+                    .head();
         };
     }
 

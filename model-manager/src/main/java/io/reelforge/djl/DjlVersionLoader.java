@@ -48,7 +48,7 @@ public final class DjlVersionLoader implements VersionLoader {
             NativeSize size = m.nativeSizes().stream()
                     .min(Comparator.comparingLong(s -> (long) s.width() * s.height())).orElseThrow();
             int frames = m.frameRule().nearest(1);
-            BufferedImage start = m.family().needsImage()
+            BufferedImage start = m.takesImage()
                     ? new BufferedImage(size.width(), size.height(), BufferedImage.TYPE_3BYTE_BGR) : null;
             RenderSpec spec = new RenderSpec(SMOKE_PROMPT, "", size.width(), size.height(), frames, m.fps(), 1L,
                     false, start);

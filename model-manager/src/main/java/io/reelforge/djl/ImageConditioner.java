@@ -55,15 +55,26 @@ final class ImageConditioner {
         return extra;
     }
 
+    /**
+     * Wan 2.2 TI2V 5B's image mode ({@link FirstFrameImage}): the start image alone through {@code image_encoder}
+     * (image and centre square, the family's signature), its normalised VAE latent [1, z, 1, h, w]; the caches it
+     * also returns are not needed.
+     */
+    NDArray firstFrame(NDManager manager, BufferedImage start, NativeSize size) {
+        NDList out = encoder.forward(imageAndSquare(manager, start, size));
+        NDArray frame = out.head();
+        Shape s = frame.getShape();
+        if (s.dimension() != 5 || s.get(0) != 1 || s.get(1) != latent.channels() || s.get(2) != 1) {
+            throw new IllegalStateException("image_encoder returned a latent frame of shape " + s + " but (1, "
+                    + latent.channels() + ", 1, h, w) was expected");
+        }
+        return frame;
+    }
+
     private NDList chunked(NDManager manager, BufferedImage start, NativeSize size, int frames) {
-        NDArray image = video(manager, start, size, 1);
         int h = size.height();
         int w = size.width();
-        int side = Math.min(h, w);
-        int top = (h - side) / 2;
-        int left = (w - side) / 2;
-        NDArray square = image.get(new NDIndex(":, :, 0, {}:{}, {}:{}", top, top + side, left, left + side));
-        NDList out = encoder.forward(new NDList(image, square));
+        NDList out = encoder.forward(imageAndSquare(manager, start, size));
         int first = tokens ? 2 : 1;
         if (out.size() < first) {
             throw new IllegalStateException("image_encoder returned " + out.size() + " outputs; a latent frame, "
@@ -88,6 +99,15 @@ final class ImageConditioner {
         mask.set(new NDIndex(":, :, 0"), 1f);
         NDArray condition = mask.concat(all, 1);
         return tokens ? new NDList(condition, out.get(1)) : new NDList(condition);
+    }
+
+    /** The image encoder's inputs: the start image [1, 3, 1, H, W] and its centre square [1, 3, S, S]. */
+    private static NDList imageAndSquare(NDManager manager, BufferedImage start, NativeSize size) {
+        NDArray image = video(manager, start, size, 1);
+        int side = Math.min(size.height(), size.width());
+        int top = (size.height() - side) / 2;
+        int left = (size.width() - side) / 2;
+        return new NDList(image, image.get(new NDIndex(":, :, 0, {}:{}, {}:{}", top, top + side, left, left + side)));
     }
 
     /** [1, 3, frames, H, W]: the start image in [-1, 1], then zeros. */

@@ -55,9 +55,9 @@ final class LoadedModel implements AutoCloseable {
                     TorchModule.load(pkg.path(Component.VAE_DECODER_STEP), device))) : Optional.empty();
             VideoDecoder decoder = new VideoDecoder(vae, step, pkg.manifest().latent().scale(),
                     pkg.manifest().decode());
-            ImageConditioner image = pkg.manifest().family().needsImage() ? new ImageConditioner(
+            ImageConditioner image = pkg.manifest().takesImage() ? new ImageConditioner(
                     track(owned, TorchModule.load(pkg.path(Component.IMAGE_ENCODER), device)),
-                    step.isEmpty() ? Optional.empty() : Optional.of(track(owned,
+                    step.isEmpty() || !pkg.manifest().family().needsImage() ? Optional.empty() : Optional.of(track(owned,
                             TorchModule.load(pkg.path(Component.IMAGE_ENCODER_STEP), device))),
                     pkg.manifest().latent(), pkg.manifest().family().imageTokens()) : null;
             ShapeProbe probe = new ShapeProbe(pkg.dir(), pkg.manifest());

@@ -70,7 +70,7 @@ public final class PackageEngine implements Engine, AutoCloseable {
 
     static ImageSupport imageSupport(LoadedModel model) {
         ModelFamily family = model.manifest().family();
-        return DjlEngine.imageSupport(family, model.manifest().name() + " (" + family.title() + ")");
+        return DjlEngine.imageSupport(model.manifest(), model.manifest().name() + " (" + family.title() + ")");
     }
 
     /** How long verifying and loading the package took. */
@@ -93,7 +93,8 @@ public final class PackageEngine implements Engine, AutoCloseable {
         if (!imageSupport(model).accepts(spec.startImage().isPresent())) {
             throw new RenderException("render.unsupported", family.needsImage()
                     ? family.title() + " needs a start image"
-                    : "image-to-video is not supported by " + family.title());
+                    : "image-to-video is not supported by " + family.title() + (family.imageOptional()
+                    ? " packages without an image_encoder; export this one again with this release's script" : ""));
         }
         return new DjlRender(model, SamplerSettings.of(model.manifest().defaults())).run(spec, sink, control);
     }

@@ -38,11 +38,17 @@ final class ShapeProbe {
             expect("text_encoder", context, 3, 1, manifest.textLength());
             Shape latentShape = new Shape(1, latent.channels(), 2, PROBE_SIDE, PROBE_SIDE);
             NDArray latents = manager.zeros(latentShape);
-            NDList inputs = new NDList(latents, manager.create(new float[] {500f}), context);
-            if (image.isPresent()) {
-                inputs.addAll(probeImage(manager, image.get(), latent));
+            NDArray v;
+            if (manifest.family().imageOptional() && manifest.takesImage()) {
+                NDArray first = probeFirstFrame(manager, image.orElseThrow(), latent);
+                v = DjlRender.perToken(denoiser, first).predict(latents, manager.create(new float[] {500f}), context);
+            } else {
+                NDList inputs = new NDList(latents, manager.create(new float[] {500f}), context);
+                if (image.isPresent()) {
+                    inputs.addAll(probeImage(manager, image.get(), latent));
+                }
+                v = denoiser.forward(inputs).head();
             }
-            NDArray v = denoiser.forward(inputs).head();
             expect("denoiser", v, 5, latentShape.getShape());
             NDArray video = decoder.decode(latents, new SeededNoise(0));
             long frames = latent.temporalCompression() + 1L;
@@ -51,6 +57,16 @@ final class ShapeProbe {
         } catch (RuntimeException e) {
             throw new PackageException(dir, "the components do not fit together: " + e.getMessage(), e);
         }
+    }
+
+    /** Wan 2.2 TI2V 5B's image mode: the start image's latent must be one latent frame of the probe's size. */
+    private NDArray probeFirstFrame(NDManager manager, ImageConditioner image, LatentSpec latent)
+            throws PackageException {
+        int side = (int) (PROBE_SIDE * latent.spatialCompression());
+        NDArray first = image.firstFrame(manager, new java.awt.image.BufferedImage(side, side,
+                java.awt.image.BufferedImage.TYPE_3BYTE_BGR), new NativeSize(side, side));
+        expect("image_encoder", first, 5, 1, latent.channels(), 1, PROBE_SIDE, PROBE_SIDE);
+        return first;
     }
 
     /** A clip of two latent frames; the condition must match the latents' frames and size, the tokens be [1, N, D]. */

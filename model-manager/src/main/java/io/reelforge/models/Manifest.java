@@ -37,6 +37,15 @@ public record Manifest(
         return Optional.ofNullable(components.get(role));
     }
 
+    /**
+     * Whether the package renders from a start image: always for an image-to-video family; for an image-optional one
+     * (Wan 2.2 TI2V 5B) when it carries an {@code image_encoder}, and then its denoiser takes a timestep per token
+     * ({@link ModelFamily#imageOptional()}).
+     */
+    public boolean takesImage() {
+        return family.needsImage() || family.imageOptional() && components.containsKey(Component.IMAGE_ENCODER);
+    }
+
     /** What this model renders for an output of {@code width x height} lasting {@code seconds}. */
     public NativePlan plan(int width, int height, double seconds) {
         return NativePlanner.plan(nativeSizes, frameRule, fps, width, height, seconds);

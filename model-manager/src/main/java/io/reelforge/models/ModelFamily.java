@@ -134,6 +134,17 @@ public enum ModelFamily {
     }
 
     /**
+     * Text-to-video, and image-to-video from a package that carries an {@code image_encoder} (Wan 2.2 TI2V 5B, as
+     * WanImageToVideoPipeline runs it with {@code expand_timesteps}): the start image's VAE latent stands in for latent
+     * frame 0 in every denoiser input and in the decoded latents, and the denoiser takes a timestep per token
+     * [B, F h/2 w/2] (patch 1x2x2), 0 on latent frame 0's tokens. Such a package's image encoder returns latent frame 0
+     * (and its caches, unused); there is no {@code image_encoder_step} and no condition input.
+     */
+    public boolean imageOptional() {
+        return this == WAN22_TI2V_5B;
+    }
+
+    /**
      * Whether the image encoder also returns CLIP image tokens for the denoiser (Wan 2.1 I2V); Wan 2.2 I2V A14B
      * conditions on the start image's latent alone.
      */

@@ -36,7 +36,7 @@ public final class ModelPackage {
             throw new PackageException(dir, "no " + MANIFEST + " in " + dir);
         }
         Manifest manifest = new ManifestReader(dir).read(file);
-        for (String role : roles(manifest.family())) {
+        for (String role : roles(manifest)) {
             Component c = manifest.component(role).orElseThrow(() -> missing(dir, role));
             verify(dir, role, c);
         }
@@ -53,7 +53,7 @@ public final class ModelPackage {
             throw new PackageException(dir, "no " + MANIFEST + " in " + dir);
         }
         Manifest manifest = new ManifestReader(dir).read(file);
-        for (String role : roles(manifest.family())) {
+        for (String role : roles(manifest)) {
             Component c = manifest.component(role).orElseThrow(() -> missing(dir, role));
             if (!Files.isRegularFile(dir.resolve(c.file()))) {
                 throw new PackageException(dir, "component " + role + " is missing: " + c.file());
@@ -80,13 +80,15 @@ public final class ModelPackage {
         return dir.resolve(manifest.component(role).orElseThrow().file());
     }
 
-    private static List<String> roles(ModelFamily family) {
+    /** The components a package must carry: its family's, and an image-optional family's image encoder if listed. */
+    private static List<String> roles(Manifest manifest) {
+        ModelFamily family = manifest.family();
+        Stream<String> image = family.needsImage() ? family.causalVae()
+                ? Stream.of(Component.IMAGE_ENCODER, Component.IMAGE_ENCODER_STEP) : Stream.of(Component.IMAGE_ENCODER)
+                : manifest.takesImage() ? Stream.of(Component.IMAGE_ENCODER) : Stream.empty();
         Stream<String> extra = Stream.concat(Stream.concat(
                 family.twoExperts() ? Stream.of(Component.DENOISER_LOW) : Stream.empty(),
-                family.causalVae() ? Stream.of(Component.VAE_DECODER_STEP) : Stream.empty()),
-                !family.needsImage() ? Stream.empty() : family.causalVae()
-                        ? Stream.of(Component.IMAGE_ENCODER, Component.IMAGE_ENCODER_STEP)
-                        : Stream.of(Component.IMAGE_ENCODER));
+                family.causalVae() ? Stream.of(Component.VAE_DECODER_STEP) : Stream.empty()), image);
         return Stream.concat(REQUIRED.stream(), extra).toList();
     }
 

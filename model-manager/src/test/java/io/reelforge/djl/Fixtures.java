@@ -3,6 +3,7 @@ package io.reelforge.djl;
 import ai.djl.Device;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -46,5 +47,17 @@ final class Fixtures {
 
     static PackageEngine engine(String name) {
         return new PackageEngine(pkg(name), Device.cpu());
+    }
+
+    /** An image-to-video reference's start image, rebuilt from its 8-bit RGB bytes ({@code image_size} wide and high). */
+    static BufferedImage startImage(JsonNode ref, String name) throws IOException {
+        int w = ref.get("image_size").get(0).asInt();
+        int h = ref.get("image_size").get(1).asInt();
+        byte[] rgb = Files.readAllBytes(reference(name, "image.rgb"));
+        BufferedImage image = new BufferedImage(w, h, BufferedImage.TYPE_3BYTE_BGR);
+        for (int p = 0; p < w * h; p++) {
+            image.setRGB(p % w, p / w, (rgb[3 * p] & 0xff) << 16 | (rgb[3 * p + 1] & 0xff) << 8 | (rgb[3 * p + 2] & 0xff));
+        }
+        return image;
     }
 }

@@ -16,7 +16,6 @@ import io.reelforge.models.NativeSize;
 import io.reelforge.models.Scheduler;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.StreamSupport;
@@ -198,14 +197,7 @@ class ReferenceSamplerTest {
         if (ref.path("image_size").isNull() || ref.path("image_size").isMissingNode()) {
             return Optional.empty();
         }
-        int w = ref.get("image_size").get(0).asInt();
-        int h = ref.get("image_size").get(1).asInt();
-        byte[] rgb = Files.readAllBytes(Fixtures.reference(name, "image.rgb"));
-        BufferedImage image = new BufferedImage(w, h, BufferedImage.TYPE_3BYTE_BGR);
-        for (int p = 0; p < w * h; p++) {
-            image.setRGB(p % w, p / w, (rgb[3 * p] & 0xff) << 16 | (rgb[3 * p + 1] & 0xff) << 8 | (rgb[3 * p + 2] & 0xff));
-        }
-        return Optional.of(image);
+        return Optional.of(Fixtures.startImage(ref, name));
     }
 
     private static double maxAbsDiff(float[] a, float[] b) {
