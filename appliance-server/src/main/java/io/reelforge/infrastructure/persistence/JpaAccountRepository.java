@@ -61,10 +61,8 @@ public class JpaAccountRepository implements AccountRepository {
             em.flush();
             return true;
         } catch (PersistenceException e) {
-            for (Throwable t = e; t != null; t = t.getCause()) {
-                if (t.getMessage() != null && t.getMessage().toUpperCase(java.util.Locale.ROOT).contains("RF_ACCOUNT_NAMEKEY")) {
-                    return false;
-                }
+            if (UniqueKeys.violated(e, "RF_ACCOUNT_NAMEKEY")) {
+                return false;
             }
             throw e;
         }

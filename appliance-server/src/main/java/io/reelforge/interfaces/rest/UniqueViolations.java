@@ -1,37 +1,25 @@
 package io.reelforge.interfaces.rest;
 
-import java.sql.SQLException;
-import java.util.Locale;
 import java.util.Optional;
 
 import io.reelforge.domain.shared.ErrorType;
 import io.reelforge.domain.shared.ReelforgeException;
+import io.reelforge.infrastructure.persistence.UniqueKeys;
 
 /**
  * A unique constraint the database enforced under a check the application made first: two requests that both passed
  * the check (two accounts of one name saved at once, two first uses of one Idempotency-Key) and the second one's
- * insert refused at flush or commit. That is a conflict the client can act on (409), not a server fault (500). Derby
- * and PostgreSQL both report it as SQLState 23505 and name the constraint in the message.
+ * insert refused at flush or commit ({@link UniqueKeys}). That is a conflict the client can act on (409), not a server
+ * fault (500).
  */
 public final class UniqueViolations {
-
-    /** The SQLState of a unique or primary key violation on Derby and PostgreSQL. */
-    static final String UNIQUE_VIOLATION = "23505";
 
     private UniqueViolations() {
     }
 
     /** The API error for a unique violation somewhere in this exception's causes, if there is one. */
     public static Optional<ReelforgeException> of(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof SQLException sql && UNIQUE_VIOLATION.equals(sql.getSQLState())) {
-                return Optional.of(conflict(String.valueOf(sql.getMessage()).toUpperCase(Locale.ROOT)));
-            }
-            if (t.getCause() == t) {
-                break;
-            }
-        }
-        return Optional.empty();
+        return UniqueKeys.violation(e).map(UniqueViolations::conflict);
     }
 
     private static ReelforgeException conflict(String message) {
