@@ -137,11 +137,34 @@ final class ConsoleBrowser implements AutoCloseable {
      * items with the same label).
      */
     void pick(String id, String label) {
-        click(id);
-        // On Vaadin 25 the overlay animates open: an item found while it moves may be covered for a moment.
-        wait.until(d -> clickIfReady((WebElement) js(OWN_ITEM, id, label)));
-        idle();
+        // A click on an item can be lost (the overlay still animating open or closing under a loaded machine):
+        // the field then keeps its old value and the next step fails far from here (a key made for no account).
+        // So the pick counts only once the field shows the label, and a lost one is picked again.
+        for (int attempt = 1; ; attempt++) {
+            if (!Boolean.TRUE.equals(js("return !!document.getElementById(arguments[0]).opened", id))) {
+                click(id);
+            }
+            // On Vaadin 25 the overlay animates open: an item found while it moves may be covered for a moment.
+            wait.until(d -> clickIfReady((WebElement) js(OWN_ITEM, id, label)));
+            idle();
+            try {
+                new WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> label.equals(js(SHOWN_VALUE, id)));
+                return;
+            } catch (org.openqa.selenium.TimeoutException lost) {
+                if (attempt == 3) {
+                    throw new AssertionError(id + " shows '" + js(SHOWN_VALUE, id) + "' after picking '" + label
+                            + "' three times", lost);
+                }
+            }
+        }
     }
+
+    /** What a combo box's input or a select's value button shows, trimmed. */
+    private static final String SHOWN_VALUE = "const el = document.getElementById(arguments[0]);"
+            + " if (el.localName === 'vaadin-combo-box') { const i = el.inputElement || el.querySelector('input');"
+            + " return i ? i.value.trim() : null; }"
+            + " const b = el.querySelector('vaadin-select-value-button') || el.querySelector('[slot=value]');"
+            + " return b ? b.textContent.trim() : null;";
 
     /** Clicks it unless it is absent, gone from the page or still covered; says whether it did. */
     static boolean clickIfReady(WebElement e) {
