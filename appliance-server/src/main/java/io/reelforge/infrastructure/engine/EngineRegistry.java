@@ -8,6 +8,7 @@ import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import io.reelforge.application.EngineCatalog;
 import io.reelforge.domain.model.account.KeyMode;
 import io.reelforge.domain.shared.ErrorType;
 import io.reelforge.domain.shared.ReelforgeException;
@@ -25,7 +26,7 @@ import io.reelforge.remote.RemoteEngine;
  * Test keys always render on the sandbox; live keys on the configured default engine.
  */
 @ApplicationScoped
-public class EngineRegistry {
+public class EngineRegistry implements EngineCatalog {
 
     public static final String SANDBOX = "sandbox";
 
@@ -89,6 +90,7 @@ public class EngineRegistry {
         return id;
     }
 
+    @Override
     public Engine engine(String id) {
         return engines.find(id).orElseThrow(() -> new ReelforgeException(ErrorType.UNAVAILABLE, "engine_unavailable",
                 "No engine '" + id + "' is installed on this appliance."));

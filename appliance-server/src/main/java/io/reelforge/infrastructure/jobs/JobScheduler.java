@@ -32,8 +32,8 @@ import org.quartz.simpl.SimpleInstanceIdGenerator;
 import org.quartz.utils.ConnectionProvider;
 import org.quartz.utils.DBConnectionManager;
 
+import io.reelforge.application.render.RenderGeneration;
 import io.reelforge.infrastructure.config.Settings;
-import io.reelforge.infrastructure.engine.RenderRunner;
 import io.reelforge.infrastructure.persistence.DataSources;
 
 /**
@@ -65,7 +65,7 @@ public class JobScheduler {
     CdiJobFactory jobFactory;
 
     @Inject
-    RenderRunner runner;
+    RenderGeneration runner;
 
     private volatile Scheduler scheduler;
     private volatile ExecutorService renders;

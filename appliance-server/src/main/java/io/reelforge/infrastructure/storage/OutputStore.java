@@ -11,6 +11,7 @@ import java.time.format.DateTimeFormatter;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import io.reelforge.application.OutputStorage;
 import io.reelforge.domain.model.generation.ClipFile;
 import io.reelforge.infrastructure.config.Settings;
 
@@ -21,7 +22,7 @@ import io.reelforge.infrastructure.config.Settings;
  * previous roots (nothing is moved).
  */
 @ApplicationScoped
-public class OutputStore {
+public class OutputStore implements OutputStorage {
 
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyy/MM/dd").withZone(ZoneOffset.UTC);
 
@@ -139,6 +140,7 @@ public class OutputStore {
      * The absolute path of a stored relative path: under the current root, or under the first previous root
      * that has the file; refuses anything that would leave the root.
      */
+    @Override
     public Path resolve(String relative) {
         Path current = under(root(), relative);
         if (Files.exists(current)) {
@@ -162,6 +164,7 @@ public class OutputStore {
     }
 
     /** A new file's path, always under the current root, its folders created. */
+    @Override
     public Path prepare(String relative) {
         Path p = under(root(), relative);
         try {
@@ -181,6 +184,7 @@ public class OutputStore {
     }
 
     /** Deletes a stored file; a file already gone is fine. */
+    @Override
     public boolean delete(String relative) {
         if (relative == null) {
             return false;
