@@ -84,10 +84,12 @@ public class Settings implements RenderLimits {
         return duration("reelforge.render.timeout");
     }
 
+    @Override
     public int maxRenderAttempts() {
         return Math.max(1, integer("reelforge.render.max-attempts"));
     }
 
+    @Override
     public Duration outputRetention() {
         return overrides.get(OUTPUT_RETENTION).map(Duration::parse).orElseGet(() -> duration(OUTPUT_RETENTION));
     }

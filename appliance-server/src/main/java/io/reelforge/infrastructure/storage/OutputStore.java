@@ -29,20 +29,24 @@ public class OutputStore implements OutputStorage {
     @Inject
     Settings settings;
 
+    @Override
     public Path root() {
         return settings.storageRoot();
     }
 
+    @Override
     public String outputFor(String generationId, Instant createdAt) {
         return fileFor(generationId, createdAt, ClipFile.VIDEO);
     }
 
     /** Where a generation's clip or poster frame lives: the same dated folder, told apart by extension. */
+    @Override
     public String fileFor(String generationId, Instant createdAt, ClipFile file) {
         return "videos/" + DAY.format(createdAt) + "/" + generationId + "." + file.extension();
     }
 
     /** Deletes every stored file of a generation (clip, poster frame); files already gone are fine. */
+    @Override
     public void deleteFiles(String generationId, Instant createdAt) {
         for (ClipFile f : ClipFile.values()) {
             delete(fileFor(generationId, createdAt, f));
@@ -80,6 +84,7 @@ public class OutputStore implements OutputStorage {
     }
 
     /** Refuses a new clip while the storage is down (the probe is reused for a couple of seconds under load). */
+    @Override
     public void refuseIfUnavailable() {
         Health h = lastHealth;
         if (h == null || lastProbe.plus(PROBE_TTL).isBefore(Instant.now())) {
@@ -132,6 +137,7 @@ public class OutputStore implements OutputStorage {
     }
 
     /** An uploaded start image; its format is sniffed from the bytes when it is decoded, never from a name. */
+    @Override
     public String inputFor(String generationId) {
         return "inputs/" + generationId + ".img";
     }
@@ -175,6 +181,7 @@ public class OutputStore implements OutputStorage {
         return p;
     }
 
+    @Override
     public void write(String relative, byte[] data) {
         try {
             Files.write(prepare(relative), data);
