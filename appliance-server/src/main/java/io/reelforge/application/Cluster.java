@@ -14,7 +14,6 @@ import io.reelforge.domain.model.node.NodeRepository;
 import io.reelforge.engine.Engine;
 import io.reelforge.infrastructure.config.NodeIdentity;
 import io.reelforge.infrastructure.config.Settings;
-import io.reelforge.infrastructure.engine.EngineRegistry;
 
 /**
  * This node's membership of the cluster: its row in the nodes table, renewed at every heartbeat with what it
@@ -36,7 +35,7 @@ public class Cluster {
     NodeIdentity identity;
 
     @Inject
-    EngineRegistry engines;
+    EngineCatalog engines;
 
     @Inject
     Settings settings;

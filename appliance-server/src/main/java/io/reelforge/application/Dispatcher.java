@@ -11,7 +11,6 @@ import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
 
 import io.reelforge.application.ops.Drain;
-import io.reelforge.infrastructure.jobs.JobScheduler;
 
 /**
  * Moves queued jobs into this node's free render slots: claims the oldest queued jobs and hands them to this
@@ -28,7 +27,7 @@ public class Dispatcher {
     RenderLifecycle lifecycle;
 
     @Inject
-    JobScheduler jobs;
+    JobQueue jobs;
 
 
     @Inject

@@ -15,7 +15,6 @@ import io.reelforge.domain.model.generation.Generation;
 import io.reelforge.domain.model.generation.GenerationRepository;
 import io.reelforge.domain.model.generation.GenerationStatus;
 import io.reelforge.infrastructure.config.Settings;
-import io.reelforge.infrastructure.engine.EngineRegistry;
 
 /**
  * Time estimates from measured render times: the median of the latest renders on the same engine and frame size
@@ -44,7 +43,7 @@ public class Estimator {
     Settings settings;
 
     @Inject
-    EngineRegistry engines;
+    EngineCatalog engines;
 
     @Inject
     Clock clock;

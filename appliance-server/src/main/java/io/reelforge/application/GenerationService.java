@@ -14,6 +14,7 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
 import io.reelforge.application.ops.Drain;
+import io.reelforge.application.ops.LogTags;
 import io.reelforge.domain.model.account.Account;
 import io.reelforge.domain.model.account.AccountRepository;
 import io.reelforge.domain.model.account.KeyMode;
@@ -31,10 +32,7 @@ import io.reelforge.domain.shared.ErrorType;
 import io.reelforge.domain.shared.ReelforgeException;
 import io.reelforge.domain.shared.TooManyInFlightException;
 import io.reelforge.engine.ImageSupport;
-import io.reelforge.infrastructure.engine.EngineRegistry;
-import io.reelforge.infrastructure.logging.LogContext;
 import io.reelforge.infrastructure.security.Caller;
-import io.reelforge.infrastructure.storage.OutputStore;
 
 /**
  * Submitting and reading an account's generations. A submission locks the account row, so the quota and
@@ -60,10 +58,10 @@ public class GenerationService {
     Estimator estimator;
 
     @Inject
-    EngineRegistry engines;
+    EngineCatalog engines;
 
     @Inject
-    OutputStore store;
+    OutputStorage store;
 
     @Inject
     Event<GenerationQueued> queued;
@@ -76,6 +74,9 @@ public class GenerationService {
 
     @Inject
     Drain drain;
+
+    @Inject
+    LogTags logTags;
 
     /** What a submission did: queued a new generation, or found the one submitted earlier under the same key. */
     public record Submission(Generation generation, boolean earlier) {
@@ -93,7 +94,7 @@ public class GenerationService {
         // Under the account's lock: a first request with this key has committed or rolled back by now.
         Optional<Generation> earlier = idempotencyKey == null ? Optional.empty() : generations.findByIdempotencyKey(idempotencyKey);
         if (earlier.isPresent()) {
-            LogContext.put(LogContext.GENERATION_ID, earlier.get().id());
+            logTags.generation(earlier.get().id());
             return new Submission(earlier.get(), true);
         }
         drain.refuseIfDraining();
@@ -129,7 +130,7 @@ public class GenerationService {
         g.submittedUnder(idempotencyKey);
         generations.store(g);
         // The rest of this request's log lines name the job (the request filter clears it at the end).
-        LogContext.put(LogContext.GENERATION_ID, g.id());
+        logTags.generation(g.id());
         ledger.debit(g, caller.actor());
         Optional<String> blocked = new SafetyPolicy(safety.all()).violation(request.prompt(), request.negativePrompt());
         if (blocked.isPresent()) {

@@ -17,6 +17,7 @@ import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
+import io.reelforge.application.render.RenderLimits;
 import io.reelforge.application.webhooks.WebhookOutbox;
 import io.reelforge.domain.model.account.AccountRepository;
 import io.reelforge.domain.model.generation.ClipFile;
@@ -26,9 +27,6 @@ import io.reelforge.domain.model.generation.GenerationStatus;
 import io.reelforge.domain.model.generation.RenderFacts;
 import io.reelforge.domain.shared.ErrorType;
 import io.reelforge.domain.shared.ReelforgeException;
-import io.reelforge.infrastructure.config.Settings;
-import io.reelforge.infrastructure.engine.EngineRegistry;
-import io.reelforge.infrastructure.storage.OutputStore;
 
 /**
  * The one owner of the generation state machine after submission: a refusal at submission, claiming a slot, progress, completion,
@@ -59,13 +57,13 @@ public class RenderLifecycle {
     RenderSignals signals;
 
     @Inject
-    OutputStore store;
+    OutputStorage store;
 
     @Inject
-    Settings settings;
+    RenderLimits settings;
 
     @Inject
-    EngineRegistry engines;
+    EngineCatalog engines;
 
     @Inject
     Event<GenerationChanged> changed;

@@ -25,6 +25,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 import io.reelforge.application.ops.AfterCommit;
 import io.reelforge.application.ops.Drain;
+import io.reelforge.application.ops.LogTags;
 import io.reelforge.application.ops.OpsMetrics;
 import io.reelforge.application.webhooks.WebhookOutbox;
 import io.reelforge.domain.model.account.Account;
@@ -41,10 +42,8 @@ import io.reelforge.domain.shared.ReelforgeException;
 import io.reelforge.engine.Engine;
 import io.reelforge.engine.ImageSupport;
 import io.reelforge.infrastructure.config.Settings;
-import io.reelforge.infrastructure.engine.EngineRegistry;
 import io.reelforge.infrastructure.persistence.TransactionalRepositories;
 import io.reelforge.infrastructure.security.Caller;
-import io.reelforge.infrastructure.storage.OutputStore;
 
 /**
  * An idempotent submission against real databases, each step in its own transaction as the request filter and the
@@ -214,16 +213,13 @@ class IdempotentSubmissionTest {
             public void count(Runnable count) {
             }
         };
-        OutputStore store = new OutputStore() {
-            @Override
-            public void refuseIfUnavailable() {
-            }
-
-            @Override
-            public boolean delete(String relative) {
-                return false;
-            }
-        };
+        // Storage that is up and keeps nothing: the submissions here carry no start image and render nothing.
+        OutputStorage store = (OutputStorage) Proxy.newProxyInstance(OutputStorage.class.getClassLoader(),
+                new Class<?>[] {OutputStorage.class}, (proxy, method, args) -> switch (method.getName()) {
+                    case "refuseIfUnavailable" -> null;
+                    case "delete" -> false;
+                    default -> throw new UnsupportedOperationException(method.getName());
+                });
         WebhookOutbox webhooks = new WebhookOutbox() {
             @Override
             public void generationEnded(Generation g) {
@@ -249,10 +245,10 @@ class IdempotentSubmissionTest {
                 return 1000;
             }
         };
-        submissions.engines = new EngineRegistry() {
+        submissions.engines = new EngineCatalog() {
             @Override
             public String engineIdFor(KeyMode mode) {
-                return SANDBOX;
+                return "sandbox";
             }
 
             @Override
@@ -264,12 +260,38 @@ class IdempotentSubmissionTest {
                             default -> throw new UnsupportedOperationException(method.getName());
                         });
             }
+
+            @Override
+            public int renderSlots() {
+                throw new UnsupportedOperationException("renderSlots");
+            }
+
+            @Override
+            public boolean isDefault(String id) {
+                throw new UnsupportedOperationException("isDefault");
+            }
+
+            @Override
+            public java.util.Map<String, Engine> all() {
+                throw new UnsupportedOperationException("all");
+            }
+
+            @Override
+            public java.util.Optional<io.reelforge.models.RegistryEngine> modelEngine() {
+                throw new UnsupportedOperationException("modelEngine");
+            }
+
+            @Override
+            public java.util.Optional<io.reelforge.remote.UpstreamEngine> remoteEngine() {
+                throw new UnsupportedOperationException("remoteEngine");
+            }
         };
         submissions.store = store;
         submissions.queued = recording();
         submissions.lifecycle = lifecycle;
         submissions.clock = clock;
         submissions.drain = new Drain();
+        submissions.logTags = nothing(LogTags.class);
 
         caller = db.inTransaction(() -> {
             Plan plan = new Plan("idem-test", "Idempotency test", 1000, 0, true, (int) PRICE, 100);

@@ -17,8 +17,9 @@ import com.tngtech.archunit.library.freeze.FreezingArchRule;
  * the domain depends on nothing of ours but itself; nothing but the adapters depends on the adapters; the
  * application depends on the domain and the ports it owns, not on infrastructure.
  *
- * <p>The first two hold today and are plain rules. The third does not hold yet: the application still reaches
- * into infrastructure (settings, output storage, the engine registry, the job scheduler, the password hasher …).
+ * <p>The first two hold today and are plain rules. The third does not hold yet: the engines, the output storage, the
+ * job queue and the render settings are behind ports, but the application still reaches into infrastructure for the
+ * other settings, the caller, directory logins, the password hasher, URL signing, disk space, backups ….
  * It is frozen ({@link FreezingArchRule}): the dependencies that existed when the rule came in are listed in
  * {@code src/test/resources/archunit_store}, a new one fails the build, and one that is fixed drops out of the
  * store by itself, so the list only shrinks as ports replace the direct uses. Those dependencies are also what

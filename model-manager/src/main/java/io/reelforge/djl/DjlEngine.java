@@ -1,6 +1,5 @@
 package io.reelforge.djl;
 
-import io.reelforge.engine.Engine;
 import io.reelforge.engine.EngineStatus;
 import io.reelforge.engine.FrameSink;
 import io.reelforge.engine.ImageSupport;
@@ -15,6 +14,7 @@ import io.reelforge.models.ModelFamily;
 import io.reelforge.models.ModelLease;
 import io.reelforge.models.ModelRegistry;
 import io.reelforge.models.ModelVersion;
+import io.reelforge.models.RegistryEngine;
 import io.reelforge.models.RegistryException;
 import io.reelforge.models.VersionStore;
 import java.nio.file.Path;
@@ -33,7 +33,7 @@ import java.util.logging.Logger;
  * be opened, a family with no active version, or a device this machine lacks leaves the engine not ready with
  * the reason in {@link #status()}, never an exception.
  */
-public final class DjlEngine implements Engine, AutoCloseable {
+public final class DjlEngine implements RegistryEngine, AutoCloseable {
 
     public static final String ID = "djl";
     private static final Logger LOG = Logger.getLogger(DjlEngine.class.getName());
@@ -91,11 +91,13 @@ public final class DjlEngine implements Engine, AutoCloseable {
     }
 
     /** The registry this engine renders from, for import, activate and rollback; empty if it could not open. */
+    @Override
     public Optional<ModelRegistry> registry() {
         return Optional.ofNullable(registry);
     }
 
     /** The family whose active version renders. */
+    @Override
     public ModelFamily family() {
         return family;
     }

@@ -12,7 +12,6 @@ import java.util.logging.Logger;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import io.reelforge.encoding.VideoInfo;
-import io.reelforge.engine.Engine;
 import io.reelforge.engine.EngineStatus;
 import io.reelforge.engine.FrameSink;
 import io.reelforge.engine.ImageSupport;
@@ -30,7 +29,7 @@ import io.reelforge.engine.RenderSpec;
  * time limit, shutdown) deletes the upstream job. A busy upstream (429, 503) or none with room defers the job
  * (queued again, attempt not spent) after a back-off; a lost connection is retried with back-off, then fails.
  */
-public final class RemoteEngine implements Engine, AutoCloseable {
+public final class RemoteEngine implements UpstreamEngine, AutoCloseable {
 
     public static final String ID = "remote";
 
@@ -253,6 +252,7 @@ public final class RemoteEngine implements Engine, AutoCloseable {
     }
 
     /** Every upstream, configured then console-managed, with its health and load now. */
+    @Override
     public java.util.List<UpstreamState> upstreams() {
         var now = java.time.Instant.now();
         synchronized (pool) {
@@ -265,6 +265,7 @@ public final class RemoteEngine implements Engine, AutoCloseable {
      * Sets the console-managed upstreams (the enabled ones), beside the configured ones, from now on: no
      * restart. The address policy applies to them as to the configured ones (checked with each health check).
      */
+    @Override
     public void manage(java.util.List<ManagedUpstream> managed) {
         pool.manage(managed.stream().map(m -> new Upstream(m.base(), m.maxInFlight(), m.apiKey(), true)).toList());
     }
@@ -278,6 +279,7 @@ public final class RemoteEngine implements Engine, AutoCloseable {
     }
 
     /** Why the address policy refuses this upstream's host (or it does not resolve), or null when it may be used. */
+    @Override
     public String refusal(URI base) {
         return pool.refusal(new Upstream(base, 1));
     }
@@ -286,6 +288,7 @@ public final class RemoteEngine implements Engine, AutoCloseable {
      * A connection test with this key: null when the address policy allows the host, the health endpoint answers
      * and the key is taken; else why not.
      */
+    @Override
     public String test(URI base, String apiKey) {
         Upstream u = new Upstream(base, 1, apiKey, true);
         String refused = pool.refusal(u);

@@ -13,14 +13,14 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
+import io.reelforge.application.EngineCatalog;
+import io.reelforge.application.OutputStorage;
 import io.reelforge.domain.model.generation.GenerationRepository;
 import io.reelforge.domain.model.generation.GenerationStatus;
 import io.reelforge.domain.model.ledger.EntryKind;
 import io.reelforge.domain.model.ledger.LedgerRepository;
 import io.reelforge.engine.EngineStatus;
-import io.reelforge.infrastructure.engine.EngineRegistry;
 import io.reelforge.infrastructure.storage.DiskSpace;
-import io.reelforge.infrastructure.storage.OutputStore;
 
 /**
  * The last 24 hours at a glance: generations by status and by hour, render time, credits debited and refunded,
@@ -53,10 +53,10 @@ public class Dashboard {
     LedgerRepository ledger;
 
     @Inject
-    EngineRegistry engines;
+    EngineCatalog engines;
 
     @Inject
-    OutputStore store;
+    OutputStorage store;
 
     @Inject
     Clock clock;

@@ -13,6 +13,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
+import io.reelforge.application.EngineCatalog;
 import io.reelforge.application.RenderLifecycle;
 import io.reelforge.domain.model.generation.ClipFile;
 import io.reelforge.domain.model.generation.Generation;
@@ -22,7 +23,6 @@ import io.reelforge.domain.model.generation.GenerationRepository;
 import io.reelforge.domain.model.generation.GenerationStatus;
 import io.reelforge.domain.shared.ReelforgeException;
 import io.reelforge.infrastructure.config.Settings;
-import io.reelforge.infrastructure.engine.EngineRegistry;
 import io.reelforge.infrastructure.storage.UrlSigner;
 
 /**
@@ -63,7 +63,7 @@ public class GenerationAdmin {
     Clock clock;
 
     @Inject
-    EngineRegistry engines;
+    EngineCatalog engines;
 
     public List<GenerationRow> page(GenerationQuery query, int offset, int limit) {
         ConsoleSubject.require("generations:read");

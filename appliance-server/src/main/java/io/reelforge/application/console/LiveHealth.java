@@ -9,10 +9,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
+import io.reelforge.application.EngineCatalog;
 import io.reelforge.domain.model.generation.Generation;
 import io.reelforge.domain.model.generation.GenerationRepository;
 import io.reelforge.domain.model.generation.GenerationStatus;
-import io.reelforge.infrastructure.engine.EngineRegistry;
 
 /**
  * This node now, for the dashboard's live section: its devices, render slots, the queue and how long its oldest
@@ -38,7 +38,7 @@ public class LiveHealth {
     GenerationRepository generations;
 
     @Inject
-    EngineRegistry engines;
+    EngineCatalog engines;
 
     @Inject
     DeviceProbe probe;

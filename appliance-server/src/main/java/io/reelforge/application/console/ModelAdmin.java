@@ -9,16 +9,16 @@ import java.util.Optional;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import io.reelforge.djl.DjlEngine;
+import io.reelforge.application.EngineCatalog;
 import io.reelforge.domain.shared.ErrorType;
 import io.reelforge.domain.shared.ReelforgeException;
 import io.reelforge.engine.Engine;
 import io.reelforge.engine.EngineStatus;
-import io.reelforge.infrastructure.engine.EngineRegistry;
 import io.reelforge.models.Manifest;
 import io.reelforge.models.ModelFamily;
 import io.reelforge.models.ModelRegistry;
 import io.reelforge.models.ModelVersion;
+import io.reelforge.models.RegistryEngine;
 import io.reelforge.models.RegistryException;
 
 /**
@@ -43,7 +43,7 @@ public class ModelAdmin {
     }
 
     @Inject
-    EngineRegistry engines;
+    EngineCatalog engines;
 
     @Inject
     ModelImports imports;
@@ -59,7 +59,7 @@ public class ModelAdmin {
     /** Every family's versions; none when the djl engine or its registry is missing ({@link #engines()} says why). */
     public List<VersionRow> versions() {
         ConsoleSubject.require("models:read");
-        return engines.modelEngine().flatMap(DjlEngine::registry)
+        return engines.modelEngine().flatMap(RegistryEngine::registry)
                 .map(r -> r.versions().stream().map(v -> row(r, v)).toList()).orElse(List.of());
     }
 
@@ -124,9 +124,9 @@ public class ModelAdmin {
 
     private EngineRow engineRow(Engine e) {
         EngineStatus s = e.status();
-        Optional<DjlEngine> djl = e instanceof DjlEngine d ? Optional.of(d) : Optional.empty();
+        Optional<RegistryEngine> djl = e instanceof RegistryEngine d ? Optional.of(d) : Optional.empty();
         String family = djl.map(d -> d.family().id()).orElse(null);
-        String active = djl.flatMap(DjlEngine::registry).flatMap(r -> r.active(family)).map(ModelVersion::version)
+        String active = djl.flatMap(RegistryEngine::registry).flatMap(r -> r.active(family)).map(ModelVersion::version)
                 .orElse(null);
         return new EngineRow(e.id(), s.ready(), engines.isDefault(e.id()), s.device(), s.detail(), family, active);
     }
@@ -147,7 +147,7 @@ public class ModelAdmin {
     }
 
     private ModelRegistry registry() {
-        DjlEngine djl = engines.modelEngine().orElseThrow(() -> new ReelforgeException(ErrorType.UNAVAILABLE,
+        RegistryEngine djl = engines.modelEngine().orElseThrow(() -> new ReelforgeException(ErrorType.UNAVAILABLE,
                 "model_registry_unavailable", "The djl engine is not installed on this appliance."));
         return djl.registry().orElseThrow(() -> new ReelforgeException(ErrorType.UNAVAILABLE,
                 "model_registry_unavailable", djl.status().detail()));

@@ -16,15 +16,15 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
+import io.reelforge.application.EngineCatalog;
 import io.reelforge.application.ops.AfterCommit;
 import io.reelforge.domain.model.upstream.ConsoleUpstream;
 import io.reelforge.domain.model.upstream.UpstreamRepository;
 import io.reelforge.domain.shared.ErrorType;
 import io.reelforge.domain.shared.ReelforgeException;
-import io.reelforge.infrastructure.engine.EngineRegistry;
 import io.reelforge.infrastructure.security.UpstreamKeyCipher;
 import io.reelforge.remote.ManagedUpstream;
-import io.reelforge.remote.RemoteEngine;
+import io.reelforge.remote.UpstreamEngine;
 import io.reelforge.remote.UpstreamState;
 
 /**
@@ -56,7 +56,7 @@ public class UpstreamAdmin {
     UpstreamKeyCipher cipher;
 
     @Inject
-    EngineRegistry engines;
+    EngineCatalog engines;
 
     @Inject
     AuditLog audit;
@@ -72,7 +72,7 @@ public class UpstreamAdmin {
 
     public List<UpstreamRow> list() {
         ConsoleSubject.require("engines:read");
-        List<UpstreamState> states = engines.remoteEngine().map(RemoteEngine::upstreams).orElse(List.of());
+        List<UpstreamState> states = engines.remoteEngine().map(UpstreamEngine::upstreams).orElse(List.of());
         Map<String, UpstreamState> live = states.stream().filter(UpstreamState::managed)
                 .collect(Collectors.toMap(s -> s.base().toString(), Function.identity(), (a, b) -> a));
         List<UpstreamRow> rows = new ArrayList<>();
@@ -91,13 +91,13 @@ public class UpstreamAdmin {
     @Transactional
     public UpstreamRow add(String baseUrl, Integer maxInFlight, String apiKey) {
         String actor = ConsoleSubject.require("engines:manage");
-        RemoteEngine engine = remote();
+        UpstreamEngine engine = remote();
         if (baseUrl == null || baseUrl.isBlank()) {
             throw ReelforgeException.validation("base_url", "base_url_required", "base_url is required, e.g. http://gpu-1:8000/v1.");
         }
         URI base;
         try {
-            base = RemoteEngine.baseUrl(baseUrl.trim());
+            base = UpstreamEngine.baseUrl(baseUrl.trim());
         } catch (IllegalArgumentException e) {
             throw ReelforgeException.validation("base_url", "invalid_url", "base_url must be an http(s) base URL ending in /v1, "
                     + "without credentials or query, e.g. http://gpu-1:8000/v1.");
@@ -177,7 +177,7 @@ public class UpstreamAdmin {
      */
     @Transactional(Transactional.TxType.SUPPORTS)
     public void refresh() {
-        Optional<RemoteEngine> engine = engines.remoteEngine();
+        Optional<UpstreamEngine> engine = engines.remoteEngine();
         if (engine.isEmpty()) {
             return;
         }
@@ -227,7 +227,7 @@ public class UpstreamAdmin {
         return upstreams.find(id).orElseThrow(() -> ReelforgeException.notFound("upstream", id));
     }
 
-    private RemoteEngine remote() {
+    private UpstreamEngine remote() {
         return engines.remoteEngine().orElseThrow(() -> new ReelforgeException(ErrorType.UNAVAILABLE, "engine_unavailable",
                 "No remote engine is installed on this appliance."));
     }

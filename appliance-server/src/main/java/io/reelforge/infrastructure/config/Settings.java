@@ -9,12 +9,14 @@ import jakarta.inject.Inject;
 
 import org.eclipse.microprofile.config.Config;
 
+import io.reelforge.application.render.RenderLimits;
+
 /**
  * The appliance's settings as typed values. Read on each call, so a value is never cached past a restart
  * in one place and fresh in another.
  */
 @ApplicationScoped
-public class Settings {
+public class Settings implements RenderLimits {
 
     @Inject
     Config config;
@@ -77,14 +79,17 @@ public class Settings {
                 : java.util.OptionalInt.of(Math.max(1, Integer.parseInt(v)));
     }
 
+    @Override
     public Duration renderTimeout() {
         return duration("reelforge.render.timeout");
     }
 
+    @Override
     public int maxRenderAttempts() {
         return Math.max(1, integer("reelforge.render.max-attempts"));
     }
 
+    @Override
     public Duration outputRetention() {
         return overrides.get(OUTPUT_RETENTION).map(Duration::parse).orElseGet(() -> duration(OUTPUT_RETENTION));
     }

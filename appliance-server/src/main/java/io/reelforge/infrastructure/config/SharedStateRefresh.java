@@ -18,7 +18,7 @@ import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 
 import io.reelforge.application.console.UpstreamAdmin;
-import io.reelforge.djl.DjlEngine;
+import io.reelforge.models.RegistryEngine;
 import io.reelforge.infrastructure.engine.EngineRegistry;
 import io.reelforge.infrastructure.storage.UrlSigner;
 import io.reelforge.models.ModelRegistry;
@@ -71,7 +71,7 @@ public class SharedStateRefresh {
             overrides.load();
             signer.refresh();
             upstreams.refresh();
-            Optional<ModelRegistry> models = engines.modelEngine().flatMap(DjlEngine::registry);
+            Optional<ModelRegistry> models = engines.modelEngine().flatMap(RegistryEngine::registry);
             if (models.isPresent()) {
                 models.get().refresh();
             }

@@ -8,6 +8,7 @@ import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import io.reelforge.application.EngineCatalog;
 import io.reelforge.domain.model.account.KeyMode;
 import io.reelforge.domain.shared.ErrorType;
 import io.reelforge.domain.shared.ReelforgeException;
@@ -17,15 +18,17 @@ import io.reelforge.engine.EngineSettings;
 import io.reelforge.engine.Engines;
 import io.reelforge.infrastructure.config.NodeIdentity;
 import io.reelforge.infrastructure.config.Settings;
+import io.reelforge.models.RegistryEngine;
 import io.reelforge.models.VersionStore;
 import io.reelforge.remote.RemoteEngine;
+import io.reelforge.remote.UpstreamEngine;
 
 /**
  * The engines of this appliance, each built once with its settings ({@code reelforge.engine.<id>.<key>}).
  * Test keys always render on the sandbox; live keys on the configured default engine.
  */
 @ApplicationScoped
-public class EngineRegistry {
+public class EngineRegistry implements EngineCatalog {
 
     public static final String SANDBOX = "sandbox";
 
@@ -79,6 +82,7 @@ public class EngineRegistry {
         }
     }
 
+    @Override
     public String engineIdFor(KeyMode mode) {
         String id = mode == KeyMode.TEST ? SANDBOX : settings.defaultEngine();
         Engine e = engine(id);
@@ -89,35 +93,41 @@ public class EngineRegistry {
         return id;
     }
 
+    @Override
     public Engine engine(String id) {
         return engines.find(id).orElseThrow(() -> new ReelforgeException(ErrorType.UNAVAILABLE, "engine_unavailable",
                 "No engine '" + id + "' is installed on this appliance."));
     }
 
     /** The engine that renders from a model registry (djl), when it is installed. */
-    public Optional<DjlEngine> modelEngine() {
-        return engines.find(DjlEngine.ID).filter(DjlEngine.class::isInstance).map(DjlEngine.class::cast);
+    @Override
+    public Optional<RegistryEngine> modelEngine() {
+        return engines.find(DjlEngine.ID).filter(RegistryEngine.class::isInstance).map(RegistryEngine.class::cast);
     }
 
     /** The engine that renders on upstream servers (remote), when it is installed. */
-    public Optional<RemoteEngine> remoteEngine() {
-        return engines.find(RemoteEngine.ID).filter(RemoteEngine.class::isInstance).map(RemoteEngine.class::cast);
+    @Override
+    public Optional<UpstreamEngine> remoteEngine() {
+        return engines.find(RemoteEngine.ID).filter(UpstreamEngine.class::isInstance).map(UpstreamEngine.class::cast);
     }
 
     /**
      * How many renders run at once: {@code reelforge.render.slots} when it is a number; with {@code auto}, the
      * default engine's own count (the djl engine: one per device), else 1.
      */
+    @Override
     public int renderSlots() {
         return settings.renderSlotsSetting().orElseGet(() -> engines.find(settings.defaultEngine())
                 .map(e -> e.renderSlots().orElse(1)).orElse(1));
     }
 
     /** Whether live keys render on this engine. */
+    @Override
     public boolean isDefault(String id) {
         return id.equals(settings.defaultEngine());
     }
 
+    @Override
     public Map<String, Engine> all() {
         return engines.all();
     }

@@ -1,2 +1,5 @@
-/** The engines (found on the class path) and the render runner that feeds one engine's frames to the encoder. */
+/**
+ * The engines (found on the class path) behind the application's engine catalog, and the MP4 encoder behind its
+ * clip encoder.
+ */
 package io.reelforge.infrastructure.engine;

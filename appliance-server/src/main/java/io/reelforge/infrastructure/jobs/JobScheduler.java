@@ -32,8 +32,9 @@ import org.quartz.simpl.SimpleInstanceIdGenerator;
 import org.quartz.utils.ConnectionProvider;
 import org.quartz.utils.DBConnectionManager;
 
+import io.reelforge.application.JobQueue;
+import io.reelforge.application.render.RenderGeneration;
 import io.reelforge.infrastructure.config.Settings;
-import io.reelforge.infrastructure.engine.RenderRunner;
 import io.reelforge.infrastructure.persistence.DataSources;
 
 /**
@@ -44,7 +45,7 @@ import io.reelforge.infrastructure.persistence.DataSources;
  * what it claimed, on its own render threads ({@link #scheduleRender}).
  */
 @ApplicationScoped
-public class JobScheduler {
+public class JobScheduler implements JobQueue {
 
     static final String RENDER_GROUP = "render";
     private static final String SCHEDULER = "reelforge";
@@ -65,7 +66,7 @@ public class JobScheduler {
     CdiJobFactory jobFactory;
 
     @Inject
-    RenderRunner runner;
+    RenderGeneration runner;
 
     private volatile Scheduler scheduler;
     private volatile ExecutorService renders;
@@ -123,6 +124,7 @@ public class JobScheduler {
         }
     }
 
+    @Override
     public boolean isRunning() {
         try {
             return scheduler != null && scheduler.isStarted() && !scheduler.isShutdown();
@@ -135,6 +137,7 @@ public class JobScheduler {
      * Runs the render of a job this node claimed now, on a render thread of this node (one per claimed slot: the
      * claims are bounded by the slots).
      */
+    @Override
     public void scheduleRender(String generationId, int attempt) {
         ExecutorService pool = renders;
         if (pool == null) {

@@ -11,6 +11,7 @@ import java.time.format.DateTimeFormatter;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import io.reelforge.application.OutputStorage;
 import io.reelforge.domain.model.generation.ClipFile;
 import io.reelforge.infrastructure.config.Settings;
 
@@ -21,27 +22,31 @@ import io.reelforge.infrastructure.config.Settings;
  * previous roots (nothing is moved).
  */
 @ApplicationScoped
-public class OutputStore {
+public class OutputStore implements OutputStorage {
 
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyy/MM/dd").withZone(ZoneOffset.UTC);
 
     @Inject
     Settings settings;
 
+    @Override
     public Path root() {
         return settings.storageRoot();
     }
 
+    @Override
     public String outputFor(String generationId, Instant createdAt) {
         return fileFor(generationId, createdAt, ClipFile.VIDEO);
     }
 
     /** Where a generation's clip or poster frame lives: the same dated folder, told apart by extension. */
+    @Override
     public String fileFor(String generationId, Instant createdAt, ClipFile file) {
         return "videos/" + DAY.format(createdAt) + "/" + generationId + "." + file.extension();
     }
 
     /** Deletes every stored file of a generation (clip, poster frame); files already gone are fine. */
+    @Override
     public void deleteFiles(String generationId, Instant createdAt) {
         for (ClipFile f : ClipFile.values()) {
             delete(fileFor(generationId, createdAt, f));
@@ -79,6 +84,7 @@ public class OutputStore {
     }
 
     /** Refuses a new clip while the storage is down (the probe is reused for a couple of seconds under load). */
+    @Override
     public void refuseIfUnavailable() {
         Health h = lastHealth;
         if (h == null || lastProbe.plus(PROBE_TTL).isBefore(Instant.now())) {
@@ -131,6 +137,7 @@ public class OutputStore {
     }
 
     /** An uploaded start image; its format is sniffed from the bytes when it is decoded, never from a name. */
+    @Override
     public String inputFor(String generationId) {
         return "inputs/" + generationId + ".img";
     }
@@ -139,6 +146,7 @@ public class OutputStore {
      * The absolute path of a stored relative path: under the current root, or under the first previous root
      * that has the file; refuses anything that would leave the root.
      */
+    @Override
     public Path resolve(String relative) {
         Path current = under(root(), relative);
         if (Files.exists(current)) {
@@ -162,6 +170,7 @@ public class OutputStore {
     }
 
     /** A new file's path, always under the current root, its folders created. */
+    @Override
     public Path prepare(String relative) {
         Path p = under(root(), relative);
         try {
@@ -172,6 +181,7 @@ public class OutputStore {
         return p;
     }
 
+    @Override
     public void write(String relative, byte[] data) {
         try {
             Files.write(prepare(relative), data);
@@ -181,6 +191,7 @@ public class OutputStore {
     }
 
     /** Deletes a stored file; a file already gone is fine. */
+    @Override
     public boolean delete(String relative) {
         if (relative == null) {
             return false;

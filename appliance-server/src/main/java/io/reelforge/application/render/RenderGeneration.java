@@ -1,4 +1,4 @@
-package io.reelforge.infrastructure.engine;
+package io.reelforge.application.render;
 
 import java.awt.image.BufferedImage;
 import java.io.IOException;
@@ -15,13 +15,14 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import io.reelforge.application.Dispatcher;
+import io.reelforge.application.EngineCatalog;
+import io.reelforge.application.OutputStorage;
 import io.reelforge.application.RenderLifecycle;
 import io.reelforge.application.RenderOrder;
 import io.reelforge.application.RenderSignals;
+import io.reelforge.application.ops.LogTags;
 import io.reelforge.application.ops.OpsMetrics;
 import io.reelforge.domain.model.generation.RenderFacts;
-import io.reelforge.encoding.EncoderOptions;
-import io.reelforge.encoding.Mp4Encoder;
 import io.reelforge.engine.Engine;
 import io.reelforge.engine.RenderCancelledException;
 import io.reelforge.engine.RenderDeferredException;
@@ -30,19 +31,16 @@ import io.reelforge.engine.RenderReport;
 import io.reelforge.engine.RenderSpec;
 import io.reelforge.imaging.ImageInput;
 import io.reelforge.imaging.ImageLimits;
-import io.reelforge.infrastructure.config.Settings;
-import io.reelforge.infrastructure.logging.LogContext;
-import io.reelforge.infrastructure.storage.OutputStore;
 
 /**
- * Runs one claimed render: the engine's frames stream straight into the MP4 encoder, progress and stop
- * requests cross at every frame, and the outcome goes back to the lifecycle. No transaction is held
- * while rendering.
+ * Renders one claimed generation: the engine's frames stream straight into the clip's encoder, progress and stop
+ * requests cross at every frame, and the outcome goes back to the lifecycle (complete, fail and refund, hand back).
+ * No transaction is held while rendering. The render threads of this node run it.
  */
 @ApplicationScoped
-public class RenderRunner {
+public class RenderGeneration {
 
-    private static final Logger LOG = Logger.getLogger(RenderRunner.class.getName());
+    private static final Logger LOG = Logger.getLogger(RenderGeneration.class.getName());
 
     @Inject
     RenderLifecycle lifecycle;
@@ -51,13 +49,19 @@ public class RenderRunner {
     RenderSignals signals;
 
     @Inject
-    EngineRegistry engines;
+    EngineCatalog engines;
 
     @Inject
-    OutputStore store;
+    OutputStorage store;
 
     @Inject
-    Settings settings;
+    ClipEncoder clips;
+
+    @Inject
+    RenderLimits limits;
+
+    @Inject
+    LogTags logTags;
 
     @Inject
     Dispatcher dispatcher;
@@ -72,8 +76,8 @@ public class RenderRunner {
         if (!signals.begin(generationId)) {
             return;
         }
-        LogContext.clear();
-        LogContext.put(LogContext.GENERATION_ID, generationId);
+        logTags.clear();
+        logTags.generation(generationId);
         try {
             Optional<RenderOrder> order = lifecycle.order(generationId, attempt);
             if (order.isPresent()) {
@@ -88,7 +92,7 @@ public class RenderRunner {
                 LOG.info(() -> "render skipped: not processing at attempt " + attempt);
             }
         } finally {
-            LogContext.clear();
+            logTags.clear();
             signals.end(generationId);
             dispatcher.dispatch();
         }
@@ -105,7 +109,7 @@ public class RenderRunner {
      */
     private String render(RenderOrder order) {
         Path target = store.prepare(order.outputPath());
-        Instant deadline = order.startedAt().plus(settings.renderTimeout());
+        Instant deadline = order.startedAt().plus(limits.renderTimeout());
         try {
             Engine engine = engines.engine(order.engine());
             int fps = engine.frameRate(order.fps());
@@ -114,13 +118,12 @@ public class RenderRunner {
             RenderSpec spec = new RenderSpec(order.prompt(), order.negativePrompt(), order.width(), order.height(),
                     frames, fps, order.seed(), order.cameraFixed(), startImage(order));
             RenderReport report;
-            PosterFrame poster;
-            try (Mp4Encoder encoder = Mp4Encoder.open(target, order.width(), order.height(), fps, EncoderOptions.defaults())) {
-                poster = new PosterFrame(encoder, frames);
-                report = engine.render(spec, poster, new Control(order.generationId(), order.attempt(), deadline));
-                encoder.finish();
+            ClipEncoder.OpenClip clip = clips.open(target, order.width(), order.height(), fps, frames);
+            try (clip) {
+                report = engine.render(spec, clip, new Control(order.generationId(), order.attempt(), deadline));
+                clip.finish();
             }
-            poster.writeJpeg(store.prepare(order.posterPath()));
+            clip.writePoster(store.prepare(order.posterPath()));
             RenderFacts facts = new RenderFacts(report.model(), report.modelVersion(), report.nativeWidth(),
                     report.nativeHeight(), report.steps(), report.upscaled());
             return switch (lifecycle.complete(order.generationId(), order.attempt(), Files.size(target), facts)) {
@@ -238,7 +241,7 @@ public class RenderRunner {
             }
             if (clock.instant().isAfter(deadline)) {
                 throw new RenderCancelledException("render.timeout",
-                        "The render did not finish within its time limit of " + settings.renderTimeout().toSeconds() + " s.");
+                        "The render did not finish within its time limit of " + limits.renderTimeout().toSeconds() + " s.");
             }
             long now = System.nanoTime();
             if (now - lastWrite > 500_000_000L || progress >= 1.0) {
