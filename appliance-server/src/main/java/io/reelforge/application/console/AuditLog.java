@@ -50,7 +50,7 @@ public class AuditLog {
     }
 
     /**
-     * Writes the matching lines as CSV, newest first: one query read through a database cursor (in one read-only
+     * Writes the matching lines as CSV, newest first: one query read through a database cursor (in one
      * transaction), {@link Csv#BATCH} lines at a time, each batch written and forgotten before the next is read, so
      * nothing accumulates however long the log is.
      */
