@@ -52,7 +52,9 @@ build:
 
 ## Benchmarks: each prints ratios against a baseline measured in the same run. RenderBench (sandbox render +
 ## MP4 encode vs a bare encode), then LedgerBench (one account's admission at 1M ledger entries vs at 1, beside the
-## old SUM's ratio, on embedded Derby), then SamplerBench (the DJL engine's Java sampler vs bare TorchScript forwards
+## old SUM's ratio, on embedded Derby), then ExportBench (the console's CSV export of 100,000 generations vs one scan of
+## the table, beside the old keyset export, on Derby and on the PostgreSQL at 127.0.0.1:5432 unless
+## -Dbench.postgresql.url=none), then SamplerBench (the DJL engine's Java sampler vs bare TorchScript forwards
 ## on the tiny Wan package, which the bench module generates with python3-torch), then the cluster's throughput
 ## (2 nodes / 1 node on one PostgreSQL: needs make build and a PostgreSQL server). A reactor build: no install.
 bench:

@@ -75,8 +75,8 @@ class LedgerAdjustmentTest {
             }
 
             @Override
-            public List<LedgerEntry> searchAfter(io.reelforge.domain.model.ledger.LedgerQuery query, Instant beforeCreatedAt,
-                    String beforeId, int limit) {
+            public void eachNewestFirst(io.reelforge.domain.model.ledger.LedgerQuery query, int batchSize,
+                    java.util.function.Consumer<List<LedgerEntry>> action) {
                 throw new UnsupportedOperationException();
             }
 

@@ -11,9 +11,6 @@ import java.util.concurrent.Callable;
 import jakarta.inject.Inject;
 
 import org.apache.shiro.authz.AuthorizationException;
-import org.apache.shiro.mgt.DefaultSecurityManager;
-import org.apache.shiro.subject.SimplePrincipalCollection;
-import org.apache.shiro.subject.Subject;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -26,7 +23,6 @@ import io.reelforge.domain.model.console.ConsoleUser;
 import io.reelforge.domain.model.console.ConsoleUserRepository;
 import io.reelforge.domain.shared.ReelforgeException;
 import io.reelforge.infrastructure.config.Settings;
-import io.reelforge.infrastructure.security.ConsoleRealm;
 import io.reelforge.infrastructure.security.PasswordHasher;
 
 /**
@@ -78,16 +74,7 @@ class ConsoleUserAdminIT {
 
     /** Runs the call as that console user, signed in, with the permissions the console's realm gives them. */
     private <T> T as(String username, Callable<T> call) throws Exception {
-        ConsoleRealm realm = new ConsoleRealm(users);
-        Subject subject = new Subject.Builder(new DefaultSecurityManager(realm))
-                .principals(new SimplePrincipalCollection(username, realm.getName()))
-                .authenticated(true)
-                .buildSubject();
-        try {
-            return subject.execute(call);
-        } catch (org.apache.shiro.subject.ExecutionException e) {
-            throw e.getCause() instanceof Exception x ? x : e;
-        }
+        return AsConsoleUser.call(users, username, call);
     }
 
     private static UserDraft draft(String username, String role) {

@@ -19,6 +19,8 @@ import io.reelforge.domain.model.account.AccountRepository;
 import io.reelforge.domain.model.account.ApiKey;
 import io.reelforge.domain.model.account.KeyMode;
 import io.reelforge.domain.model.account.Plan;
+import io.reelforge.domain.model.console.AuditEntry;
+import io.reelforge.domain.model.console.AuditRepository;
 import io.reelforge.domain.model.console.ConsoleUser;
 import io.reelforge.domain.model.console.ConsoleUserRepository;
 import io.reelforge.domain.model.generation.AspectRatio;
@@ -26,6 +28,8 @@ import io.reelforge.domain.model.generation.ClipRequest;
 import io.reelforge.domain.model.generation.Generation;
 import io.reelforge.domain.model.generation.GenerationRepository;
 import io.reelforge.domain.model.generation.Resolution;
+import io.reelforge.domain.model.ledger.LedgerEntry;
+import io.reelforge.domain.model.ledger.LedgerRepository;
 import io.reelforge.infrastructure.security.ApiKeyCodec;
 import io.reelforge.infrastructure.security.Caller;
 
@@ -61,6 +65,12 @@ public class Fixtures {
 
     @Inject
     ConsoleUserRepository consoleUsers;
+
+    @Inject
+    LedgerRepository ledgerEntries;
+
+    @Inject
+    AuditRepository audit;
 
     private final java.util.Map<String, String> liveKeys = new java.util.concurrent.ConcurrentHashMap<>();
 
@@ -142,5 +152,22 @@ public class Fixtures {
 
     public Generation generation(String id) {
         return generations.find(id).orElseThrow();
+    }
+
+    /**
+     * Rows for an export to read, all in one transaction: {@code count} generations of the account (canceled, so
+     * no claim of another test takes them), ledger adjustments and audit lines by {@code actor}, each set
+     * sharing its creation time {@code tie} rows at a time, newest at {@code newest}.
+     */
+    public void exportRows(String accountId, String actor, int count, int tie, Instant newest) {
+        for (int i = 0; i < count; i++) {
+            Instant at = newest.minusSeconds(i / tie);
+            Generation g = new Generation(accountId, liveKeys.get(accountId), KeyMode.LIVE, clip("export " + i),
+                    "sandbox", clipPrice(), 1000, at);
+            g.cancel(at);
+            generations.store(g);
+            ledgerEntries.append(LedgerEntry.adjustment(accountId, 1, "export " + i, actor, at));
+            audit.append(new AuditEntry(actor, "exports:test", accountId, "line " + i, at));
+        }
     }
 }

@@ -96,13 +96,15 @@ public class AccountUsage {
         return ledger.count(query);
     }
 
-    /** The matching entries as CSV, newest first, read and written a batch at a time. */
-    @Transactional(Transactional.TxType.NOT_SUPPORTED)
+    /**
+     * The matching entries as CSV, newest first: one query read through a database cursor (so in a transaction),
+     * {@link Csv#BATCH} entries at a time, each batch written and forgotten before the next is read.
+     */
+    @Transactional
     public void exportCsv(LedgerQuery query, Writer out) {
         ConsoleSubject.require("ledger:read");
         Csv csv = new Csv(out).row("time_utc", "kind", "credits", "reason", "actor", "generation_id", "entry_id");
-        Batches.<LedgerEntry>each(last -> ledger.searchAfter(query, last == null ? null : last.createdAt(),
-                last == null ? null : last.id(), Batches.SIZE), batch -> batch.stream().map(AccountUsage::row).forEach(r ->
+        ledger.eachNewestFirst(query, Csv.BATCH, batch -> batch.stream().map(AccountUsage::row).forEach(r ->
                 csv.row(r.at(), r.kind(), r.amount(), r.reason(), r.actor(), r.generationId(), r.id())));
     }
 

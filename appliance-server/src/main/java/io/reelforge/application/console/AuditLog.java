@@ -50,15 +50,14 @@ public class AuditLog {
     }
 
     /**
-     * Writes the matching lines as CSV, newest first, a batch at a time (each batch its own short read, so nothing
-     * accumulates however long the log is).
+     * Writes the matching lines as CSV, newest first: one query read through a database cursor (in one
+     * transaction), {@link Csv#BATCH} lines at a time, each batch written and forgotten before the next is read, so
+     * nothing accumulates however long the log is.
      */
-    @Transactional(Transactional.TxType.NOT_SUPPORTED)
     public void exportCsv(AuditQuery query, Writer out) {
         ConsoleSubject.require("audit:read");
         Csv csv = new Csv(out).row("time_utc", "actor", "action", "target", "target_name", "detail", "source_address");
-        Batches.<AuditEntry>each(last -> entries.after(query, last == null ? null : last.at(), last == null ? null : last.id(),
-                Batches.SIZE), batch -> views(batch).forEach(v ->
+        entries.eachNewestFirst(query, Csv.BATCH, batch -> views(batch).forEach(v ->
                 csv.row(v.at(), v.actor(), v.action(), v.target(), v.targetName(), v.detail(), v.sourceAddress())));
     }
 

@@ -15,6 +15,12 @@ import java.time.format.DateTimeFormatter;
  */
 public final class Csv {
 
+    /**
+     * Rows an export reads and writes at a time: memory holds one batch (each read through the one cursor of its
+     * query, then flushed to the client and forgotten), however many rows match.
+     */
+    static final int BATCH = 1000;
+
     private static final DateTimeFormatter TIME = DateTimeFormatter.ISO_INSTANT.withZone(ZoneOffset.UTC);
 
     private final Writer out;

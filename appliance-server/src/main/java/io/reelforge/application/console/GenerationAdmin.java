@@ -26,15 +26,12 @@ import io.reelforge.infrastructure.config.Settings;
 import io.reelforge.infrastructure.storage.UrlSigner;
 
 /**
- * Every account's generations: found, sorted and paged in the database, exported as CSV a batch at a time, and
+ * Every account's generations: found, sorted and paged in the database, exported as CSV through one cursor, and
  * cancelled with the usual refund.
  */
 @ApplicationScoped
 @Transactional
 public class GenerationAdmin {
-
-    /** Rows read per query while exporting: memory holds one batch, however many rows match. */
-    static final int EXPORT_BATCH = 1000;
 
     private static final Object[] CSV_HEADER = {"id", "account_id", "account", "status", "prompt", "resolution",
         "duration_seconds", "engine", "model", "model_version", "credits", "created_at", "finished_at", "error_code"};
@@ -82,29 +79,25 @@ public class GenerationAdmin {
     }
 
     /**
-     * Writes the matches as CSV, newest first, {@link #EXPORT_BATCH} rows a query (keyset paging), flushing and
-     * forgetting each batch before reading the next. Audited: an export carries every account's prompts.
+     * Writes the matches as CSV, newest first: one query read through a database cursor, {@link Csv#BATCH} rows
+     * at a time, each batch written, flushed and forgotten before the next is read. Audited: an export carries every
+     * account's prompts.
      */
     public void exportCsv(GenerationQuery query, OutputStream out) throws IOException {
         String actor = ConsoleSubject.require("generations:read");
         audit.record(actor, "generations:export", null, describe(query));
         Csv csv = new Csv(new OutputStreamWriter(out, StandardCharsets.UTF_8));
         csv.row(CSV_HEADER);
-        Generation last = null;
-        List<GenerationListing> batch;
-        do {
-            batch = generations.searchNewestFirst(query, last == null ? null : last.createdAt(),
-                    last == null ? null : last.id(), EXPORT_BATCH);
+        generations.eachNewestFirst(query, Csv.BATCH, batch -> {
             for (GenerationListing l : batch) {
                 Generation g = l.generation();
                 csv.row(g.id(), g.accountId(), l.accountName(), g.status().wireName(), g.prompt(), g.resolution(),
                         g.durationSeconds(), g.engine(), g.model(), g.modelVersion(), g.creditsSpent(), g.createdAt(),
                         g.finishedAt(), g.errorCode());
-                last = g;
             }
             csv.flush();
-            generations.forgetReads();
-        } while (batch.size() == EXPORT_BATCH);
+        });
+        csv.flush();
     }
 
     /**

@@ -1,13 +1,13 @@
 package io.reelforge.infrastructure.persistence;
 
-import java.time.Instant;
 import java.util.List;
+import java.util.function.Consumer;
 
 import jakarta.persistence.EntityManager;
 
 /**
  * The rows of one entity that a {@link Where} lets through, newest first ({@code createdAt}, then id): a page by
- * offset for a grid, their count, or a keyset batch for reading them all.
+ * offset for a grid, their count, or all of them in batches through one cursor.
  */
 final class Filtered<T> {
 
@@ -33,9 +33,9 @@ final class Filtered<T> {
                 Long.class)).getSingleResult();
     }
 
-    List<T> after(Instant beforeAt, String beforeId, int limit) {
-        Where w = where.before(alias, "createdAt", beforeAt, beforeId);
-        return w.bind(em.createQuery(select() + w + order(), type)).setMaxResults(limit).getResultList();
+    /** All of them, newest first, {@code size} at a time through one cursor ({@link CursorBatches}). */
+    void each(int size, Consumer<List<T>> action) {
+        CursorBatches.each(em, where.bind(em.createQuery(select() + where + order(), type)), size, type::cast, action);
     }
 
     private String select() {

@@ -1,10 +1,10 @@
 package io.reelforge.infrastructure.persistence;
 
-import java.time.Instant;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -36,8 +36,8 @@ public class JpaAuditRepository implements AuditRepository {
     }
 
     @Override
-    public List<AuditEntry> after(AuditQuery query, Instant beforeAt, String beforeId, int limit) {
-        return filtered(query).after(beforeAt, beforeId, limit);
+    public void eachNewestFirst(AuditQuery query, int batchSize, Consumer<List<AuditEntry>> action) {
+        filtered(query).each(batchSize, action);
     }
 
     @Override

@@ -3,6 +3,7 @@ package io.reelforge.infrastructure.persistence;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -165,25 +166,19 @@ public class JpaGenerationRepository implements GenerationRepository {
     }
 
     @Override
-    public List<GenerationListing> searchNewestFirst(GenerationQuery query, Instant beforeCreatedAt, String beforeId, int limit) {
+    public void eachNewestFirst(GenerationQuery query, int batchSize, Consumer<List<GenerationListing>> action) {
         GenerationFilter f = new GenerationFilter(query);
         TypedQuery<Object[]> q = em.createQuery("select g, a.name from Generation g, Account a where a.id = g.accountId"
-                + f.where() + (beforeCreatedAt == null ? "" : " and (g.createdAt < :bt or (g.createdAt = :bt and g.id < :bi))")
-                + " order by g.createdAt desc, g.id desc", Object[].class);
+                + f.where() + " order by g.createdAt desc, g.id desc", Object[].class);
         f.bind(q);
-        if (beforeCreatedAt != null) {
-            q.setParameter("bt", beforeCreatedAt).setParameter("bi", beforeId);
-        }
-        return listings(q.setMaxResults(limit).getResultList());
+        CursorBatches.each(em, q, batchSize, r -> {
+            Object[] row = (Object[]) r;
+            return new GenerationListing((Generation) row[0], (String) row[1]);
+        }, action);
     }
 
     private static List<GenerationListing> listings(List<Object[]> rows) {
         return rows.stream().map(r -> new GenerationListing((Generation) r[0], (String) r[1])).toList();
-    }
-
-    @Override
-    public void forgetReads() {
-        em.clear();
     }
 
     @Override

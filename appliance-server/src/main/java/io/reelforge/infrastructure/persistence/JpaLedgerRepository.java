@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -101,8 +102,8 @@ public class JpaLedgerRepository implements LedgerRepository {
     }
 
     @Override
-    public List<LedgerEntry> searchAfter(LedgerQuery query, Instant beforeCreatedAt, String beforeId, int limit) {
-        return filtered(query).after(beforeCreatedAt, beforeId, limit);
+    public void eachNewestFirst(LedgerQuery query, int batchSize, Consumer<List<LedgerEntry>> action) {
+        filtered(query).each(batchSize, action);
     }
 
     /** Grouped by the database: a day is the date part of the stored timestamp (the appliance's time zone). */

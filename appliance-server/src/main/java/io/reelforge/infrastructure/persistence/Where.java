@@ -1,6 +1,5 @@
 package io.reelforge.infrastructure.persistence;
 
-import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -34,17 +33,6 @@ final class Where {
         add(any.append(')').toString());
         parameters.put(name, "%" + text.trim().toLowerCase(Locale.ROOT).replace("\\", "\\\\").replace("%", "\\%")
                 .replace("_", "\\_") + "%");
-        return this;
-    }
-
-    /** Strictly older than (at, id) in newest-first order; nothing when {@code at} is null. */
-    Where before(String alias, String timeField, Instant at, String id) {
-        if (at != null) {
-            add("(" + alias + "." + timeField + " < :cursorAt or (" + alias + "." + timeField + " = :cursorAt and "
-                    + alias + ".id < :cursorId))");
-            parameters.put("cursorAt", at);
-            parameters.put("cursorId", id);
-        }
         return this;
     }
 

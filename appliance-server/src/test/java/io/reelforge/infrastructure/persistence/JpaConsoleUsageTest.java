@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.sql.Connection;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -13,8 +12,6 @@ import java.util.Map;
 import java.util.Set;
 
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.EntityManagerFactory;
-import jakarta.persistence.Persistence;
 
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -37,7 +34,7 @@ import io.reelforge.domain.model.ledger.LedgerQuery;
 
 /**
  * The console's usage, ledger, audit and session queries on real databases (Derby and PostgreSQL, built by the
- * Liquibase changelogs): per-day sums grouped by the database, filters, keyset batches, names beside ids.
+ * Liquibase changelogs): per-day sums grouped by the database, filters, batches through a cursor, names beside ids.
  */
 class JpaConsoleUsageTest {
 
@@ -47,39 +44,46 @@ class JpaConsoleUsageTest {
     @ParameterizedTest
     @ValueSource(strings = {"derby", "postgresql"})
     void usageLedgerAuditAndSessionQueries(String kind) throws Exception {
-        try (SchemaMatchesEntitiesTest.TestDatabase db = kind.equals("derby") ? SchemaMatchesEntitiesTest.TestDatabase.derby()
-                : SchemaMatchesEntitiesTest.TestDatabase.postgresql()) {
-            try (Connection c = db.connect()) {
-                SchemaMigrations.update(c);
-            }
-            EntityManagerFactory factory = Persistence.createEntityManagerFactory("reelforge", db.persistenceUnit("usage-" + kind));
-            EntityManager em = factory.createEntityManager();
-            try {
-                checks(em);
-            } finally {
-                em.close();
-                factory.close();
-            }
+        SchemaMatchesEntitiesTest.TestDatabase.withEntityManager(kind, "usage", JpaConsoleUsageTest::checks);
+    }
+
+    /** The console's repositories on one EntityManager. */
+    record Repositories(JpaLedgerRepository ledger, JpaGenerationRepository generations, JpaAuditRepository audit,
+                        JpaConsoleSessionRepository sessions) {
+
+        static Repositories on(EntityManager em) {
+            Repositories r = new Repositories(new JpaLedgerRepository(), new JpaGenerationRepository(),
+                    new JpaAuditRepository(), new JpaConsoleSessionRepository());
+            r.ledger.em = em;
+            r.generations.em = em;
+            r.audit.em = em;
+            r.sessions.em = em;
+            return r;
         }
     }
 
-    private static void checks(EntityManager em) {
-        JpaLedgerRepository ledger = new JpaLedgerRepository();
-        ledger.em = em;
-        JpaGenerationRepository generations = new JpaGenerationRepository();
-        generations.em = em;
-        JpaAuditRepository audit = new JpaAuditRepository();
-        audit.em = em;
-        JpaConsoleSessionRepository sessions = new JpaConsoleSessionRepository();
-        sessions.em = em;
-
-        em.getTransaction().begin();
-        Plan plan = new Plan("usage-test", "Usage test", 1000, 0, true, 45, 100);
+    /** A plan and two accounts on it, "… team" and "Other team", persisted in the transaction under way. */
+    static Account[] twoAccounts(EntityManager em, String team, Instant at) {
+        Plan plan = new Plan(team.toLowerCase(java.util.Locale.ROOT) + "-test", team + " test", 1000, 0, true, 45, 100);
         em.persist(plan);
-        Account a = new Account("Usage team", plan, 2, DAY1);
-        Account other = new Account("Other team", plan, 2, DAY1);
+        Account a = new Account(team + " team", plan, 2, at);
+        Account other = new Account("Other team", plan, 2, at);
         em.persist(a);
         em.persist(other);
+        return new Account[] {a, other};
+    }
+
+    private static void checks(EntityManager em) {
+        Repositories repositories = Repositories.on(em);
+        JpaLedgerRepository ledger = repositories.ledger();
+        JpaGenerationRepository generations = repositories.generations();
+        JpaAuditRepository audit = repositories.audit();
+        JpaConsoleSessionRepository sessions = repositories.sessions();
+
+        em.getTransaction().begin();
+        Account[] accounts = twoAccounts(em, "Usage", DAY1);
+        Account a = accounts[0];
+        Account other = accounts[1];
         ConsoleUser alice = new ConsoleUser("alice", "x", ConsoleRole.ADMIN, false, DAY1);
         em.persist(alice);
         ledger.append(LedgerEntry.grant(a.id(), 1000, "first grant", "system", DAY1.plusSeconds(60)));
@@ -122,15 +126,12 @@ class JpaConsoleUsageTest {
         assertEquals(List.of(-5L, 50L), ledger.search(new LedgerQuery(a.id(), Set.of(EntryKind.ADJUSTMENT), null, null, null), 0, 10)
                 .stream().map(LedgerEntry::amount).toList());
 
-        // Keyset batches read every entry once, newest first.
+        // Batches through one cursor read every entry once, newest first.
         List<LedgerEntry> all = new ArrayList<>();
         LedgerQuery everything = new LedgerQuery(a.id(), Set.of(), null, null, null);
-        List<LedgerEntry> batch = ledger.searchAfter(everything, null, null, 3);
-        while (!batch.isEmpty()) {
-            all.addAll(batch);
-            LedgerEntry last = batch.get(batch.size() - 1);
-            batch = ledger.searchAfter(everything, last.createdAt(), last.id(), 3);
-        }
+        em.getTransaction().begin();
+        ledger.eachNewestFirst(everything, 3, all::addAll);
+        em.getTransaction().commit();
         assertEquals(ledger.search(everything, 0, 100).stream().map(LedgerEntry::id).toList(),
                 all.stream().map(LedgerEntry::id).toList());
 
@@ -143,8 +144,11 @@ class JpaConsoleUsageTest {
         assertEquals(List.of("keys:revoke", "users:unlock"), audit.page(new AuditQuery(null, null, DAY2, null), 0, 10)
                 .stream().map(AuditEntry::action).toList());
         assertEquals("10.0.0.8", audit.page(AuditQuery.ALL, 0, 1).get(0).sourceAddress());
-        assertEquals(List.of("console:first-admin"), audit.after(AuditQuery.ALL, DAY1.plusSeconds(10), "", 10)
-                .stream().map(AuditEntry::action).toList());
+        List<AuditEntry> lines = new ArrayList<>();
+        em.getTransaction().begin();
+        audit.eachNewestFirst(new AuditQuery(null, null, null, DAY1.plusSeconds(10)), 10, lines::addAll);
+        em.getTransaction().commit();
+        assertEquals(List.of("console:first-admin"), lines.stream().map(AuditEntry::action).toList());
         assertEquals(Map.of(a.id(), "Usage team", alice.id(), "alice"), audit.namesOf(List.of(a.id(), alice.id(), "k-123")));
 
         // Sessions: seen while the row exists, not after it was removed; idle rows are dropped.

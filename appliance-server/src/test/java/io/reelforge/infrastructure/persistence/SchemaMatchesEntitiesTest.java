@@ -16,6 +16,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.EntityManagerFactory;
 import jakarta.persistence.Persistence;
 
 import org.junit.jupiter.api.Test;
@@ -277,6 +279,31 @@ class SchemaMatchesEntitiesTest {
             this.url = url;
             this.user = user;
             this.name = name;
+        }
+
+        /** Work on an EntityManager of the appliance's persistence unit. */
+        interface Work {
+            void on(EntityManager em) throws Exception;
+        }
+
+        /**
+         * A fresh database of that kind ({@code derby} or {@code postgresql}) made by the changelogs, {@code work} run
+         * on an EntityManager of the appliance's persistence unit over it; everything closed and dropped after.
+         */
+        static void withEntityManager(String kind, String session, Work work) throws Exception {
+            try (TestDatabase db = kind.equals("derby") ? derby() : postgresql()) {
+                try (Connection c = db.connect()) {
+                    SchemaMigrations.update(c);
+                }
+                EntityManagerFactory factory = Persistence.createEntityManagerFactory("reelforge", db.persistenceUnit(session + "-" + kind));
+                EntityManager em = factory.createEntityManager();
+                try {
+                    work.on(em);
+                } finally {
+                    em.close();
+                    factory.close();
+                }
+            }
         }
 
         static TestDatabase derby() {

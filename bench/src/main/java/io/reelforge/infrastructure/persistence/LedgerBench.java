@@ -1,7 +1,5 @@
 package io.reelforge.infrastructure.persistence;
 
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -10,10 +8,7 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Arrays;
-import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Stream;
 
@@ -54,23 +49,12 @@ public final class LedgerBench {
     public static void main(String[] args) throws Exception {
         Path dir = Path.of(args.length > 0 ? args[0] : "target/ledger-bench").toAbsolutePath();
         long max = args.length > 1 ? Long.parseLong(args[1]) : 1_000_000;
-        wipe(dir);
-        Files.createDirectories(dir);
-        System.setProperty("derby.stream.error.file", dir.resolve("derby.log").toString());
-        String url = "jdbc:derby:" + dir.resolve("db") + ";create=true";
+        String url = BenchDatabase.derbyIn(dir);
         try (Connection c = DriverManager.getConnection(url)) {
             SchemaMigrations.update(c);
         }
-        Map<String, Object> unit = new HashMap<>();
-        unit.put("jakarta.persistence.transactionType", "RESOURCE_LOCAL");
-        unit.put("jakarta.persistence.jtaDataSource", "");
-        unit.put("jakarta.persistence.jdbc.url", url);
-        unit.put("jakarta.persistence.jdbc.user", "app");
-        unit.put("jakarta.persistence.jdbc.password", "");
-        unit.put("eclipselink.target-server", "None");
-        unit.put("eclipselink.logging.level", "WARNING");
-        unit.put("eclipselink.session-name", "ledger-bench");
-        EntityManagerFactory factory = Persistence.createEntityManagerFactory("reelforge", unit);
+        EntityManagerFactory factory = Persistence.createEntityManagerFactory("reelforge",
+                BenchDatabase.unit(url, "app", "ledger-bench"));
         EntityManager em = factory.createEntityManager();
         JpaLedgerRepository ledger = new JpaLedgerRepository();
         ledger.em = em;
@@ -220,15 +204,5 @@ public final class LedgerBench {
             c.setAutoCommit(auto);
         }
         return added;
-    }
-
-    private static void wipe(Path dir) throws IOException {
-        if (Files.exists(dir)) {
-            try (Stream<Path> all = Files.walk(dir)) {
-                for (Path p : all.sorted(Comparator.reverseOrder()).toList()) {
-                    Files.delete(p);
-                }
-            }
-        }
     }
 }

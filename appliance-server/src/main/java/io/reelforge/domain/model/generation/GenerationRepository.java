@@ -3,6 +3,7 @@ package io.reelforge.domain.model.generation;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 public interface GenerationRepository {
 
@@ -85,13 +86,12 @@ public interface GenerationRepository {
     long count(GenerationQuery query);
 
     /**
-     * The next batch of matches newest first, older than the cursor when given (keyset paging: each batch costs
-     * the same however deep the export is). The query's own order is not used.
+     * Every match newest first (ties on the creation time by id, descending; the query's own order is not used), with
+     * its account's name, handed to {@code action} {@code batchSize} at a time: one query read through a database
+     * cursor, so the database sorts once however many match, and each batch is forgotten (detached) before the next
+     * is read, so memory holds one batch. Within a transaction, whose persistence context it clears as it goes.
      */
-    List<GenerationListing> searchNewestFirst(GenerationQuery query, Instant beforeCreatedAt, String beforeId, int limit);
-
-    /** Detaches what was read so far, so a long export holds one batch in memory at a time. */
-    void forgetReads();
+    void eachNewestFirst(GenerationQuery query, int batchSize, Consumer<List<GenerationListing>> action);
 
     /** Engines, models and versions of the jobs rendering now or finished since then, with how many of each. */
     List<Object[]> modelsInUseSince(Instant since);

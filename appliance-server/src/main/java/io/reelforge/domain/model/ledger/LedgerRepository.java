@@ -32,8 +32,12 @@ public interface LedgerRepository {
 
     long count(LedgerQuery query);
 
-    /** Like {@link #search}, strictly older than the cursor when one is given: for reading the whole set in batches. */
-    List<LedgerEntry> searchAfter(LedgerQuery query, Instant beforeCreatedAt, String beforeId, int limit);
+    /**
+     * Every match, in {@link #search}'s order, handed to {@code action} {@code batchSize} at a time: one query read
+     * through a database cursor, each batch forgotten before the next is read. Within a transaction, whose
+     * persistence context it clears as it goes.
+     */
+    void eachNewestFirst(LedgerQuery query, int batchSize, java.util.function.Consumer<List<LedgerEntry>> action);
 
     /** Credits spent per day (debits less refunds, as a positive number) since then; days without any are absent. */
     java.util.Map<java.time.LocalDate, Long> spentPerDay(String accountId, Instant since);
