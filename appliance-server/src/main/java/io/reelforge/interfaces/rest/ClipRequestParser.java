@@ -2,9 +2,7 @@ package io.reelforge.interfaces.rest;
 
 import java.math.BigDecimal;
 import java.security.SecureRandom;
-import java.util.Arrays;
 import java.util.Map;
-import java.util.stream.Collectors;
 
 import io.reelforge.domain.model.generation.AspectRatio;
 import io.reelforge.domain.model.generation.ClipRequest;
@@ -13,11 +11,11 @@ import io.reelforge.domain.shared.ReelforgeException;
 
 /**
  * Turns the fields of a generate request (from JSON or from multipart form parts, where every value is text)
- * into a validated {@link ClipRequest}; each refusal names the field and what it accepts.
+ * into a {@link ClipRequest}: it reads each field's type here and applies {@link ClipRequest}'s own checks as it
+ * goes, so each refusal names the first bad field and what it accepts.
  */
 final class ClipRequestParser {
 
-    static final long MAX_SEED = 4_294_967_295L;
     private static final SecureRandom SEEDS = new SecureRandom();
 
     private ClipRequestParser() {
@@ -28,11 +26,7 @@ final class ClipRequestParser {
      */
     static ClipRequest parse(Map<String, Object> fields, byte[] image) {
         String prompt = prompt(fields);
-        String negative = text(fields, "negative_prompt", false);
-        if (negative != null && characters(negative) > ClipRequest.MAX_PROMPT) {
-            throw ReelforgeException.validation("negative_prompt", "negative_prompt_too_long",
-                    "negative_prompt is at most " + ClipRequest.MAX_PROMPT + " characters.");
-        }
+        String negative = ClipRequest.checkNegativePrompt(text(fields, "negative_prompt", false));
         String res = text(fields, "resolution", false);
         Resolution resolution = res == null ? Resolution.P1080 : Resolution.fromWire(res.trim()).orElseThrow(() ->
                 ReelforgeException.validation("resolution", "unsupported_resolution",
@@ -42,46 +36,21 @@ final class ClipRequestParser {
                 ReelforgeException.validation("aspect_ratio", "unsupported_aspect_ratio",
                         "aspect_ratio '" + aspect + "' is not supported; use one of: " + AspectRatio.supported() + "."));
         Long duration = integer(fields, "duration");
-        int seconds = duration == null ? ClipRequest.SUPPORTED_DURATIONS[0] : duration.intValue();
-        if (duration != null && Arrays.stream(ClipRequest.SUPPORTED_DURATIONS).noneMatch(d -> d == duration)) {
-            throw ReelforgeException.validation("duration", "unsupported_duration",
-                    "duration " + duration + " is not supported; clips are " + supportedDurations()
-                            + " seconds long (join several clips for longer videos).");
-        }
+        int seconds = duration == null ? ClipRequest.SUPPORTED_DURATIONS[0] : ClipRequest.checkDuration(duration);
         Boolean cameraFixed = bool(fields, "camera_fixed");
         Long seed = integer(fields, "seed");
-        if (seed != null && (seed < 0 || seed > MAX_SEED)) {
-            throw ReelforgeException.validation("seed", "invalid_seed", "seed must be an integer from 0 to " + MAX_SEED + ".");
-        }
-        return new ClipRequest(prompt, negative == null ? "" : negative.trim(), resolution, aspectRatio, seconds,
-                cameraFixed != null && cameraFixed, seed != null ? seed : randomSeed(), image);
+        return new ClipRequest(prompt, negative, resolution, aspectRatio, seconds,
+                cameraFixed != null && cameraFixed, seed != null ? ClipRequest.checkSeed(seed) : randomSeed(), image);
     }
 
-    /** The required, trimmed prompt: the same rule on both surfaces. */
+    /** The required prompt, checked and trimmed by {@link ClipRequest#checkPrompt}: the same rule on both surfaces. */
     static String prompt(Map<String, Object> fields) {
-        String prompt = text(fields, "prompt", true);
-        if (prompt.isBlank()) {
-            throw ReelforgeException.validation("prompt", "prompt_required", "prompt must not be empty.");
-        }
-        if (characters(prompt) > ClipRequest.MAX_PROMPT) {
-            throw ReelforgeException.validation("prompt", "prompt_too_long",
-                    "prompt is " + characters(prompt) + " characters; at most " + ClipRequest.MAX_PROMPT + " are allowed.");
-        }
-        return prompt.trim();
-    }
-
-    /** Characters as people count them: code points, so an emoji outside the BMP is one, not two UTF-16 units. */
-    static int characters(String s) {
-        return s.codePointCount(0, s.length());
+        return ClipRequest.checkPrompt(text(fields, "prompt", true));
     }
 
     /** A seed for a request without one; echoed back so the clip can be made again. */
     static long randomSeed() {
-        return SEEDS.nextLong(MAX_SEED + 1);
-    }
-
-    private static String supportedDurations() {
-        return Arrays.stream(ClipRequest.SUPPORTED_DURATIONS).mapToObj(String::valueOf).collect(Collectors.joining(", "));
+        return SEEDS.nextLong(ClipRequest.MAX_SEED + 1);
     }
 
     static String text(Map<String, Object> fields, String name, boolean required) {

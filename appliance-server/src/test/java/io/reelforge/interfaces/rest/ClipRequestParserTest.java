@@ -37,7 +37,7 @@ class ClipRequestParserTest {
         assertEquals(1080, r.height());
         assertEquals(5, r.durationSeconds());
         assertEquals(120, r.frameCount());
-        assertTrue(r.seed() >= 0 && r.seed() <= ClipRequestParser.MAX_SEED);
+        assertTrue(r.seed() >= 0 && r.seed() <= ClipRequest.MAX_SEED);
     }
 
     /** Fields as multipart form parts give them: all text. */
@@ -97,6 +97,41 @@ class ClipRequestParserTest {
         assertParam("duration", fields("prompt", "p", "duration", new BigDecimal("5.5")));
         assertParam("camera_fixed", fields("prompt", "p", "camera_fixed", new BigDecimal("2")));
         assertParam("seed", fields("prompt", "p", "seed", new BigDecimal("4294967296")));
+    }
+
+    @Test
+    void theFirstBadFieldInReadingOrderIsReported() {
+        String tooLong = "x".repeat(2001);
+        BigDecimal six = new BigDecimal("6");
+        BigDecimal badSeed = new BigDecimal("-1");
+        assertCode("prompt", "prompt_too_long", fields("prompt", tooLong, "negative_prompt", tooLong, "duration", six, "seed", badSeed));
+        assertCode("prompt", "prompt_required", fields("prompt", " ", "resolution", "480p"));
+        assertCode("prompt", "prompt_required", fields("prompt", "\u0001", "seed", badSeed));
+        assertCode("negative_prompt", "negative_prompt_too_long",
+                fields("prompt", "p", "negative_prompt", tooLong, "resolution", "480p", "duration", six));
+        assertCode("resolution", "unsupported_resolution", fields("prompt", "p", "resolution", "480p", "aspect_ratio", "4:3"));
+        assertCode("duration", "unsupported_duration", fields("prompt", "p", "duration", six, "camera_fixed", "maybe", "seed", badSeed));
+        assertCode("duration", "unsupported_duration", fields("prompt", "p", "duration", new BigDecimal(5L + (1L << 32))));
+        assertCode("camera_fixed", "invalid_type", fields("prompt", "p", "camera_fixed", "maybe", "seed", badSeed));
+        assertCode("seed", "invalid_seed", fields("prompt", "p", "seed", badSeed));
+        ReelforgeException e = assertThrows(ReelforgeException.class,
+                () -> ClipRequestParser.parse(fields("prompt", "p", "duration", six), null));
+        assertEquals("duration 6 is not supported; clips are 5 seconds long (join several clips for longer videos).", e.getMessage());
+    }
+
+    @Test
+    void seedBoundsAreKept() {
+        assertEquals(0, ClipRequestParser.parse(fields("prompt", "p", "seed", BigDecimal.ZERO), null).seed());
+        assertEquals(ClipRequest.MAX_SEED,
+                ClipRequestParser.parse(form("prompt", "p", "seed", "4294967295"), null).seed());
+        assertCode("seed", "invalid_seed", form("prompt", "p", "seed", "4294967296"));
+    }
+
+    private static void assertCode(String param, String code, Map<String, Object> f) {
+        ReelforgeException e = assertThrows(ReelforgeException.class, () -> ClipRequestParser.parse(f, null));
+        assertEquals(ErrorType.VALIDATION, e.type());
+        assertEquals(param, e.param());
+        assertEquals(code, e.code());
     }
 
     private static void assertParam(String param, Map<String, Object> f) {
