@@ -26,6 +26,7 @@ public final class SandboxEngine implements Engine {
 
     private final Duration minRenderTime;
     private final int fps;
+    private final RenderPacer.Ticker ticker;
 
     public SandboxEngine() {
         this(Duration.ZERO);
@@ -41,6 +42,11 @@ public final class SandboxEngine implements Engine {
      *            makes this appliance an upstream whose files a consumer must convert)
      */
     public SandboxEngine(Duration minRenderTime, int fps) {
+        this(minRenderTime, fps, RenderPacer.Ticker.SYSTEM);
+    }
+
+    /** With the pacer's clock given: a test's, so that pacing is checked without waiting on the wall clock. */
+    SandboxEngine(Duration minRenderTime, int fps, RenderPacer.Ticker ticker) {
         Objects.requireNonNull(minRenderTime, "minRenderTime");
         if (minRenderTime.isNegative()) {
             throw new IllegalArgumentException("min-render-time must not be negative: " + minRenderTime);
@@ -50,6 +56,7 @@ public final class SandboxEngine implements Engine {
         }
         this.minRenderTime = minRenderTime;
         this.fps = fps;
+        this.ticker = Objects.requireNonNull(ticker, "ticker");
     }
 
     @Override
@@ -71,7 +78,7 @@ public final class SandboxEngine implements Engine {
     public RenderReport render(RenderSpec spec, FrameSink sink, RenderControl control) throws RenderException {
         int frames = spec.frameCount();
         Scene scene = compose(spec);
-        RenderPacer pacer = new RenderPacer(minRenderTime, frames, control);
+        RenderPacer pacer = new RenderPacer(minRenderTime, frames, control, ticker);
         BufferedImage frame = new BufferedImage(spec.width(), spec.height(), BufferedImage.TYPE_3BYTE_BGR);
         for (int i = 0; i < frames; i++) {
             control.checkpoint(i / (double) frames);

@@ -1,11 +1,14 @@
 package io.reelforge.it;
 
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.UUID;
 
-import org.junit.jupiter.api.Assumptions;
-
-/** A fresh PostgreSQL database on the machine's server for one test class (createdb), dropped afterwards. */
+/**
+ * A fresh PostgreSQL database on the machine's server for one test class (createdb), dropped afterwards. No server,
+ * or no createdb, fails the test class: the PostgreSQL tests never skip (see docs/testing.md).
+ */
 final class ItDatabase {
 
     static final String HOST = System.getProperty("reelforge.it.postgresql.host", "127.0.0.1");
@@ -14,11 +17,16 @@ final class ItDatabase {
     private ItDatabase() {
     }
 
-    /** Creates {@code <prefix><random>} and answers its name; the test is skipped when no server answers. */
+    /** Creates {@code <prefix><random>} and answers its name; fails, saying what is missing, when it cannot. */
     static String create(String prefix) throws Exception {
         String name = prefix + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
-        Assumptions.assumeTrue(run("createdb", "-h", HOST, "-U", USER, name) == 0,
-                "no PostgreSQL server at " + HOST + " to create a database on");
+        Run created = run("createdb", "-h", HOST, "-U", USER, name);
+        if (created.status() != 0) {
+            throw new AssertionError("this test needs a PostgreSQL server at " + HOST + ":5432 that user " + USER
+                    + " may create databases on without a password (trust authentication, as on the CI machine; another: "
+                    + "-Dreelforge.it.postgresql.host=... -Dreelforge.it.postgresql.user=...); createdb said: "
+                    + created.output().strip());
+        }
         return name;
     }
 
@@ -32,9 +40,18 @@ final class ItDatabase {
         return "jdbc:postgresql://" + HOST + ":5432/" + name;
     }
 
-    private static int run(String... cmd) throws Exception {
-        Process p = new ProcessBuilder(List.of(cmd)).redirectErrorStream(true).start();
-        p.getInputStream().readAllBytes();
-        return p.waitFor();
+    private record Run(int status, String output) {
+    }
+
+    private static Run run(String... cmd) throws Exception {
+        Process p;
+        try {
+            p = new ProcessBuilder(List.of(cmd)).redirectErrorStream(true).start();
+        } catch (IOException e) {
+            throw new AssertionError("this test needs PostgreSQL's " + cmd[0] + " (Debian's postgresql-client; "
+                    + "scripts/test-deps.sh installs it): " + e.getMessage(), e);
+        }
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        return new Run(p.waitFor(), out);
     }
 }

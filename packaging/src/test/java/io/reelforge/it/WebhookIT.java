@@ -1,6 +1,7 @@
 package io.reelforge.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -92,17 +93,24 @@ class WebhookIT {
         return r.json().path("data");
     }
 
+    /** The endpoint's latest delivery once it has this status. */
     static JsonNode awaitDelivery(String endpointId, String status) throws Exception {
+        return awaitDelivery(endpointId, d -> status.equals(d.path("status").asText()), status);
+    }
+
+    /** The endpoint's latest delivery once the appliance's record of it matches {@code what}. */
+    static JsonNode awaitDelivery(String endpointId, java.util.function.Predicate<JsonNode> what, String described)
+            throws Exception {
         Instant deadline = Instant.now().plus(WAIT);
         JsonNode last = null;
         while (Instant.now().isBefore(deadline)) {
             last = deliveries(endpointId);
-            if (last.size() > 0 && status.equals(last.get(0).path("status").asText())) {
+            if (last.size() > 0 && what.test(last.get(0))) {
                 return last.get(0);
             }
             Thread.sleep(200);
         }
-        throw new AssertionError("no " + status + " delivery for " + endpointId + ": " + last);
+        throw new AssertionError("no " + described + " delivery for " + endpointId + ": " + last);
     }
 
     /** How much {@code reelforge_webhook_attempts_total} with these labels grew since {@code before}, once it has. */
@@ -185,8 +193,22 @@ class WebhookIT {
         assertEquals(1, counted(before, Map.of("outcome", "failed", "status", "500"), 1), "a failure that will be retried");
         assertEquals(1, counted(before, Map.of("outcome", "failed", "status", "502"), 1));
         assertTrue(counted(before, Map.of("outcome", "delivered", "status", "200"), 1) >= 1, "the success");
-        Thread.sleep(2500);
-        assertEquals(3, receiver.hits("/flaky").size(), "nothing is sent after the success");
+        assertNull(d.path("next_attempt_at").textValue(), "a delivered message has no next attempt: " + d);
+
+        // Nothing is sent after the success. Not a sleep: a second event to the same endpoint, sent by a later round
+        // of the sender (which claims every delivery due by then), is the next request the receiver gets.
+        String later = generate(Map.of("prompt", "a forest after the rain", "resolution", "720p"));
+        api.post("/v1/video/" + later + "/cancel", null, "");
+        List<Receiver.Hit> after = receiver.await("/flaky", 4, WAIT);
+        String first = hits.get(0).header("webhook-id");
+        Receiver.Hit next = after.get(3);
+        assertNotEquals(first, next.header("webhook-id"), "the request after the success is the next event, not the first again");
+        assertEquals(later, Api.JSON.readTree(next.body()).path("data").path("generation_id").asText());
+        awaitDelivery(endpoint.path("id").asText(), n -> n.path("webhook_id").asText().equals(next.header("webhook-id"))
+                && "succeeded".equals(n.path("status").asText()), "the second event's succeeded");
+        assertEquals(3, receiver.hits("/flaky").stream().filter(h -> first.equals(h.header("webhook-id"))).count(),
+                "the first event was sent three times, never after its success");
+        assertEquals(4, receiver.hits("/flaky").size(), receiver.hits("/flaky").toString());
     }
 
     @Test
@@ -324,25 +346,36 @@ class WebhookIT {
     @Order(8)
     void aRestartBetweenAttemptsKeepsTheDelivery() throws Exception {
         // Retry-After keeps the second attempt away until the appliance is down.
-        receiver.script("/restart", new Receiver.Reply(500, Map.of("Retry-After", "8"), "down"), Receiver.Reply.of(200));
+        receiver.script("/restart", new Receiver.Reply(500, Map.of("Retry-After", "20"), "down"), Receiver.Reply.of(200));
         JsonNode endpoint = createEndpoint("/restart", "video.completed");
         for (JsonNode other : api.get("/v1/webhooks").json().path("data")) {
             if (!other.path("id").asText().equals(endpoint.path("id").asText())) {
                 api.delete("/v1/webhooks/" + other.path("id").asText());
             }
         }
+        String endpointId = endpoint.path("id").asText();
         generate(Map.of("prompt", "harbour at dusk", "resolution", "720p"));
         receiver.await("/restart", 1, WAIT);
+        // The appliance's own record of the first attempt, before it goes down: still pending, the second attempt
+        // put off by the receiver's Retry-After (past the stop). No sleep: the test waits for what must happen.
+        JsonNode pending = awaitDelivery(endpointId, n -> n.path("attempts").asInt() == 1, "attempted once");
+        assertEquals("pending", pending.path("status").asText(), pending.toString());
+        Instant firstAttempt = Instant.parse(pending.path("attempt_log").get(0).path("attempted_at").asText());
+        Instant nextAttempt = Instant.parse(pending.path("next_attempt_at").asText());
+        assertFalse(nextAttempt.isBefore(firstAttempt.plusSeconds(20)), "Retry-After puts the second attempt off: " + pending);
         appliance.stop();
-        Thread.sleep(3000);
-        assertEquals(1, receiver.hits("/restart").size(), "no attempt while the appliance is down");
+        assertEquals(1, receiver.hits("/restart").size(), "no second attempt before the appliance went down");
+        Instant restarted = Instant.now();
         appliance.boot();
         List<Receiver.Hit> hits = receiver.await("/restart", 2, WAIT);
         assertEquals(hits.get(0).header("webhook-id"), hits.get(1).header("webhook-id"));
+        assertFalse(hits.get(1).at().isBefore(restarted), "the second attempt is the restarted appliance's");
+        assertFalse(hits.get(1).at().isBefore(nextAttempt), "and not before the time it was put off to");
         verify(endpoint.path("secret").asText(), hits.get(1));
-        JsonNode d = awaitDelivery(endpoint.path("id").asText(), "succeeded");
+        JsonNode d = awaitDelivery(endpointId, "succeeded");
         assertEquals(2, d.path("attempts").asInt());
         assertNull(d.path("next_attempt_at").textValue());
+        assertEquals(2, receiver.hits("/restart").size(), "one attempt before the restart and one after");
     }
 
     @Test
