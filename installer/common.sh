@@ -296,14 +296,21 @@ rf_healthy() {
   [ "$code" = 200 ] || [ "$code" = 404 ]
 }
 
-rf_wait_healthy() {
+# Waits for rf_healthy: 0 when healthy, 1 when not healthy within TIMEOUT seconds, 2 as soon as the appliance is
+# no longer running (a start that failed: the bundle exits with status 3 when the application did not deploy).
+rf_wait_healthy() { # [TIMEOUT]
   local deadline=$(( $(date +%s) + ${1:-$REELFORGE_HEALTH_TIMEOUT} ))
   while [ "$(date +%s)" -lt "$deadline" ]; do
     rf_healthy && return 0
-    rf_running || return 1
+    rf_running || return 2
     sleep 2
   done
   return 1
+}
+
+# Why rf_wait_healthy returned RC, in words.
+rf_unhealthy_reason() { # RC TIMEOUT
+  if [ "$1" = 2 ]; then echo "stopped before it was healthy (its start failed)"; else echo "not healthy after $2 s"; fi
 }
 
 # The appliance's log since the last rf_start (the journal under systemd).

@@ -264,8 +264,9 @@ activate() { # RELEASE_DIR: current -> it, the CLI on PATH, the systemd unit
 start_and_check() { # [TIMEOUT] returns non-zero when the appliance does not become healthy
   [ "$dry" = 1 ] && { echo "[dry-run] start reelforge and wait for health"; return 0; }
   rf_start
-  if rf_wait_healthy "${1:-$health_timeout}"; then return 0; fi
-  rf_log "not healthy after ${health_timeout} s; the end of its log:"
+  local rc=0; rf_wait_healthy "${1:-$health_timeout}" || rc=$?
+  [ $rc -eq 0 ] && return 0
+  rf_log "$(rf_unhealthy_reason $rc "${1:-$health_timeout}"); the end of its log:"
   rf_log_since_start | tail -n 40 >&2
   return 1
 }

@@ -1,14 +1,31 @@
 package io.reelforge.it;
 
+import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.UUID;
+
+import com.fasterxml.jackson.databind.JsonNode;
 
 /**
  * One appliance with default settings, shared by the test classes that need no special settings (a boot
  * costs seconds). Renders are paced to 3 s so jobs can be caught while queued or processing.
+ *
+ * <p>A class that needs an account of its own (another plan, another balance) gets one from {@link #account},
+ * made through the admin API as an operator's provisioning script would, instead of a boot with other
+ * {@code demo.*} settings.
  */
 final class SharedAppliance {
 
+    /** The console admin that makes the test classes' accounts: not the first admin, whose forced password change OpenApiIT tests. */
+    private static final String PROVISIONER = "it-provisioner";
+    private static final String PROVISIONER_PASSWORD = "it provisioner password 42";
+
     private static Appliance instance;
+    private static Api provisioner;
+
+    /** An account of one test class on the shared appliance: its id and a client with each of its two keys. */
+    record Account(String id, Api live, Api test) {
+    }
 
     private SharedAppliance() {
     }
@@ -26,5 +43,66 @@ final class SharedAppliance {
             }));
         }
         return instance;
+    }
+
+    /**
+     * A new account on the shared appliance, made through {@code POST /v1/admin/accounts} with these fields
+     * ({@code plan}, {@code max_concurrent_jobs}, ...; its name is {@code name} and a suffix), with a live and a test
+     * key ({@code POST /v1/admin/accounts/{id}/keys}). It starts with its plan's first grant, as the seeded demo account.
+     */
+    static Account account(String name, Map<String, Object> fields) throws Exception {
+        Api admin = provisioner();
+        Map<String, Object> body = new LinkedHashMap<>(fields);
+        body.put("name", name + " " + UUID.randomUUID().toString().substring(0, 8));
+        Api.Resp created = admin.postJson("/v1/admin/accounts", body);
+        if (created.status() != 201) {
+            throw new IllegalStateException("could not create account " + body + ": " + created.status() + " " + created.text());
+        }
+        String id = created.json().path("id").asText();
+        return new Account(id, get().api().withKey(key(admin, id, "live")), get().api().withKey(key(admin, id, "test")));
+    }
+
+    /**
+     * Sets an account's balance by an adjustment through the admin API ({@code POST /v1/admin/accounts/{id}/credits},
+     * as an operator corrects one), e.g. to start a test with as few credits as a {@code demo.grant} would give.
+     */
+    static void setBalance(Account account, long balance) throws Exception {
+        long now = account.live().balance();
+        if (now == balance) {
+            return;
+        }
+        Api.Resp r = provisioner().postJson("/v1/admin/accounts/" + account.id() + "/credits",
+                Map.of("amount", balance - now, "reason", "test set-up: start at " + balance + " credits"));
+        if (r.status() != 200 || r.json().path("balance").asLong() != balance) {
+            throw new IllegalStateException("could not set the balance of " + account.id() + " to " + balance + ": " + r.status() + " " + r.text());
+        }
+    }
+
+    private static String key(Api admin, String accountId, String mode) throws Exception {
+        Api.Resp r = admin.postJson("/v1/admin/accounts/" + accountId + "/keys", Map.of("mode", mode, "name", "it " + mode));
+        JsonNode key = r.json().path("key");
+        if (r.status() != 201 || !key.isTextual()) {
+            throw new IllegalStateException("could not create a " + mode + " key for " + accountId + ": " + r.status() + " " + r.text());
+        }
+        return key.asText();
+    }
+
+    /** A console admin of the tests' own, made once through the host's {@code /ops} (as {@code reelforge create-admin}). */
+    private static synchronized Api provisioner() throws Exception {
+        if (provisioner == null) {
+            Appliance a = get();
+            Api.Resp made = a.ops().postJson("/ops/console-users", Map.of("username", PROVISIONER));
+            if (made.status() != 200) {
+                throw new IllegalStateException("could not create console admin " + PROVISIONER + ": " + made.status() + " " + made.text());
+            }
+            Api once = a.api().asConsoleUser(PROVISIONER, made.json().path("password").asText());
+            Api.Resp changed = once.postJson("/v1/admin/password",
+                    Map.of("current", made.json().path("password").asText(), "password", PROVISIONER_PASSWORD));
+            if (changed.status() != 204) {
+                throw new IllegalStateException("could not set " + PROVISIONER + "'s password: " + changed.status() + " " + changed.text());
+            }
+            provisioner = a.api().asConsoleUser(PROVISIONER, PROVISIONER_PASSWORD);
+        }
+        return provisioner;
     }
 }
