@@ -22,7 +22,9 @@ mkdir -p "$W/hello/WEB-INF" && echo hello > "$W/hello/index.html"
 
 now_ms() { date +%s%3N; }
 rss_mb() { awk '/VmRSS/ {printf "%d", $2/1024}' "/proc/$1/status"; }
-boot() { # URL EXPECTED_CODE CONSOLE_URL|- CMD... -> prints "ms rss_mb console_ms"
+# The JVM's CPU time so far (user + system, ms): unlike wall time it hardly moves with what else the machine runs.
+cpu_ms() { awk -v hz="$(getconf CLK_TCK)" '{printf "%d", ($14 + $15) * 1000 / hz}' "/proc/$1/stat"; }
+boot() { # URL EXPECTED_CODE CONSOLE_URL|- CMD... -> prints "ms rss_mb console_ms cpu_ms"
   local url=$1 want=$2 console=$3; shift 3
   local t0; t0=$(now_ms)
   "$@" >"$W/boot.log" 2>&1 &
@@ -31,7 +33,7 @@ boot() { # URL EXPECTED_CODE CONSOLE_URL|- CMD... -> prints "ms rss_mb console_m
     kill -0 "$pid" 2>/dev/null || { cat "$W/boot.log"; echo "bench: boot failed"; exit 1; }
     sleep 0.1
   done
-  local t1; t1=$(now_ms)
+  local t1 cpu; t1=$(now_ms); cpu=$(cpu_ms "$pid")   # the launcher execs the JVM: the same process
   local first=0   # the first console page a browser asks for after start-up (Vaadin's bootstrap page)
   if [ "$console" != - ]; then
     first=$(curl -s -o /dev/null -w '%{http_code} %{time_total}' --max-time 60 "$console")
@@ -39,7 +41,7 @@ boot() { # URL EXPECTED_CODE CONSOLE_URL|- CMD... -> prints "ms rss_mb console_m
     first=$(awk "BEGIN {printf \"%d\", ${first#* } * 1000}")
   fi
   sleep 15   # idle: start-up work (first jobs, JIT) settles
-  echo "$((t1 - t0)) $(rss_mb "$pid") $first"
+  echo "$((t1 - t0)) $(rss_mb "$pid") $first $cpu"
   kill -TERM "$pid"; wait "$pid" 2>/dev/null || true
 }
 median() { sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
@@ -54,9 +56,12 @@ done
 app_ms=$(cut -d' ' -f1 "$W/app" | median); app_rss=$(cut -d' ' -f2 "$W/app" | median)
 hello_ms=$(cut -d' ' -f1 "$W/hello.txt" | median); hello_rss=$(cut -d' ' -f2 "$W/hello.txt" | median)
 console_ms=$(cut -d' ' -f3 "$W/app" | median)
+app_cpu=$(cut -d' ' -f4 "$W/app" | median); hello_cpu=$(cut -d' ' -f4 "$W/hello.txt" | median)
 echo "DistBootBench ($RUNS runs each, medians; the first appliance boot creates its database)"
 printf '  boot to healthy   : appliance %6d ms   bare Payara Micro hello-world %6d ms   ratio %.2fx\n' \
   "$app_ms" "$hello_ms" "$(awk "BEGIN {print $app_ms / $hello_ms}")"
+printf '  CPU to healthy    : appliance %6d ms   bare Payara Micro hello-world %6d ms   ratio %.2fx (user+sys; steadier than wall time on a busy machine)\n' \
+  "$app_cpu" "$hello_cpu" "$(awk "BEGIN {print $app_cpu / $hello_cpu}")"
 printf '  idle RSS after 15s: appliance %6d MB   bare Payara Micro hello-world %6d MB   ratio %.2fx\n' \
   "$app_rss" "$hello_rss" "$(awk "BEGIN {print $app_rss / $hello_rss}")"
 printf '  first console page: appliance %6d ms (GET /admin/ right after start-up; goal < 2000 ms)\n' "$console_ms"
