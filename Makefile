@@ -26,6 +26,7 @@ run: build
 test:
 	scripts/test-deps.sh
 	installer/tests/console-filter-test.sh
+	installer/tests/cli-start-test.sh
 	$(MVN) verify
 	installer/tests/libtorch-test.sh
 	sdks/contract/run.sh
