@@ -8,7 +8,6 @@ import jakarta.transaction.Transactional;
 
 import io.reelforge.domain.model.account.AccountRepository;
 import io.reelforge.domain.model.ledger.LedgerRepository;
-import io.reelforge.infrastructure.security.OpsContext;
 
 /**
  * {@code reelforge ledger reconcile}: the accounts whose stored balance (moved with each ledger entry) is not the sum
@@ -26,7 +25,7 @@ public class LedgerReconciliation {
     }
 
     @Inject
-    OpsContext ops;
+    HostAdministrator ops;
 
     @Inject
     AccountRepository accounts;

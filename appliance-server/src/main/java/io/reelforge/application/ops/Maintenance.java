@@ -1,19 +1,10 @@
 package io.reelforge.application.ops;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.CallableStatement;
-import java.sql.Connection;
-import java.sql.SQLException;
 import java.time.Clock;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 
-import javax.sql.DataSource;
-
-import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -25,9 +16,6 @@ import io.reelforge.domain.model.console.ConsoleUser;
 import io.reelforge.domain.model.console.ConsoleUserRepository;
 import io.reelforge.domain.shared.ReelforgeException;
 import io.reelforge.infrastructure.config.Settings;
-import io.reelforge.infrastructure.persistence.DataSources;
-import io.reelforge.infrastructure.persistence.DatabaseTarget;
-import io.reelforge.infrastructure.security.OpsContext;
 
 /** The CLI's use cases: online backup, a new console admin, an admin's password reset. */
 @ApplicationScoped
@@ -43,7 +31,7 @@ public class Maintenance {
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss-SSS").withZone(ZoneOffset.UTC);
 
     @Inject
-    OpsContext ops;
+    HostAdministrator ops;
 
     @Inject
     ConsoleUserRepository users;
@@ -60,32 +48,21 @@ public class Maintenance {
     @Inject
     Clock clock;
 
-    // Not the JTA one: Derby's backup refuses to run inside a transaction with unlogged work of its own.
-    @Resource(lookup = DataSources.NON_TX)
-    DataSource database;
+    @Inject
+    DatabaseBackup database;
 
     /**
-     * {@code SYSCS_UTIL.SYSCS_BACKUP_DATABASE} while the appliance keeps serving: a consistent copy of the
+     * An online backup while the appliance keeps serving ({@link DatabaseBackup}): a consistent copy of the
      * database under {@code <data-dir>/backups/<UTC time>/db}, which a stopped appliance can be restored from.
      */
     public Backup backup() {
         String actor = ops.requireAdministrator();
-        if (!DatabaseTarget.configured().embedded()) {
+        if (!database.supported()) {
             throw ReelforgeException.conflict("backup.external_database",
                     "The database is a PostgreSQL server: back it up with pg_dump (docs/database.md).");
         }
         Path dir = settings.dataDir().resolve("backups").resolve(STAMP.format(clock.instant())).toAbsolutePath();
-        try (Connection c = database.getConnection();
-             CallableStatement call = c.prepareCall("CALL SYSCS_UTIL.SYSCS_BACKUP_DATABASE(?)")) {
-            Files.createDirectories(dir);
-            call.setString(1, dir.toString());
-            call.execute();
-        } catch (SQLException e) {
-            throw new IllegalStateException("the database backup into " + dir + " failed: " + e.getMessage(), e);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        Path copy = dir.resolve(DatabaseTarget.configured().derbyPath().getFileName());
+        Path copy = database.copyInto(dir);
         audit.record(actor, "database:backup", dir.getFileName().toString(), "online backup into " + copy);
         return new Backup(copy.toString());
     }

@@ -2,12 +2,13 @@ package io.reelforge.infrastructure.security;
 
 import jakarta.enterprise.context.RequestScoped;
 
+import io.reelforge.application.ops.HostAdministrator;
 import io.reelforge.domain.shared.ErrorType;
 import io.reelforge.domain.shared.ReelforgeException;
 
 /** Whether the current request proved it comes from the host's administrator (set by {@link OpsFilter}). */
 @RequestScoped
-public class OpsContext {
+public class OpsContext implements HostAdministrator {
 
     private boolean administrator;
 
@@ -15,7 +16,7 @@ public class OpsContext {
         administrator = true;
     }
 
-    /** The check every maintenance service starts with; returns the actor name for the audit log. */
+    @Override
     public String requireAdministrator() {
         if (!administrator) {
             throw new ReelforgeException(ErrorType.AUTHENTICATION, "missing_ops_token",
