@@ -14,16 +14,15 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
 import io.reelforge.application.EngineCatalog;
+import io.reelforge.application.FileLinks;
 import io.reelforge.application.RenderLifecycle;
 import io.reelforge.domain.model.generation.ClipFile;
 import io.reelforge.domain.model.generation.Generation;
 import io.reelforge.domain.model.generation.GenerationListing;
 import io.reelforge.domain.model.generation.GenerationQuery;
 import io.reelforge.domain.model.generation.GenerationRepository;
-import io.reelforge.domain.model.generation.GenerationStatus;
 import io.reelforge.domain.shared.ReelforgeException;
 import io.reelforge.infrastructure.config.Settings;
-import io.reelforge.infrastructure.storage.UrlSigner;
 
 /**
  * Every account's generations: found, sorted and paged in the database, exported as CSV through one cursor, and
@@ -48,7 +47,7 @@ public class GenerationAdmin {
     RenderLifecycle lifecycle;
 
     @Inject
-    UrlSigner signer;
+    FileLinks links;
 
     @Inject
     Settings settings;
@@ -107,15 +106,7 @@ public class GenerationAdmin {
     public Optional<String> outputUrl(String generationId) {
         ConsoleSubject.require("generations:read");
         Generation g = generations.find(generationId).orElseThrow(() -> ReelforgeException.notFound("generation", generationId));
-        if (g.status() != GenerationStatus.COMPLETED) {
-            return Optional.empty();
-        }
-        Instant expiry = clock.instant().plus(settings.outputUrlTtl());
-        if (g.expiresAt() != null && g.expiresAt().isBefore(expiry)) {
-            expiry = g.expiresAt();
-        }
-        String path = ClipFile.VIDEO.urlPath(g.id());
-        return Optional.of(path + "?expires=" + expiry.getEpochSecond() + "&signature=" + signer.sign(path, expiry.getEpochSecond()));
+        return links.signedPath(g, ClipFile.VIDEO, clock.instant());
     }
 
     public void cancel(String generationId) {

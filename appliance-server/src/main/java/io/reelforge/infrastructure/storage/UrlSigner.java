@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -24,6 +25,7 @@ import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
 
+import io.reelforge.application.UrlSignature;
 import io.reelforge.domain.model.settings.UrlKey;
 import io.reelforge.domain.model.settings.UrlKeyRepository;
 import io.reelforge.infrastructure.config.KeyFiles;
@@ -42,7 +44,7 @@ import io.reelforge.infrastructure.config.Settings;
  * moved into the database, so URLs handed out before the upgrade keep working.
  */
 @ApplicationScoped
-public class UrlSigner {
+public class UrlSigner implements UrlSignature {
 
     private static final Logger LOG = Logger.getLogger(UrlSigner.class.getName());
 
@@ -130,8 +132,14 @@ public class UrlSigner {
         return new KeyState(k.current().createdAt(), until);
     }
 
+    @Override
     public String sign(String path, long expiresEpochSecond) {
         return sign(keys.signing(), path, expiresEpochSecond);
+    }
+
+    @Override
+    public Duration ttl() {
+        return settings.outputUrlTtl();
     }
 
     /** Checks the signature first (constant time), then the expiry, so a forged URL never learns about time. */

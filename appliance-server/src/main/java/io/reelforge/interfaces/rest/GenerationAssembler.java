@@ -10,12 +10,12 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import io.reelforge.application.Estimator;
+import io.reelforge.application.FileLinks;
 import io.reelforge.application.GenerationService;
 import io.reelforge.domain.model.generation.ClipFile;
 import io.reelforge.domain.model.generation.Generation;
 import io.reelforge.domain.model.generation.GenerationStatus;
 import io.reelforge.infrastructure.config.Settings;
-import io.reelforge.infrastructure.storage.UrlSigner;
 
 /** Builds {@link GenerationDto}s: derived numbers (credits used, estimates) and a freshly signed output URL. */
 @ApplicationScoped
@@ -28,7 +28,7 @@ public class GenerationAssembler {
     GenerationService generations;
 
     @Inject
-    UrlSigner signer;
+    FileLinks links;
 
     @Inject
     Settings settings;
@@ -59,16 +59,7 @@ public class GenerationAssembler {
 
     /** A freshly signed URL to the clip or its poster frame while the generation is completed, else null. */
     public String fileUrl(Generation g, ClipFile file, URI baseUri, Instant now) {
-        if (g.status() != GenerationStatus.COMPLETED) {
-            return null;
-        }
-        Instant expiry = now.plus(settings.outputUrlTtl());
-        if (g.expiresAt() != null && g.expiresAt().isBefore(expiry)) {
-            expiry = g.expiresAt();
-        }
-        String path = file.urlPath(g.id());
-        long exp = expiry.getEpochSecond();
         String base = settings.publicUrl().map(u -> u.replaceAll("/+$", "")).orElse(baseUri.toString().replaceAll("/+$", ""));
-        return base + path + "?expires=" + exp + "&signature=" + signer.sign(path, exp);
+        return links.signedPath(g, file, now).map(p -> base + p).orElse(null);
     }
 }
