@@ -18,7 +18,6 @@ import io.reelforge.domain.model.console.ConsoleUserRepository;
 import io.reelforge.domain.model.console.ConsoleUserSource;
 import io.reelforge.domain.shared.ReelforgeException;
 import io.reelforge.infrastructure.config.Settings;
-import io.reelforge.infrastructure.security.PasswordHasher;
 import io.reelforge.infrastructure.security.directory.DirectoryPrincipal;
 import io.reelforge.infrastructure.security.directory.DirectorySettings;
 import io.reelforge.infrastructure.security.directory.LdapToken;
@@ -42,6 +41,9 @@ public class ConsoleSessions {
 
     public record ConsoleUserView(String username, String role, boolean mustChangePassword) {
     }
+
+    @Inject
+    Passwords passwords;
 
     @Inject
     ConsoleUserRepository users;
@@ -117,7 +119,7 @@ public class ConsoleSessions {
             return ldapSignIn(username, password, from);
         }
         if (user.isEmpty()) {
-            PasswordHasher.spendCheckTime(password);
+            passwords.spendCheckTime(password);
             throttle.failed(username, from);
             audit.record("anonymous", "console:login-failed", null, "unknown user \"" + printable(username) + "\" from " + from);
             return LoginOutcome.REFUSED;
@@ -282,17 +284,17 @@ public class ConsoleSessions {
             throw ReelforgeException.validation("chosen", "password.directory",
                     "Your password is your directory's: change it there.");
         }
-        if (!u.mustChangePassword() && !PasswordHasher.matches(current, u.passwordHash())) {
+        if (!u.mustChangePassword() && !passwords.matches(current, u.passwordHash())) {
             throw ReelforgeException.validation("current", "password.wrong", "The current password is not right.");
         }
         if (chosen.length < MIN_PASSWORD) {
             throw ReelforgeException.validation("chosen", "password.too_short",
                     "A password has at least " + MIN_PASSWORD + " characters.");
         }
-        if (PasswordHasher.matches(chosen, u.passwordHash())) {
+        if (passwords.matches(chosen, u.passwordHash())) {
             throw ReelforgeException.validation("chosen", "password.unchanged", "Choose a password other than the current one.");
         }
-        u.changePassword(PasswordHasher.hash(chosen));
+        u.changePassword(passwords.hash(chosen));
         audit.record(ConsoleSubject.actor(subject), "console:password-changed", u.id(), null);
     }
 

@@ -11,7 +11,6 @@ import io.reelforge.domain.model.console.ConsoleUser;
 import io.reelforge.domain.model.console.ConsoleUserName;
 import io.reelforge.domain.model.console.ConsoleUserRepository;
 import io.reelforge.domain.shared.ReelforgeException;
-import io.reelforge.infrastructure.security.PasswordHasher;
 
 /**
  * The one place local console users are made and given one-time passwords, whoever asks: an admin in the console
@@ -28,6 +27,9 @@ public class ConsoleUserFactory {
     /** The only time a one-time password exists outside its holder: show it, then forget it. */
     public record Issued(ConsoleUser user, String password) {
     }
+
+    @Inject
+    Passwords passwords;
 
     @Inject
     ConsoleUserRepository users;
@@ -49,8 +51,8 @@ public class ConsoleUserFactory {
         if (users.byUsername(username).isPresent()) {
             throw ReelforgeException.conflict("user.exists", "There is already a console user named " + username + ".");
         }
-        String password = PasswordHasher.oneTimePassword();
-        ConsoleUser u = new ConsoleUser(username, PasswordHasher.hash(password.toCharArray()), role, true, clock.instant());
+        String password = passwords.oneTimePassword();
+        ConsoleUser u = new ConsoleUser(username, passwords.hash(password.toCharArray()), role, true, clock.instant());
         u.setDisabled(disabled);
         users.store(u);
         audit.record(actor, "users:create", u.id(), username + " " + from);
@@ -66,8 +68,8 @@ public class ConsoleUserFactory {
             throw ReelforgeException.conflict("user.directory", u.username() + " signs in through the directory: reset"
                     + " the password there.");
         }
-        String password = PasswordHasher.oneTimePassword();
-        u.resetPassword(PasswordHasher.hash(password.toCharArray()));
+        String password = passwords.oneTimePassword();
+        u.resetPassword(passwords.hash(password.toCharArray()));
         audit.record(actor, "users:reset-password", u.id(), u.username() + (from.isEmpty() ? "" : " " + from));
         return new Issued(u, password);
     }

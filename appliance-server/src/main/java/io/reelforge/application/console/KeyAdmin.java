@@ -15,7 +15,6 @@ import io.reelforge.domain.model.account.ApiKey;
 import io.reelforge.domain.model.account.KeyMode;
 import io.reelforge.domain.model.account.KeyPrefixSearch;
 import io.reelforge.domain.shared.ReelforgeException;
-import io.reelforge.infrastructure.security.ApiKeyCodec;
 
 /**
  * API keys of an account. A new key is returned in full exactly once (only its hash is stored); a revoked key
@@ -33,6 +32,9 @@ public class KeyAdmin {
     /** The only time the whole key exists outside the caller: show it, then forget it. */
     public record NewKey(KeyRow key, String plaintext) {
     }
+
+    @Inject
+    KeyMint mint;
 
     @Inject
     AccountRepository accounts;
@@ -62,7 +64,7 @@ public class KeyAdmin {
     public NewKey create(String accountId, KeyMode mode, String name) {
         String actor = ConsoleSubject.require("keys:create");
         Account account = accounts.find(accountId).orElseThrow(() -> ReelforgeException.notFound("account", accountId));
-        ApiKeyCodec.Issued issued = ApiKeyCodec.issue(mode);
+        KeyMint.Minted issued = mint.mint(mode);
         ApiKey key = new ApiKey(account, mode, issued.lookupId(), issued.hashHex(),
                 name == null || name.isBlank() ? null : name.trim(), actor, clock.instant());
         accounts.store(key);

@@ -22,7 +22,6 @@ import io.reelforge.domain.model.upstream.ConsoleUpstream;
 import io.reelforge.domain.model.upstream.UpstreamRepository;
 import io.reelforge.domain.shared.ErrorType;
 import io.reelforge.domain.shared.ReelforgeException;
-import io.reelforge.infrastructure.security.UpstreamKeyCipher;
 import io.reelforge.remote.ManagedUpstream;
 import io.reelforge.remote.UpstreamEngine;
 import io.reelforge.remote.UpstreamState;
@@ -53,7 +52,7 @@ public class UpstreamAdmin {
     UpstreamRepository upstreams;
 
     @Inject
-    UpstreamKeyCipher cipher;
+    UpstreamKeySeal cipher;
 
     @Inject
     EngineCatalog engines;

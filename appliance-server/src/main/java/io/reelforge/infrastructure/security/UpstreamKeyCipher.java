@@ -21,6 +21,7 @@ import javax.crypto.spec.SecretKeySpec;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import io.reelforge.application.console.UpstreamKeySeal;
 import io.reelforge.domain.model.upstream.UpstreamKeyId;
 import io.reelforge.domain.model.upstream.UpstreamRepository;
 import io.reelforge.infrastructure.config.KeyFiles;
@@ -41,7 +42,7 @@ import io.reelforge.infrastructure.config.Settings;
  * restart. Losing the key file on every node loses the upstream keys (re-enter them), nothing else.
  */
 @ApplicationScoped
-public class UpstreamKeyCipher {
+public class UpstreamKeyCipher implements UpstreamKeySeal {
 
     static final String KEY_FILE = "upstream-keys.key";
     private static final String PREFIX = "v1:";
@@ -82,6 +83,7 @@ public class UpstreamKeyCipher {
         this.clock = clock;
     }
 
+    @Override
     public String seal(String plain, String baseUrl) {
         byte[] nonce = new byte[NONCE];
         RANDOM.nextBytes(nonce);
@@ -95,6 +97,7 @@ public class UpstreamKeyCipher {
     }
 
     /** The key sealed for this base URL; {@link IllegalStateException} when it does not open (another key file, another row). */
+    @Override
     public String open(String sealed, String baseUrl) {
         if (!sealed.startsWith(PREFIX)) {
             throw new IllegalStateException("not a sealed upstream key");

@@ -22,6 +22,7 @@ import io.reelforge.domain.model.console.ConsoleUser;
 import io.reelforge.domain.model.console.ConsoleUserSource;
 import io.reelforge.domain.shared.ReelforgeException;
 import io.reelforge.infrastructure.persistence.TransactionalRepositories;
+import io.reelforge.infrastructure.security.BcryptPasswords;
 import io.reelforge.infrastructure.security.PasswordHasher;
 
 /**
@@ -46,6 +47,7 @@ class ConsoleUserFactoryTest {
         factory.users = db.consoleUsers();
         factory.audit = audit;
         factory.clock = clock;
+        factory.passwords = new BcryptPasswords();
     }
 
     @AfterEach
