@@ -12,7 +12,6 @@ import jakarta.transaction.Transactional;
 import io.reelforge.domain.model.node.ClusterNode;
 import io.reelforge.domain.model.node.NodeRepository;
 import io.reelforge.engine.Engine;
-import io.reelforge.infrastructure.config.NodeIdentity;
 import io.reelforge.infrastructure.config.Settings;
 
 /**
@@ -32,7 +31,7 @@ public class Cluster {
     NodeRepository nodes;
 
     @Inject
-    NodeIdentity identity;
+    ThisNode identity;
 
     @Inject
     EngineCatalog engines;
@@ -110,7 +109,7 @@ public class Cluster {
                 devices.add("unknown");
             }
         }
-        n.describe(NodeIdentity.version(), String.join(",", new TreeSet<>(engines.all().keySet())),
+        n.describe(identity.buildVersion(), String.join(",", new TreeSet<>(engines.all().keySet())),
                 String.join(",", devices), engines.renderSlots(), busySlots);
     }
 }

@@ -11,8 +11,15 @@ import io.reelforge.domain.model.generation.ClipFile;
  */
 public interface OutputStorage {
 
+    /** Free and total bytes of the file system holding the storage root; -1 each when it cannot be read (an unmounted share). */
+    record Space(long freeBytes, long totalBytes) {
+    }
+
     /** The current storage root. */
     Path root();
+
+    /** The space of the file system holding the current storage root. */
+    Space space();
 
     /** Where a generation's clip lives. */
     String outputFor(String generationId, Instant createdAt);

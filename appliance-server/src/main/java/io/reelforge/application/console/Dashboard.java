@@ -20,7 +20,6 @@ import io.reelforge.domain.model.generation.GenerationStatus;
 import io.reelforge.domain.model.ledger.EntryKind;
 import io.reelforge.domain.model.ledger.LedgerRepository;
 import io.reelforge.engine.EngineStatus;
-import io.reelforge.infrastructure.storage.DiskSpace;
 
 /**
  * The last 24 hours at a glance: generations by status and by hour, render time, credits debited and refunded,
@@ -71,7 +70,7 @@ public class Dashboard {
             EngineStatus s = e.status();
             return new EngineView(e.id(), s.ready(), s.device(), s.detail());
         }).toList();
-        DiskSpace disk = DiskSpace.of(store.root());
+        OutputStorage.Space disk = store.space();
         return new Stats(since, byStatus, generations.renderMsSince(since) / 1000, -ledger.sumSince(EntryKind.DEBIT, since),
                 ledger.sumSince(EntryKind.REFUND, since), engineViews, store.root().toString(),
                 generations.storedOutputBytes(), disk.freeBytes(), disk.totalBytes(), hourly(now));

@@ -14,9 +14,6 @@ import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
 
 import io.reelforge.domain.model.webhook.AttemptOutcome;
-import io.reelforge.infrastructure.config.Settings;
-import io.reelforge.net.AddressPolicy;
-import io.reelforge.infrastructure.webhooks.WebhookHttpClient;
 
 /**
  * Drains the outbox: claims what is due and sends each on a managed thread, outside any transaction (an
@@ -33,7 +30,7 @@ public class WebhookSender {
     WebhookDeliveries deliveries;
 
     @Inject
-    Settings settings;
+    WebhookTransport transport;
 
     @Resource
     ManagedExecutorService executor;
@@ -48,10 +45,8 @@ public class WebhookSender {
             List<Dispatch> batch;
             do {
                 batch = deliveries.claimDue(BATCH);
-                WebhookHttpClient client = new WebhookHttpClient(new AddressPolicy(settings.webhookAllowedAddresses()),
-                        settings.webhookTimeout());
                 for (Dispatch d : batch) {
-                    executor.execute(() -> send(client, d));
+                    executor.execute(() -> send(d));
                 }
             } while (batch.size() == BATCH);
         } catch (RuntimeException e) {
@@ -59,11 +54,11 @@ public class WebhookSender {
         }
     }
 
-    private void send(WebhookHttpClient client, Dispatch d) {
+    private void send(Dispatch d) {
         AttemptOutcome outcome;
         try {
             long timestamp = System.currentTimeMillis() / 1000;
-            outcome = client.post(URI.create(d.url()), Signer.headers(d.messageId(), timestamp, d.payload(), d.secrets()),
+            outcome = transport.post(URI.create(d.url()), Signer.headers(d.messageId(), timestamp, d.payload(), d.secrets()),
                     d.payload().getBytes(StandardCharsets.UTF_8));
         } catch (RuntimeException e) {
             outcome = AttemptOutcome.error("request failed: " + e, 0);

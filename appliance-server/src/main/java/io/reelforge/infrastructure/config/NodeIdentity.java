@@ -16,13 +16,15 @@ import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import io.reelforge.application.ThisNode;
+
 /**
  * Who this appliance is among the nodes sharing a database, and which build it runs. The id is
  * {@code reelforge.node-id} when set, else the one kept in {@code <data-dir>/node-id}, made on the first start
  * from the host name and a random suffix: stable across restarts, distinct for two appliances on one host.
  */
 @ApplicationScoped
-public class NodeIdentity {
+public class NodeIdentity implements ThisNode {
 
     /**
      * The schema level this build understands. A change set labelled {@code min-node-level-N} with N above it
@@ -47,8 +49,14 @@ public class NodeIdentity {
         }
     }
 
+    @Override
     public String id() {
         return id;
+    }
+
+    @Override
+    public String buildVersion() {
+        return version();
     }
 
     /** The appliance's version, as built ({@code reelforge-version.properties}). */

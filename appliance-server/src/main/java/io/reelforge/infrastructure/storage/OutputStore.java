@@ -35,6 +35,12 @@ public class OutputStore implements OutputStorage {
     }
 
     @Override
+    public Space space() {
+        DiskSpace d = DiskSpace.of(root());
+        return new Space(d.freeBytes(), d.totalBytes());
+    }
+
+    @Override
     public String outputFor(String generationId, Instant createdAt) {
         return fileFor(generationId, createdAt, ClipFile.VIDEO);
     }
