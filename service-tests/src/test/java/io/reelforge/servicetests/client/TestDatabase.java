@@ -43,6 +43,9 @@ public class TestDatabase implements LauncherSessionListener {
             if (Runtime.version().feature() >= 23) {
                 options.add("--sun-misc-unsafe-memory-access=allow"); // as the launchers: Hazelcast's Unsafe reads, no warning
             }
+            if (!Boolean.getBoolean("reelforge.it.full-jit")) {
+                options.add("-XX:TieredStopAtLevel=1"); // a short-lived server: C2's start-up compiles cost more than they save (Appliance)
+            }
             if ("postgresql".equals(run)) {
                 database = "reelforge_svc_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
                 execute("CREATE DATABASE " + database);
