@@ -113,9 +113,10 @@ public class LiveStatus {
     }
 
     private void tickLoop() {
-        long every = Math.max(100, settings.liveKeepAlive().toMillis());
-        long next = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(every);
+        long last = System.nanoTime();
         while (!stopped) {
+            // Read on each nap: a keep-alive interval changed at run time applies to the wait in progress.
+            long next = last + TimeUnit.MILLISECONDS.toNanos(Math.max(100, settings.liveKeepAlive().toMillis()));
             try {
                 // Short naps, so a stopping application is not kept waiting for a whole interval.
                 Thread.sleep(Math.max(1, Math.min(500, TimeUnit.NANOSECONDS.toMillis(next - System.nanoTime()))));
@@ -125,7 +126,7 @@ public class LiveStatus {
             }
             if (!stopped && System.nanoTime() >= next) {
                 tick();
-                next = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(every);
+                last = System.nanoTime();
             }
         }
     }

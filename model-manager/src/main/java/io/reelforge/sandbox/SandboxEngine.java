@@ -24,7 +24,8 @@ public final class SandboxEngine implements Engine {
     static final String MODEL = "sandbox-procedural";
     static final String MODEL_VERSION = "1";
 
-    private final Duration minRenderTime;
+    /** Read at each render's start: the setting can change while the appliance runs. */
+    private final java.util.function.Supplier<Duration> minRenderTime;
     private final int fps;
     private final RenderPacer.Ticker ticker;
 
@@ -47,10 +48,20 @@ public final class SandboxEngine implements Engine {
 
     /** With the pacer's clock given: a test's, so that pacing is checked without waiting on the wall clock. */
     SandboxEngine(Duration minRenderTime, int fps, RenderPacer.Ticker ticker) {
+        this(fixed(minRenderTime), fps, ticker);
+    }
+
+    /**
+     * @param minRenderTime read when each render starts (a run-time setting), so a change applies to the next
+     *                      render; a negative value fails that render
+     */
+    public SandboxEngine(java.util.function.Supplier<Duration> minRenderTime, int fps) {
+        this(minRenderTime, fps, RenderPacer.Ticker.SYSTEM);
+    }
+
+    private SandboxEngine(java.util.function.Supplier<Duration> minRenderTime, int fps, RenderPacer.Ticker ticker) {
         Objects.requireNonNull(minRenderTime, "minRenderTime");
-        if (minRenderTime.isNegative()) {
-            throw new IllegalArgumentException("min-render-time must not be negative: " + minRenderTime);
-        }
+        fixed(minRenderTime.get());
         if (fps < 0 || fps > 120) {
             throw new IllegalArgumentException("fps must be 0 (the requested rate) or 1..120: " + fps);
         }
@@ -78,7 +89,7 @@ public final class SandboxEngine implements Engine {
     public RenderReport render(RenderSpec spec, FrameSink sink, RenderControl control) throws RenderException {
         int frames = spec.frameCount();
         Scene scene = compose(spec);
-        RenderPacer pacer = new RenderPacer(minRenderTime, frames, control, ticker);
+        RenderPacer pacer = new RenderPacer(fixed(minRenderTime.get()).get(), frames, control, ticker);
         BufferedImage frame = new BufferedImage(spec.width(), spec.height(), BufferedImage.TYPE_3BYTE_BGR);
         for (int i = 0; i < frames; i++) {
             control.checkpoint(i / (double) frames);
@@ -106,5 +117,14 @@ public final class SandboxEngine implements Engine {
         return spec.startImage()
                 .map(image -> ImageScene.compose(spec, image, seed))
                 .orElseGet(() -> SceneComposer.compose(spec, ScenePlan.read(spec.prompt(), spec.negativePrompt(), seed), seed));
+    }
+
+    /** A checked least render time, as a supplier. */
+    private static java.util.function.Supplier<Duration> fixed(Duration minRenderTime) {
+        Objects.requireNonNull(minRenderTime, "minRenderTime");
+        if (minRenderTime.isNegative()) {
+            throw new IllegalArgumentException("min-render-time must not be negative: " + minRenderTime);
+        }
+        return () -> minRenderTime;
     }
 }

@@ -8,7 +8,8 @@ import java.time.format.DateTimeParseException;
 
 /**
  * Service-loader entry for the sandbox engine. Setting {@value #MIN_RENDER_TIME} (ISO-8601, e.g. {@code PT20S})
- * makes every render take at least that long; {@value #FPS} makes every clip come out at that frame rate.
+ * makes every render take at least that long (read at each render's start); {@value #FPS} makes every clip come
+ * out at that frame rate.
  */
 public final class SandboxEngineProvider implements EngineProvider {
 
@@ -23,8 +24,13 @@ public final class SandboxEngineProvider implements EngineProvider {
 
     @Override
     public Engine create(EngineSettings settings) {
+        // The pacing is read again at each render: it may be changed while the appliance runs (a test's set-up).
+        return new SandboxEngine(() -> minRenderTime(settings), settings.integer(FPS, 0));
+    }
+
+    private static Duration minRenderTime(EngineSettings settings) {
         try {
-            return new SandboxEngine(settings.duration(MIN_RENDER_TIME, Duration.ZERO), settings.integer(FPS, 0));
+            return settings.duration(MIN_RENDER_TIME, Duration.ZERO);
         } catch (DateTimeParseException e) {
             throw new IllegalArgumentException("sandbox setting " + MIN_RENDER_TIME
                     + " must be an ISO-8601 duration such as PT20S: " + e.getParsedString(), e);

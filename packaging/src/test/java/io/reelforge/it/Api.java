@@ -125,6 +125,15 @@ public final class Api {
                 .header("Content-Type", "application/json"));
     }
 
+    public Resp putJson(String path, Object body) throws IOException, InterruptedException {
+        return putRaw(path, JSON.writeValueAsString(body));
+    }
+
+    /** A PUT of this text as JSON, well-formed or not. */
+    public Resp putRaw(String path, String json) throws IOException, InterruptedException {
+        return send(request(path).PUT(HttpRequest.BodyPublishers.ofString(json)).header("Content-Type", "application/json"));
+    }
+
     public Resp generate(Map<String, Object> body) throws IOException, InterruptedException {
         return postJson("/v1/video/generate", body);
     }

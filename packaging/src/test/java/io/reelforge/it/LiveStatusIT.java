@@ -27,25 +27,29 @@ import com.fasterxml.jackson.databind.JsonNode;
 /**
  * Live status over real HTTP: an SSE client follows a queued clip to its end (queue position, progress,
  * keep-alive comments, the terminal event, then the close), resumes with Last-Event-ID; long-polls answer on
- * a status change or at their wait; every completed clip has a signed JPEG poster frame.
+ * a status change or at their wait; every completed clip has a signed JPEG poster frame. On the shared
+ * appliance, with one render slot, 4 s renders and 1 s keep-alives set at run time.
  */
 class LiveStatusIT {
 
     private static final String PROMPT = "A cinematic drone shot gliding over a misty mountain valley at dawn";
+    /** One slot and 4 s renders, so a second and third clip wait in the queue; keep-alives every second. */
+    static final Map<String, String> SETTINGS = Map.of(SharedAppliance.SANDBOX_PACE, "PT4S", "render.slots", "1",
+            "live.keep-alive", "PT1S");
     private static Appliance appliance;
+    private static SharedAppliance.Account account;
     private static Api api;
 
     @BeforeAll
-    static void boot() throws Exception {
-        // One slot and 4 s renders, so a second and third clip wait in the queue; keep-alives every second.
-        appliance = Appliance.start("live", Map.of("engine.sandbox.min-render-time", "PT4S", "render.slots", "1",
-                "live.keep-alive", "PT1S"));
-        api = appliance.api();
+    static void settings() throws Exception {
+        appliance = SharedAppliance.get();
+        account = SharedAppliance.setUp("live", Map.of(), SETTINGS);
+        api = account.live();
     }
 
     @AfterAll
-    static void stop() throws Exception {
-        appliance.close();
+    static void restore() throws Exception {
+        SharedAppliance.tearDown(SETTINGS, account);
     }
 
     private static String submit() throws Exception {
@@ -59,7 +63,7 @@ class LiveStatusIT {
         String first = submit();
         String second = submit();
         SseClient.Stream s = SseClient.read(appliance.baseUrl() + "/v1/video/" + second + "/events",
-                appliance.liveKey(), null, Duration.ofSeconds(60));
+                account.liveKey(), null, Duration.ofSeconds(60));
         assertEquals(200, s.status(), s.errorBody());
         assertTrue(s.contentType().startsWith("text/event-stream"), s.contentType());
         List<SseClient.Event> events = s.events();
@@ -88,12 +92,12 @@ class LiveStatusIT {
 
         // The client had the last event: a resume sends nothing more and closes at once.
         SseClient.Stream resumed = SseClient.read(appliance.baseUrl() + "/v1/video/" + second + "/events",
-                appliance.liveKey(), end.id(), Duration.ofSeconds(10));
+                account.liveKey(), end.id(), Duration.ofSeconds(10));
         assertEquals(200, resumed.status());
         assertTrue(resumed.events().isEmpty(), resumed.events().toString());
         // From an older event, the current state (the terminal one) comes, then the close.
         SseClient.Stream fromOpening = SseClient.read(appliance.baseUrl() + "/v1/video/" + second + "/events",
-                appliance.liveKey(), opening.id(), Duration.ofSeconds(10));
+                account.liveKey(), opening.id(), Duration.ofSeconds(10));
         assertEquals(1, fromOpening.events().size(), fromOpening.events().toString());
         assertEquals("completed", fromOpening.last().name());
         assertEquals(end.id(), fromOpening.last().id());
@@ -102,7 +106,7 @@ class LiveStatusIT {
     @Test
     void anUnknownGenerationsStreamIsAJson404() throws Exception {
         SseClient.Stream s = SseClient.read(appliance.baseUrl() + "/v1/video/00000000-0000-0000-0000-000000000000/events",
-                appliance.liveKey(), null, Duration.ofSeconds(10));
+                account.liveKey(), null, Duration.ofSeconds(10));
         assertEquals(404, s.status());
         assertTrue(s.errorBody().contains("generation.not_found"), s.errorBody());
         SseClient.Stream noKey = SseClient.read(appliance.baseUrl() + "/v1/video/x/events", "rf_live_nope", null,

@@ -105,10 +105,10 @@ class OpenApiIT {
             }
         }
         assertEquals(List.of(), problems);
-        assertEquals(37, operations, "every webhook and admin operation is in the document");
+        assertEquals(40, operations, "every webhook and admin operation is in the document");
         JsonNode schemas = doc.path("components").path("schemas");
         for (String schema : new String[] {"WebhookEndpoint", "WebhookEndpointCreated", "WebhookSecret", "Delivery",
-                "DeliveryAttempt", "WebhookCreateRequest", "Engine", "ModelVersion", "PasswordChange"}) {
+                "DeliveryAttempt", "WebhookCreateRequest", "Engine", "ModelVersion", "PasswordChange", "LiveSetting"}) {
             JsonNode props = schemas.path(schema).path("properties");
             assertTrue(props.size() > 0, schema + " has properties");
             props.fieldNames().forEachRemaining(p -> assertTrue(p.equals(p.toLowerCase()), schema + "." + p + " is snake_case"));

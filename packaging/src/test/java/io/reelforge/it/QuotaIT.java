@@ -16,24 +16,29 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** 50 concurrent submissions from one account: exactly 5 accepted and charged, the rest 429 with Retry-After. */
+/**
+ * 50 concurrent submissions from one account: exactly 5 accepted and charged, the rest 429 with Retry-After. On
+ * the shared appliance with 30 s renders set at run time, so none ends during the test.
+ */
 class QuotaIT {
 
-    static Appliance appliance;
+    static final Map<String, String> SETTINGS = Map.of(SharedAppliance.SANDBOX_PACE, "PT30S");
+    static SharedAppliance.Account account;
+    static Api api;
 
     @BeforeAll
-    static void boot() throws Exception {
-        appliance = Appliance.start("quota", Map.of("engine.sandbox.min-render-time", "PT30S"));
+    static void settings() throws Exception {
+        account = SharedAppliance.setUp("quota", Map.of(), SETTINGS);
+        api = account.live();
     }
 
     @AfterAll
-    static void down() throws Exception {
-        appliance.close();
+    static void restore() throws Exception {
+        SharedAppliance.tearDown(SETTINGS, account);
     }
 
     @Test
     void fiftyConcurrentSubmissions() throws Exception {
-        Api api = appliance.api();
         long before = api.balance();
         ExecutorService pool = Executors.newFixedThreadPool(50);
         CountDownLatch go = new CountDownLatch(1);

@@ -10,28 +10,30 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * The per-key request rate (a per-plan setting, here 8 a minute on the demo account's Starter plan) and the
- * RateLimit-Policy / RateLimit fields of the IETF draft, for both the request rate and the jobs-at-once quota.
+ * The per-key request rate (a per-plan setting, here 8 a minute on the Starter plan, set at run time on the
+ * shared appliance) and the RateLimit-Policy / RateLimit fields of the IETF draft, for both the request rate and
+ * the jobs-at-once quota (an account of its own with one job at once).
  */
 class RateLimitIT {
 
-    static Appliance appliance;
+    static final Map<String, String> SETTINGS = Map.of("ratelimit.requests-per-minute.starter", "8",
+            SharedAppliance.SANDBOX_PACE, "PT20S");
+    static SharedAppliance.Account account;
 
     @BeforeAll
-    static void boot() throws Exception {
-        appliance = Appliance.start("ratelimit", Map.of("ratelimit.requests-per-minute.starter", "8",
-                "quota.concurrent-jobs", "1", "engine.sandbox.min-render-time", "PT20S"));
+    static void settings() throws Exception {
+        account = SharedAppliance.setUp("ratelimit", Map.of("max_concurrent_jobs", 1), SETTINGS);
     }
 
     @AfterAll
-    static void down() throws Exception {
-        appliance.close();
+    static void restore() throws Exception {
+        SharedAppliance.tearDown(SETTINGS, account);
     }
 
     @Test
     void requestRateAndConcurrencyAreDescribedAndEnforcedWithDistinctCodes() throws Exception {
-        // The boot's readiness probe already spent one request of the key's minute; a fresh key has a window of its own.
-        Api api = appliance.api().withKey(appliance.testKey());
+        // A fresh key: nothing of its minute spent yet.
+        Api api = account.test();
         Api.Resp first = api.generate(Map.of("prompt", "rain over a city", "resolution", "720p"));
         assertEquals(202, first.status(), first.text());
         assertEquals("\"requests\";q=8;w=60, \"concurrency\";q=1;qu=\"concurrent-requests\"", first.header("RateLimit-Policy"));
@@ -55,7 +57,7 @@ class RateLimitIT {
         assertTrue(limited.header("RateLimit").startsWith("\"requests\";r=0;t="), limited.header("RateLimit"));
 
         // Another key has its own budget.
-        Api.Resp other = appliance.api().get("/v1/account");
+        Api.Resp other = account.live().get("/v1/account");
         assertEquals(200, other.status(), other.text());
     }
 }

@@ -13,18 +13,24 @@ import com.fasterxml.jackson.databind.JsonNode;
  * <p>A class that needs an account of its own (another plan, another balance) gets one from {@link #account},
  * made through the admin API as an operator's provisioning script would, instead of a boot with other
  * {@code demo.*} settings.
+ *
+ * <p>A class that needs other settings changes them at run time ({@link #change}) in its {@code @BeforeAll} and
+ * puts them back ({@link #reset}) in its {@code @AfterAll}, as an operator would, instead of a boot of its own:
+ * the classes run one after another, so no other class sees them.
  */
 final class SharedAppliance {
 
     /** The console admin that makes the test classes' accounts: not the first admin, whose forced password change OpenApiIT tests. */
     private static final String PROVISIONER = "it-provisioner";
     private static final String PROVISIONER_PASSWORD = "it provisioner password 42";
+    /** The shared appliance's render pacing, a host-only setting: changed through {@code /ops}, not the admin API. */
+    static final String SANDBOX_PACE = "engine.sandbox.min-render-time";
 
     private static Appliance instance;
     private static Api provisioner;
 
-    /** An account of one test class on the shared appliance: its id and a client with each of its two keys. */
-    record Account(String id, Api live, Api test) {
+    /** An account of one test class on the shared appliance: its id, a client with each of its two keys, the live key. */
+    record Account(String id, Api live, Api test, String liveKey) {
     }
 
     private SharedAppliance() {
@@ -59,7 +65,8 @@ final class SharedAppliance {
             throw new IllegalStateException("could not create account " + body + ": " + created.status() + " " + created.text());
         }
         String id = created.json().path("id").asText();
-        return new Account(id, get().api().withKey(key(admin, id, "live")), get().api().withKey(key(admin, id, "test")));
+        String live = key(admin, id, "live");
+        return new Account(id, get().api().withKey(live), get().api().withKey(key(admin, id, "test")), live);
     }
 
     /**
@@ -75,6 +82,68 @@ final class SharedAppliance {
                 Map.of("amount", balance - now, "reason", "test set-up: start at " + balance + " credits"));
         if (r.status() != 200 || r.json().path("balance").asLong() != balance) {
             throw new IllegalStateException("could not set the balance of " + account.id() + " to " + balance + ": " + r.status() + " " + r.text());
+        }
+    }
+
+    /**
+     * Changes settings (names without the {@code reelforge.} prefix) while the shared appliance runs: through
+     * {@code PUT /v1/admin/settings/live/{name}} as a console admin, the sandbox pacing through the host's
+     * {@code PUT /ops/settings/{name}}. Each is in effect when the call returns.
+     */
+    static void change(Map<String, String> settings) throws Exception {
+        for (Map.Entry<String, String> e : settings.entrySet()) {
+            String name = "reelforge." + e.getKey();
+            Api.Resp r = SANDBOX_PACE.equals(e.getKey())
+                    ? get().ops().putJson("/ops/settings/" + name, Map.of("value", e.getValue()))
+                    : provisioner().putJson("/v1/admin/settings/live/" + name, Map.of("value", e.getValue()));
+            if (r.status() != 200 || !r.json().path("changed").asBoolean()) {
+                throw new IllegalStateException("could not set " + name + " to " + e.getValue() + ": " + r.status() + " " + r.text());
+            }
+        }
+    }
+
+    /** Puts these settings back to the shared appliance's configured values ({@code DELETE} of what {@link #change} did). */
+    static void reset(java.util.Collection<String> names) throws Exception {
+        for (String n : names) {
+            String name = "reelforge." + n;
+            Api.Resp r = SANDBOX_PACE.equals(n) ? get().ops().delete("/ops/settings/" + name)
+                    : provisioner().delete("/v1/admin/settings/live/" + name);
+            if (r.status() != 200 || r.json().path("changed").asBoolean()) {
+                throw new IllegalStateException("could not put " + name + " back: " + r.status() + " " + r.text());
+            }
+        }
+    }
+
+    /**
+     * A class's set-up on the shared appliance: its own account on the Starter plan (with these further fields),
+     * then its settings {@linkplain #change changed}. {@link #tearDown} undoes it.
+     */
+    static Account setUp(String name, Map<String, Object> fields, Map<String, String> settings) throws Exception {
+        Map<String, Object> all = new LinkedHashMap<>(fields);
+        all.putIfAbsent("plan", "starter");
+        Account account = account(name, all);
+        change(settings);
+        return account;
+    }
+
+    /** Puts the settings of {@link #setUp} back, then ends what the account still has in flight. */
+    static void tearDown(Map<String, String> settings, Account account) throws Exception {
+        reset(settings.keySet());
+        cancelInFlight(account.live());
+    }
+
+    /** The console admin the test classes provision with (settings:read and settings:update). */
+    static Api admin() throws Exception {
+        return provisioner();
+    }
+
+    /** Cancels what this account still has queued or rendering, so no render of one class runs on into the next. */
+    static void cancelInFlight(Api api) throws Exception {
+        for (JsonNode g : api.get("/v1/video?limit=100").json().path("data")) {
+            String status = g.path("status").asText();
+            if ("queued".equals(status) || "processing".equals(status)) {
+                api.post("/v1/video/" + g.path("generation_id").asText() + "/cancel", "application/json", "");
+            }
         }
     }
 

@@ -31,7 +31,8 @@ import org.junit.jupiter.api.TestMethodOrder;
  * signatures checked with the Standard Webhooks library itself, retries with one webhook-id, 410, Retry-After,
  * no redirects, rotation, redelivery, and an appliance restart between two attempts. Each attempt's outcome is
  * counted in {@code reelforge_webhook_attempts_total}, and every webhook answer is checked against the served
- * OpenAPI document.
+ * OpenAPI document. On the shared appliance, with an account of its own and its settings changed at run time
+ * (they are stored, so the restart keeps them); the restart is the shared appliance's.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class WebhookIT {
@@ -39,20 +40,25 @@ class WebhookIT {
     static final Duration WAIT = Duration.ofSeconds(120);
     static final String ATTEMPTS = "reelforge_webhook_attempts_total";
     static Appliance appliance;
+    static SharedAppliance.Account account;
     static Receiver receiver;
     static Api api;
     static OpenApiContract contract;
 
+    /** Set at run time on the shared appliance: loopback allowed, quick retries, a poll every second, 2 s renders. */
+    static final Map<String, String> SETTINGS = Map.of(
+            "webhooks.allow-addresses", "127.0.0.1",
+            "webhooks.retry-schedule", "PT1S,PT1S,PT1S,PT1S",
+            "webhooks.poll-interval", "PT1S",
+            "webhooks.timeout", "PT3S",
+            SharedAppliance.SANDBOX_PACE, "PT2S");
+
     @BeforeAll
-    static void boot() throws Exception {
+    static void settings() throws Exception {
         receiver = new Receiver();
-        appliance = Appliance.start("webhooks", Map.of(
-                "webhooks.allow-addresses", "127.0.0.1",
-                "webhooks.retry-schedule", "PT1S,PT1S,PT1S,PT1S",
-                "webhooks.poll-interval", "PT1S",
-                "webhooks.timeout", "PT3S",
-                "engine.sandbox.min-render-time", "PT2S"));
-        api = appliance.api();
+        appliance = SharedAppliance.get();
+        account = SharedAppliance.setUp("webhooks", Map.of(), SETTINGS);
+        api = account.live();
         contract = OpenApiContract.of(appliance);
     }
 
@@ -63,8 +69,8 @@ class WebhookIT {
     }
 
     @AfterAll
-    static void down() throws Exception {
-        appliance.close();
+    static void restore() throws Exception {
+        SharedAppliance.tearDown(SETTINGS, account);
         receiver.close();
     }
 

@@ -16,9 +16,9 @@ import jakarta.validation.Validator;
 import io.reelforge.domain.model.safety.SafetyRepository;
 import io.reelforge.domain.model.safety.SafetyTerm;
 import io.reelforge.domain.model.settings.ApplianceSetting;
+import io.reelforge.domain.model.settings.SettingChanged;
 import io.reelforge.domain.model.settings.SettingRepository;
 import io.reelforge.domain.shared.ReelforgeException;
-import io.reelforge.infrastructure.config.SettingOverrides;
 import io.reelforge.infrastructure.config.Settings;
 import io.reelforge.infrastructure.storage.DiskSpace;
 import io.reelforge.infrastructure.storage.UrlSigner;
@@ -45,7 +45,7 @@ public class SettingsAdmin {
     SettingRepository stored;
 
     @Inject
-    Event<SettingOverrides.Changed> changed;
+    Event<SettingChanged> changed;
 
     @Inject
     Settings settings;
@@ -160,7 +160,7 @@ public class SettingsAdmin {
     private void put(String name, String value, String actor) {
         stored.find(name).ifPresentOrElse(s -> s.change(value, actor, clock.instant()),
                 () -> stored.store(new ApplianceSetting(name, value, actor, clock.instant())));
-        changed.fire(new SettingOverrides.Changed(name));
+        changed.fire(new SettingChanged(name));
     }
 
     /** The rule for a storage root chosen in the console: under the allowed base, the appliance's own, no system folder. */

@@ -9,14 +9,17 @@ import jakarta.inject.Inject;
 
 import org.eclipse.microprofile.config.Config;
 
+import io.reelforge.application.console.ConfiguredSettings;
 import io.reelforge.application.render.RenderLimits;
+import io.reelforge.domain.model.settings.TunableSetting;
 
 /**
  * The appliance's settings as typed values. Read on each call, so a value is never cached past a restart
- * in one place and fresh in another.
+ * in one place and fresh in another. For a {@link TunableSetting} a value changed at run time (stored in the
+ * database, see {@link SettingOverrides}) wins over the configured one.
  */
 @ApplicationScoped
-public class Settings implements RenderLimits {
+public class Settings implements RenderLimits, ConfiguredSettings {
 
     @Inject
     Config config;
@@ -253,13 +256,24 @@ public class Settings implements RenderLimits {
                 .orElseGet(() -> integer("reelforge.ratelimit.requests-per-minute"));
     }
 
-    /** Any setting by its full name; engines read theirs through this. */
+    /** Any setting by its full name; engines read theirs through this (a tunable one as changed at run time). */
     public Optional<String> optional(String key) {
-        return config.getOptionalValue(key, String.class).map(String::trim).filter(s -> !s.isEmpty());
+        return changed(key).or(() -> config.getOptionalValue(key, String.class)).map(String::trim).filter(s -> !s.isEmpty());
+    }
+
+    /** The value from the configuration alone (system property, environment, properties file), trimmed. */
+    @Override
+    public Optional<String> configured(String name) {
+        return config.getOptionalValue(name, String.class).map(String::trim);
+    }
+
+    /** The value stored at run time, for a tunable setting only (the others are never looked up in the database). */
+    private Optional<String> changed(String key) {
+        return TunableSetting.isTunable(key) ? overrides.get(key) : Optional.empty();
     }
 
     private String string(String key) {
-        return config.getValue(key, String.class);
+        return changed(key).orElseGet(() -> config.getValue(key, String.class));
     }
 
     private int integer(String key) {

@@ -13,6 +13,7 @@ import javax.sql.DataSource;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 
 import org.quartz.JobBuilder;
@@ -34,6 +35,7 @@ import org.quartz.utils.DBConnectionManager;
 
 import io.reelforge.application.JobQueue;
 import io.reelforge.application.render.RenderGeneration;
+import io.reelforge.infrastructure.config.SettingOverrides;
 import io.reelforge.infrastructure.config.Settings;
 import io.reelforge.infrastructure.persistence.DataSources;
 
@@ -163,6 +165,30 @@ public class JobScheduler implements JobQueue {
             } catch (SchedulerException e) {
                 LOG.warning("job runner did not stop cleanly: " + e.getMessage());
             }
+        }
+    }
+
+    /**
+     * A maintenance interval changed at run time (here or on another node): its trigger is replaced, so the new
+     * interval applies from now on without a restart. With a clustered job store the trigger is shared, and
+     * replacing it again on each node is harmless.
+     */
+    void onSettingsReloaded(@Observes SettingOverrides.Reloaded changed) {
+        Scheduler s = scheduler;
+        if (s == null) {
+            return;
+        }
+        try {
+            if (changed.names().contains("reelforge.retention.interval")) {
+                repeat(s, RetentionJob.class, settings.retentionInterval());
+                LOG.info(() -> "retention now runs every " + settings.retentionInterval());
+            }
+            if (changed.names().contains("reelforge.webhooks.poll-interval")) {
+                repeat(s, WebhookJob.class, settings.webhookPollInterval());
+                LOG.info(() -> "due webhooks are now looked for every " + settings.webhookPollInterval());
+            }
+        } catch (SchedulerException e) {
+            LOG.log(java.util.logging.Level.WARNING, "could not reschedule a maintenance job; the old interval stays until a restart", e);
         }
     }
 

@@ -30,4 +30,9 @@ public class JpaSettingRepository implements SettingRepository {
     public void store(ApplianceSetting setting) {
         em.persist(setting);
     }
+
+    @Override
+    public void remove(ApplianceSetting setting) {
+        em.remove(setting);
+    }
 }

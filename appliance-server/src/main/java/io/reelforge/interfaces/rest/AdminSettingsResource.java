@@ -6,10 +6,13 @@ import java.util.Map;
 
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -22,6 +25,8 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import io.reelforge.application.console.LiveSettingsAdmin;
+import io.reelforge.application.console.LiveSettingsAdmin.LiveSetting;
 import io.reelforge.application.console.SettingsAdmin;
 import io.reelforge.application.console.SettingsAdmin.SettingsView;
 import io.reelforge.application.console.SettingsDraft;
@@ -32,6 +37,8 @@ import io.reelforge.infrastructure.security.ConsoleCredentialsRequired;
  * {@code /v1/admin/settings}: what the console's Settings page shows and changes (retention, the storage root,
  * the URL signing key), for console users with HTTP Basic credentials; {@code settings:read} reads,
  * {@code settings:update} changes. A change is in effect on every appliance sharing the database within seconds.
+ * {@code /v1/admin/settings/live} lists and changes the settings tunable at run time (render timeout, retention,
+ * rate limits, ...; see {@code TunableSetting}).
  */
 @Path("v1/admin/settings")
 @Tag(name = "admin")
@@ -42,6 +49,9 @@ public class AdminSettingsResource {
 
     @Inject
     SettingsAdmin settings;
+
+    @Inject
+    LiveSettingsAdmin live;
 
     @GET
     @Operation(operationId = "getSettings", summary = "The run-time settings and the URL signing key's state")
@@ -114,5 +124,65 @@ public class AdminSettingsResource {
         }
         settings.rotateUrlKey(Boolean.TRUE.equals(cutOff));
         return Response.ok(settings.view()).build();
+    }
+
+    @GET
+    @Path("live")
+    @Operation(operationId = "listLiveSettings", summary = "The settings that can be changed while the appliance runs")
+    @APIResponse(responseCode = "200", description = "Each with its value now and as configured.",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "LiveSettingList")))
+    @APIResponse(responseCode = "401", ref = RestApplication.ADMIN_UNAUTHORIZED)
+    @APIResponse(responseCode = "403", ref = RestApplication.ADMIN_FORBIDDEN)
+    public Map<String, Object> listLive() {
+        return Map.of("data", live.list());
+    }
+
+    @PUT
+    @Path("live/{name}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(operationId = "changeLiveSetting", summary = "Change a setting without a restart",
+            description = "Stored in the database: in effect on every appliance sharing it within seconds, and after a "
+                    + "restart, until put back with DELETE. Each change is an audit line (settings:live).")
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(ref = "LiveSettingUpdateRequest")))
+    @APIResponse(responseCode = "200", description = "The setting after the change.",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "LiveSetting")))
+    @APIResponse(responseCode = "400", ref = RestApplication.BAD_REQUEST)
+    @APIResponse(responseCode = "401", ref = RestApplication.ADMIN_UNAUTHORIZED)
+    @APIResponse(responseCode = "403", ref = RestApplication.ADMIN_FORBIDDEN)
+    @APIResponse(responseCode = "404", description = "setting.not_found: no setting of that name can be changed at run time.",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = RestApplication.ERROR)))
+    @APIResponse(responseCode = "422", description = "value_required, invalid_type, settings.invalid (why the value is "
+            + "refused), or settings.host_only.",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = RestApplication.ERROR)))
+    public LiveSetting changeLive(@PathParam("name") String name, InputStream body) throws IOException {
+        return live.change(name, value(body));
+    }
+
+    @DELETE
+    @Path("live/{name}")
+    @Operation(operationId = "resetLiveSetting", summary = "Put a setting back to its configured value")
+    @APIResponse(responseCode = "200", description = "The setting as configured.",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "LiveSetting")))
+    @APIResponse(responseCode = "401", ref = RestApplication.ADMIN_UNAUTHORIZED)
+    @APIResponse(responseCode = "403", ref = RestApplication.ADMIN_FORBIDDEN)
+    @APIResponse(responseCode = "404", description = "setting.not_found.",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = RestApplication.ERROR)))
+    @APIResponse(responseCode = "422", description = "settings.host_only.",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = RestApplication.ERROR)))
+    public LiveSetting resetLive(@PathParam("name") String name) {
+        return live.reset(name);
+    }
+
+    /** The {@code value} of a {@code {"value": "..."}} body: text, as in the properties file. */
+    static String value(InputStream body) throws IOException {
+        Object v = RequestFields.json(body).get("value");
+        if (v == null) {
+            throw ReelforgeException.validation("value", "value_required", "Give the new value as {\"value\": \"...\"}.");
+        }
+        if (!(v instanceof String s)) {
+            throw ReelforgeException.validation("value", "invalid_type", "value must be a string, e.g. \"PT30S\" or \"60\".");
+        }
+        return s;
     }
 }

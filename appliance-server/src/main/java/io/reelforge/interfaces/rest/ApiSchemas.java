@@ -331,6 +331,39 @@ final class ApiSchemas {
                     description = "A folder under reelforge.storage.allowed-base, for new clips.") String storageRoot) {
     }
 
+    @Schema(name = "LiveSetting", description = "A setting an operator may change while the appliance runs; the changed "
+            + "value wins over the configured one on every appliance sharing the database, and survives restarts.")
+    record LiveSetting(
+            @Schema(name = "name", required = true, example = "reelforge.render.timeout") String name,
+            @Schema(name = "value", required = true, nullable = true, example = "PT15M",
+                    description = "In effect now; null: not set at all (a plan's rate is then reelforge.ratelimit.requests-per-minute).")
+            String value,
+            @Schema(name = "configured", required = true, nullable = true, example = "PT10M",
+                    description = "From the configuration (properties file, environment, system property): applies when not changed.")
+            String configured,
+            @Schema(name = "changed", required = true, example = "true", description = "Whether a run-time change is in effect.")
+            boolean changed,
+            @Schema(name = "host_only", required = true, example = "false",
+                    description = "Changed only from the appliance's host (/ops), never through this API (test pacing).")
+            boolean hostOnly,
+            @Schema(name = "effect", required = true, example = "the time limit of renders started from now on") String effect,
+            @Schema(name = "updated_at", required = true, nullable = true, type = SchemaType.STRING, format = "date-time")
+            java.time.Instant updatedAt,
+            @Schema(name = "updated_by", required = true, nullable = true, example = "console:admin") String updatedBy) {
+    }
+
+    @Schema(name = "LiveSettingList", description = "Every setting that can be changed at run time, a request rate per plan included.")
+    record LiveSettingList(
+            @Schema(name = "data", required = true, type = SchemaType.ARRAY, implementation = LiveSetting.class) List<LiveSetting> data) {
+    }
+
+    @Schema(name = "LiveSettingUpdateRequest", description = "The new value, as text in the setting's own format.",
+            example = "{\"value\": \"PT15M\"}")
+    record LiveSettingUpdateRequest(
+            @Schema(name = "value", required = true, example = "PT15M", description = "ISO-8601 durations (PT30S), whole "
+                    + "numbers, auto or a number for render slots, comma-separated lists; see docs/configuration.md.") String value) {
+    }
+
     @Schema(name = "UrlKeyRotateRequest", description = "How to treat URLs signed with the old key.", example = "{\"cut_off\": false}")
     record UrlKeyRotateRequest(@Schema(name = "cut_off", example = "false",
             description = "true: old URLs stop at once; false (default): they work until they expire.") Boolean cutOff) {

@@ -60,7 +60,8 @@ public class OpenApiTidy implements OASFilter {
             Map.entry("PlanList.data", "PlanOption"),
             Map.entry("AdminAccountList.data", "AdminAccount"),
             Map.entry("AdminKeyList.data", "AdminKey"),
-            Map.entry("UpstreamList.data", "Upstream"));
+            Map.entry("UpstreamList.data", "Upstream"),
+            Map.entry("LiveSettingList.data", "LiveSetting"));
 
     /** String arrays whose items are webhook event names. */
     private static final List<String> EVENT_ARRAYS = List.of("WebhookEndpoint.events", "WebhookEndpointCreated.events",

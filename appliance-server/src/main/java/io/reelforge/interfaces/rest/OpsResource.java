@@ -1,17 +1,26 @@
 package io.reelforge.interfaces.rest;
 
 import jakarta.inject.Inject;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.List;
+
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
+import io.reelforge.application.console.LiveSettingsAdmin;
+import io.reelforge.application.console.LiveSettingsAdmin.LiveSetting;
 import io.reelforge.application.ops.LedgerReconciliation;
 import io.reelforge.application.ops.Maintenance;
 import io.reelforge.infrastructure.security.OpsAccess;
+import io.reelforge.infrastructure.security.OpsContext;
 
 /** {@code /ops}: what the {@code reelforge} CLI asks of a running appliance (loopback and token only). */
 @Path("ops")
@@ -28,6 +37,12 @@ public class OpsResource {
 
     @Inject
     LedgerReconciliation reconciliation;
+
+    @Inject
+    LiveSettingsAdmin live;
+
+    @Inject
+    OpsContext ops;
 
     @POST
     @Path("backup")
@@ -53,5 +68,28 @@ public class OpsResource {
     @Path("ledger/reconciliation")
     public LedgerReconciliation.Report reconcileLedger() {
         return reconciliation.reconcile();
+    }
+
+    /** The run-time tunable settings, as {@code GET /v1/admin/settings/live} lists them. */
+    @GET
+    @Path("settings")
+    public java.util.Map<String, List<LiveSetting>> settings() {
+        ops.requireAdministrator();
+        return java.util.Map.of("data", live.listFromHost());
+    }
+
+    /** As {@code PUT /v1/admin/settings/live/{name}}, host-only settings (the sandbox engine's pacing) included. */
+    @PUT
+    @Path("settings/{name}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public LiveSetting changeSetting(@PathParam("name") String name, InputStream body) throws IOException {
+        String actor = ops.requireAdministrator();
+        return live.changeFromHost(actor, name, AdminSettingsResource.value(body));
+    }
+
+    @DELETE
+    @Path("settings/{name}")
+    public LiveSetting resetSetting(@PathParam("name") String name) {
+        return live.resetFromHost(ops.requireAdministrator(), name);
     }
 }

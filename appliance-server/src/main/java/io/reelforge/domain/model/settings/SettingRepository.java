@@ -10,4 +10,7 @@ public interface SettingRepository {
     List<ApplianceSetting> all();
 
     void store(ApplianceSetting setting);
+
+    /** Removes a stored setting: the configured value applies again. */
+    void remove(ApplianceSetting setting);
 }

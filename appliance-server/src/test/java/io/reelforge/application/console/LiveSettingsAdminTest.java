@@ -1,0 +1,183 @@
+package io.reelforge.application.console;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.lang.annotation.Annotation;
+import java.lang.reflect.Proxy;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletionStage;
+
+import jakarta.enterprise.event.Event;
+import jakarta.enterprise.event.NotificationOptions;
+import jakarta.enterprise.util.TypeLiteral;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import io.reelforge.domain.model.account.AccountRepository;
+import io.reelforge.domain.model.account.Plan;
+import io.reelforge.domain.model.console.AuditEntry;
+import io.reelforge.domain.model.console.AuditRepository;
+import io.reelforge.domain.model.settings.ApplianceSetting;
+import io.reelforge.domain.model.settings.SettingChanged;
+import io.reelforge.domain.model.settings.SettingRepository;
+import io.reelforge.domain.shared.ReelforgeException;
+
+/**
+ * Changing and putting back a run-time setting from the host: stored, audited and announced only when something
+ * changed; refused with the error the route answers (404 for a name that cannot change, 422 for a bad value).
+ */
+class LiveSettingsAdminTest {
+
+    private final Map<String, ApplianceSetting> rows = new HashMap<>();
+    private final List<AuditEntry> audit = new ArrayList<>();
+    private final List<String> announced = new ArrayList<>();
+    private LiveSettingsAdmin admin;
+
+    @BeforeEach
+    void setUp() {
+        admin = new LiveSettingsAdmin();
+        admin.stored = new SettingRepository() {
+            @Override
+            public Optional<ApplianceSetting> find(String name) {
+                return Optional.ofNullable(rows.get(name));
+            }
+
+            @Override
+            public List<ApplianceSetting> all() {
+                return List.copyOf(rows.values());
+            }
+
+            @Override
+            public void store(ApplianceSetting setting) {
+                rows.put(setting.name(), setting);
+            }
+
+            @Override
+            public void remove(ApplianceSetting setting) {
+                rows.remove(setting.name());
+            }
+        };
+        admin.configuration = name -> Optional.ofNullable(Map.of("reelforge.render.timeout", "PT10M",
+                "reelforge.engine.sandbox.min-render-time", "PT3S").get(name));
+        Plan starter = new Plan("starter", "Starter", 1000, 0, true, 90, 0);
+        admin.accounts = (AccountRepository) Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[] {AccountRepository.class},
+                (proxy, method, args) -> switch (method.getName()) {
+                    case "plans" -> List.of(starter);
+                    case "plan" -> Optional.ofNullable("starter".equals(args[0]) ? starter : null);
+                    default -> throw new UnsupportedOperationException(method.getName());
+                });
+        admin.clock = Clock.fixed(Instant.parse("2026-12-06T10:00:00Z"), ZoneOffset.UTC);
+        admin.audit = new AuditLog();
+        admin.audit.clock = admin.clock;
+        admin.audit.entries = (AuditRepository) Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[] {AuditRepository.class},
+                (proxy, method, args) -> {
+                    if (!method.getName().equals("append")) {
+                        throw new UnsupportedOperationException(method.getName());
+                    }
+                    audit.add((AuditEntry) args[0]);
+                    return null;
+                });
+        admin.changed = new Announcements();
+    }
+
+    @Test
+    void aChangeIsStoredAuditedAndAnnouncedOnce() {
+        LiveSettingsAdmin.LiveSetting s = admin.changeFromHost("cli", "reelforge.render.timeout", " PT2S ");
+        assertEquals("PT2S", s.value());
+        assertEquals("PT10M", s.configured());
+        assertTrue(s.changed());
+        assertEquals("cli", s.updatedBy());
+        assertEquals("PT2S", rows.get("reelforge.render.timeout").value());
+        assertEquals(1, audit.size());
+        assertEquals("settings:live", audit.get(0).action());
+        assertEquals("reelforge.render.timeout", audit.get(0).target());
+        assertTrue(audit.get(0).detail().startsWith("PT10M -> PT2S"), audit.get(0).detail());
+        assertEquals(List.of("reelforge.render.timeout"), announced);
+
+        admin.changeFromHost("cli", "reelforge.render.timeout", "PT2S");
+        assertEquals(1, audit.size(), "the same value again changes nothing");
+
+        LiveSettingsAdmin.LiveSetting back = admin.resetFromHost("cli", "reelforge.render.timeout");
+        assertEquals("PT10M", back.value());
+        assertFalse(back.changed());
+        assertNull(back.updatedAt());
+        assertTrue(rows.isEmpty());
+        assertTrue(audit.get(1).detail().startsWith("PT2S -> PT10M as configured"), audit.get(1).detail());
+        assertEquals(2, announced.size());
+        admin.resetFromHost("cli", "reelforge.render.timeout");
+        assertEquals(2, audit.size(), "nothing to put back");
+    }
+
+    @Test
+    void unknownNamesAndPlansAreNotFoundAndBadValuesAreInvalid() {
+        ReelforgeException unknown = assertThrows(ReelforgeException.class, () -> admin.changeFromHost("cli", "reelforge.data-dir", "/tmp"));
+        assertEquals("setting.not_found", unknown.code());
+        ReelforgeException noPlan = assertThrows(ReelforgeException.class,
+                () -> admin.changeFromHost("cli", "reelforge.ratelimit.requests-per-minute.platinum", "8"));
+        assertEquals("setting.not_found", noPlan.code());
+        assertEquals("8", admin.changeFromHost("cli", "reelforge.ratelimit.requests-per-minute.starter", "8").value());
+        ReelforgeException bad = assertThrows(ReelforgeException.class, () -> admin.changeFromHost("cli", "reelforge.render.slots", "0"));
+        assertEquals("settings.invalid", bad.code());
+        ReelforgeException address = assertThrows(ReelforgeException.class,
+                () -> admin.changeFromHost("cli", "reelforge.webhooks.allow-addresses", "127.0.0.1,not an address"));
+        assertEquals("settings.invalid", address.code());
+        assertEquals("value", address.param());
+        assertEquals(1, rows.size(), "nothing refused was stored");
+    }
+
+    @Test
+    void everySettingIsListedWithARatePerPlan() {
+        List<LiveSettingsAdmin.LiveSetting> all = admin.listFromHost();
+        assertTrue(all.stream().anyMatch(s -> s.name().equals("reelforge.ratelimit.requests-per-minute.starter") && s.value() == null));
+        LiveSettingsAdmin.LiveSetting pace = all.stream().filter(s -> s.name().equals("reelforge.engine.sandbox.min-render-time"))
+                .findFirst().orElseThrow();
+        assertTrue(pace.hostOnly());
+        assertEquals("PT3S", pace.value());
+        assertEquals("PT0S", admin.changeFromHost("cli", "reelforge.engine.sandbox.min-render-time", "PT0S").value(),
+                "the host may change the host-only pacing");
+    }
+
+    private final class Announcements implements Event<SettingChanged> {
+        @Override
+        public void fire(SettingChanged event) {
+            announced.add(event.name());
+        }
+
+        @Override
+        public <U extends SettingChanged> CompletionStage<U> fireAsync(U event) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public <U extends SettingChanged> CompletionStage<U> fireAsync(U event, NotificationOptions options) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public Event<SettingChanged> select(Annotation... qualifiers) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public <U extends SettingChanged> Event<U> select(Class<U> subtype, Annotation... qualifiers) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public <U extends SettingChanged> Event<U> select(TypeLiteral<U> subtype, Annotation... qualifiers) {
+            throw new UnsupportedOperationException();
+        }
+    }
+}
