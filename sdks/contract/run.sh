@@ -81,7 +81,7 @@ else
   mkdir -p "$DATA"
   LOG=$WORK/logs/appliance.log
   DEMO_KEY=rf_live_$(random_token 9)$(random_token 32)
-  "$java" -Xmx1g --enable-native-access=ALL-UNNAMED \
+  "$java" -Xmx1g -XX:TieredStopAtLevel=1 --enable-native-access=ALL-UNNAMED \
     -Dreelforge.data-dir="$DATA" \
     -Dreelforge.config-file=/dev/null \
     -Dreelforge.demo.api-key="$DEMO_KEY" \
