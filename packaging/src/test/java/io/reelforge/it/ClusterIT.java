@@ -176,13 +176,14 @@ class ClusterIT {
 
     @Test
     void aSecondApplianceOnADerbyDataFolderIsRefused() throws Exception {
-        try (Appliance first = Appliance.start("derby-first", Map.of())) {
-            Appliance second = Appliance.create("derby-second", Map.of("data-dir", first.dataDir().toString()));
-            assertThrows(IllegalStateException.class, second::boot);
-            assertEquals(3, second.awaitExitStatus(Duration.ofSeconds(30)));
-            assertTrue(second.log().contains("another Reelforge appliance is already running on the data folder"), second.log());
-            assertEquals(200, first.api().get("/v1/account").status(), "the first appliance runs on");
-        }
+        // The first is the shared appliance (embedded Derby, default settings): the refused start must leave it be.
+        Appliance first = SharedAppliance.get();
+        Appliance second = Appliance.create("derby-second", Map.of("data-dir", first.dataDir().toString()));
+        assertThrows(IllegalStateException.class, second::boot);
+        assertEquals(3, second.awaitExitStatus(Duration.ofSeconds(30)));
+        assertTrue(second.log().contains("another Reelforge appliance is already running on the data folder"), second.log());
+        assertEquals(200, first.api().get("/v1/account").status(), "the first appliance runs on");
+        assertEquals(200, first.ops().get("/ops/ledger/reconciliation").status(), "with its maintenance token untouched");
     }
 
     private static Map<String, String> settings(Path shared, String liveKey, String nodeId) {

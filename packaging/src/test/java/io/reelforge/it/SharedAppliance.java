@@ -8,7 +8,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 /**
  * One appliance with default settings, shared by the test classes that need no special settings (a boot
- * costs seconds). Renders are paced to 3 s so jobs can be caught while queued or processing.
+ * costs seconds), and by those that need a plain appliance beside their own: SharedModelsIT's upstream, ClusterIT's
+ * first appliance on a Derby data folder. Renders are paced to 3 s so jobs can be caught while queued or processing.
  *
  * <p>A class that needs an account of its own (another plan, another balance) gets one from {@link #account},
  * made through the admin API as an operator's provisioning script would, instead of a boot with other
@@ -29,7 +30,10 @@ final class SharedAppliance {
     private static Appliance instance;
     private static Api provisioner;
 
-    /** An account of one test class on the shared appliance: its id, a client with each of its two keys, the live key. */
+    /**
+     * An account of one test class on the shared appliance: its id, a client with each of its two keys, and the live
+     * key itself (for a test that hands it on, as a consumer appliance's upstream key).
+     */
     record Account(String id, Api live, Api test, String liveKey) {
     }
 

@@ -67,8 +67,10 @@ class SharedModelsIT {
         onA.put("node-id", "node-a");
         Map<String, String> onB = new HashMap<>(settings);
         onB.put("node-id", "node-b");
-        try (Appliance upstream = Appliance.start("models-upstream", Map.of("engine.sandbox.min-render-time", "PT1S"));
-             Appliance a = Appliance.start("models-a", onA);
+        // The upstream is the shared appliance (sandbox renders of 3 s), reached with a live key of an account of this class's own.
+        Appliance upstream = SharedAppliance.get();
+        String upstreamKey = SharedAppliance.account("shared models upstream", Map.of()).liveKey();
+        try (Appliance a = Appliance.start("models-a", onA);
              Appliance b = Appliance.start("models-b", onB)) {
             Api first = a.api().asConsoleUser("admin", a.firstAdminPassword());
             assertEquals(204, first.postJson("/v1/admin/password",
@@ -78,7 +80,7 @@ class SharedModelsIT {
 
             // An upstream added on A: B cannot open its key until it holds the cluster's key file.
             Api.Resp added = adminA.postJson("/v1/admin/upstreams", Map.of("base_url", upstream.baseUrl() + "/v1",
-                    "api_key", upstream.liveKey()));
+                    "api_key", upstreamKey));
             assertEquals(201, added.status(), added.text());
             String upstreamId = added.json().path("id").asText();
             await(() -> b.log().contains("copy that node's upstream-keys.key into this node's keys folder"),
