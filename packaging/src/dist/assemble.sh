@@ -17,8 +17,8 @@ modules=java.se,jdk.unsupported,jdk.crypto.ec,jdk.crypto.cryptoki,jdk.zipfs,jdk.
 
 # The redistributable H.264 path is the LGPL FFmpeg build (licenses/README.md): a GPL (libx264) build in the
 # bundle is refused unless asked for by name with H264_GPL=yes.
-if [ "${H264_GPL:-no}" != yes ] && (cd "$target" && jar tf ROOT.war) | grep -q -- '-gpl\.jar$'; then
-  echo "dist: the WAR carries a GPL FFmpeg build (*-gpl.jar); set H264_GPL=yes to ship it knowingly" >&2
+if [ "${H264_GPL:-no}" != yes ] && (cd "$target" && jar tf ROOT.war; ls server-lib) | grep -q -- '-gpl\.jar$'; then
+  echo "dist: the bundle carries a GPL FFmpeg build (*-gpl.jar); set H264_GPL=yes to ship it knowingly" >&2
   exit 1
 fi
 

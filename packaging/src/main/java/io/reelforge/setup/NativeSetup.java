@@ -21,7 +21,7 @@ import java.util.zip.ZipInputStream;
  * finds them there read-only instead of unpacking into {@code $HOME} at its first start.
  *
  * <p>Usage: {@code java -jar reelforge-setup.jar <reelforge.jar> <natives dir> <extra jar>...}; the extra jars
- * are further native jars to load with the WAR's (none today: the WAR carries the CPU libtorch). With
+ * are further native jars to load with the bundle's (none today: the bundle carries the CPU libtorch). With
  * {@code -DPYTORCH_LIBRARY_PATH} (the installer's {@code --libtorch}) DJL loads that libtorch instead and only the
  * JNI binding of its flavor is unpacked. With {@code --verify} first
  * (and the launcher's system properties, without the extra jars) it loads the natives the way the appliance
@@ -84,10 +84,24 @@ public final class NativeSetup {
         return m.invoke(null, args);
     }
 
-    /** The WAR inside the uber jar, and the jars inside the WAR, copied out so a class loader can read them. */
+    /**
+     * The libraries the appliance loads: the server's (the uber jar's {@code MICRO-INF/lib}, where the bundle puts
+     * the libraries that need no scan, the native ones among them) and the WAR's {@code WEB-INF/lib}, copied out so a
+     * class loader can read them.
+     */
     private static List<URL> extractWarLibraries(Path uberJar, Path work) throws IOException {
         List<URL> urls = new ArrayList<>();
         try (ZipFile zip = new ZipFile(uberJar.toFile())) {
+            for (ZipEntry e : zip.stream().toList()) {
+                String name = e.getName();
+                if (name.startsWith("MICRO-INF/lib/") && name.endsWith(".jar") && name.indexOf('/', 14) < 0) {
+                    Path jar = work.resolve(name.substring(14));
+                    try (var in = zip.getInputStream(e)) {
+                        Files.copy(in, jar, StandardCopyOption.REPLACE_EXISTING);
+                    }
+                    urls.add(jar.toUri().toURL());
+                }
+            }
             ZipEntry war = zip.getEntry("MICRO-INF/deploy/ROOT.war");
             if (war == null) {
                 throw new IOException(uberJar + " holds no MICRO-INF/deploy/ROOT.war");
