@@ -19,7 +19,6 @@ import io.reelforge.domain.model.generation.Resolution;
 import io.reelforge.domain.model.ledger.LedgerEntry;
 import io.reelforge.domain.model.ledger.LedgerRepository;
 import io.reelforge.domain.shared.ReelforgeException;
-import io.reelforge.infrastructure.security.Caller;
 
 /** What an API caller may read about its own account. */
 @ApplicationScoped

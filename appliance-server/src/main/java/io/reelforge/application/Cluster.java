@@ -12,7 +12,6 @@ import jakarta.transaction.Transactional;
 import io.reelforge.domain.model.node.ClusterNode;
 import io.reelforge.domain.model.node.NodeRepository;
 import io.reelforge.engine.Engine;
-import io.reelforge.infrastructure.config.Settings;
 
 /**
  * This node's membership of the cluster: its row in the nodes table, renewed at every heartbeat with what it
@@ -37,7 +36,7 @@ public class Cluster {
     EngineCatalog engines;
 
     @Inject
-    Settings settings;
+    ClusterLease settings;
 
     @Inject
     Clock clock;

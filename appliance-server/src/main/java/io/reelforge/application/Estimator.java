@@ -14,7 +14,6 @@ import jakarta.transaction.Transactional;
 import io.reelforge.domain.model.generation.Generation;
 import io.reelforge.domain.model.generation.GenerationRepository;
 import io.reelforge.domain.model.generation.GenerationStatus;
-import io.reelforge.infrastructure.config.Settings;
 
 /**
  * Time estimates from measured render times: the median of the latest renders on the same engine and frame size
@@ -40,7 +39,7 @@ public class Estimator {
     GenerationRepository generations;
 
     @Inject
-    Settings settings;
+    SandboxPace sandbox;
 
     @Inject
     EngineCatalog engines;
@@ -149,8 +148,7 @@ public class Estimator {
     private long prior(String engine, long pixels) {
         boolean fullHd = pixels > 1280L * 720;
         if ("sandbox".equals(engine)) {
-            long pace = settings.optional("reelforge.engine.sandbox.min-render-time")
-                    .map(Duration::parse).map(Duration::toMillis).orElse(0L);
+            long pace = sandbox.sandboxMinRenderTime().map(Duration::toMillis).orElse(0L);
             return Math.max(pace, fullHd ? 6_000 : 3_000);
         }
         return fullHd ? 150_000 : 90_000;

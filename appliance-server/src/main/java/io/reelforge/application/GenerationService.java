@@ -32,7 +32,6 @@ import io.reelforge.domain.shared.ErrorType;
 import io.reelforge.domain.shared.ReelforgeException;
 import io.reelforge.domain.shared.TooManyInFlightException;
 import io.reelforge.engine.ImageSupport;
-import io.reelforge.infrastructure.security.Caller;
 
 /**
  * Submitting and reading an account's generations. A submission locks the account row, so the quota and

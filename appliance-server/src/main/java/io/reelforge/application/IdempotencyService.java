@@ -16,7 +16,6 @@ import io.reelforge.domain.model.generation.GenerationRepository;
 import io.reelforge.domain.model.idempotency.IdempotencyRecord;
 import io.reelforge.domain.model.idempotency.IdempotencyRepository;
 import io.reelforge.domain.shared.ReelforgeException;
-import io.reelforge.infrastructure.config.Settings;
 
 /**
  * Idempotency keys, each step in its own short transaction so the record is visible to a concurrent retry at
@@ -46,7 +45,7 @@ public class IdempotencyService {
     GenerationRepository generations;
 
     @Inject
-    Settings settings;
+    RequestLimits settings;
 
     @Inject
     Clock clock;

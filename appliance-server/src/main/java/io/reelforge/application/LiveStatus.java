@@ -20,7 +20,6 @@ import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
 
 import io.reelforge.domain.model.generation.Generation;
-import io.reelforge.infrastructure.config.Settings;
 
 /**
  * Pushes generation changes to the clients watching them (Server-Sent Events, long-polls), without a thread
@@ -57,7 +56,7 @@ public class LiveStatus {
     LiveReads reads;
 
     @Inject
-    Settings settings;
+    LiveKeepAlive settings;
 
     /**
      * The container's default executor and thread factory, looked up when first needed rather than injected:

@@ -9,8 +9,6 @@ import jakarta.inject.Inject;
 
 import io.reelforge.domain.model.ratelimit.RequestWindow;
 import io.reelforge.domain.model.ratelimit.RequestWindowRepository;
-import io.reelforge.infrastructure.config.Settings;
-import io.reelforge.infrastructure.security.Caller;
 
 /**
  * The per-key request rate limit: each API key may make its plan's number of requests per minute, counted in
@@ -28,7 +26,7 @@ public class RequestRates {
     }
 
     @Inject
-    Settings settings;
+    RequestLimits settings;
 
     @Inject
     RequestWindowRepository windows;

@@ -43,7 +43,6 @@ import io.reelforge.engine.Engine;
 import io.reelforge.engine.ImageSupport;
 import io.reelforge.infrastructure.config.Settings;
 import io.reelforge.infrastructure.persistence.TransactionalRepositories;
-import io.reelforge.infrastructure.security.Caller;
 
 /**
  * An idempotent submission against real databases, each step in its own transaction as the request filter and the

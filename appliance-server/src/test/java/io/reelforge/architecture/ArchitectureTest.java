@@ -18,8 +18,9 @@ import com.tngtech.archunit.library.freeze.FreezingArchRule;
  * application depends on the domain and the ports it owns, not on infrastructure.
  *
  * <p>The first two hold today and are plain rules. The third does not hold yet: the engines, the output storage, the
- * job queue and the render settings are behind ports, but the application still reaches into infrastructure for the
- * other settings, the caller, directory logins, the password hasher, URL signing, disk space, backups ….
+ * job queue, the settings (a small port per use case), the URL-signing key and the configured directories are behind
+ * ports, and the caller, the directory principal and the LDAP token belong to the application; what is left is the
+ * OIDC token, which only the OIDC client may make.
  * It is frozen ({@link FreezingArchRule}): the dependencies that existed when the rule came in are listed in
  * {@code src/test/resources/archunit_store}, a new one fails the build, and one that is fixed drops out of the
  * store by itself, so the list only shrinks as ports replace the direct uses. Those dependencies are also what

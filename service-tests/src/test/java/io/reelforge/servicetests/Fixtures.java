@@ -10,6 +10,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 
+import io.reelforge.application.Caller;
 import io.reelforge.application.Cluster;
 import io.reelforge.application.Ledger;
 import io.reelforge.application.RenderLifecycle;
@@ -31,7 +32,6 @@ import io.reelforge.domain.model.generation.Resolution;
 import io.reelforge.domain.model.ledger.LedgerEntry;
 import io.reelforge.domain.model.ledger.LedgerRepository;
 import io.reelforge.infrastructure.security.ApiKeyCodec;
-import io.reelforge.infrastructure.security.Caller;
 
 /**
  * What the tests start from, made through the application's own classes: the plans and safety terms (the seeder

@@ -16,7 +16,6 @@ import jakarta.servlet.http.HttpSession;
 
 import io.reelforge.domain.model.console.ConsoleSession;
 import io.reelforge.domain.model.console.ConsoleSessionRepository;
-import io.reelforge.infrastructure.config.Settings;
 
 /**
  * The console's open sessions. Each is a row in the database (so any node can list every node's sessions and end
@@ -36,7 +35,7 @@ public class ConsoleSessionRegistry {
     ConsoleSessionRepository rows;
 
     @Inject
-    Settings settings;
+    SignInLimits settings;
 
     @Inject
     Clock clock;

@@ -17,10 +17,6 @@ import io.reelforge.domain.model.console.ConsoleUser;
 import io.reelforge.domain.model.console.ConsoleUserRepository;
 import io.reelforge.domain.model.console.ConsoleUserSource;
 import io.reelforge.domain.shared.ReelforgeException;
-import io.reelforge.infrastructure.config.Settings;
-import io.reelforge.infrastructure.security.directory.DirectoryPrincipal;
-import io.reelforge.infrastructure.security.directory.DirectorySettings;
-import io.reelforge.infrastructure.security.directory.LdapToken;
 import io.reelforge.infrastructure.security.directory.OidcToken;
 
 /** Logging in and out of the console (and the admin API's sign-in), with throttling, and changing one's own password. */
@@ -52,7 +48,10 @@ public class ConsoleSessions {
     AuditLog audit;
 
     @Inject
-    Settings settings;
+    SignInLimits settings;
+
+    @Inject
+    DirectorySignIn directories;
 
     @Inject
     LoginThrottle throttle;
@@ -192,7 +191,7 @@ public class ConsoleSessions {
 
     /** The "Sign in with ..." button's provider name, when OpenID Connect sign-in is configured. */
     public Optional<String> oidcProviderName() {
-        return DirectorySettings.oidc(settings).map(DirectorySettings.Oidc::providerName);
+        return directories.oidcProviderName();
     }
 
     /**

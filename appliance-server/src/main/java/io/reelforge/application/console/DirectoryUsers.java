@@ -10,9 +10,6 @@ import jakarta.transaction.Transactional;
 
 import io.reelforge.domain.model.console.ConsoleUser;
 import io.reelforge.domain.model.console.ConsoleUserRepository;
-import io.reelforge.infrastructure.config.Settings;
-import io.reelforge.infrastructure.security.directory.DirectoryPrincipal;
-import io.reelforge.infrastructure.security.directory.DirectorySettings;
 
 /**
  * Console users a directory vouched for: made at their first sign-in (marked with the source, no local password),
@@ -33,10 +30,10 @@ public class DirectoryUsers {
     Clock clock;
 
     @Inject
-    Settings settings;
+    DirectorySignIn directories;
 
     public boolean ldapEnabled() {
-        return DirectorySettings.ldap(settings).isPresent();
+        return directories.ldapEnabled();
     }
 
     /** Whether this directory user may have a console session now; makes or updates their console user. */

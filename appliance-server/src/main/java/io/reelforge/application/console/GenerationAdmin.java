@@ -22,7 +22,6 @@ import io.reelforge.domain.model.generation.GenerationListing;
 import io.reelforge.domain.model.generation.GenerationQuery;
 import io.reelforge.domain.model.generation.GenerationRepository;
 import io.reelforge.domain.shared.ReelforgeException;
-import io.reelforge.infrastructure.config.Settings;
 
 /**
  * Every account's generations: found, sorted and paged in the database, exported as CSV through one cursor, and
@@ -48,9 +47,6 @@ public class GenerationAdmin {
 
     @Inject
     FileLinks links;
-
-    @Inject
-    Settings settings;
 
     @Inject
     AuditLog audit;

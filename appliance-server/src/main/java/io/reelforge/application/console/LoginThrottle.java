@@ -9,7 +9,6 @@ import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import io.reelforge.infrastructure.config.Settings;
 
 /**
  * Slows password guessing without a lock anyone could trigger: failures are counted per source address and per
@@ -21,7 +20,7 @@ import io.reelforge.infrastructure.config.Settings;
 public class LoginThrottle {
 
     @Inject
-    Settings settings;
+    SignInLimits settings;
 
     @Inject
     Clock clock;

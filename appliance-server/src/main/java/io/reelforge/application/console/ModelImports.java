@@ -22,7 +22,6 @@ import jakarta.inject.Inject;
 
 import io.reelforge.domain.shared.ErrorType;
 import io.reelforge.domain.shared.ReelforgeException;
-import io.reelforge.infrastructure.config.Settings;
 import io.reelforge.models.ModelRegistry;
 import io.reelforge.models.ModelVersion;
 import io.reelforge.models.RegistryException;
@@ -41,7 +40,7 @@ class ModelImports {
     private static final String UPLOADS = ".uploads";
 
     @Inject
-    Settings settings;
+    ModelImportLimits settings;
 
     @Inject
     AuditLog audit;

@@ -13,15 +13,15 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import jakarta.validation.Validator;
 
+import io.reelforge.application.OutputStorage;
+import io.reelforge.application.ops.ApplianceFolders;
+import io.reelforge.application.render.RenderLimits;
 import io.reelforge.domain.model.safety.SafetyRepository;
 import io.reelforge.domain.model.safety.SafetyTerm;
 import io.reelforge.domain.model.settings.ApplianceSetting;
 import io.reelforge.domain.model.settings.SettingChanged;
 import io.reelforge.domain.model.settings.SettingRepository;
 import io.reelforge.domain.shared.ReelforgeException;
-import io.reelforge.infrastructure.config.Settings;
-import io.reelforge.infrastructure.storage.DiskSpace;
-import io.reelforge.infrastructure.storage.UrlSigner;
 
 /**
  * The appliance's settings, for admins: output retention, the storage root, the safety policy's terms and the
@@ -48,13 +48,19 @@ public class SettingsAdmin {
     Event<SettingChanged> changed;
 
     @Inject
-    Settings settings;
+    ApplianceFolders folders;
+
+    @Inject
+    RenderLimits limits;
 
     @Inject
     SafetyRepository safety;
 
     @Inject
-    UrlSigner signer;
+    UrlKeys signer;
+
+    @Inject
+    OutputStorage outputs;
 
     @Inject
     AuditLog audit;
@@ -67,12 +73,12 @@ public class SettingsAdmin {
 
     public SettingsView view() {
         ConsoleSubject.require("settings:read");
-        Path root = settings.storageRoot();
-        DiskSpace disk = DiskSpace.of(root);
-        UrlSigner.KeyState key = signer.state(clock.instant());
+        Path root = outputs.root();
+        OutputStorage.Space disk = outputs.space();
+        UrlKeys.KeyState key = signer.state(clock.instant());
         return new SettingsView(retentionDays(), root.toString(),
-                settings.previousStorageRoots().stream().filter(p -> !StorageRootRule.isSystemFolder(p)).map(Path::toString).toList(), disk.freeBytes(), disk.totalBytes(),
-                key.createdAt(), key.previousValidUntil(), settings.outputUrlTtl(), settings.storageAllowedBase().toString());
+                folders.previousStorageRoots().stream().filter(p -> !StorageRootRule.isSystemFolder(p)).map(Path::toString).toList(), disk.freeBytes(), disk.totalBytes(),
+                key.createdAt(), key.previousValidUntil(), signer.ttl(), folders.storageAllowedBase().toString());
     }
 
     public SettingsDraft draft() {
@@ -90,11 +96,11 @@ public class SettingsAdmin {
         // Compared in whole days, as the form shows it: saving the storage root alone never rounds a configured
         // sub-day retention (a test setting) to a day.
         if (draft.getRetentionDays() != retentionDays()) {
-            audit.record(actor, "settings:retention", Settings.OUTPUT_RETENTION,
+            audit.record(actor, "settings:retention", RenderLimits.OUTPUT_RETENTION,
                     retentionDays() + " -> " + draft.getRetentionDays() + " days (clips completed from now on)");
-            put(Settings.OUTPUT_RETENTION, Duration.ofDays(draft.getRetentionDays()).toString(), actor);
+            put(RenderLimits.OUTPUT_RETENTION, Duration.ofDays(draft.getRetentionDays()).toString(), actor);
         }
-        Path current = settings.storageRoot();
+        Path current = folders.storageRoot();
         if (Path.of(draft.getStorageRoot().trim()).normalize().equals(current)) {
             return;
         }
@@ -104,18 +110,18 @@ public class SettingsAdmin {
             if (!StorageRootRule.isSystemFolder(current)) {
                 previous.add(current.toString());
             }
-            settings.previousStorageRoots().stream().map(Path::toString)
+            folders.previousStorageRoots().stream().map(Path::toString)
                     // Once the console took any folder: a system folder chosen then is not kept as an earlier root.
                     .filter(p -> !p.equals(root.toString()) && !previous.contains(p) && !StorageRootRule.isSystemFolder(Path.of(p)))
                     .forEach(previous::add);
-            put(Settings.PREVIOUS_STORAGE_ROOTS, String.join("\n", previous), actor);
-            put(Settings.STORAGE_ROOT, root.toString(), actor);
-            audit.record(actor, "settings:storage-root", Settings.STORAGE_ROOT, current + " -> " + root + " (new outputs)");
+            put(ApplianceFolders.PREVIOUS_STORAGE_ROOTS, String.join("\n", previous), actor);
+            put(ApplianceFolders.STORAGE_ROOT, root.toString(), actor);
+            audit.record(actor, "settings:storage-root", ApplianceFolders.STORAGE_ROOT, current + " -> " + root + " (new outputs)");
         }
     }
 
     private int retentionDays() {
-        return (int) Math.max(1, settings.outputRetention().toDays());
+        return (int) Math.max(1, limits.outputRetention().toDays());
     }
 
     public List<TermRow> safetyTerms() {
@@ -151,7 +157,7 @@ public class SettingsAdmin {
      */
     public void rotateUrlKey(boolean cutOff) {
         String actor = ConsoleSubject.require("settings:update");
-        Instant until = cutOff ? null : clock.instant().plus(settings.outputUrlTtl());
+        Instant until = cutOff ? null : clock.instant().plus(signer.ttl());
         signer.rotate(until);
         audit.record(actor, "settings:url-key-rotated", null,
                 cutOff ? "old links cut off" : "old links valid until " + until);
@@ -165,9 +171,9 @@ public class SettingsAdmin {
 
     /** The rule for a storage root chosen in the console: under the allowed base, the appliance's own, no system folder. */
     private StorageRootRule rootRule() {
-        Path data = settings.dataDir();
-        return new StorageRootRule(settings.storageAllowedBase(), List.of(settings.keysDir(), data.resolve("db"),
-                data.resolve("run"), data.resolve("backups"), data.resolve("logs"), settings.modelsDir(),
-                settings.modelImportDir(), settings.djlCacheDir()), System.getProperty("user.name"));
+        Path data = folders.dataDir();
+        return new StorageRootRule(folders.storageAllowedBase(), List.of(folders.keysDir(), data.resolve("db"),
+                data.resolve("run"), data.resolve("backups"), data.resolve("logs"), folders.modelsDir(),
+                folders.modelImportDir(), folders.djlCacheDir()), System.getProperty("user.name"));
     }
 }

@@ -15,7 +15,6 @@ import io.reelforge.domain.model.console.ConsoleRole;
 import io.reelforge.domain.model.console.ConsoleUser;
 import io.reelforge.domain.model.console.ConsoleUserRepository;
 import io.reelforge.domain.shared.ReelforgeException;
-import io.reelforge.infrastructure.config.Settings;
 
 /** The CLI's use cases: online backup, a new console admin, an admin's password reset. */
 @ApplicationScoped
@@ -43,7 +42,7 @@ public class Maintenance {
     ConsoleUserFactory factory;
 
     @Inject
-    Settings settings;
+    ApplianceFolders settings;
 
     @Inject
     Clock clock;

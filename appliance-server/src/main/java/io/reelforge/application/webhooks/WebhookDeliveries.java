@@ -21,7 +21,6 @@ import io.reelforge.domain.model.webhook.SigningSecrets;
 import io.reelforge.domain.model.webhook.WebhookDelivery;
 import io.reelforge.domain.model.webhook.WebhookEndpoint;
 import io.reelforge.domain.model.webhook.WebhookRepository;
-import io.reelforge.infrastructure.config.Settings;
 
 /** The outbox's state changes: claiming due deliveries for an attempt, and recording what the attempt got. */
 @ApplicationScoped
@@ -34,7 +33,7 @@ public class WebhookDeliveries {
     WebhookRepository webhooks;
 
     @Inject
-    Settings settings;
+    WebhookLimits settings;
 
     @Inject
     Clock clock;

@@ -21,7 +21,6 @@ import io.reelforge.domain.model.webhook.WebhookEvent;
 import io.reelforge.domain.model.webhook.WebhookRepository;
 import io.reelforge.domain.model.webhook.WebhookUrl;
 import io.reelforge.domain.shared.ReelforgeException;
-import io.reelforge.infrastructure.config.Settings;
 import io.reelforge.net.AddressPolicy;
 
 /**
@@ -46,7 +45,7 @@ public class WebhookService {
     WebhookRepository webhooks;
 
     @Inject
-    Settings settings;
+    WebhookLimits settings;
 
     @Inject
     Event<WebhookQueued> queued;

@@ -9,17 +9,27 @@ import jakarta.inject.Inject;
 
 import org.eclipse.microprofile.config.Config;
 
+import io.reelforge.application.ClusterLease;
+import io.reelforge.application.LiveKeepAlive;
+import io.reelforge.application.RequestLimits;
+import io.reelforge.application.SandboxPace;
 import io.reelforge.application.console.ConfiguredSettings;
+import io.reelforge.application.console.ModelImportLimits;
+import io.reelforge.application.console.SignInLimits;
+import io.reelforge.application.ops.ApplianceFolders;
 import io.reelforge.application.render.RenderLimits;
+import io.reelforge.application.webhooks.WebhookLimits;
 import io.reelforge.domain.model.settings.TunableSetting;
 
 /**
  * The appliance's settings as typed values. Read on each call, so a value is never cached past a restart
  * in one place and fresh in another. For a {@link TunableSetting} a value changed at run time (stored in the
- * database, see {@link SettingOverrides}) wins over the configured one.
+ * database, see {@link SettingOverrides}) wins over the configured one. The application reads them through the
+ * small ports it declares, each the settings of one use case.
  */
 @ApplicationScoped
-public class Settings implements RenderLimits, ConfiguredSettings {
+public class Settings implements RenderLimits, ConfiguredSettings, ApplianceFolders, SignInLimits, ModelImportLimits,
+        WebhookLimits, RequestLimits, ClusterLease, LiveKeepAlive, SandboxPace {
 
     @Inject
     Config config;
@@ -27,39 +37,44 @@ public class Settings implements RenderLimits, ConfiguredSettings {
     @Inject
     SettingOverrides overrides;
 
-    /** Names of the settings an admin may change in the console; the stored value wins over the configured one. */
-    public static final String STORAGE_ROOT = "reelforge.storage.root";
-    public static final String PREVIOUS_STORAGE_ROOTS = "reelforge.storage.previous-roots";
-    public static final String OUTPUT_RETENTION = "reelforge.output.retention";
+    // The names of the settings an admin may change in the console (STORAGE_ROOT, PREVIOUS_STORAGE_ROOTS,
+    // OUTPUT_RETENTION) are declared by the ports that read them; the stored value wins over the configured one.
 
+    @Override
     public Path dataDir() {
         return path("reelforge.data-dir");
     }
 
     /** Where new outputs go: the console's choice, else the configured root. */
+    @Override
     public Path storageRoot() {
         return overrides.get(STORAGE_ROOT).map(Settings::absolute).orElseGet(() -> path(STORAGE_ROOT));
     }
 
     /** Roots used before a change in the console, newest first: older outputs are still found there. */
+    @Override
     public java.util.List<Path> previousStorageRoots() {
         return overrides.get(PREVIOUS_STORAGE_ROOTS).stream().flatMap(s -> s.lines()).filter(s -> !s.isBlank())
                 .map(Settings::absolute).toList();
     }
 
     /** The folder under which the console may choose a storage root (itself included); set by the installer. */
+    @Override
     public Path storageAllowedBase() {
         return path("reelforge.storage.allowed-base");
     }
 
+    @Override
     public Path modelsDir() {
         return path("reelforge.engine.djl.models-dir");
     }
 
+    @Override
     public Path djlCacheDir() {
         return path("reelforge.engine.djl.cache-dir");
     }
 
+    @Override
     public Path keysDir() {
         return path("reelforge.keys.dir");
     }
@@ -116,6 +131,7 @@ public class Settings implements RenderLimits, ConfiguredSettings {
     }
 
     /** How long a node stays a member without a heartbeat; then its renders are taken back by the others. */
+    @Override
     public Duration clusterLease() {
         return duration("reelforge.cluster.lease");
     }
@@ -125,6 +141,7 @@ public class Settings implements RenderLimits, ConfiguredSettings {
     }
 
     /** How often a live status stream gets a keep-alive comment (and every watched generation is re-read). */
+    @Override
     public Duration liveKeepAlive() {
         return duration("reelforge.live.keep-alive");
     }
@@ -146,11 +163,13 @@ public class Settings implements RenderLimits, ConfiguredSettings {
     }
 
     /** The folder the admin API and console import model packages from by server path; nothing outside it. */
+    @Override
     public Path modelImportDir() {
         return path("reelforge.models.import-dir");
     }
 
     /** The largest model package upload (multipart body) the admin API accepts. */
+    @Override
     public long modelUploadMaxBytes() {
         return Long.parseLong(string("reelforge.models.upload.max-bytes").trim());
     }
@@ -183,20 +202,24 @@ public class Settings implements RenderLimits, ConfiguredSettings {
     }
 
     /** Failed sign-ins from one address, or for one user name, before each further one waits longer. */
+    @Override
     public int consoleLoginFreeFailures() {
         return integer("reelforge.console.login.free-failures");
     }
 
     /** The longest wait an address that keeps failing is given. */
+    @Override
     public Duration consoleLoginMaxDelay() {
         return duration("reelforge.console.login.max-delay");
     }
 
     /** The longest wait a user name guessed at from many addresses is given (short: nobody can keep a user out). */
+    @Override
     public Duration consoleLoginUserMaxDelay() {
         return duration("reelforge.console.login.user-max-delay");
     }
 
+    @Override
     public Duration consoleSessionTimeout() {
         return duration("reelforge.console.session-timeout");
     }
@@ -217,11 +240,13 @@ public class Settings implements RenderLimits, ConfiguredSettings {
     }
 
     /** How long one webhook attempt may take, connect to last byte. */
+    @Override
     public Duration webhookTimeout() {
         return duration("reelforge.webhooks.timeout");
     }
 
     /** The waits before each retry of a failed webhook delivery. */
+    @Override
     public String webhookRetrySchedule() {
         return string("reelforge.webhooks.retry-schedule");
     }
@@ -231,29 +256,39 @@ public class Settings implements RenderLimits, ConfiguredSettings {
     }
 
     /** How long a rotated-out webhook secret keeps signing. */
+    @Override
     public Duration webhookSecretGrace() {
         return duration("reelforge.webhooks.secret-grace");
     }
 
+    @Override
     public int webhookMaxEndpoints() {
         return integer("reelforge.webhooks.max-endpoints");
     }
 
     /** Addresses or CIDR ranges that webhooks may reach even though they are loopback, link-local or metadata. */
+    @Override
     public java.util.List<String> webhookAllowedAddresses() {
         return optional("reelforge.webhooks.allow-addresses").map(v -> java.util.Arrays.stream(v.split(","))
                 .map(String::trim).filter(x -> !x.isEmpty()).toList()).orElse(java.util.List.of());
     }
 
     /** How long an Idempotency-Key's first response is kept. */
+    @Override
     public Duration idempotencyTtl() {
         return duration("reelforge.idempotency.ttl");
     }
 
     /** Requests per minute per API key on this plan: {@code reelforge.ratelimit.requests-per-minute.<plan>}, else the default. */
+    @Override
     public int requestsPerMinute(String planId) {
         return optional("reelforge.ratelimit.requests-per-minute." + planId).map(Integer::parseInt)
                 .orElseGet(() -> integer("reelforge.ratelimit.requests-per-minute"));
+    }
+
+    @Override
+    public Optional<Duration> sandboxMinRenderTime() {
+        return optional("reelforge.engine.sandbox.min-render-time").map(Duration::parse);
     }
 
     /** Any setting by its full name; engines read theirs through this (a tunable one as changed at run time). */

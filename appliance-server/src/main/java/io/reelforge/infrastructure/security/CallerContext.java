@@ -2,6 +2,7 @@ package io.reelforge.infrastructure.security;
 
 import jakarta.enterprise.context.RequestScoped;
 
+import io.reelforge.application.Caller;
 import io.reelforge.domain.shared.ErrorType;
 import io.reelforge.domain.shared.ReelforgeException;
 

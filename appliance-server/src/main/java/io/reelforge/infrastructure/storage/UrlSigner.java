@@ -25,7 +25,7 @@ import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
 
-import io.reelforge.application.UrlSignature;
+import io.reelforge.application.console.UrlKeys;
 import io.reelforge.domain.model.settings.UrlKey;
 import io.reelforge.domain.model.settings.UrlKeyRepository;
 import io.reelforge.infrastructure.config.KeyFiles;
@@ -44,15 +44,11 @@ import io.reelforge.infrastructure.config.Settings;
  * moved into the database, so URLs handed out before the upgrade keep working.
  */
 @ApplicationScoped
-public class UrlSigner implements UrlSignature {
+public class UrlSigner implements UrlKeys {
 
     private static final Logger LOG = Logger.getLogger(UrlSigner.class.getName());
 
     public enum Verdict { VALID, BAD_SIGNATURE, EXPIRED }
-
-    /** When the key was made, and until when the one before it still verifies (null: it does not). */
-    public record KeyState(Instant createdAt, Instant previousValidUntil) {
-    }
 
     /** Fired when a rotation has been written; the keys are re-read once it commits. */
     public record Rotated() {
@@ -105,10 +101,7 @@ public class UrlSigner implements UrlSignature {
         keys = new Keys(current, Base64.getDecoder().decode(current.secret()), List.copyOf(all));
     }
 
-    /**
-     * Replaces the key, in the caller's transaction. URLs signed with the old one verify until
-     * {@code previousValidUntil}; null cuts them off at once (a leaked key).
-     */
+    @Override
     public void rotate(Instant previousValidUntil) {
         UrlKey current = repository.lockCurrent()
                 .orElseThrow(() -> new IllegalStateException("no URL signing key in the database"));
@@ -125,6 +118,7 @@ public class UrlSigner implements UrlSignature {
         refresh();
     }
 
+    @Override
     public KeyState state(Instant now) {
         Keys k = keys;
         Instant until = k.all().stream().filter(x -> UrlKey.PREVIOUS.equals(x.slot()) && x.verifiesAt(now))

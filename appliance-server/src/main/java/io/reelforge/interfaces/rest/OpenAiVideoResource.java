@@ -29,6 +29,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import io.reelforge.application.Caller;
 import io.reelforge.application.GenerationService;
 import io.reelforge.application.RenderLifecycle;
 import io.reelforge.domain.model.generation.ClipFile;
@@ -37,7 +38,6 @@ import io.reelforge.domain.model.generation.Generation;
 import io.reelforge.domain.shared.ReelforgeException;
 import io.reelforge.infrastructure.engine.EngineRegistry;
 import io.reelforge.infrastructure.security.ApiKeyRequired;
-import io.reelforge.infrastructure.security.Caller;
 import io.reelforge.infrastructure.security.CallerContext;
 
 /**

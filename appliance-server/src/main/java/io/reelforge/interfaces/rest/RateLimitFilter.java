@@ -13,11 +13,11 @@ import jakarta.ws.rs.container.ContainerResponseContext;
 import jakarta.ws.rs.container.ContainerResponseFilter;
 import jakarta.ws.rs.ext.Provider;
 
+import io.reelforge.application.Caller;
 import io.reelforge.application.GenerationService;
 import io.reelforge.application.RequestRates;
 import io.reelforge.domain.shared.RequestRateExceededException;
 import io.reelforge.infrastructure.security.ApiKeyRequired;
-import io.reelforge.infrastructure.security.Caller;
 import io.reelforge.infrastructure.security.CallerContext;
 
 /**

@@ -32,6 +32,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import io.reelforge.application.Caller;
 import io.reelforge.application.GenerationService;
 import io.reelforge.application.RenderLifecycle;
 import io.reelforge.application.webhooks.WebhookService;
@@ -40,7 +41,6 @@ import io.reelforge.domain.model.generation.Generation;
 import io.reelforge.domain.model.generation.GenerationStatus;
 import io.reelforge.domain.shared.ReelforgeException;
 import io.reelforge.infrastructure.security.ApiKeyRequired;
-import io.reelforge.infrastructure.security.Caller;
 import io.reelforge.infrastructure.security.CallerContext;
 
 /** {@code /v1/video}: submit a clip, read one (or wait for it to change), follow it live, list them, cancel one. */

@@ -15,8 +15,8 @@ import jakarta.servlet.http.HttpSession;
 
 import io.reelforge.application.console.ConsoleSessions;
 import io.reelforge.application.console.ConsoleSessions.LoginOutcome;
+import io.reelforge.application.console.DirectoryPrincipal;
 import io.reelforge.infrastructure.config.Settings;
-import io.reelforge.infrastructure.security.directory.DirectoryPrincipal;
 import io.reelforge.infrastructure.security.directory.OidcClient;
 
 /**

@@ -27,6 +27,8 @@ import org.apache.shiro.realm.ldap.LdapContextFactory;
 import org.apache.shiro.subject.PrincipalCollection;
 import org.apache.shiro.subject.SimplePrincipalCollection;
 
+import io.reelforge.application.console.DirectoryPrincipal;
+import io.reelforge.application.console.LdapToken;
 import io.reelforge.domain.model.console.ConsoleUserSource;
 
 /**

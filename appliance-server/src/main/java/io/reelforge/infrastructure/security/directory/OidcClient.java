@@ -38,6 +38,7 @@ import com.nimbusds.openid.connect.sdk.op.OIDCProviderMetadata;
 import com.nimbusds.openid.connect.sdk.token.OIDCTokens;
 import com.nimbusds.openid.connect.sdk.validators.IDTokenValidator;
 
+import io.reelforge.application.console.DirectoryPrincipal;
 import io.reelforge.domain.model.console.ConsoleUserSource;
 import io.reelforge.infrastructure.config.Settings;
 

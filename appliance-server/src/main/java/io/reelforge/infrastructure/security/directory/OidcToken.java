@@ -2,6 +2,8 @@ package io.reelforge.infrastructure.security.directory;
 
 import org.apache.shiro.authc.AuthenticationToken;
 
+import io.reelforge.application.console.DirectoryPrincipal;
+
 /**
  * A user an OpenID provider vouched for: made only by {@link OidcClient} from an ID token whose signature, issuer,
  * audience, expiry and nonce it checked, never from anything a browser sends.

@@ -1,10 +1,13 @@
-package io.reelforge.infrastructure.security.directory;
+package io.reelforge.application.console;
 
 import java.util.Arrays;
 
 import org.apache.shiro.authc.HostAuthenticationToken;
 
-/** A user name and password to check against the directory (never against a local user's hash). */
+/**
+ * A user name and password to check against the directory (never against a local user's hash); the LDAP realm
+ * takes it, the sign-in clears the password when done.
+ */
 public final class LdapToken implements HostAuthenticationToken {
 
     private final String username;
@@ -21,7 +24,7 @@ public final class LdapToken implements HostAuthenticationToken {
         return username;
     }
 
-    char[] password() {
+    public char[] password() {
         return password;
     }
 

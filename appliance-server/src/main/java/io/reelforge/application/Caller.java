@@ -1,4 +1,4 @@
-package io.reelforge.infrastructure.security;
+package io.reelforge.application;
 
 import io.reelforge.domain.model.account.KeyMode;
 

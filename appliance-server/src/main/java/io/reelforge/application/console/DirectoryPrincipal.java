@@ -1,4 +1,4 @@
-package io.reelforge.infrastructure.security.directory;
+package io.reelforge.application.console;
 
 import java.io.Serializable;
 
