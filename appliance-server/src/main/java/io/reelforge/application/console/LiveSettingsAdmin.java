@@ -116,8 +116,7 @@ public class LiveSettingsAdmin {
         }
         LiveSetting before = view(t);
         if (!before.changed() || !Objects.equals(before.value(), v)) {
-            stored.find(t.name()).ifPresentOrElse(s -> s.change(v, actor, clock.instant()),
-                    () -> stored.store(new ApplianceSetting(t.name(), v, actor, clock.instant())));
+            stored.put(t.name(), v, actor, clock.instant());
             audit.record(actor, "settings:live", t.name(), shown(before.value()) + " -> " + shown(v) + " (" + t.effect() + ")");
             changed.fire(new SettingChanged(t.name()));
         }

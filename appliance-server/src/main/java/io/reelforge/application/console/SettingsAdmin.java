@@ -18,7 +18,6 @@ import io.reelforge.application.ops.ApplianceFolders;
 import io.reelforge.application.render.RenderLimits;
 import io.reelforge.domain.model.safety.SafetyRepository;
 import io.reelforge.domain.model.safety.SafetyTerm;
-import io.reelforge.domain.model.settings.ApplianceSetting;
 import io.reelforge.domain.model.settings.SettingChanged;
 import io.reelforge.domain.model.settings.SettingRepository;
 import io.reelforge.domain.shared.ReelforgeException;
@@ -164,8 +163,7 @@ public class SettingsAdmin {
     }
 
     private void put(String name, String value, String actor) {
-        stored.find(name).ifPresentOrElse(s -> s.change(value, actor, clock.instant()),
-                () -> stored.store(new ApplianceSetting(name, value, actor, clock.instant())));
+        stored.put(name, value, actor, clock.instant());
         changed.fire(new SettingChanged(name));
     }
 
