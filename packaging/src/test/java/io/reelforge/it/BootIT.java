@@ -115,14 +115,13 @@ class BootIT {
             String log = a.log();
             assertTrue(log.contains("Reelforge is ready"), "announced");
             assertEquals(1, log.split("Reelforge is ready", -1).length - 1, "announced once");
+            // How fast that first request is answered is bench/dist-boot.sh's to measure (under 2 s), not a test's:
+            // the black-box classes run in parallel, so this one's wall-clock time says little.
             HttpClient http = HttpClient.newHttpClient();
-            long t0 = System.nanoTime();
             HttpResponse<String> console = http.send(HttpRequest.newBuilder(URI.create(a.baseUrl() + "/admin/login"))
                     .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
-            long tookMs = (System.nanoTime() - t0) / 1_000_000;
             assertEquals(200, console.statusCode(), console.body());
             assertTrue(console.body().contains("<html") || console.body().contains("<!doctype"), "the console's page");
-            assertTrue(tookMs < 2000, "the first console request after boot took " + tookMs + " ms");
             String start = log.substring(0, log.indexOf("Reelforge is ready"));
             assertFalse(start.contains("BEGIN CERTIFICATE") || start.contains("has expired"),
                     "no expired trust anchors dumped at start-up");

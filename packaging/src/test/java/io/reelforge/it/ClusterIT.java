@@ -175,6 +175,7 @@ class ClusterIT {
     }
 
     @Test
+    @SharedAppliance.LooksOnly
     void aSecondApplianceOnADerbyDataFolderIsRefused() throws Exception {
         // The first is the shared appliance (embedded Derby, default settings): the refused start must leave it be.
         Appliance first = SharedAppliance.get();

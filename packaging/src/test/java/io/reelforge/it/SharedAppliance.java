@@ -1,8 +1,17 @@
 package io.reelforge.it;
 
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+import java.lang.reflect.Method;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -16,8 +25,14 @@ import com.fasterxml.jackson.databind.JsonNode;
  * {@code demo.*} settings.
  *
  * <p>A class that needs other settings changes them at run time ({@link #change}) in its {@code @BeforeAll} and
- * puts them back ({@link #reset}) in its {@code @AfterAll}, as an operator would, instead of a boot of its own:
- * the classes run one after another, so no other class sees them.
+ * puts them back ({@link #reset}) in its {@code @AfterAll}, as an operator would, instead of a boot of its own.
+ *
+ * <p>The black-box classes run in parallel (packaging's {@code junit-platform.properties}), but those on the shared
+ * appliance are its lane: each is {@code @Execution(ExecutionMode.SAME_THREAD)}, so they run one after another on
+ * the thread that started the run, beside the classes with appliances of their own on the other threads. No class
+ * sees another's settings, the demo account's balance or its jobs. A test of another class that only looks at the
+ * shared appliance from outside (ClusterIT: a second start on its data folder, refused) is {@link LooksOnly}.
+ * {@link #get} refuses any other caller.
  */
 final class SharedAppliance {
 
@@ -26,6 +41,12 @@ final class SharedAppliance {
     private static final String PROVISIONER_PASSWORD = "it provisioner password 42";
     /** The shared appliance's render pacing, a host-only setting: changed through {@code /ops}, not the admin API. */
     static final String SANDBOX_PACE = "engine.sandbox.min-render-time";
+
+    /** A test method outside the lane that uses the shared appliance without changing anything on it. */
+    @Retention(RetentionPolicy.RUNTIME)
+    @Target(ElementType.METHOD)
+    @interface LooksOnly {
+    }
 
     private static Appliance instance;
     private static Api provisioner;
@@ -41,6 +62,7 @@ final class SharedAppliance {
     }
 
     static synchronized Appliance get() throws Exception {
+        requireLane();
         if (instance == null) {
             instance = Appliance.start("shared", Map.of("engine.sandbox.min-render-time", "PT3S"));
             Appliance a = instance;
@@ -149,6 +171,30 @@ final class SharedAppliance {
                 api.post("/v1/video/" + g.path("generation_id").asText() + "/cancel", "application/json", "");
             }
         }
+    }
+
+    /**
+     * Refuses a test that reaches the shared appliance from outside its lane: it would run beside another class's
+     * changed settings or the demo account's jobs, and fail now and then rather than every time.
+     */
+    private static void requireLane() {
+        List<StackWalker.StackFrame> tests = StackWalker.getInstance(StackWalker.Option.RETAIN_CLASS_REFERENCE)
+                .walk(frames -> frames.filter(f -> f.getDeclaringClass().getSimpleName().endsWith("IT")).toList());
+        for (StackWalker.StackFrame f : tests) {
+            Class<?> c = f.getDeclaringClass();
+            Execution mode = c.getAnnotation(Execution.class);
+            if (mode != null && mode.value() == ExecutionMode.SAME_THREAD) {
+                return;
+            }
+            for (Method m : c.getDeclaredMethods()) {
+                if (m.getName().equals(f.getMethodName()) && m.isAnnotationPresent(LooksOnly.class)) {
+                    return;
+                }
+            }
+        }
+        throw new IllegalStateException("the shared appliance is used by " + tests.stream().map(f -> f.getClassName()
+                + "." + f.getMethodName()).distinct().toList() + ", which is neither in its lane (@Execution(SAME_THREAD))"
+                + " nor @SharedAppliance.LooksOnly");
     }
 
     private static String key(Api admin, String accountId, String mode) throws Exception {
