@@ -29,7 +29,7 @@ test:
 	installer/tests/cli-start-test.sh
 	$(MVN) verify
 	installer/tests/libtorch-test.sh
-	sdks/contract/run.sh
+	REELFORGE_CONTRACT_JOBS=2 sdks/contract/run.sh
 	$(SUDO) installer/tests/dist-test.sh
 
 ## The two distributions: packaging/target/reelforge-<version>-linux-x86_64.tar.gz and reelforge_<version>_amd64.deb

@@ -34,6 +34,10 @@ step() { echo; echo "=== dist-test: $*"; }
 fail() { echo "dist-test FAILED: $*" >&2; exit 1; }
 # below Linux's ephemeral range (32768-60999), where the end-to-end tests' appliances get their ports
 port() { shuf -i 20000-32000 -n 1; }
+# The JVM options the installs are given, through JAVA_OPTS as an operator gives them: a small heap, and the client
+# compiler alone, as every test JVM of make test (docs/testing.md). This test installs, upgrades, rolls back and removes
+# the release and starts it six times; C2's compiles during each start-up are most of what it would spend on them.
+TEST_JAVA_OPTS="-Xmx1g -XX:TieredStopAtLevel=1"
 key() { echo "rf_live_$(head -c 9 /dev/urandom | base64 | tr '+/' '-_')$(head -c 32 /dev/urandom | base64 | tr '+/' '-_' | tr -d '=')"; }
 
 cleanup() {
@@ -89,7 +93,7 @@ grep -q "\[dry-run\] .*reelforge-setup.jar" <<<"$out" || fail "dry run did not s
 
 step "tarball: install into $P"
 P1=$(port); K1=$(key)
-out=$(JAVA_OPTS="-Xmx1g -Dreelforge.demo.api-key=$K1" "$W/src/reelforge-$V/install.sh" --prefix "$P" --port "$P1" \
+out=$(JAVA_OPTS="$TEST_JAVA_OPTS -Dreelforge.demo.api-key=$K1" "$W/src/reelforge-$V/install.sh" --prefix "$P" --port "$P1" \
   --output-dir "$W/outputs" --public-url "http://127.0.0.1:$P1" --min-free-gb 1 --health-timeout 400)
 echo "$out"
 grep -Eq "first admin   : admin / [A-Za-z0-9_-]{20}" <<<"$out" || fail "no first admin password printed"
@@ -187,7 +191,7 @@ P2=$(port); K2=$(key)
 # a root-owned leftover where today's render goes (the appliance once run as root, an older install): the
 # install gives it to the service user, or the reference flow's render fails with EncodingException
 mkdir -p "/var/lib/reelforge/outputs/videos/$(date -u +%Y/%m/%d)"
-REELFORGE_HEALTH_TIMEOUT=400 REELFORGE_PORT=$P2 REELFORGE_PUBLIC_URL=http://127.0.0.1:$P2 JAVA_OPTS="-Xmx1g -Dreelforge.demo.api-key=$K2" \
+REELFORGE_HEALTH_TIMEOUT=400 REELFORGE_PORT=$P2 REELFORGE_PUBLIC_URL=http://127.0.0.1:$P2 JAVA_OPTS="$TEST_JAVA_OPTS -Dreelforge.demo.api-key=$K2" \
   dpkg -i "$deb" | tee "$W/dpkg.txt"
 id reelforge >/dev/null || fail "no reelforge user"
 [ "$(stat -c '%a %U %G' /etc/reelforge/reelforge.properties)" = "640 root reelforge" ] || fail "settings file mode/owner"
