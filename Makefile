@@ -22,15 +22,15 @@ run: build
 	PORT=$(PORT) DATA=$(DATA) packaging/run.sh
 
 ## Install what the tests need (ffmpeg/ffprobe, curl, jq) and run every test: unit, then end-to-end, then the
-## distributions (install, upgrade, rollback, uninstall of the tarball and the .deb on this machine, as root).
+## distributions (install, upgrade, rollback, uninstall of the tarball and the .deb on this machine, as root) with the
+## SDK contract suite beside them.
 test:
 	scripts/test-deps.sh
 	installer/tests/console-filter-test.sh
 	installer/tests/cli-start-test.sh
 	$(MVN) verify
 	installer/tests/libtorch-test.sh
-	REELFORGE_CONTRACT_JOBS=2 sdks/contract/run.sh
-	$(SUDO) installer/tests/dist-test.sh
+	scripts/test-distributions-and-sdks.sh
 
 ## The two distributions: packaging/target/reelforge-<version>-linux-x86_64.tar.gz and reelforge_<version>_amd64.deb
 ## (each with a .sha256). -Pcuda for the CUDA libtorch (docs/install.md).
