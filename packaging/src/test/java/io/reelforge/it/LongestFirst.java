@@ -9,10 +9,10 @@ import org.junit.jupiter.api.ClassOrdererContext;
 
 /**
  * The order the black-box classes are handed to the parallel run in: the classes with appliances of their own, longest
- * first (their times in a parallel run, 2026-12-06: 328 s down to 32 s), then the rest. JUnit forks the concurrent ones in this order and the other
- * workers take the oldest forked first, so the long ones start at once and none starts last to keep the run waiting
- * alone; meanwhile the thread that forked them runs the shared appliance's lane ({@link SharedAppliance}), then helps
- * with what is left, newest first.
+ * first (their times in a parallel run, 2026-12-06: 328 s down to 32 s), then the rest. JUnit forks the concurrent
+ * ones in this order and the other workers take the oldest forked first, so the long ones start at once and none
+ * starts last to keep the run waiting alone; meanwhile the thread that forked them runs the shared appliance's lane
+ * ({@link SharedAppliance}), then helps with what is left, newest first.
  */
 public final class LongestFirst implements ClassOrderer {
 
