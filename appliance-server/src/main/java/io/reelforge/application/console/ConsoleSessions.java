@@ -1,5 +1,6 @@
 package io.reelforge.application.console;
 
+import java.net.URI;
 import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -17,7 +18,6 @@ import io.reelforge.domain.model.console.ConsoleUser;
 import io.reelforge.domain.model.console.ConsoleUserRepository;
 import io.reelforge.domain.model.console.ConsoleUserSource;
 import io.reelforge.domain.shared.ReelforgeException;
-import io.reelforge.infrastructure.security.directory.OidcToken;
 
 /** Logging in and out of the console (and the admin API's sign-in), with throttling, and changing one's own password. */
 @ApplicationScoped
@@ -64,6 +64,9 @@ public class ConsoleSessions {
 
     @Inject
     DirectoryUsers directoryUsers;
+
+    @Inject
+    OidcVerifier oidc;
 
     /**
      * Returns an outcome rather than throwing, so the failure's audit line commits with the transaction. Unknown
@@ -194,19 +197,27 @@ public class ConsoleSessions {
         return directories.oidcProviderName();
     }
 
+    /** How an OpenID Connect callback ended, with the provider's ID token when the user is signed in (for the logout). */
+    public record OidcLogin(LoginOutcome outcome, Optional<String> idToken) {
+    }
+
     /**
-     * Signs in the user of an ID token the OIDC callback checked: made or updated like an LDAP user, audited,
-     * a new session id. Not throttled: the provider did the password check, and this takes no password.
+     * Finishes an OpenID Connect sign-in at its callback: the provider's answer checked by {@link OidcVerifier},
+     * then its user signed in, made or updated like an LDAP user, audited, a new session id. Not throttled: the
+     * provider did the password check, and this takes no password. A user the provider vouches for, but in no group
+     * mapped to a console role, is {@link DirectoryPrincipal.NoRoleException}; an answer that fails a check,
+     * {@link OidcVerifier.FailedException}.
      */
-    public LoginOutcome oidcLogin(OidcToken token) {
+    public OidcLogin oidcLogin(URI callback, OidcVerifier.Pending pending) throws OidcVerifier.FailedException {
+        OidcVerifier.Verified verified = oidc.finish(callback, pending);
         Subject subject = SecurityUtils.getSubject();
-        subject.login(token);
+        subject.login(new OidcToken(verified.who()));
         String from = sourceAddress();
         if (!admitted(subject, from)) {
-            return LoginOutcome.REFUSED;
+            return new OidcLogin(LoginOutcome.REFUSED, Optional.empty());
         }
         opened(subject);
-        return LoginOutcome.OK;
+        return new OidcLogin(LoginOutcome.OK, Optional.of(verified.idToken()));
     }
 
     /** A provider's user whose groups give no console role. */

@@ -16,6 +16,7 @@ import jakarta.servlet.http.HttpSession;
 import io.reelforge.application.console.ConsoleSessions;
 import io.reelforge.application.console.ConsoleSessions.LoginOutcome;
 import io.reelforge.application.console.DirectoryPrincipal;
+import io.reelforge.application.console.OidcVerifier;
 import io.reelforge.infrastructure.config.Settings;
 import io.reelforge.infrastructure.security.directory.OidcClient;
 
@@ -58,12 +59,12 @@ public class OidcSignInServlet extends HttpServlet {
     }
 
     private void start(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        OidcClient.Pending pending = oidc.begin(URI.create(consoleUrl(request) + "/oidc/callback"));
+        OidcVerifier.Pending pending = oidc.begin(URI.create(consoleUrl(request) + "/oidc/callback"));
         try {
             URI to = oidc.authorizationUri(pending);
             request.getSession().setAttribute(PENDING, pending);
             response.sendRedirect(to.toString());
-        } catch (OidcClient.FailedException e) {
+        } catch (OidcVerifier.FailedException e) {
             LOG.log(Level.WARNING, "Console sign-in through OpenID Connect: " + e.getMessage());
             toLogin(request, response, "unavailable");
         }
@@ -71,7 +72,7 @@ public class OidcSignInServlet extends HttpServlet {
 
     private void callback(HttpServletRequest request, HttpServletResponse response) throws IOException {
         HttpSession session = request.getSession(false);
-        OidcClient.Pending pending = session == null ? null : (OidcClient.Pending) session.getAttribute(PENDING);
+        OidcVerifier.Pending pending = session == null ? null : (OidcVerifier.Pending) session.getAttribute(PENDING);
         if (pending == null) {
             // A callback this browser did not start (or started in a session that has ended): nothing to finish.
             toLogin(request, response, "failed");
@@ -80,14 +81,14 @@ public class OidcSignInServlet extends HttpServlet {
         session.removeAttribute(PENDING);
         URI callback = URI.create(pending.redirectUri() + (request.getQueryString() == null ? "" : "?" + request.getQueryString()));
         LoginOutcome outcome;
-        String idToken = null;
+        Optional<String> idToken = Optional.empty();
         try {
-            OidcClient.Signed signed = oidc.finish(callback, pending);
-            idToken = signed.idToken();
-            outcome = sessions.oidcLogin(signed.token());
+            ConsoleSessions.OidcLogin login = sessions.oidcLogin(callback, pending);
+            outcome = login.outcome();
+            idToken = login.idToken();
         } catch (DirectoryPrincipal.NoRoleException e) {
             outcome = sessions.oidcNoRole(e.username());
-        } catch (OidcClient.FailedException e) {
+        } catch (OidcVerifier.FailedException e) {
             LOG.log(Level.WARNING, "Console sign-in through OpenID Connect failed: " + e.getMessage());
             sessions.oidcFailed(e.getMessage());
             toLogin(request, response, "failed");
@@ -95,7 +96,7 @@ public class OidcSignInServlet extends HttpServlet {
         }
         switch (outcome) {
             case OK -> {
-                request.getSession().setAttribute(ID_TOKEN, idToken);
+                request.getSession().setAttribute(ID_TOKEN, idToken.orElse(null));
                 response.sendRedirect(consoleUrl(request));
             }
             case NO_ROLE -> toLogin(request, response, "no-role");

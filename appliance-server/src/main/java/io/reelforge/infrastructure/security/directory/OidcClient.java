@@ -1,7 +1,6 @@
 package io.reelforge.infrastructure.security.directory;
 
 import java.io.IOException;
-import java.io.Serializable;
 import java.net.URI;
 import java.util.List;
 import java.util.Optional;
@@ -39,6 +38,7 @@ import com.nimbusds.openid.connect.sdk.token.OIDCTokens;
 import com.nimbusds.openid.connect.sdk.validators.IDTokenValidator;
 
 import io.reelforge.application.console.DirectoryPrincipal;
+import io.reelforge.application.console.OidcVerifier;
 import io.reelforge.domain.model.console.ConsoleUserSource;
 import io.reelforge.infrastructure.config.Settings;
 
@@ -50,20 +50,9 @@ import io.reelforge.infrastructure.config.Settings;
  * discovery document on first use, and again after a failure.
  */
 @ApplicationScoped
-public class OidcClient {
+public class OidcClient implements OidcVerifier {
 
     private static final Pattern USERNAME = Pattern.compile("[\\p{L}\\p{N}._@+-]{1,64}");
-
-    /** One sign-in in flight: what the callback must match, kept in the HTTP session (never in the browser). */
-    public record Pending(State state, Nonce nonce, CodeVerifier verifier, URI redirectUri) implements Serializable {
-    }
-
-    /** A sign-in that failed on the provider's side or a check: the reason, for the log (never a token or secret). */
-    public static final class FailedException extends Exception {
-        public FailedException(String message, Throwable cause) {
-            super(message, cause);
-        }
-    }
 
     @Inject
     Settings settings;
@@ -77,9 +66,9 @@ public class OidcClient {
         return DirectorySettings.oidc(settings);
     }
 
-    /** Starts a sign-in: the pending state to keep in the session, and where to send the browser. */
+    @Override
     public Pending begin(URI redirectUri) {
-        return new Pending(new State(), new Nonce(), new CodeVerifier(), redirectUri);
+        return new Pending(new State().getValue(), new Nonce().getValue(), new CodeVerifier().getValue(), redirectUri);
     }
 
     public URI authorizationUri(Pending p) throws FailedException {
@@ -87,22 +76,19 @@ public class OidcClient {
         return new AuthenticationRequest.Builder(new ResponseType(ResponseType.Value.CODE),
                 new Scope(c.scopes().toArray(String[]::new)), new ClientID(c.clientId()), p.redirectUri())
                 .endpointURI(provider(c).metadata().getAuthorizationEndpointURI())
-                .state(p.state()).nonce(p.nonce()).codeChallenge(p.verifier(), CodeChallengeMethod.S256)
+                .state(new State(p.state())).nonce(new Nonce(p.nonce()))
+                .codeChallenge(new CodeVerifier(p.codeVerifier()), CodeChallengeMethod.S256)
                 .build().toURI();
     }
 
-    /**
-     * The provider's answer at the redirect URI, checked: the state must be this session's, the code is exchanged
-     * with the PKCE verifier, and the ID token must pass every check. Then the groups give a role, or
-     * {@link DirectoryPrincipal.NoRoleException}.
-     */
-    public Signed finish(URI callback, Pending p) throws FailedException {
+    @Override
+    public Verified finish(URI callback, Pending p) throws FailedException {
         DirectorySettings.Oidc c = required();
         Provider op = provider(c);
         AuthorizationCode code;
         try {
             AuthorizationResponse response = AuthorizationResponse.parse(callback);
-            if (!p.state().equals(response.getState())) {
+            if (!new State(p.state()).equals(response.getState())) {
                 throw new FailedException("the state does not match this session's sign-in", null);
             }
             if (response.getIssuer() != null && !response.getIssuer().equals(op.metadata().getIssuer())) {
@@ -118,7 +104,7 @@ public class OidcClient {
         OIDCTokens tokens = exchange(c, op, code, p);
         IDTokenClaimsSet claims;
         try {
-            claims = op.validator().validate(tokens.getIDToken(), p.nonce());
+            claims = op.validator().validate(tokens.getIDToken(), new Nonce(p.nonce()));
         } catch (com.nimbusds.jose.JOSEException | com.nimbusds.jose.proc.BadJOSEException e) {
             throw new FailedException("the ID token did not pass its checks: " + e.getMessage(), e);
         }
@@ -130,12 +116,7 @@ public class OidcClient {
         List<String> groups = Optional.ofNullable(claims.getStringListClaim(c.groupsClaim()))
                 .or(() -> Optional.ofNullable(claims.getStringClaim(c.groupsClaim())).map(List::of)).orElse(List.of());
         var role = c.roles().roleFor(groups).orElseThrow(() -> new DirectoryPrincipal.NoRoleException(username));
-        return new Signed(new OidcToken(new DirectoryPrincipal(ConsoleUserSource.OIDC, username, role)),
-                tokens.getIDTokenString());
-    }
-
-    /** What the callback gives the login service: the token to sign in with, and the ID token for the logout. */
-    public record Signed(OidcToken token, String idToken) {
+        return new Verified(new DirectoryPrincipal(ConsoleUserSource.OIDC, username, role), tokens.getIDTokenString());
     }
 
     /** The provider's end-session address for this ID token, when it has one (RP-initiated logout). */
@@ -155,7 +136,7 @@ public class OidcClient {
 
     private OIDCTokens exchange(DirectorySettings.Oidc c, Provider op, AuthorizationCode code, Pending p)
             throws FailedException {
-        AuthorizationCodeGrant grant = new AuthorizationCodeGrant(code, p.redirectUri(), p.verifier());
+        AuthorizationCodeGrant grant = new AuthorizationCodeGrant(code, p.redirectUri(), new CodeVerifier(p.codeVerifier()));
         ClientID client = new ClientID(c.clientId());
         URI endpoint = op.metadata().getTokenEndpointURI();
         TokenRequest request = c.clientSecret().isPresent()

@@ -8,6 +8,7 @@ import org.apache.shiro.realm.AuthenticatingRealm;
 import org.apache.shiro.subject.SimplePrincipalCollection;
 
 import io.reelforge.application.console.DirectoryPrincipal;
+import io.reelforge.application.console.OidcToken;
 
 /** Signs in the user of an {@link OidcToken}: the provider's ID token was checked before the token was made. */
 public class OidcRealm extends AuthenticatingRealm {

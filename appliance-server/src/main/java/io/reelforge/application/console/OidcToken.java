@@ -1,12 +1,11 @@
-package io.reelforge.infrastructure.security.directory;
+package io.reelforge.application.console;
 
 import org.apache.shiro.authc.AuthenticationToken;
 
-import io.reelforge.application.console.DirectoryPrincipal;
-
 /**
- * A user an OpenID provider vouched for: made only by {@link OidcClient} from an ID token whose signature, issuer,
- * audience, expiry and nonce it checked, never from anything a browser sends.
+ * A user an OpenID provider vouched for: made only by {@link ConsoleSessions#oidcLogin} from what
+ * {@link OidcVerifier#finish} returned once the ID token's signature, issuer, audience, expiry and nonce were checked,
+ * never from anything a browser sends (the constructor is this package's). The OIDC realm takes it.
  */
 public final class OidcToken implements AuthenticationToken {
 
@@ -16,7 +15,7 @@ public final class OidcToken implements AuthenticationToken {
         this.who = who;
     }
 
-    DirectoryPrincipal who() {
+    public DirectoryPrincipal who() {
         return who;
     }
 
