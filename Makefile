@@ -22,8 +22,8 @@ run: build
 	PORT=$(PORT) DATA=$(DATA) packaging/run.sh
 
 ## Install what the tests need (ffmpeg/ffprobe, curl, jq) and run every test: unit, then end-to-end, then the
-## distributions (install, upgrade, rollback, uninstall of the tarball and the .deb on this machine, as root) with the
-## SDK contract suite beside them.
+## SDK contract suite, then the distributions (install, upgrade, rollback, uninstall of the tarball and the .deb on
+## this machine, as root).
 test:
 	scripts/test-deps.sh
 	installer/tests/console-filter-test.sh

@@ -1,24 +1,28 @@
 #!/usr/bin/env bash
 # The last step of make test, on the bundle and the distributions that mvn verify built: the SDK contract suite
-# (sdks/contract/run.sh: its own appliance, two languages at a time) and, beside it, the distribution test
-# (installer/tests/dist-test.sh, as root). One after the other, each left a quarter to a half of the two cores idle
-# (2 min 21 s and 4 min in a fresh-clone CI run); they share nothing (the SDK suite's appliance and data are under
-# target/, the distribution test installs under /tmp and the .deb's paths, on ports below the ephemeral range).
-# The SDK suite's output is shown when both have ended, so the two do not interleave; either failing fails this.
+# (sdks/contract/run.sh: its own appliance, two languages at a time), then the distribution test
+# (installer/tests/dist-test.sh, as root), one after the other. Side by side they took 1 min 20 s less on the 2-core
+# box, but the official CI run of that (stop 24) failed in the distribution test while the same step passed on this
+# machine three times, once with two busy loops taking the cores; which check failed did not reach the CI log's tail.
+# Until that is known they run apart, the distribution test last, and a failure of either is summed up at the very end
+# with its last lines, where a CI log's tail shows them (the whole outputs: target/sdk-contract.out, dist-test.out).
 set -uo pipefail
 cd "$(dirname "$0")/.."
 SUDO=$([ "$(id -u)" -eq 0 ] || echo sudo)
 mkdir -p target
-out=target/sdk-contract.out
-REELFORGE_CONTRACT_JOBS=2 sdks/contract/run.sh >"$out" 2>&1 &
-sdk=$!
-$SUDO installer/tests/dist-test.sh
-dist=$?
-wait "$sdk"
-sdk_rc=$?
+REELFORGE_CONTRACT_JOBS=2 sdks/contract/run.sh 2>&1 | tee target/sdk-contract.out
+sdk=${PIPESTATUS[0]}
+$SUDO installer/tests/dist-test.sh 2>&1 | tee target/dist-test.out
+dist=${PIPESTATUS[0]}
+for part in sdk-contract:$sdk dist-test:$dist; do
+  if [ "${part#*:}" -ne 0 ]; then
+    echo
+    echo "=== ${part%%:*} failed; the steps it reached and what failed:"
+    grep -E '^=== |FAILED|failed|: ok|: FAIL' "target/${part%%:*}.out" | tail -n 12
+    echo "=== its last lines (all of them in target/${part%%:*}.out):"
+    tail -n 80 "target/${part%%:*}.out"
+  fi
+done
 echo
-echo "=== the SDK contract suite (it ran beside the distribution test; its output, also in $out):"
-cat "$out"
-echo
-echo "distribution test: $([ "$dist" -eq 0 ] && echo passed || echo "FAILED ($dist)"); SDK contract suite: $([ "$sdk_rc" -eq 0 ] && echo passed || echo "FAILED ($sdk_rc)")"
-[ "$dist" -eq 0 ] && [ "$sdk_rc" -eq 0 ]
+echo "SDK contract suite: $([ "$sdk" -eq 0 ] && echo passed || echo "FAILED ($sdk)"); distribution test: $([ "$dist" -eq 0 ] && echo passed || echo "FAILED ($dist)")"
+[ "$dist" -eq 0 ] && [ "$sdk" -eq 0 ]

@@ -43,6 +43,11 @@ key() { echo "rf_live_$(head -c 9 /dev/urandom | base64 | tr '+/' '-_')$(head -c
 cleanup() {
   local rc=$?
   set +e
+  if [ $rc -ne 0 ]; then # what the installed appliance said last, before its files go
+    for log in "$P/var/lib/reelforge/logs/server.log" /var/lib/reelforge/logs/server.log; do
+      [ -f "$log" ] && { echo "=== dist-test: the last lines of $log:"; tail -n 40 "$log"; }
+    done
+  fi
   for pidfile in "$P/var/lib/reelforge/run/server.pid" /var/lib/reelforge/run/server.pid; do
     [ -f "$pidfile" ] && kill -TERM "$(cat "$pidfile")" 2>/dev/null && sleep 3 && kill -KILL "$(cat "$pidfile")" 2>/dev/null
   done
