@@ -33,7 +33,7 @@ public final class ServiceDeployment {
     /** Classes of the server left out, by path inside the classes jar. */
     private static final Set<String> LEFT_OUT = Set.of(
             "/io/reelforge/bootstrap/Bootstrap", "/io/reelforge/bootstrap/DrainOnTerm", "/io/reelforge/bootstrap/HandBackNote",
-            "/io/reelforge/infrastructure/config/SharedStateRefresh",
+            "/io/reelforge/infrastructure/jobs/SharedStateRefresh",
             "/io/reelforge/infrastructure/metrics/MetricsServlet",
             "/io/reelforge/infrastructure/security/AdminApiShiroFilter",
             "/io/reelforge/infrastructure/security/ConsoleShiroFilter",

@@ -17,8 +17,8 @@ import jakarta.ws.rs.core.MediaType;
 
 import io.reelforge.application.console.LiveSettingsAdmin;
 import io.reelforge.application.console.LiveSettingsAdmin.LiveSetting;
+import io.reelforge.application.maintenance.Maintenance;
 import io.reelforge.application.ops.LedgerReconciliation;
-import io.reelforge.application.ops.Maintenance;
 import io.reelforge.infrastructure.security.OpsAccess;
 import io.reelforge.infrastructure.security.OpsContext;
 

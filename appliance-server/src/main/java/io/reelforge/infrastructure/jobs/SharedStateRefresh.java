@@ -1,4 +1,4 @@
-package io.reelforge.infrastructure.config;
+package io.reelforge.infrastructure.jobs;
 
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -18,10 +18,11 @@ import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 
 import io.reelforge.application.console.UpstreamAdmin;
-import io.reelforge.models.RegistryEngine;
+import io.reelforge.infrastructure.config.SettingOverrides;
 import io.reelforge.infrastructure.engine.EngineRegistry;
 import io.reelforge.infrastructure.storage.UrlSigner;
 import io.reelforge.models.ModelRegistry;
+import io.reelforge.models.RegistryEngine;
 import io.reelforge.models.RegistryException;
 
 /**

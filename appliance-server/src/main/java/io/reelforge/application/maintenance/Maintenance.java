@@ -1,4 +1,4 @@
-package io.reelforge.application.ops;
+package io.reelforge.application.maintenance;
 
 import java.nio.file.Path;
 import java.time.Clock;
@@ -11,6 +11,9 @@ import jakarta.transaction.Transactional;
 
 import io.reelforge.application.console.AuditLog;
 import io.reelforge.application.console.ConsoleUserFactory;
+import io.reelforge.application.ops.ApplianceFolders;
+import io.reelforge.application.ops.DatabaseBackup;
+import io.reelforge.application.ops.HostAdministrator;
 import io.reelforge.domain.model.console.ConsoleRole;
 import io.reelforge.domain.model.console.ConsoleUser;
 import io.reelforge.domain.model.console.ConsoleUserRepository;
