@@ -135,7 +135,10 @@ run_lang() {
     echo "3 $((SECONDS - start))" >"$WORK/results/$lang"
     return
   fi
-  # one proxy per language, so its drop count (S04) is this language's alone even when languages run in parallel
+  # one proxy per language, so its drop count (S04) is this language's alone even when languages run in parallel.
+  # Its output file is emptied here first: the proxy's own redirection happens in the child, after the fork, and the
+  # wait below could otherwise read an earlier run's "listening on" line (then find the port gone).
+  : >"$WORK/logs/$lang.proxy.out"
   python3 -u "$TOOLBOX/flaky_proxy.py" --target "$BASE_URL" >"$WORK/logs/$lang.proxy.out" 2>"$WORK/logs/$lang.proxy.log" &
   proxy_pid=$!
   echo "$proxy_pid" >>"$WORK/pids"
