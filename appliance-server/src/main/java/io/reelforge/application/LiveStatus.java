@@ -63,9 +63,22 @@ public class LiveStatus {
      * after a restart, recovery and the first dispatch fire changes from the start-up bean before the web
      * module is up, and an instance made then gets no resource injected.
      */
-    private volatile ManagedExecutorService executor;
+    volatile ManagedExecutorService executor;
 
     private final Map<String, List<Entry>> watched = new ConcurrentHashMap<>();
+    /**
+     * A generation's read and its deliveries happen under one of these, so its watchers get its snapshots in the order
+     * they were read: two refreshes at once (a change's, the ticker's, a new watch's) could otherwise deliver an older
+     * read after a newer one, and a client would see its clip go back from processing to queued, under an event id it
+     * already had. Striped: a lock per generation without a map to clean up.
+     */
+    private final Object[] readLocks = new Object[64];
+
+    {
+        for (int i = 0; i < readLocks.length; i++) {
+            readLocks[i] = new Object();
+        }
+    }
     private final AtomicBoolean tickerStarted = new AtomicBoolean();
     private volatile boolean stopped;
 
@@ -144,16 +157,19 @@ public class LiveStatus {
      */
     public Snapshot watch(String accountId, String generationId, String lastEventId, Watcher watcher) {
         ensureTicker();
-        Snapshot now = current(accountId, generationId);
-        Entry e = new Entry(watcher, lastEventId);
-        // compute, not computeIfAbsent + add: an unwatch emptying the list at the same moment must not orphan e.
-        watched.compute(generationId, (k, list) -> {
-            List<Entry> l = list == null ? new CopyOnWriteArrayList<>() : list;
-            l.add(e);
-            return l;
-        });
-        if (!e.deliver(now)) {
-            unwatch(generationId, watcher);
+        Snapshot now;
+        synchronized (readLock(generationId)) {
+            now = current(accountId, generationId);
+            Entry e = new Entry(watcher, lastEventId);
+            // compute, not computeIfAbsent + add: an unwatch emptying the list at the same moment must not orphan e.
+            watched.compute(generationId, (k, list) -> {
+                List<Entry> l = list == null ? new CopyOnWriteArrayList<>() : list;
+                l.add(e);
+                return l;
+            });
+            if (!e.deliver(now)) {
+                unwatch(generationId, watcher);
+            }
         }
         // A change committed between the read above and the registration would otherwise go unseen.
         executor().execute(() -> refresh(generationId));
@@ -208,31 +224,42 @@ public class LiveStatus {
         }
     }
 
-    private void refresh(String generationId) {
-        List<Entry> list = watched.get(generationId);
-        if (list == null || list.isEmpty()) {
-            return;
-        }
-        try {
-            Snapshot s = reads.current(generationId).orElse(null);
-            if (s == null) {
-                list.forEach(e -> unwatch(generationId, e.watcher));
+    /** Reads the generation and tells its watchers, in the order of the reads (see {@link #readLocks}). */
+    void refresh(String generationId) {
+        synchronized (readLock(generationId)) {
+            List<Entry> list = watched.get(generationId);
+            if (list == null || list.isEmpty()) {
                 return;
             }
-            for (Entry e : list) {
-                if (!e.deliver(s)) {
-                    unwatch(generationId, e.watcher);
+            try {
+                Snapshot s = reads.current(generationId).orElse(null);
+                if (s == null) {
+                    list.forEach(e -> unwatch(generationId, e.watcher));
+                    return;
                 }
+                for (Entry e : list) {
+                    if (!e.deliver(s)) {
+                        unwatch(generationId, e.watcher);
+                    }
+                }
+            } catch (RuntimeException ex) {
+                LOG.log(Level.FINE, "live status of " + generationId + " not refreshed; the ticker will retry", ex);
             }
-        } catch (RuntimeException ex) {
-            LOG.log(Level.FINE, "live status of " + generationId + " not refreshed; the ticker will retry", ex);
         }
     }
 
-    /** One watcher and what it got last; deliveries to it never overlap, and never repeat a snapshot. */
+    private Object readLock(String generationId) {
+        return readLocks[Math.floorMod(generationId.hashCode(), readLocks.length)];
+    }
+
+    /**
+     * One watcher and what it got last; deliveries to it never overlap, never repeat a snapshot, and never go back to
+     * an older version of the row.
+     */
     private static final class Entry {
         private final Watcher watcher;
         private String lastEventId;
+        private long lastVersion = Long.MIN_VALUE;
 
         Entry(Watcher watcher, String lastEventId) {
             this.watcher = watcher;
@@ -240,10 +267,11 @@ public class LiveStatus {
         }
 
         synchronized boolean deliver(Snapshot s) {
-            if (s.eventId().equals(lastEventId)) {
+            if (s.eventId().equals(lastEventId) || s.generation().version() < lastVersion) {
                 return true;
             }
             lastEventId = s.eventId();
+            lastVersion = s.generation().version();
             return safely(() -> watcher.changed(s));
         }
 
