@@ -25,8 +25,6 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
-import org.junit.jupiter.api.parallel.Execution;
-import org.junit.jupiter.api.parallel.ExecutionMode;
 
 /**
  * Webhooks end to end against a receiver this test starts on 127.0.0.1 (allowed here by the admin allow-list):
@@ -37,7 +35,6 @@ import org.junit.jupiter.api.parallel.ExecutionMode;
  * (they are stored, so the restart keeps them); the restart is the shared appliance's.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-@Execution(ExecutionMode.SAME_THREAD) // the shared appliance's lane: see SharedAppliance
 class WebhookIT {
 
     static final Duration WAIT = Duration.ofSeconds(120);
