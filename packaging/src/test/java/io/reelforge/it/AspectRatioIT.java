@@ -12,6 +12,8 @@ import java.util.Map;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -19,6 +21,7 @@ import com.fasterxml.jackson.databind.JsonNode;
  * Every aspect ratio at both resolutions through both surfaces, decoded back by ffprobe: 1080p means
  * 1920x1080, 1080x1920 and 1080x1080; 720p 1280x720, 720x1280 and 720x720.
  */
+@Execution(ExecutionMode.SAME_THREAD) // the shared appliance's lane: see SharedAppliance
 class AspectRatioIT {
 
     private static Api api;

@@ -6,11 +6,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 
 /**
  * Plans decide: no credits is 402, a plan without video is 403; test keys work regardless and cost nothing. Each test
  * has an account of its own on the shared appliance, made through the admin API with the plan it needs.
  */
+@Execution(ExecutionMode.SAME_THREAD) // the shared appliance's lane: see SharedAppliance
 class BillingIT {
 
     @Test

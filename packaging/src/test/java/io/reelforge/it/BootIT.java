@@ -17,15 +17,12 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.parallel.Execution;
-import org.junit.jupiter.api.parallel.ExecutionMode;
 
 /**
  * Start-up as an orchestrator sees it. A readiness probe every 100 ms from the first second, as Kubernetes does,
  * must not break the start (it used to leave the application undeployed in every probed boot); a start that
  * cannot complete ends the process with a non-zero status instead of leaving a JVM that serves nothing.
  */
-@Execution(ExecutionMode.CONCURRENT) // an appliance of its own: beside the shared appliance's lane
 class BootIT {
 
     @Test

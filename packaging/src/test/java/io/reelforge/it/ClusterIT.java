@@ -20,8 +20,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.parallel.Execution;
-import org.junit.jupiter.api.parallel.ExecutionMode;
 
 /**
  * Several appliances as one (docs/database.md, "Several appliances on one PostgreSQL"): three nodes on one
@@ -30,7 +28,6 @@ import org.junit.jupiter.api.parallel.ExecutionMode;
  * and a node refused for a schema it cannot work with. Then: nothing lost or stuck, one debit (and at most one
  * refund) per generation, every clip served by every node. A second appliance on a Derby data folder is refused.
  */
-@Execution(ExecutionMode.CONCURRENT) // an appliance of its own: beside the shared appliance's lane
 class ClusterIT {
 
     private static final String HOST = ItDatabase.HOST;

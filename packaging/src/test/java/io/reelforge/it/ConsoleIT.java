@@ -24,8 +24,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.parallel.Execution;
-import org.junit.jupiter.api.parallel.ExecutionMode;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
@@ -44,7 +42,6 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * of each view. Its own appliance: webhooks may reach the test's receiver on 127.0.0.1 here, and the settings
  * the console changes touch no other test.
  */
-@Execution(ExecutionMode.CONCURRENT) // an appliance of its own: beside the shared appliance's lane
 class ConsoleIT {
 
     private static Appliance appliance;
@@ -970,6 +967,7 @@ class ConsoleIT {
         ((JavascriptExecutor) driver).executeScript("arguments[0].click()", box);
         idle();
     }
+
 
     private void open(String url) {
         driver.get(url);

@@ -20,8 +20,6 @@ import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.parallel.Execution;
-import org.junit.jupiter.api.parallel.ExecutionMode;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 
@@ -32,7 +30,6 @@ import org.openqa.selenium.JavascriptExecutor;
  * measured and printed), the CSV export of a filtered set (quoting, formula cells defused) and of all of it, the
  * API keys found by prefix across accounts with who created them and when each was last used.
  */
-@Execution(ExecutionMode.CONCURRENT) // an appliance of its own: beside the shared appliance's lane
 class ConsoleOpsIT {
 
     private static final int ROWS = 100_000;

@@ -12,8 +12,6 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
-import org.junit.jupiter.api.parallel.Execution;
-import org.junit.jupiter.api.parallel.ExecutionMode;
 import org.openqa.selenium.By;
 
 /**
@@ -25,7 +23,6 @@ import org.openqa.selenium.By;
  * group and a callback this browser did not start. The bind password and the client secret are never logged.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-@Execution(ExecutionMode.CONCURRENT) // an appliance of its own: beside the shared appliance's lane
 class DirectoryIT {
 
     private static final String MANAGER_PASSWORD = "ldap-manager-" + Long.toHexString(System.nanoTime());

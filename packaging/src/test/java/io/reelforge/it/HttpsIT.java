@@ -23,15 +23,12 @@ import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManagerFactory;
 
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.parallel.Execution;
-import org.junit.jupiter.api.parallel.ExecutionMode;
 
 /**
  * The optional HTTPS listener as an operator sets it up: a PEM certificate and key (made here with openssl), turned
  * into Payara Micro's options by the launcher's own shell function (installer/common.sh, which bin/reelforge-server
  * and packaging/run.sh use). Over HTTPS: HSTS and a Secure session cookie; the plain port keeps working without them.
  */
-@Execution(ExecutionMode.CONCURRENT) // an appliance of its own: beside the shared appliance's lane
 class HttpsIT {
 
     @Test

@@ -11,11 +11,14 @@ import java.util.Map;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 
 /**
  * Credits: one debit per clip, one refund per failed/blocked/canceled clip, the balance is the ledger's sum, and the
  * host's reconciliation ({@code reelforge ledger reconcile}) finds every stored balance equal to its ledger.
  */
+@Execution(ExecutionMode.SAME_THREAD) // the shared appliance's lane: see SharedAppliance
 class LedgerIT {
 
     static Api api;

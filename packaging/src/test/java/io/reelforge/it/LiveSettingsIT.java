@@ -12,12 +12,15 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 
 /**
  * {@code /v1/admin/settings/live} and the host's {@code /ops/settings}: settings listed with their value now and
  * as configured, changed and put back without a restart, every refusal a JSON error (never a 500), each answer as
  * the served OpenAPI document describes it. On the shared appliance; every change is put back.
  */
+@Execution(ExecutionMode.SAME_THREAD) // the shared appliance's lane: see SharedAppliance
 class LiveSettingsIT {
 
     static final String LIVE = "/v1/admin/settings/live/";

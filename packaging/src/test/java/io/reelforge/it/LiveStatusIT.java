@@ -21,6 +21,8 @@ import javax.imageio.ImageIO;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -30,6 +32,7 @@ import com.fasterxml.jackson.databind.JsonNode;
  * a status change or at their wait; every completed clip has a signed JPEG poster frame. On the shared
  * appliance, with one render slot, 4 s renders and 1 s keep-alives set at run time.
  */
+@Execution(ExecutionMode.SAME_THREAD) // the shared appliance's lane: see SharedAppliance
 class LiveStatusIT {
 
     private static final String PROMPT = "A cinematic drone shot gliding over a misty mountain valley at dawn";

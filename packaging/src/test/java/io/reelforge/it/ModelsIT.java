@@ -25,8 +25,6 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
-import org.junit.jupiter.api.parallel.Execution;
-import org.junit.jupiter.api.parallel.ExecutionMode;
 
 /**
  * The djl engine end to end over HTTP with the tiny random-weight packages: the admin API's credentials, import
@@ -37,7 +35,6 @@ import org.junit.jupiter.api.parallel.ExecutionMode;
  * without an image refused, and an uploaded start image rendered through the package's image encoder.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-@Execution(ExecutionMode.CONCURRENT) // an appliance of its own: beside the shared appliance's lane
 class ModelsIT {
 
     private static final String WAN_I2V = "wan2.1-i2v-14b";

@@ -20,6 +20,8 @@ import javax.imageio.ImageIO;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -27,6 +29,7 @@ import com.fasterxml.jackson.databind.JsonNode;
  * The OpenAI-shaped {@code /v1/videos} surface over the same jobs and ledger: its shapes, refusals, paging,
  * delete and ranged content over plain HTTP, then the official {@code openai} Node package end to end.
  */
+@Execution(ExecutionMode.SAME_THREAD) // the shared appliance's lane: see SharedAppliance
 class OpenAiVideosIT {
 
     private static Appliance appliance;

@@ -17,6 +17,8 @@ import com.atlassian.oai.validator.report.ValidationReport;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 
 /**
  * The served {@code /openapi} document against the appliance's real behaviour: every main endpoint's answers,
@@ -24,6 +26,7 @@ import org.junit.jupiter.api.Test;
  * missing required ones, wrong types and undocumented statuses all fail), so the document cannot drift. The
  * video, account, OpenAI-shaped, webhook and admin surfaces are all checked.
  */
+@Execution(ExecutionMode.SAME_THREAD) // the shared appliance's lane: see SharedAppliance
 class OpenApiIT {
 
     static final String ADMIN_PASSWORD = "openapi it admin password";

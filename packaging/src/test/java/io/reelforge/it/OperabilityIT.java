@@ -13,11 +13,14 @@ import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 
 /**
  * Health, Prometheus metrics, request ids, structured logs without secrets, and the docs page, over real
  * HTTP against the shared appliance.
  */
+@Execution(ExecutionMode.SAME_THREAD) // the shared appliance's lane: see SharedAppliance
 class OperabilityIT {
 
     private static final Pattern UUID = Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");

@@ -16,15 +16,12 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.api.parallel.Execution;
-import org.junit.jupiter.api.parallel.ExecutionMode;
 
 /**
  * The bundle on PostgreSQL instead of the embedded Derby: a fresh database per run (created with createdb on
  * the local server, dropped afterwards), the schema made by the migrations, the reference flow, a restart on
  * the same data, a clustered job store, and the password from the properties file never in the log.
  */
-@Execution(ExecutionMode.CONCURRENT) // an appliance of its own: beside the shared appliance's lane
 class PostgresqlIT {
 
     static final String HOST = ItDatabase.HOST;

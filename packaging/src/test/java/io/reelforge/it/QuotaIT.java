@@ -15,11 +15,14 @@ import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 
 /**
  * 50 concurrent submissions from one account: exactly 5 accepted and charged, the rest 429 with Retry-After. On
  * the shared appliance with 30 s renders set at run time, so none ends during the test.
  */
+@Execution(ExecutionMode.SAME_THREAD) // the shared appliance's lane: see SharedAppliance
 class QuotaIT {
 
     static final Map<String, String> SETTINGS = Map.of(SharedAppliance.SANDBOX_PACE, "PT30S");

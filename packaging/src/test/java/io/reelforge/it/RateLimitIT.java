@@ -8,12 +8,15 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 
 /**
  * The per-key request rate (a per-plan setting, here 8 a minute on the Starter plan, set at run time on the
  * shared appliance) and the RateLimit-Policy / RateLimit fields of the IETF draft, for both the request rate and
  * the jobs-at-once quota (an account of its own with one job at once).
  */
+@Execution(ExecutionMode.SAME_THREAD) // the shared appliance's lane: see SharedAppliance
 class RateLimitIT {
 
     static final Map<String, String> SETTINGS = Map.of("ratelimit.requests-per-minute.starter", "8",

@@ -12,8 +12,6 @@ import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.parallel.Execution;
-import org.junit.jupiter.api.parallel.ExecutionMode;
 
 /**
  * The restart suite: one appliance through two SIGKILLs and one SIGTERM (four starts; a start costs half a minute
@@ -26,7 +24,6 @@ import org.junit.jupiter.api.parallel.ExecutionMode;
  * render that can finish within the drain timeout finishes, the one that cannot is handed back to the queue
  * without spending an attempt, and Derby is shut down cleanly (no lock file, so the next start does no recovery).
  */
-@Execution(ExecutionMode.CONCURRENT) // an appliance of its own: beside the shared appliance's lane
 class RestartIT {
 
     /** Renders take this long (the sandbox paces its frames over it), so that the signals find them running. */

@@ -13,12 +13,15 @@ import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 
 /**
  * Outputs past their retention are deleted and their generations expire; the old URL then says 410. On the
  * shared appliance, with an 8 s retention and a 2 s retention round set at run time (the round rescheduled
  * from the appliance's hourly one without a restart).
  */
+@Execution(ExecutionMode.SAME_THREAD) // the shared appliance's lane: see SharedAppliance
 class RetentionIT {
 
     static final Map<String, String> SETTINGS = Map.of("output.retention", "PT8S", "retention.interval", "PT2S");

@@ -10,8 +10,6 @@ import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.parallel.Execution;
-import org.junit.jupiter.api.parallel.ExecutionMode;
 
 /**
  * Renders start at once on an idle appliance; estimates come from measured render times. Its own appliance:
@@ -22,7 +20,6 @@ import org.junit.jupiter.api.parallel.ExecutionMode;
  * ten minutes apart, so a render that starts within the test was started by its submission's own wake-up. The
  * estimates are compared exactly with what the estimator must make of the prior and of the measured render.
  */
-@Execution(ExecutionMode.CONCURRENT) // an appliance of its own: beside the shared appliance's lane
 class SchedulingIT {
 
     /** Far beyond any wait below: the heartbeat never dispatches during the test. */

@@ -28,12 +28,11 @@ import com.fasterxml.jackson.databind.JsonNode;
  * puts them back ({@link #reset}) in its {@code @AfterAll}, as an operator would, instead of a boot of its own.
  *
  * <p>The black-box classes run in parallel (packaging's {@code junit-platform.properties}), but those on the shared
- * appliance are its lane: a class's default mode there is {@code same_thread}, so they run one after another on the
- * thread that started the run, beside the classes with appliances of their own, each
- * {@code @Execution(ExecutionMode.CONCURRENT)}, on the other threads. No class sees another's settings, the demo
- * account's balance or its jobs; a new class joins the lane unless it says otherwise. A test of a concurrent class
- * that only looks at the shared appliance from outside (ClusterIT: a second start on its data folder, refused) is
- * {@link LooksOnly}; {@link #get} refuses any other caller from a concurrent class.
+ * appliance are its lane: each is {@code @Execution(ExecutionMode.SAME_THREAD)}, so they run one after another on
+ * the thread that started the run, beside the classes with appliances of their own on the other threads. No class
+ * sees another's settings, the demo account's balance or its jobs. A test of another class that only looks at the
+ * shared appliance from outside (ClusterIT: a second start on its data folder, refused) is {@link LooksOnly}.
+ * {@link #get} refuses any other caller.
  */
 final class SharedAppliance {
 
@@ -184,8 +183,8 @@ final class SharedAppliance {
         for (StackWalker.StackFrame f : tests) {
             Class<?> c = f.getDeclaringClass();
             Execution mode = c.getAnnotation(Execution.class);
-            if (mode == null || mode.value() == ExecutionMode.SAME_THREAD) {
-                return; // the classes' default mode is same_thread: the lane
+            if (mode != null && mode.value() == ExecutionMode.SAME_THREAD) {
+                return;
             }
             for (Method m : c.getDeclaredMethods()) {
                 if (m.getName().equals(f.getMethodName()) && m.isAnnotationPresent(LooksOnly.class)) {
@@ -194,8 +193,8 @@ final class SharedAppliance {
             }
         }
         throw new IllegalStateException("the shared appliance is used by " + tests.stream().map(f -> f.getClassName()
-                + "." + f.getMethodName()).distinct().toList() + ", which is @Execution(CONCURRENT), outside the shared"
-                + " appliance's lane, and not @SharedAppliance.LooksOnly");
+                + "." + f.getMethodName()).distinct().toList() + ", which is neither in its lane (@Execution(SAME_THREAD))"
+                + " nor @SharedAppliance.LooksOnly");
     }
 
     private static String key(Api admin, String accountId, String mode) throws Exception {

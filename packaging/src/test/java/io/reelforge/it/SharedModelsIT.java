@@ -17,6 +17,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 
 import io.reelforge.fixtures.TinyFixtures;
 
@@ -26,6 +28,7 @@ import io.reelforge.fixtures.TinyFixtures;
  * without a restart; an upstream added on A (its key sealed on A) is left out on B until B holds the cluster's
  * {@code upstream-keys.key}, then tests up and renders through B. Renders on B are B's alone: A is stopped first.
  */
+@Execution(ExecutionMode.SAME_THREAD) // the shared appliance's lane: see SharedAppliance
 class SharedModelsIT {
 
     private static final String WAN = "wan2.1-t2v-1.3b";

@@ -20,8 +20,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.api.parallel.Execution;
-import org.junit.jupiter.api.parallel.ExecutionMode;
 
 /**
  * Two appliances on one PostgreSQL database (fresh per run) and one shared output root behave as one for what
@@ -29,7 +27,6 @@ import org.junit.jupiter.api.parallel.ExecutionMode;
  * the request rate window of a key holds across both, a setting changed on one is in effect on the other within
  * 5 s, every webhook is delivered once with two senders, and retention expires each clip once.
  */
-@Execution(ExecutionMode.CONCURRENT) // an appliance of its own: beside the shared appliance's lane
 class SharedStateIT {
 
     private static final String ADMIN_PASSWORD = "a long shared-state passphrase";

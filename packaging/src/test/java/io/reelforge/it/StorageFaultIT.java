@@ -10,12 +10,15 @@ import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 
 /**
  * With the output storage down (here: less free space than the readiness floor, as on a full disk), readiness
  * says so and new submissions are refused with 503 and Retry-After, nothing charged, instead of being accepted
  * and failing later. The floor is raised on the shared appliance at run time, as an operator would, and put back.
  */
+@Execution(ExecutionMode.SAME_THREAD) // the shared appliance's lane: see SharedAppliance
 class StorageFaultIT {
 
     static final Map<String, String> SETTINGS = Map.of("health.storage.min-free-mb", "999999999999");

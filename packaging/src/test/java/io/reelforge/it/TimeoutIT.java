@@ -10,11 +10,14 @@ import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 
 /**
  * A render over its time limit fails as render.timeout and is refunded, once. On the shared appliance, with a
  * 2 s limit and 20 s renders set at run time.
  */
+@Execution(ExecutionMode.SAME_THREAD) // the shared appliance's lane: see SharedAppliance
 class TimeoutIT {
 
     static final Map<String, String> SETTINGS = Map.of(SharedAppliance.SANDBOX_PACE, "PT20S", "render.timeout", "PT2S");

@@ -25,6 +25,8 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 
 /**
  * Webhooks end to end against a receiver this test starts on 127.0.0.1 (allowed here by the admin allow-list):
@@ -35,6 +37,7 @@ import org.junit.jupiter.api.TestMethodOrder;
  * (they are stored, so the restart keeps them); the restart is the shared appliance's.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+@Execution(ExecutionMode.SAME_THREAD) // the shared appliance's lane: see SharedAppliance
 class WebhookIT {
 
     static final Duration WAIT = Duration.ofSeconds(120);

@@ -13,12 +13,15 @@ import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 
 /**
  * The SSRF policy on an appliance without an allow-list: loopback, link-local and cloud metadata addresses are
  * refused when given literally, a host name is checked on the address it resolves to when the request is
  * made (so "localhost" is refused at send time), and private ranges are allowed.
  */
+@Execution(ExecutionMode.SAME_THREAD) // the shared appliance's lane: see SharedAppliance
 class WebhookSsrfIT {
 
     static Appliance appliance;
