@@ -18,7 +18,7 @@ for part in sdk-contract:$sdk dist-test:$dist; do
   if [ "${part#*:}" -ne 0 ]; then
     echo
     echo "=== ${part%%:*} failed; the steps it reached and what failed:"
-    grep -E '^=== |FAILED|failed|: ok|: FAIL' "target/${part%%:*}.out" | tail -n 12
+    grep -E '^=== |FAILED|failed|: ok' "target/${part%%:*}.out" | tail -n 12
     echo "=== its last lines (all of them in target/${part%%:*}.out):"
     tail -n 80 "target/${part%%:*}.out"
   fi

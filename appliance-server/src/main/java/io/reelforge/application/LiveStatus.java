@@ -253,13 +253,12 @@ public class LiveStatus {
     }
 
     /**
-     * One watcher and what it got last; deliveries to it never overlap, never repeat a snapshot, and never go back to
-     * an older version of the row.
+     * One watcher and what it got last; deliveries to it never overlap and never repeat a snapshot (nor go back to an
+     * older one: they come in the order of the reads, see {@link #readLocks}).
      */
     private static final class Entry {
         private final Watcher watcher;
         private String lastEventId;
-        private long lastVersion = Long.MIN_VALUE;
 
         Entry(Watcher watcher, String lastEventId) {
             this.watcher = watcher;
@@ -267,11 +266,10 @@ public class LiveStatus {
         }
 
         synchronized boolean deliver(Snapshot s) {
-            if (s.eventId().equals(lastEventId) || s.generation().version() < lastVersion) {
+            if (s.eventId().equals(lastEventId)) {
                 return true;
             }
             lastEventId = s.eventId();
-            lastVersion = s.generation().version();
             return safely(() -> watcher.changed(s));
         }
 
