@@ -68,6 +68,11 @@ public class HealthChecks {
     @Readiness
     HealthCheck databaseReady() {
         return () -> {
+            if (!gate.isOpen()) {
+                // Not before start-up has migrated the schema: a probe's thread would open the connection pool
+                // while the application deploys (without its class loader) and race the migrations for the data folder.
+                return starting("database");
+            }
             try (Connection c = database.getConnection()) {
                 return HealthCheckResponse.named("database").status(c.isValid(2)).build();
             } catch (SQLException e) {
