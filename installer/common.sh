@@ -53,6 +53,57 @@ rf_memory_opts() {
   echo "-XX:+UseG1GC -XX:G1PeriodicGCInterval=10000 -XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=30"
 }
 
+# Payara Micro's root directory for a release, made on the release's first start under DATA_DIR/cache/payara/
+# (Payara writes its domain, logs and deployed application there, so it cannot live in the read-only release):
+# the release's uber jar unpacked by Payara Micro itself (--outputlauncher), started through the release's
+# lib/reelforge-launch.jar, which is Payara's launcher jar for that uber jar (its class path names the runtime jars)
+# with ApplianceMain as main class (a start that does not end with the application deployed ends the process, as
+# from the uber jar). Started that way, Payara's classes come from the JVM's application class loader rather than
+# from the uber jar's own, so an AOT cache can hold them (rf_aot_opts). The root is made again when the release jar
+# or the root's own path changed (a release reinstalled under the same name, a moved data dir), which also drops its
+# AOT cache; the roots of other releases are removed. Prints the directory.
+rf_micro_root() { # RELEASE_DIR DATA_DIR
+  local release=$1 base=$2/cache/payara name dir tmp other stamp
+  name=$(basename "$release")
+  dir=$base/$name
+  stamp="$(stat -L -c '%s %Y %i' "$release/lib/reelforge.jar") $dir" || return 1
+  if [ "$(cat "$dir/.complete" 2>/dev/null)" != "$stamp" ]; then
+    tmp=$base/.$name.$$
+    rm -rf "$tmp" "$dir" && mkdir -p "$base" || return 1
+    "$release/runtime/bin/java" -jar "$release/lib/reelforge.jar" --rootdir "$tmp" --outputlauncher \
+      >"$tmp.log" 2>&1 && [ -f "$tmp/launch-micro.jar" ] \
+      || { cat "$tmp.log" >&2; rm -rf "$tmp" "$tmp.log"; echo "reelforge: could not unpack Payara Micro into $tmp" >&2; return 1; }
+    rm -f "$tmp.log"
+    cp -a "$tmp/config" "$tmp/.config" && cp "$release/lib/reelforge-launch.jar" "$tmp/" || return 1
+    echo "$stamp" > "$tmp/.complete" && mv "$tmp" "$dir" || return 1
+  fi
+  # Each start begins from the root's first state, as from the uber jar's fresh temporary root: Payara records an
+  # application deployed from the command line in its domain.xml and would deploy it a second time at the next start.
+  rm -rf "$dir/config" "$dir/applications" "$dir/generated" "$dir/autodeploy" "$dir/logs" \
+    && cp -a "$dir/.config" "$dir/config" || return 1
+  for other in "$base"/*; do
+    [ "$other" = "$dir" ] || [ ! -d "$other" ] || rm -rf "$other"
+  done
+  echo "$dir"
+}
+
+# The AOT cache of a Payara Micro root (JDK 25, JEP 483/514/515: the classes a start loads, kept loaded and linked,
+# with their method profiles). The first start from a root records them (-XX:AOTCacheOutput) and the JVM writes
+# the cache when that run ends (a stop or restart takes some 20-30 s longer, once); later starts map it. The cache
+# is made where it is used, on this runtime and this class path: one made elsewhere and moved made Payara use the
+# training's root directory (the archived classes keep their code source). A cache the JVM cannot use (a changed
+# runtime or class path, a file cut short) is reported with an [error][aot] line and ignored; REELFORGE_AOT=off in
+# reelforge.env neither records nor uses one. Nor does a start with the HTTPS listener: the JVM that writes the cache
+# prints the options it was given, the keystore's password among them (rf_tls_opts).
+rf_aot_opts() { # MICRO_ROOT
+  [ "${REELFORGE_AOT:-on}" != off ] && [ -z "${REELFORGE_HTTPS_PORT:-}" ] || return 0
+  if [ -s "$1/reelforge.aot" ]; then
+    echo "-XX:AOTCache=$1/reelforge.aot -Xlog:aot=error"
+  else
+    echo "-XX:AOTCacheOutput=$1/reelforge.aot -Xlog:aot=error"
+  fi
+}
+
 # Refuses a port something already listens on, before the JVM starts: Payara Micro would log the bind error,
 # say "Shutting down" and keep the process running with nothing served.
 rf_ports_free() { # PORT...

@@ -138,6 +138,17 @@ out=$("$rf" reset-admin-password nobody 2>&1 || true); grep -q "refused (404)" <
 out=$("$rf" ledger reconcile) || fail "ledger reconcile after a charged clip: $out"
 grep -q "ledger reconciled: [1-9][0-9]* accounts" <<<"$out" || fail "ledger reconcile: $out"
 
+step "tarball: the first run recorded its AOT cache; a restart starts from it"
+aot=$P/var/lib/reelforge/cache/payara/$V/reelforge.aot
+[ ! -e "$aot" ] || fail "an AOT cache before the first run ended"
+"$rf" restart
+[ -s "$aot" ] || fail "no AOT cache after the first run ended: $aot"
+pid=$(cat "$P/var/lib/reelforge/run/server.pid")
+tr '\0' ' ' <"/proc/$pid/cmdline" | grep -q -- "-XX:AOTCache=$aot " || fail "the restarted appliance was not started from the AOT cache"
+if grep '\[error\]\[aot' "$P/var/lib/reelforge/logs/server.log"; then fail "the JVM could not use the AOT cache"; fi
+grep -q "running, healthy" <<<"$("$rf" status)" || fail "not healthy after the restart"
+[ "$(api "http://127.0.0.1:$P1/v1/video/$G1" "$K1" | jq -r .status)" = completed ] || fail "generation lost in the restart"
+
 step "tarball: upgrade to a rebuilt release on the administrator's libtorch keeps the data"
 V2="$V.r2"; src2=$(repack_tarball "$V2")
 # --libtorch: laid out like pytorch.org's libtorch archive (lib/*.so, build-version), from the CPU libtorch

@@ -40,6 +40,7 @@ install -m 0644 "$repo/installer/common.sh" "$tree/lib/common.sh"
 install -m 0755 "$here/bin/reelforge" "$here/bin/reelforge-server" "$tree/bin/"
 install -m 0644 "$here/systemd/reelforge.service" "$tree/systemd/"
 install -m 0644 "$target/reelforge.jar" "$tree/lib/reelforge.jar"
+install -m 0644 "$target/ROOT.war" "$tree/lib/ROOT.war"   # what the launcher deploys (rf_micro_root)
 install -m 0644 "$target/ROOT-setup.jar" "$tree/lib/reelforge-setup.jar"
 echo "$flavor" > "$tree/lib/natives/FLAVOR"
 echo "$version" > "$tree/VERSION"
@@ -48,6 +49,16 @@ install -m 0644 "$target/generated-sources/license/THIRD-PARTY.txt" "$tree/licen
 install -m 0644 "$target/reelforge-sbom.json" "$tree/licenses/sbom.cyclonedx.json"
 
 jhome=${JAVA_HOME:-$(dirname "$(dirname "$(readlink -f "$(command -v java)")")")}
+# The installed appliance starts from a Payara Micro root directory (installer/common.sh, rf_micro_root) through
+# lib/reelforge-launch.jar: Payara's own launcher jar for this uber jar (its class path names the root's runtime jars;
+# its manifest carries the module options Payara needs) with the bundle's ApplianceMain as its main class.
+launch=$target/launch-jar
+rm -rf "$launch" && mkdir -p "$launch"
+"$jhome/bin/java" -jar "$target/reelforge.jar" --rootdir "$launch/root" --outputlauncher >"$launch/log" 2>&1 \
+  || { cat "$launch/log" >&2; exit 1; }
+cp "$launch/root/launch-micro.jar" "$tree/lib/reelforge-launch.jar"
+"$jhome/bin/jar" --update --file "$tree/lib/reelforge-launch.jar" --main-class io.reelforge.launch.ApplianceMain \
+  --date "$(date -u -d "@$epoch" +%Y-%m-%dT%H:%M:%SZ)" -C "$target/classes" io/reelforge/launch
 "$jhome/bin/jlink" --add-modules "$modules" --strip-debug --no-header-files --no-man-pages --compress=zip-6 \
   --output "$tree/runtime"
 t1=$(date +%s)

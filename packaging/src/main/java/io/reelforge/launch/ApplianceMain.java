@@ -1,7 +1,9 @@
 package io.reelforge.launch;
 
+import java.lang.reflect.InvocationTargetException;
 import java.util.Collection;
 
+import fish.payara.micro.PayaraMicroRuntime;
 import fish.payara.micro.boot.PayaraMicroBoot;
 import fish.payara.micro.boot.PayaraMicroLauncher;
 
@@ -19,11 +21,17 @@ public final class ApplianceMain {
     static final int FAILED = 3;
     /** The name Payara Micro gives the bundled ROOT.war. */
     static final String APPLICATION = "ROOT";
+    private static final String ROOT_DIR_LAUNCHER = "fish.payara.micro.impl.RootDirLauncher";
+    private static final String MICRO_IMPL = "fish.payara.micro.impl.PayaraMicroImpl";
 
     private ApplianceMain() {
     }
 
     public static void main(String[] args) {
+        if (onRootDir()) {
+            mainOnRootDir(args);
+            return;
+        }
         PayaraMicroBoot boot;
         try {
             boot = PayaraMicroLauncher.create(args);
@@ -36,6 +44,51 @@ public final class ApplianceMain {
             deployed = boot.getRuntime().getDeployedApplicationNames();
         } catch (IllegalStateException notRunning) {
             return; // an option that starts no server (--outputUberJar, --warmup) has done its work
+        }
+        if (!deployed.contains(APPLICATION)) {
+            fail("the application did not deploy (deployed: " + deployed + "); the log above says why");
+        }
+    }
+
+    /**
+     * Started from a Payara Micro root directory (the installed launcher's way: {@code installer/common.sh},
+     * {@code rf_micro_root}), this class is the main class of the release's {@code reelforge-launch.jar}, which is
+     * Payara's launcher jar for the uber jar: its class path names the root's runtime jars, so Payara Micro's classes
+     * come from the application class loader, which is what lets an AOT cache hold them. Payara's
+     * {@code RootDirLauncher} does the start (the root directory is where that jar lies); the same check follows.
+     */
+    static boolean onRootDir() {
+        try {
+            Class.forName(ROOT_DIR_LAUNCHER, false, ApplianceMain.class.getClassLoader());
+            return true;
+        } catch (ClassNotFoundException uberJar) {
+            return false; // the uber jar keeps Payara's classes in MICRO-INF/runtime, behind its own class loader
+        }
+    }
+
+    private static void mainOnRootDir(String[] args) {
+        try {
+            Class.forName(ROOT_DIR_LAUNCHER).getMethod("main", String[].class).invoke(null, (Object) args);
+        } catch (InvocationTargetException e) {
+            fail("the server did not start: " + reason(e.getCause()));
+            return;
+        } catch (ReflectiveOperationException e) {
+            fail("the server did not start: " + reason(e));
+            return;
+        }
+        Collection<String> deployed;
+        try {
+            Object micro = Class.forName(MICRO_IMPL).getMethod("getInstance").invoke(null);
+            deployed = ((PayaraMicroRuntime) micro.getClass().getMethod("getRuntime").invoke(micro)).getDeployedApplicationNames();
+        } catch (InvocationTargetException e) {
+            if (e.getCause() instanceof IllegalStateException) {
+                return; // an option that starts no server (--warmup) has done its work
+            }
+            fail("the server did not start: " + reason(e.getCause()));
+            return;
+        } catch (ReflectiveOperationException e) {
+            fail("the server did not start: " + reason(e));
+            return;
         }
         if (!deployed.contains(APPLICATION)) {
             fail("the application did not deploy (deployed: " + deployed + "); the log above says why");
