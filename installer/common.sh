@@ -95,11 +95,14 @@ rf_micro_root() { # RELEASE_DIR DATA_DIR
 # runtime or class path, a file cut short) is reported with an [error][aot] line and ignored; REELFORGE_AOT=off in
 # reelforge.env neither records nor uses one. Nor does a start with the HTTPS listener: the JVM that writes the cache
 # prints the options it was given, the keystore's password among them (rf_tls_opts).
-rf_aot_opts() { # MICRO_ROOT
+# The cache is recorded again when JAVA_OPTS changed since it was (a heap size, a collector): one the JVM ignored
+# would otherwise never be replaced.
+rf_aot_opts() { # MICRO_ROOT JAVA_OPTS
   [ "${REELFORGE_AOT:-on}" != off ] && [ -z "${REELFORGE_HTTPS_PORT:-}" ] || return 0
-  if [ -s "$1/reelforge.aot" ]; then
+  if [ -s "$1/reelforge.aot" ] && [ "$(cat "$1/reelforge.aot.opts" 2>/dev/null)" = "$2" ]; then
     echo "-XX:AOTCache=$1/reelforge.aot -Xlog:aot=error"
   else
+    rm -f "$1/reelforge.aot" && echo "$2" > "$1/reelforge.aot.opts" || return 0
     echo "-XX:AOTCacheOutput=$1/reelforge.aot -Xlog:aot=error"
   fi
 }
