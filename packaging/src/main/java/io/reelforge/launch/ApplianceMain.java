@@ -79,7 +79,8 @@ public final class ApplianceMain {
         Collection<String> deployed;
         try {
             Object micro = Class.forName(MICRO_IMPL).getMethod("getInstance").invoke(null);
-            deployed = ((PayaraMicroRuntime) micro.getClass().getMethod("getRuntime").invoke(micro)).getDeployedApplicationNames();
+            PayaraMicroRuntime runtime = (PayaraMicroRuntime) micro.getClass().getMethod("getRuntime").invoke(micro);
+            deployed = runtime.getDeployedApplicationNames();
         } catch (InvocationTargetException e) {
             if (e.getCause() instanceof IllegalStateException) {
                 return; // an option that starts no server (--warmup) has done its work

@@ -70,7 +70,8 @@ public class HealthChecks {
         return () -> {
             if (!gate.isOpen()) {
                 // Not before start-up has migrated the schema: a probe's thread would open the connection pool
-                // while the application deploys (without its class loader) and race the migrations for the data folder.
+                // while the application deploys (without its class loader) and race the migrations for the data
+                // folder.
                 return starting("database");
             }
             try (Connection c = database.getConnection()) {
