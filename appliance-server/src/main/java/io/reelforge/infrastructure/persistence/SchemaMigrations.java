@@ -30,7 +30,8 @@ import liquibase.ui.LoggerUIService;
 /**
  * Brings the schema up to date from the Liquibase changelogs under {@code db/changelog} at start-up, before
  * anything uses JPA (the Bootstrap depends on this bean); EclipseLink generates no DDL. A failed migration stops
- * the deployment, so the appliance never runs on a schema it does not expect.
+ * the deployment, so the appliance never runs on a schema it does not expect. A start whose changelog is the one
+ * the database's last complete migration ran does not start Liquibase at all ({@link SchemaStamp}).
  */
 @Singleton
 @Startup
@@ -55,8 +56,14 @@ public class SchemaMigrations {
             }
         }
         try (Connection c = dataSource.getConnection()) {
-            int applied = update(c);
-            LOG.info(() -> applied == 0 ? "schema is up to date" : "schema migrated: " + applied + " change set(s) run or adopted");
+            String changelog = SchemaStamp.ofChangelog(SchemaMigrations.class.getClassLoader(), MASTER_CHANGELOG);
+            if (SchemaStamp.recorded(c).filter(changelog::equals).isPresent()) {
+                LOG.info("schema is up to date (the changelog is the one the last migration completed)");
+            } else {
+                int applied = update(c);
+                SchemaStamp.record(c, changelog, NodeIdentity.version());
+                LOG.info(() -> applied == 0 ? "schema is up to date" : "schema migrated: " + applied + " change set(s) run or adopted");
+            }
         } catch (SQLException | RuntimeException e) {
             throw io.reelforge.infrastructure.config.FatalStart.exit("schema migration", e);
         }
