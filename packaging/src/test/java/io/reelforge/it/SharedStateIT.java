@@ -25,7 +25,8 @@ import org.junit.jupiter.api.io.TempDir;
  * Two appliances on one PostgreSQL database (fresh per run) and one shared output root behave as one for what
  * they share: a URL signed on one downloads on the other (after a key rotation too, and a cut-off reaches both),
  * the request rate window of a key holds across both, a setting changed on one is in effect on the other within
- * 5 s, every webhook is delivered once with two senders, and retention expires each clip once.
+ * 5 s, every webhook is delivered once with two senders, and retention expires each clip once (a retention cut on A
+ * through the live settings, which both nodes follow).
  */
 class SharedStateIT {
 
@@ -54,7 +55,7 @@ class SharedStateIT {
                 "demo.api-key", Appliance.newLiveKey(),
                 "storage.root", outputs.toString(),
                 "engine.sandbox.min-render-time", "PT1S",
-                "output.retention", "PT120S",
+                "output.retention", "PT1H",
                 "retention.interval", "PT2S",
                 "webhooks.allow-addresses", "127.0.0.1",
                 "webhooks.poll-interval", "PT1S",
@@ -127,8 +128,21 @@ class SharedStateIT {
             assertEquals(6, allowed, "the plan's 6 requests a minute, counted over both nodes");
             assertEquals(4, limited);
 
-            // Retention: each clip expires once (one video.expired message each), wherever the job ran.
-            for (String id : ids) {
+            // Retention, cut to a second on A through the live settings (a clip's expiry is set when it completes, so
+            // the clips above keep theirs): two more clips, one submitted on each node, expire once each (one
+            // video.expired message each), wherever they rendered and whichever node's retention job came first.
+            Api.Resp cut = adminA.putJson("/v1/admin/settings/live/reelforge.output.retention", Map.of("value", "PT1S"));
+            assertEquals(200, cut.status(), cut.text());
+            assertEquals("PT1S", liveValue(adminB, "reelforge.output.retention"), "stored where B reads it");
+            // In effect on B at its next re-read of the stored settings, which comes within 5 s (SharedStateRefresh).
+            Thread.sleep(5_000);
+            List<String> expiring = new ArrayList<>();
+            for (Api api : List.of(onA, onB)) {
+                Api.Resp r = api.generate(Map.of("prompt", "a lighthouse beam in rain", "resolution", "720p"));
+                assertEquals(202, r.status(), r.text());
+                expiring.add(r.json().path("generation_id").asText());
+            }
+            for (String id : expiring) {
                 assertEquals("expired", onA.awaitStatus(id, "expired", Duration.ofMinutes(5)).path("status").asText());
             }
             Thread.sleep(5_000); // both nodes' senders and retention jobs get more turns
@@ -139,9 +153,13 @@ class SharedStateIT {
             }
             for (String id : ids) {
                 assertEquals(1, messages.getOrDefault("video.completed " + id, 0), "completed delivered once: " + messages);
+                assertEquals(0, messages.getOrDefault("video.expired " + id, 0), "kept for an hour: " + messages);
+            }
+            for (String id : expiring) {
+                assertEquals(1, messages.getOrDefault("video.completed " + id, 0), "completed delivered once: " + messages);
                 assertEquals(1, messages.getOrDefault("video.expired " + id, 0), "expired once, delivered once: " + messages);
             }
-            assertEquals(ids.size(), expiredInLogs(a) + expiredInLogs(b), "retention expired each clip on one node only");
+            assertEquals(expiring.size(), expiredInLogs(a) + expiredInLogs(b), "retention expired each clip on one node only");
 
             // A setting changed on A is in effect on B within 5 s.
             Api.Resp changed = adminA.patchJson("/v1/admin/settings", Map.of("retention_days", 30));
@@ -170,6 +188,16 @@ class SharedStateIT {
             Thread.sleep(200);
         } while (Instant.now().isBefore(deadline));
         return last;
+    }
+
+    /** The value a node lists for a live setting (null while none is set). */
+    private static String liveValue(Api admin, String name) throws Exception {
+        for (JsonNode s : admin.get("/v1/admin/settings/live").json().path("data")) {
+            if (name.equals(s.path("name").asText())) {
+                return s.path("value").isNull() ? null : s.path("value").asText();
+            }
+        }
+        throw new AssertionError(name + " is not listed");
     }
 
     private static int expiredInLogs(Appliance node) throws Exception {
