@@ -74,6 +74,8 @@ rf_micro_root() { # RELEASE_DIR DATA_DIR
       >"$tmp.log" 2>&1 && [ -f "$tmp/launch-micro.jar" ] \
       || { cat "$tmp.log" >&2; rm -rf "$tmp" "$tmp.log"; echo "reelforge: could not unpack Payara Micro into $tmp" >&2; return 1; }
     rm -f "$tmp.log"
+    # The release's launcher (reelforge-launch.jar: Payara's, with ApplianceMain as main class) replaces Payara's own.
+    rm -f "$tmp/launch-micro.jar"
     cp -a "$tmp/config" "$tmp/.config" && cp "$release/lib/reelforge-launch.jar" "$tmp/" || return 1
     echo "$stamp" > "$tmp/.complete" && mv "$tmp" "$dir" || return 1
   fi

@@ -45,9 +45,7 @@ public final class ApplianceMain {
         } catch (IllegalStateException notRunning) {
             return; // an option that starts no server (--outputUberJar, --warmup) has done its work
         }
-        if (!deployed.contains(APPLICATION)) {
-            fail("the application did not deploy (deployed: " + deployed + "); the log above says why");
-        }
+        requireDeployed(deployed);
     }
 
     /**
@@ -91,6 +89,11 @@ public final class ApplianceMain {
             fail("the server did not start: " + reason(e));
             return;
         }
+        requireDeployed(deployed);
+    }
+
+    /** A start that does not end with the application deployed ends the process (status {@link #FAILED}). */
+    private static void requireDeployed(Collection<String> deployed) {
         if (!deployed.contains(APPLICATION)) {
             fail("the application did not deploy (deployed: " + deployed + "); the log above says why");
         }
