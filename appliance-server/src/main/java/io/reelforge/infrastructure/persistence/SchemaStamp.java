@@ -69,18 +69,12 @@ final class SchemaStamp {
 
     /** The digest recorded by the last complete migration; empty where none was (or the table is not there yet). */
     static Optional<String> recorded(Connection c) throws SQLException {
-        boolean autoCommit = c.getAutoCommit();
+        if (!TableMissing.exists(c, "RF_SCHEMA_STAMP")) {
+            return Optional.empty();
+        }
         try (PreparedStatement ps = c.prepareStatement("SELECT CHANGELOGSHA256 FROM RF_SCHEMA_STAMP WHERE ID = 1");
              ResultSet rs = ps.executeQuery()) {
             return rs.next() ? Optional.of(rs.getString(1)) : Optional.empty();
-        } catch (SQLException e) {
-            if (!missingTable(e)) {
-                throw e;
-            }
-            if (!autoCommit) {
-                c.rollback();   // PostgreSQL: a failed statement aborts the rest of its transaction
-            }
-            return Optional.empty();
         }
     }
 
@@ -114,10 +108,5 @@ final class SchemaStamp {
         } finally {
             c.setAutoCommit(autoCommit);
         }
-    }
-
-    /** Derby's "table does not exist" (42X05) and PostgreSQL's undefined_table (42P01). */
-    private static boolean missingTable(SQLException e) {
-        return "42X05".equals(e.getSQLState()) || "42P01".equals(e.getSQLState());
     }
 }

@@ -30,15 +30,19 @@ public class TableMissing implements CustomPrecondition {
         return meta.storesLowerCaseIdentifiers() ? name.toLowerCase(Locale.ROOT) : name.toUpperCase(Locale.ROOT);
     }
 
+    /** Whether the table is there, in the connection's schema (asked of the JDBC metadata, not by a failing query). */
+    static boolean exists(Connection c, String table) throws SQLException {
+        DatabaseMetaData meta = c.getMetaData();
+        try (ResultSet rs = meta.getTables(null, c.getSchema(), folded(meta, table), new String[] {"TABLE"})) {
+            return rs.next();
+        }
+    }
+
     @Override
     public void check(Database database) throws CustomPreconditionFailedException, CustomPreconditionErrorException {
         try {
-            Connection c = ((JdbcConnection) database.getConnection()).getUnderlyingConnection();
-            DatabaseMetaData meta = c.getMetaData();
-            try (ResultSet rs = meta.getTables(null, c.getSchema(), folded(meta, tableName), new String[] {"TABLE"})) {
-                if (rs.next()) {
-                    throw new CustomPreconditionFailedException("table " + tableName + " already exists");
-                }
+            if (exists(((JdbcConnection) database.getConnection()).getUnderlyingConnection(), tableName)) {
+                throw new CustomPreconditionFailedException("table " + tableName + " already exists");
             }
         } catch (SQLException e) {
             throw new CustomPreconditionErrorException("cannot look for table " + tableName, e);
