@@ -52,11 +52,13 @@ boot() { # URL EXPECTED_CODE CONSOLE_URL|- CMD... -> prints "ms rss_mb console_m
 median() { sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
 
 : > "$W/app" ; : > "$W/hello.txt"
-REELFORGE_ROOT=$W/p boot "http://127.0.0.1:$port/health/ready" 200 "http://127.0.0.1:$port/admin/" \
-  "$W/p/opt/reelforge/current/bin/reelforge-server" > "$W/first"
-for i in $(seq 1 "$RUNS"); do
+appliance() {
   REELFORGE_ROOT=$W/p boot "http://127.0.0.1:$port/health/ready" 200 "http://127.0.0.1:$port/admin/" \
-    "$W/p/opt/reelforge/current/bin/reelforge-server" >> "$W/app"
+    "$W/p/opt/reelforge/current/bin/reelforge-server"
+}
+appliance > "$W/first"
+for i in $(seq 1 "$RUNS"); do
+  appliance >> "$W/app"
   boot "http://127.0.0.1:$port/index.html" 200 - "$java" -Xmx4g -jar "$target/payara-micro.jar" --deploy "$W/hello.war" \
     --contextroot / --port "$port" --nocluster --disablephonehome >> "$W/hello.txt"
 done
