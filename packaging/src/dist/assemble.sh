@@ -50,15 +50,8 @@ install -m 0644 "$target/reelforge-sbom.json" "$tree/licenses/sbom.cyclonedx.jso
 
 jhome=${JAVA_HOME:-$(dirname "$(dirname "$(readlink -f "$(command -v java)")")")}
 # The installed appliance starts from a Payara Micro root directory (installer/common.sh, rf_micro_root) through
-# lib/reelforge-launch.jar: Payara's own launcher jar for this uber jar (its class path names the root's runtime jars;
-# its manifest carries the module options Payara needs) with the bundle's ApplianceMain as its main class.
-launch=$target/launch-jar
-rm -rf "$launch" && mkdir -p "$launch"
-"$jhome/bin/java" -jar "$target/reelforge.jar" --rootdir "$launch/root" --outputlauncher >"$launch/log" 2>&1 \
-  || { cat "$launch/log" >&2; exit 1; }
-cp "$launch/root/launch-micro.jar" "$tree/lib/reelforge-launch.jar"
-"$jhome/bin/jar" --update --file "$tree/lib/reelforge-launch.jar" --main-class io.reelforge.launch.ApplianceMain \
-  --date "$(date -u -d "@$epoch" +%Y-%m-%dT%H:%M:%SZ)" -C "$target/classes" io/reelforge/launch
+# lib/reelforge-launch.jar, made by launcher.sh before this script runs.
+install -m 0644 "$target/launch-jar/root/reelforge-launch.jar" "$tree/lib/reelforge-launch.jar"
 "$jhome/bin/jlink" --add-modules "$modules" --strip-debug --no-header-files --no-man-pages --compress=zip-6 \
   --output "$tree/runtime"
 t1=$(date +%s)

@@ -1,7 +1,14 @@
 package io.reelforge.launch;
 
+import java.io.File;
+import java.io.IOException;
+import java.io.InputStream;
 import java.lang.reflect.InvocationTargetException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.List;
 
 import fish.payara.micro.PayaraMicroRuntime;
 import fish.payara.micro.boot.PayaraMicroBoot;
@@ -23,6 +30,7 @@ public final class ApplianceMain {
     static final String APPLICATION = "ROOT";
     private static final String ROOT_DIR_LAUNCHER = "fish.payara.micro.impl.RootDirLauncher";
     private static final String MICRO_IMPL = "fish.payara.micro.impl.PayaraMicroImpl";
+    private static final String BOOT_PROPERTIES = "fish.payara.micro.boot.loader.Launcher";
 
     private ApplianceMain() {
     }
@@ -52,8 +60,13 @@ public final class ApplianceMain {
      * Started from a Payara Micro root directory (the installed launcher's way: {@code installer/common.sh},
      * {@code rf_micro_root}), this class is the main class of the release's {@code reelforge-launch.jar}, which is
      * Payara's launcher jar for the uber jar: its class path names the root's runtime jars, so Payara Micro's classes
-     * come from the application class loader, which is what lets an AOT cache hold them. Payara's
-     * {@code RootDirLauncher} does the start (the root directory is where that jar lies); the same check follows.
+     * come from the application class loader, which is what lets an AOT cache hold them. The start is what Payara's
+     * {@code RootDirLauncher} does (the boot properties of the root's {@code config/payara-boot.properties}, then
+     * Payara Micro on that root), with the root found another way: RootDirLauncher takes the directory of the jar
+     * its own classes came from, and a class mapped from an AOT cache keeps the code source it had when the cache was
+     * recorded, so a root started with another root's cache would run in that other root. Here the root is the one
+     * named by {@code --rootdir}, else the directory of the jar this JVM was started with ({@link #rootDir}). The same
+     * check follows.
      */
     static boolean onRootDir() {
         try {
@@ -65,12 +78,25 @@ public final class ApplianceMain {
     }
 
     private static void mainOnRootDir(String[] args) {
+        for (String a : args) {
+            if (a.equalsIgnoreCase("--addlibs") || a.equalsIgnoreCase("--addjars") || a.equalsIgnoreCase("--outputlauncher")) {
+                fail(a + " cannot be given to a start from a root directory's launcher (it is for the uber jar)");
+                return;
+            }
+        }
+        Path launcher = Path.of(System.getProperty("java.class.path").split(File.pathSeparator)[0]).toAbsolutePath();
+        Path root = rootDir(args, launcher);
         try {
-            Class.forName(ROOT_DIR_LAUNCHER).getMethod("main", String[].class).invoke(null, (Object) args);
+            System.setProperty("fish.payara.micro.BootJar", launcher.toUri().toString());
+            System.setProperty("fish.payara.micro.UnpackDir", root.toString());
+            try (InputStream boot = Files.newInputStream(root.resolve("config").resolve("payara-boot.properties"))) {
+                Class.forName(BOOT_PROPERTIES).getMethod("setPayaraBootProperties", InputStream.class).invoke(null, boot);
+            }
+            Class.forName(MICRO_IMPL).getMethod("main", String[].class).invoke(null, (Object) withRootDir(args, root));
         } catch (InvocationTargetException e) {
             fail("the server did not start: " + reason(e.getCause()));
             return;
-        } catch (ReflectiveOperationException e) {
+        } catch (ReflectiveOperationException | IOException e) {
             fail("the server did not start: " + reason(e));
             return;
         }
@@ -90,6 +116,30 @@ public final class ApplianceMain {
             return;
         }
         requireDeployed(deployed);
+    }
+
+    /**
+     * The Payara Micro root a launcher start runs in: the {@code --rootdir} given (several appliances may start from
+     * one root's launcher and runtime, each with a root of its own for its domain, logs and deployed application,
+     * as the black-box tests do), else the directory of the launcher jar the JVM was started with.
+     */
+    static Path rootDir(String[] args, Path launcher) {
+        for (int i = 0; i < args.length - 1; i++) {
+            if (args[i].equalsIgnoreCase("--rootdir")) {
+                return Path.of(args[i + 1]).toAbsolutePath();
+            }
+        }
+        return launcher.getParent();
+    }
+
+    /** The arguments with {@code --rootdir root}, added when absent. */
+    static String[] withRootDir(String[] args, Path root) {
+        List<String> all = new ArrayList<>(List.of(args));
+        if (all.stream().noneMatch(a -> a.equalsIgnoreCase("--rootdir"))) {
+            all.add("--rootdir");
+            all.add(root.toString());
+        }
+        return all.toArray(String[]::new);
     }
 
     /** A start that does not end with the application deployed ends the process (status {@link #FAILED}). */
