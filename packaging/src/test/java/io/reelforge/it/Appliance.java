@@ -34,6 +34,15 @@ public final class Appliance implements AutoCloseable {
      */
     private static final boolean QUICK_JIT = !Boolean.getBoolean("reelforge.it.full-jit");
     private static final Duration BOOT_TIMEOUT = Duration.parse(System.getProperty("reelforge.it.boot-timeout", "PT6M"));
+    /**
+     * The Payara Micro root the appliances start from, as an installed release's launcher starts (installer/common.sh,
+     * rf_micro_root): Payara's runtime jars and {@code reelforge-launch.jar}, made by the build (src/dist/launcher.sh).
+     * Each appliance runs in a root directory of its own ({@code micro/} in its data folder: domain, logs, the deployed
+     * WAR) given with {@code --rootdir}, so they all start on the one class path that {@link AotCache} records.
+     */
+    static final Path LAUNCHER_ROOT = Path.of(System.getProperty("reelforge.launcher.root", "target/launch-jar/root"))
+            .toAbsolutePath();
+    private static final Path WAR = Path.of(System.getProperty("reelforge.war", "target/ROOT.war")).toAbsolutePath();
 
     private final String name;
     private final Path dataDir;
@@ -44,6 +53,9 @@ public final class Appliance implements AutoCloseable {
     private int starts;
     private final List<String> jvmOptions = new ArrayList<>();
     private final List<String> payaraArguments = new ArrayList<>();
+    private boolean uberJar;
+    /** The AOT cache this appliance records ({@link AotCache}'s training appliance), else null. */
+    private Path aotCacheOutput;
 
     private Appliance(String name, Map<String, String> settings) throws IOException {
         this.name = name;
@@ -67,6 +79,21 @@ public final class Appliance implements AutoCloseable {
     /** An appliance set up but not started: {@link #boot()} starts it. */
     public static Appliance create(String name, Map<String, String> settings) throws IOException {
         return new Appliance(name, settings);
+    }
+
+    /**
+     * Starts from the uber jar instead ({@code java -jar reelforge.jar}, as {@code make run} does, Payara Micro unpacking
+     * itself into a temporary root at every start) rather than from the launcher root; no AOT cache.
+     */
+    public Appliance uberJar() {
+        this.uberJar = true;
+        return this;
+    }
+
+    /** Records the classes its starts load into an AOT cache, written at {@code cache} as its JVM ends. */
+    Appliance recordAotCache(Path cache) {
+        this.aotCacheOutput = cache;
+        return this;
     }
 
     /** Waits for the process to end by itself and answers its exit status, or -1 if it still runs after {@code limit}. */
@@ -114,7 +141,18 @@ public final class Appliance implements AutoCloseable {
         }
         settings.forEach((k, v) -> cmd.add("-D" + (k.startsWith("reelforge.") ? k : "reelforge." + k) + "=" + v));
         cmd.addAll(jvmOptions);
-        cmd.addAll(List.of("-jar", jar, "--port", String.valueOf(port)));
+        if (uberJar) {
+            cmd.addAll(List.of("-jar", jar, "--port", String.valueOf(port)));
+        } else {
+            if (aotCacheOutput != null) {
+                cmd.addAll(List.of("-XX:AOTCacheOutput=" + aotCacheOutput, "-Xlog:aot=error"));
+            } else {
+                cmd.addAll(AotCache.options());
+            }
+            cmd.addAll(List.of("-jar", LAUNCHER_ROOT.resolve("reelforge-launch.jar").toString(),
+                    "--deploy", WAR.toString(), "--contextroot", "/", "--rootdir", microRoot().toString(),
+                    "--port", String.valueOf(port)));
+        }
         cmd.addAll(payaraArguments);
         cmd.addAll(List.of("--nocluster", "--disablephonehome"));
         Path log = dataDir.resolve("appliance-" + (++starts) + ".log");
@@ -148,6 +186,37 @@ public final class Appliance implements AutoCloseable {
         // Not left running: a stray appliance would slow every later boot on a shared machine.
         process.destroyForcibly().waitFor();
         throw new IllegalStateException(name + " did not become ready in " + BOOT_TIMEOUT.toSeconds() + " s:\n" + Files.readString(log));
+    }
+
+    /**
+     * This appliance's Payara Micro root, made afresh for each start from the launcher root's first state, as
+     * rf_micro_root does (Payara records an application deployed from the command line in its domain.xml and would
+     * deploy it twice at the next start): its config, lib (the JDBC resource adapters) and docroot; the runtime jars
+     * stay in the launcher root, on the class path.
+     */
+    private Path microRoot() throws IOException {
+        Path root = dataDir.resolve("micro");
+        if (Files.exists(root)) {
+            try (var old = Files.walk(root)) {
+                for (Path p : old.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                    Files.delete(p);
+                }
+            }
+        }
+        for (String part : List.of("config", "lib", "docroot")) {
+            Path from = LAUNCHER_ROOT.resolve(part);
+            try (var tree = Files.walk(from)) {
+                for (Path p : tree.toList()) {
+                    Path to = root.resolve(part).resolve(from.relativize(p).toString());
+                    if (Files.isDirectory(p)) {
+                        Files.createDirectories(to);
+                    } else {
+                        Files.copy(p, to);
+                    }
+                }
+            }
+        }
+        return root;
     }
 
     /** Changes a setting (key without the {@code reelforge.} prefix) for the next {@link #boot()}. */

@@ -12,6 +12,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -27,7 +28,8 @@ class BootIT {
 
     @Test
     void readinessProbesDuringBootLeaveTheApplicationDeployed() throws Exception {
-        Appliance a = Appliance.create("boot-probed", Map.of());
+        // from the uber jar, as make run starts; the other tests start from the launcher root, as an installed release
+        Appliance a = Appliance.create("boot-probed", Map.of()).uberJar();
         try {
             for (int boot = 1; boot <= 2; boot++) {
                 AtomicBoolean stop = new AtomicBoolean();
@@ -78,15 +80,18 @@ class BootIT {
         }
     }
 
+    /** From the launcher root (an installed release's start) and from the uber jar ({@code make run}'s). */
     @Test
     void aStartThatFailsEndsTheProcess() throws Exception {
-        Appliance a = Appliance.create("boot-fails", Map.of("shutdown.drain-timeout", "soon"));
-        try {
-            assertThrows(IllegalStateException.class, a::boot, "the start fails");
-            assertEquals(3, a.awaitExitStatus(Duration.ofMinutes(2)), "exit status 3, not a live JVM without the application");
-            assertTrue(a.log().contains("Reelforge could not start"), "the reason is in the log");
-        } finally {
-            a.stop();
+        for (Appliance a : List.of(Appliance.create("boot-fails", Map.of("shutdown.drain-timeout", "soon")),
+                Appliance.create("boot-fails-uber", Map.of("shutdown.drain-timeout", "soon")).uberJar())) {
+            try {
+                assertThrows(IllegalStateException.class, a::boot, "the start fails");
+                assertEquals(3, a.awaitExitStatus(Duration.ofMinutes(2)), "exit status 3, not a live JVM without the application");
+                assertTrue(a.log().contains("Reelforge could not start"), "the reason is in the log");
+            } finally {
+                a.stop();
+            }
         }
     }
 
@@ -96,7 +101,7 @@ class BootIT {
      */
     @Test
     void aTakenPortEndsTheProcess() throws Exception {
-        Appliance a = Appliance.create("boot-port-taken", Map.of());
+        Appliance a = Appliance.create("boot-port-taken", Map.of()).uberJar();
         try (ServerSocket taken = new ServerSocket()) {
             taken.bind(new InetSocketAddress(URI.create(a.baseUrl()).getPort()));
             assertThrows(IllegalStateException.class, a::boot, "the start fails");
@@ -127,6 +132,7 @@ class BootIT {
                     "no expired trust anchors dumped at start-up");
             assertFalse(start.contains("WARNING: A restricted method") || start.contains("sun.misc.Unsafe"),
                     "no JDK native-access or Unsafe warnings at start-up");
+            assertFalse(start.contains("[error][aot]"), "the AOT cache, when this start had it, was the JVM's to use");
         } finally {
             a.stop();
         }
