@@ -30,7 +30,7 @@ V=$(basename "$tarball" | sed -E 's/^reelforge-(.*)-linux-x86_64\.tar\.gz$/\1/')
 deb=$target/reelforge_${V}_amd64.deb
 W=$(mktemp -d /tmp/reelforge-dist-test.XXXXXX)
 P=$W/prefix
-step() { echo; echo "=== dist-test: $*"; }
+step() { echo; echo "=== dist-test: $* (at ${SECONDS} s)"; }
 fail() { echo "dist-test FAILED: $*" >&2; exit 1; }
 # below Linux's ephemeral range (32768-60999), where the end-to-end tests' appliances get their ports
 port() { shuf -i 20000-32000 -n 1; }
