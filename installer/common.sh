@@ -61,7 +61,8 @@ rf_memory_opts() {
 # from the uber jar). Started that way, Payara's classes come from the JVM's application class loader rather than
 # from the uber jar's own, so an AOT cache can hold them (rf_aot_opts). The root is made again when the release jar
 # or the root's own path changed (a release reinstalled under the same name, a moved data dir), which also drops its
-# AOT cache; the roots of other releases are removed. Prints the directory.
+# AOT cache; the roots of releases no longer installed beside it are removed (the one an upgrade would roll back to
+# keeps its root and cache, so a rollback starts from them). Prints the directory.
 rf_micro_root() { # RELEASE_DIR DATA_DIR
   local release=$1 base=$2/cache/payara name dir tmp other stamp
   name=$(basename "$release")
@@ -84,7 +85,7 @@ rf_micro_root() { # RELEASE_DIR DATA_DIR
   rm -rf "$dir/config" "$dir/applications" "$dir/generated" "$dir/autodeploy" "$dir/logs" \
     && cp -a "$dir/.config" "$dir/config" || return 1
   for other in "$base"/*; do
-    [ "$other" = "$dir" ] || [ ! -d "$other" ] || rm -rf "$other"
+    [ "$other" = "$dir" ] || [ ! -d "$other" ] || [ -d "$(dirname "$release")/$(basename "$other")" ] || rm -rf "$other"
   done
   echo "$dir"
 }

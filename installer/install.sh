@@ -191,8 +191,13 @@ make_dirs() {
   fi
 }
 
+# reelforge.env: the settings the installer owns are written afresh; REELFORGE_AOT when it is set (in the environment
+# of the install, or in the file already); every other line an administrator added (the HTTPS listener's variables,
+# comments) is kept below them, so an upgrade does not drop them.
 write_config() {
-  local co; co=$(config_owner)
+  local co own kept=""; co=$(config_owner)
+  own='^(# Reelforge launcher settings |REELFORGE_(DATA_DIR|PORT|USER|OUTPUT_DIR|PUBLIC_URL|LIBTORCH_DIR|AOT)=|JAVA_OPTS=)'
+  [ ! -f "$RF_ENV_FILE" ] || kept=$(grep -vE "$own" "$RF_ENV_FILE" || true)
   write "$RF_ENV_FILE" 0640 "$co" <<EOT
 # Reelforge launcher settings (read by bin/reelforge-server and the reelforge CLI). Written by install.sh.
 REELFORGE_DATA_DIR=$RF_DATA
@@ -201,7 +206,9 @@ REELFORGE_USER=$RF_USER
 REELFORGE_OUTPUT_DIR=$RF_OUTPUT
 REELFORGE_PUBLIC_URL=$RF_PUBLIC_URL
 REELFORGE_LIBTORCH_DIR=$RF_LIBTORCH
-JAVA_OPTS="${JAVA_OPTS:--Xmx4g}"
+JAVA_OPTS="${JAVA_OPTS:--Xmx4g}"${REELFORGE_AOT:+
+REELFORGE_AOT=$REELFORGE_AOT}${kept:+
+$kept}
 EOT
   if [ ! -f "$RF_ETC/reelforge.properties" ]; then
     write "$RF_ETC/reelforge.properties" 0640 "$co" <<EOT

@@ -148,6 +148,10 @@ tr '\0' ' ' <"/proc/$pid/cmdline" | grep -q -- "-XX:AOTCache=$aot " || fail "the
 if grep '\[error\]\[aot' "$P/var/lib/reelforge/logs/server.log"; then fail "the JVM could not use the AOT cache"; fi
 grep -q "running, healthy" <<<"$("$rf" status)" || fail "not healthy after the restart"
 [ "$(api "http://127.0.0.1:$P1/v1/video/$G1" "$K1" | jq -r .status)" = completed ] || fail "generation lost in the restart"
+# From here on the installs run without the cache, turned off in reelforge.env as an administrator turns it off: each
+# later release's first start would record one, and its stop write it (20-30 s each, five more times in this test).
+# An administrator's lines in reelforge.env must survive the upgrades below.
+printf '# added by the administrator\nREELFORGE_AOT=off\n' >> "$P/etc/reelforge/reelforge.env"
 
 step "tarball: upgrade to a rebuilt release on the administrator's libtorch keeps the data"
 V2="$V.r2"; src2=$(repack_tarball "$V2")
@@ -166,6 +170,10 @@ grep -q "no checksum for $W/libtorch-2.7.1-cpu.tar.gz" <<<"$out" || fail "an arc
 "$src2/install.sh" upgrade --prefix "$P" --libtorch "$W/libtorch-2.7.1-cpu.tar.gz" --min-free-gb 1 --health-timeout 400 \
   | tee "$W/upgrade.txt"
 [ "$("$rf" version)" = "$V2" ] || fail "not upgraded"
+grep -qx "REELFORGE_AOT=off" "$P/etc/reelforge/reelforge.env" && grep -qx "# added by the administrator" "$P/etc/reelforge/reelforge.env" \
+  || fail "the upgrade dropped the administrator's lines from reelforge.env: $(cat "$P/etc/reelforge/reelforge.env")"
+tr '\0' ' ' <"/proc/$(cat "$P/var/lib/reelforge/run/server.pid")/cmdline" | grep -q -- "-XX:AOTCache" \
+  && fail "REELFORGE_AOT=off, but the upgraded appliance was started with an AOT cache option"
 T=$P/opt/reelforge/libtorch/2.7.1-cpu
 grep -q "libtorch: .* loaded from $T/lib" "$W/upgrade.txt" || fail "the natives step did not load the given libtorch"
 grep -q "^REELFORGE_LIBTORCH_DIR=$T$" "$P/etc/reelforge/reelforge.env" || fail "the service is not given the unpacked libtorch"
@@ -183,11 +191,16 @@ V3="$V.r3-broken"; src3=$(repack_tarball "$V3" broken)
 # The broken release's process ends (status 3) once its deployment has failed, and the upgrade rolls back at once: the
 # timeout is only a bound, and this step fails if it is what ended the wait.
 t0=$(date +%s)
+# The release rolled back to keeps its Payara root: the broken release's start removes only the roots of releases
+# that are no longer installed.
+root2=$P/var/lib/reelforge/cache/payara/$V2
+made2=$(stat -c '%i %y' "$root2/.complete") || fail "no Payara root for $V2: $root2"
 set +e; "$src3/install.sh" upgrade --prefix "$P" --min-free-gb 1 --health-timeout 400 2>&1 | tee "$W/broken.txt"; rc=${PIPESTATUS[0]}; set -e
 [ $rc -eq 3 ] || fail "the broken upgrade exited $rc, not 3 (rolled back)"
 grep -q "stopped before it was healthy (its start failed)" "$W/broken.txt" || fail "the failed start was not noticed: the wait ran into its timeout"
 echo "dist-test: the broken release failed and was rolled back in $(( $(date +%s) - t0 )) s"
 [ "$("$rf" version)" = "$V2" ] || fail "not rolled back to $V2"
+[ "$(stat -c '%i %y' "$root2/.complete")" = "$made2" ] || fail "the rollback made $V2's Payara root again instead of keeping it"
 [ "$(api "http://127.0.0.1:$P1/v1/video/$G1" "$K1" | jq -r .status)" = completed ] || fail "old data lost in the rollback"
 generation_of "http://127.0.0.1:$P1" "$K1" >/dev/null
 
@@ -207,7 +220,9 @@ P2=$(port); K2=$(key)
 # a root-owned leftover where today's render goes (the appliance once run as root, an older install): the
 # install gives it to the service user, or the reference flow's render fails with EncodingException
 mkdir -p "/var/lib/reelforge/outputs/videos/$(date -u +%Y/%m/%d)"
-REELFORGE_HEALTH_TIMEOUT=400 REELFORGE_PORT=$P2 REELFORGE_PUBLIC_URL=http://127.0.0.1:$P2 JAVA_OPTS="$TEST_JAVA_OPTS -Dreelforge.demo.api-key=$K2" \
+# REELFORGE_AOT=off given to the install, as JAVA_OPTS is: it is written into reelforge.env (the tarball's steps test
+# the cache; here it would only be recorded at the first start and written at each stop)
+REELFORGE_AOT=off REELFORGE_HEALTH_TIMEOUT=400 REELFORGE_PORT=$P2 REELFORGE_PUBLIC_URL=http://127.0.0.1:$P2 JAVA_OPTS="$TEST_JAVA_OPTS -Dreelforge.demo.api-key=$K2" \
   dpkg -i "$deb" | tee "$W/dpkg.txt"
 id reelforge >/dev/null || fail "no reelforge user"
 [ "$(stat -c '%a %U %G' /etc/reelforge/reelforge.properties)" = "640 root reelforge" ] || fail "settings file mode/owner"
@@ -232,6 +247,7 @@ sed -i "s|$V|$V2|g" "$d/DEBIAN/control" "$d/DEBIAN/postinst" "$d/DEBIAN/prerm" "
 dpkg-deb -Znone -b "$d" "$W/reelforge_${V2}_amd64.deb" >/dev/null
 REELFORGE_HEALTH_TIMEOUT=400 dpkg -i "$W/reelforge_${V2}_amd64.deb"
 [ "$(reelforge version)" = "$V2" ] || fail ".deb not upgraded"
+grep -qx "REELFORGE_AOT=off" /etc/reelforge/reelforge.env || fail "the .deb install or upgrade lost REELFORGE_AOT=off"
 [ "$(api "http://127.0.0.1:$P2/v1/video/$G2" "$K2" | jq -r .status)" = completed ] || fail "generation lost in the .deb upgrade"
 [ ! -e "/opt/reelforge/releases/$V" ] || fail "the old release was left behind"
 
