@@ -48,7 +48,7 @@ final class AotCache {
         Appliance a = null;
         try {
             Files.deleteIfExists(recorded);
-            a = Appliance.create("aot-training", Map.of()).recordAotCache(recorded);
+            a = Appliance.create("aot-training", Map.of()).newDatabase().recordAotCache(recorded);
             Appliance started = a;
             Thread stopAtExit = new Thread(() -> {
                 try {

@@ -56,6 +56,8 @@ public final class Appliance implements AutoCloseable {
     private boolean uberJar;
     /** The AOT cache this appliance records ({@link AotCache}'s training appliance), else null. */
     private Path aotCacheOutput;
+    /** Whether its first start on embedded Derby creates the database, rather than starting on {@link SchemaTemplate}'s copy. */
+    private boolean newDatabase;
 
     private Appliance(String name, Map<String, String> settings) throws IOException {
         this.name = name;
@@ -86,7 +88,21 @@ public final class Appliance implements AutoCloseable {
      * itself into a temporary root at every start) rather than from the launcher root; no AOT cache.
      */
     public Appliance uberJar() {
-        this.uberJar = true;
+        return uberJar(true);
+    }
+
+    /** From the uber jar (true) or the launcher root (false, the default) at the next {@link #boot()}. */
+    public Appliance uberJar(boolean fromUberJar) {
+        this.uberJar = fromUberJar;
+        return this;
+    }
+
+    /**
+     * Its first start creates its Derby database and runs every migration, as an installed appliance's first start
+     * does, instead of starting on a copy of {@link SchemaTemplate}'s.
+     */
+    public Appliance newDatabase() {
+        this.newDatabase = true;
         return this;
     }
 
@@ -155,6 +171,9 @@ public final class Appliance implements AutoCloseable {
         }
         cmd.addAll(payaraArguments);
         cmd.addAll(List.of("--nocluster", "--disablephonehome"));
+        if (starts == 0 && !newDatabase && !hasSetting("db.url") && !hasSetting("data-dir") && Files.notExists(dataDir.resolve("db"))) {
+            SchemaTemplate.copyInto(dataDir);
+        }
         Path log = dataDir.resolve("appliance-" + (++starts) + ".log");
         process = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile()).start();
         Instant deadline = Instant.now().plus(BOOT_TIMEOUT);
@@ -217,6 +236,10 @@ public final class Appliance implements AutoCloseable {
             }
         }
         return root;
+    }
+
+    private boolean hasSetting(String key) {
+        return settings.containsKey(key) || settings.containsKey("reelforge." + key);
     }
 
     /** Changes a setting (key without the {@code reelforge.} prefix) for the next {@link #boot()}. */
