@@ -26,12 +26,19 @@ import org.junit.jupiter.api.Test;
  */
 class BootIT {
 
+    /**
+     * Two starts of one appliance under the probes: the first from the uber jar on a new database ({@code make run}'s
+     * start), the second from the launcher root with the AOT cache on that database (an installed release's start).
+     * Each is also checked as an operator reads it: ready announced once, the API and the console served, and a start
+     * log without dumped trust anchors, JDK warnings or a cache the JVM could not use.
+     */
     @Test
     void readinessProbesDuringBootLeaveTheApplicationDeployed() throws Exception {
-        // from the uber jar, as make run starts; the other tests start from the launcher root, as an installed release
-        Appliance a = Appliance.create("boot-probed", Map.of()).uberJar();
+        Appliance a = Appliance.create("boot-probed", Map.of()).newDatabase();
         try {
             for (int boot = 1; boot <= 2; boot++) {
+                a.uberJar(boot == 1);
+                int logBefore = a.log().length();
                 AtomicBoolean stop = new AtomicBoolean();
                 AtomicInteger probes = new AtomicInteger();
                 AtomicInteger notReady = new AtomicInteger();
@@ -54,20 +61,32 @@ class BootIT {
                 }
                 assertTrue(probes.get() > 10, "probed during boot " + boot + ": " + probes.get());
                 assertTrue(malformed.get() > 10, "malformed requests during boot " + boot + ": " + malformed.get());
-                String log = a.log();
+                String log = a.log().substring(logBefore); // this boot's
                 assertFalse(log.contains("Unable to find property"), "no setting went missing under the probe (boot " + boot + ")");
                 assertFalse(log.contains("GRIZZLY0013") || log.contains("ArrayIndexOutOfBoundsException"),
                         "no listener thread failed while the guards went in (boot " + boot + ")");
-                assertTrue(log.contains("Reelforge is ready"));
-                HttpResponse<String> ready = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                assertEquals(1, log.split("Reelforge is ready", -1).length - 1, "ready announced once (boot " + boot + ")");
+                String start = log.substring(0, log.indexOf("Reelforge is ready"));
+                assertFalse(start.contains("BEGIN CERTIFICATE") || start.contains("has expired"),
+                        "no expired trust anchors dumped at start-up (boot " + boot + ")");
+                assertFalse(start.contains("WARNING: A restricted method") || start.contains("sun.misc.Unsafe"),
+                        "no JDK native-access or Unsafe warnings at start-up (boot " + boot + ")");
+                assertFalse(start.contains("[error][aot]"), "the AOT cache, when this start had it, was the JVM's to use");
+                HttpClient http = HttpClient.newHttpClient();
+                HttpResponse<String> ready = http.send(HttpRequest.newBuilder(
                         URI.create(a.baseUrl() + "/health/ready")).build(), HttpResponse.BodyHandlers.ofString());
                 assertEquals(200, ready.statusCode(), ready.body());
                 assertEquals(200, a.api().get("/v1/account").status());
+                // How fast the console's first page comes is bench/dist-boot.sh's to measure, not a test's: the
+                // black-box classes run in parallel, so this one's wall-clock time says little.
+                HttpResponse<String> console = http.send(HttpRequest.newBuilder(URI.create(a.baseUrl() + "/admin/login"))
+                        .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
+                assertEquals(200, console.statusCode(), console.body());
+                assertTrue(console.body().contains("<html") || console.body().contains("<!doctype"), "the console's page");
                 // the guards are in once ready: a path the container cannot decode gets the JSON error, not 200 empty
                 ErrorsIT.assertRawError(ErrorsIT.rawBytes(a.baseUrl(), malformedRequest(a)), 400, "invalid_path",
                         "GET /v1/%zz after ready (boot " + boot + ")");
-                String all = a.log(); // every boot's log so far: this boot's ready line is the last one
-                String afterReady = all.substring(all.lastIndexOf("Reelforge is ready"));
+                String afterReady = log.substring(log.lastIndexOf("Reelforge is ready"));
                 assertFalse(afterReady.contains("Illegal hex characters"), "no request reached Catalina's decoder after ready "
                         + "(boot " + boot + ")");
                 for (int i = 0; i < 20; i++) {
@@ -107,32 +126,6 @@ class BootIT {
             assertThrows(IllegalStateException.class, a::boot, "the start fails");
             assertEquals(3, a.awaitExitStatus(Duration.ofMinutes(2)), "exit status 3, not a live JVM serving nothing");
             assertTrue(a.log().contains("Reelforge could not start: the server did not start"), "the reason is in the log");
-        } finally {
-            a.stop();
-        }
-    }
-
-    @Test
-    void readyOnlyWhenTheApiAndTheConsoleServe() throws Exception {
-        Appliance a = Appliance.create("boot-ready", Map.of());
-        try {
-            a.boot();
-            String log = a.log();
-            assertTrue(log.contains("Reelforge is ready"), "announced");
-            assertEquals(1, log.split("Reelforge is ready", -1).length - 1, "announced once");
-            // How fast that first request is answered is bench/dist-boot.sh's to measure (under 2 s), not a test's:
-            // the black-box classes run in parallel, so this one's wall-clock time says little.
-            HttpClient http = HttpClient.newHttpClient();
-            HttpResponse<String> console = http.send(HttpRequest.newBuilder(URI.create(a.baseUrl() + "/admin/login"))
-                    .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
-            assertEquals(200, console.statusCode(), console.body());
-            assertTrue(console.body().contains("<html") || console.body().contains("<!doctype"), "the console's page");
-            String start = log.substring(0, log.indexOf("Reelforge is ready"));
-            assertFalse(start.contains("BEGIN CERTIFICATE") || start.contains("has expired"),
-                    "no expired trust anchors dumped at start-up");
-            assertFalse(start.contains("WARNING: A restricted method") || start.contains("sun.misc.Unsafe"),
-                    "no JDK native-access or Unsafe warnings at start-up");
-            assertFalse(start.contains("[error][aot]"), "the AOT cache, when this start had it, was the JVM's to use");
         } finally {
             a.stop();
         }
