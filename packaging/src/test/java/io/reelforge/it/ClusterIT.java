@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -30,7 +29,6 @@ import org.junit.jupiter.api.Test;
  */
 class ClusterIT {
 
-    private static final String HOST = ItDatabase.HOST;
     private static final String USER = ItDatabase.USER;
     private static final Duration LEASE = Duration.ofSeconds(6);
     /** How long past the lease a lost node's renders may take to start again elsewhere. */
@@ -38,13 +36,19 @@ class ClusterIT {
     private static final int SLOTS = 2;
     private static String database;
 
+    private static ItDatabase.Sql sql;
+
     @BeforeAll
     static void createDatabase() throws Exception {
         database = ItDatabase.create("rf_cluster_it_");
+        sql = new ItDatabase.Sql(database);
     }
 
     @AfterAll
     static void dropDatabase() throws Exception {
+        if (sql != null) {
+            sql.close();
+        }
         ItDatabase.drop(database);
     }
 
@@ -236,10 +240,8 @@ class ClusterIT {
         }
     }
 
-    private static String psql(String sql) throws Exception {
-        Process p = new ProcessBuilder("psql", "-h", HOST, "-U", USER, "-d", database, "-tAc", sql).redirectErrorStream(true).start();
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
-        assertEquals(0, p.waitFor(), out);
-        return out;
+    /** The database's answer, as {@code psql -tAc} would print it (one connection for the class: see ItDatabase.Sql). */
+    private static String psql(String query) throws Exception {
+        return sql.query(query);
     }
 }

@@ -2,6 +2,12 @@ package io.reelforge.it;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.sql.Types;
 import java.util.List;
 import java.util.UUID;
 
@@ -38,6 +44,58 @@ final class ItDatabase {
 
     static String url(String name) {
         return "jdbc:postgresql://" + HOST + ":5432/" + name;
+    }
+
+    /**
+     * One JDBC connection to a test class's database for its queries: a class that polls the database every 100 ms
+     * would otherwise start a psql process (and the server a backend) for each poll.
+     */
+    static final class Sql implements AutoCloseable {
+
+        private final Connection connection;
+
+        Sql(String database) throws SQLException {
+            this.connection = DriverManager.getConnection(url(database), USER, "");
+        }
+
+        /**
+         * The answer as {@code psql -tAc} prints it: a line per row, columns joined by {@code |}, booleans {@code t} or
+         * {@code f}, NULL as nothing; an empty string for a statement that answers no rows.
+         */
+        synchronized String query(String sql) throws SQLException {
+            try (Statement st = connection.createStatement()) {
+                if (!st.execute(sql)) {
+                    return "";
+                }
+                try (ResultSet r = st.getResultSet()) {
+                    int columns = r.getMetaData().getColumnCount();
+                    StringBuilder out = new StringBuilder();
+                    while (r.next()) {
+                        if (out.length() > 0) {
+                            out.append('\n');
+                        }
+                        for (int i = 1; i <= columns; i++) {
+                            if (i > 1) {
+                                out.append('|');
+                            }
+                            if (r.getMetaData().getColumnType(i) == Types.BOOLEAN || r.getMetaData().getColumnType(i) == Types.BIT) {
+                                boolean b = r.getBoolean(i);
+                                out.append(r.wasNull() ? "" : b ? "t" : "f");
+                            } else {
+                                String v = r.getString(i);
+                                out.append(v == null ? "" : v);
+                            }
+                        }
+                    }
+                    return out.toString().trim();
+                }
+            }
+        }
+
+        @Override
+        public void close() throws SQLException {
+            connection.close();
+        }
     }
 
     private record Run(int status, String output) {
