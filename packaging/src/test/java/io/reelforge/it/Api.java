@@ -165,33 +165,71 @@ public final class Api {
                 .POST(HttpRequest.BodyPublishers.ofByteArray(out.toByteArray())));
     }
 
-    /** Polls a generation until it reaches a terminal state. */
+    /**
+     * Waits for a generation to reach a terminal state, with the long-poll a client without SSE uses ({@code Prefer:
+     * wait=N}, docs/api.md): each GET is answered as soon as the status changes, so a render costs a few requests
+     * rather than one every 250 ms.
+     */
     public JsonNode await(String id, Duration limit) throws IOException, InterruptedException {
         Instant deadline = Instant.now().plus(limit);
+        String last = null;
         while (Instant.now().isBefore(deadline)) {
-            JsonNode g = get("/v1/video/" + id).json();
-            switch (g.path("status").asText()) {
+            JsonNode g = longPoll(id, deadline, last);
+            last = g.path("status").asText();
+            switch (last) {
                 case "completed", "failed", "canceled", "expired" -> {
                     return g;
                 }
-                default -> Thread.sleep(250);
+                default -> {
+                    // changed but not finished, or the wait ran out: ask again
+                }
             }
         }
         throw new AssertionError("generation " + id + " did not finish within " + limit);
     }
 
-    /** Polls until the generation has this status. */
+    /**
+     * Waits until the generation has this status: with the long-poll for a final status (once there, it stays), by
+     * polling every 200 ms for one it passes through (a long-poll answers the next change after the status the
+     * generation has when it arrives, so it would step over a status reached just before).
+     */
     public JsonNode awaitStatus(String id, String status, Duration limit) throws IOException, InterruptedException {
         Instant deadline = Instant.now().plus(limit);
+        boolean last = switch (status) {
+            case "completed", "failed", "canceled", "expired" -> true;
+            default -> false;
+        };
         JsonNode g = null;
+        String previous = null;
         while (Instant.now().isBefore(deadline)) {
-            g = get("/v1/video/" + id).json();
-            if (status.equals(g.path("status").asText())) {
+            if (last) {
+                g = longPoll(id, deadline, previous);
+            } else {
+                g = get("/v1/video/" + id).json();
+            }
+            previous = g.path("status").asText();
+            if (status.equals(previous)) {
                 return g;
             }
-            Thread.sleep(200);
+            if (!last) {
+                Thread.sleep(200);
+            }
         }
         throw new AssertionError("generation " + id + " never became " + status + "; last: " + g);
+    }
+
+    /**
+     * One long-poll of a generation: at most 20 s, and not past the deadline. An answer whose status is the one of
+     * the answer before (the wait ran out, or an error without a status) is followed by a pause, so that an
+     * appliance that answered at once never makes this a busy loop.
+     */
+    private JsonNode longPoll(String id, Instant deadline, String previous) throws IOException, InterruptedException {
+        long seconds = Math.max(1, Math.min(20, Duration.between(Instant.now(), deadline).toSeconds()));
+        JsonNode g = getWith("/v1/video/" + id, Map.of("Prefer", "wait=" + seconds)).json();
+        if (g.path("status").asText().equals(previous)) {
+            Thread.sleep(200);
+        }
+        return g;
     }
 
     public Path download(String url, Path to) throws IOException, InterruptedException {
