@@ -22,11 +22,17 @@ IDLE = ("return !!(window.Vaadin && window.Vaadin.Flow && window.Vaadin.Flow.cli
 
 
 def main(base, user, password, new_password):
+    # the browser's profile (5 to 26 MB) goes with it
+    with tempfile.TemporaryDirectory(prefix="reelforge-chromium") as profile:
+        sign_in_and_change(base, user, password, new_password, profile)
+
+
+def sign_in_and_change(base, user, password, new_password, profile):
     options = webdriver.ChromeOptions()
     options.binary_location = "/usr/bin/chromium"
     for arg in ("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--no-first-run",
                 "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--window-size=1400,900", "--user-data-dir=" + tempfile.mkdtemp(prefix="reelforge-chromium")):
+                "--window-size=1400,900", "--user-data-dir=" + profile):
         options.add_argument(arg)
     driver = webdriver.Chrome(service=Service("/usr/bin/chromedriver"), options=options)
     wait = WebDriverWait(driver, 60)

@@ -46,14 +46,34 @@ final class ConsoleBrowser implements AutoCloseable {
                 "the console test needs Debian's chromium and chromium-driver: run scripts/test-deps.sh");
         ChromeOptions options = new ChromeOptions();
         options.setBinary(CHROMIUM);
+        Path profile = Files.createTempDirectory("reelforge-chromium");
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                 "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
-                "--disable-sync", "--window-size=1400,900",
-                "--user-data-dir=" + Files.createTempDirectory("reelforge-chromium"));
+                "--disable-sync", "--window-size=1400,900", "--user-data-dir=" + profile);
         options.setCapability("goog:loggingPrefs", Map.of("browser", "ALL"));
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(new File(CHROMEDRIVER)).usingAnyFreePort().build();
-        return new ChromeDriver(service, options);
+        // The profile (5 to 26 MB, and a run starts some twenty browsers) goes when the browser quits.
+        return new ChromeDriver(service, options) {
+            @Override
+            public void quit() {
+                try {
+                    super.quit();
+                } finally {
+                    deleteTree(profile);
+                }
+            }
+        };
+    }
+
+    private static void deleteTree(Path root) {
+        try (var tree = Files.walk(root)) {
+            for (Path p : tree.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        } catch (java.io.IOException | java.io.UncheckedIOException e) {
+            System.err.println("[it] could not remove the browser profile " + root + ": " + e);
+        }
     }
 
     /** Signs in; with {@code newPassword}, makes the forced change of a one-time password. */
