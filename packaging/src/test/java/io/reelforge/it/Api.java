@@ -176,16 +176,19 @@ public final class Api {
         while (Instant.now().isBefore(deadline)) {
             JsonNode g = longPoll(id, deadline, last);
             last = g.path("status").asText();
-            switch (last) {
-                case "completed", "failed", "canceled", "expired" -> {
-                    return g;
-                }
-                default -> {
-                    // changed but not finished, or the wait ran out: ask again
-                }
+            if (finished(last)) {
+                return g;
             }
+            // changed but not finished, or the wait ran out: ask again
         }
         throw new AssertionError("generation " + id + " did not finish within " + limit);
+    }
+
+    private static boolean finished(String status) {
+        return switch (status) {
+            case "completed", "failed", "canceled", "expired" -> true;
+            default -> false;
+        };
     }
 
     /**
@@ -195,23 +198,16 @@ public final class Api {
      */
     public JsonNode awaitStatus(String id, String status, Duration limit) throws IOException, InterruptedException {
         Instant deadline = Instant.now().plus(limit);
-        boolean last = switch (status) {
-            case "completed", "failed", "canceled", "expired" -> true;
-            default -> false;
-        };
+        boolean longPoll = finished(status);
         JsonNode g = null;
         String previous = null;
         while (Instant.now().isBefore(deadline)) {
-            if (last) {
-                g = longPoll(id, deadline, previous);
-            } else {
-                g = get("/v1/video/" + id).json();
-            }
+            g = longPoll ? longPoll(id, deadline, previous) : get("/v1/video/" + id).json();
             previous = g.path("status").asText();
             if (status.equals(previous)) {
                 return g;
             }
-            if (!last) {
+            if (!longPoll) {
                 Thread.sleep(200);
             }
         }

@@ -215,25 +215,9 @@ public final class Appliance implements AutoCloseable {
      */
     private Path microRoot() throws IOException {
         Path root = dataDir.resolve("micro");
-        if (Files.exists(root)) {
-            try (var old = Files.walk(root)) {
-                for (Path p : old.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                    Files.delete(p);
-                }
-            }
-        }
+        Trees.delete(root);
         for (String part : List.of("config", "lib", "docroot")) {
-            Path from = LAUNCHER_ROOT.resolve(part);
-            try (var tree = Files.walk(from)) {
-                for (Path p : tree.toList()) {
-                    Path to = root.resolve(part).resolve(from.relativize(p).toString());
-                    if (Files.isDirectory(p)) {
-                        Files.createDirectories(to);
-                    } else {
-                        Files.copy(p, to);
-                    }
-                }
-            }
+            Trees.copy(LAUNCHER_ROOT.resolve(part), root.resolve(part));
         }
         return root;
     }

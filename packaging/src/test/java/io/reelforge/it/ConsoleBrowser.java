@@ -60,20 +60,14 @@ final class ConsoleBrowser implements AutoCloseable {
                 try {
                     super.quit();
                 } finally {
-                    deleteTree(profile);
+                    try {
+                        Trees.delete(profile);
+                    } catch (java.io.IOException | java.io.UncheckedIOException e) {
+                        System.err.println("[it] could not remove the browser profile " + profile + ": " + e);
+                    }
                 }
             }
         };
-    }
-
-    private static void deleteTree(Path root) {
-        try (var tree = Files.walk(root)) {
-            for (Path p : tree.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-            }
-        } catch (java.io.IOException | java.io.UncheckedIOException e) {
-            System.err.println("[it] could not remove the browser profile " + root + ": " + e);
-        }
     }
 
     /** Signs in; with {@code newPassword}, makes the forced change of a one-time password. */

@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
+import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.sql.Types;
@@ -68,7 +69,8 @@ final class ItDatabase {
                     return "";
                 }
                 try (ResultSet r = st.getResultSet()) {
-                    int columns = r.getMetaData().getColumnCount();
+                    ResultSetMetaData meta = r.getMetaData();
+                    int columns = meta.getColumnCount();
                     StringBuilder out = new StringBuilder();
                     while (r.next()) {
                         if (out.length() > 0) {
@@ -78,7 +80,7 @@ final class ItDatabase {
                             if (i > 1) {
                                 out.append('|');
                             }
-                            if (r.getMetaData().getColumnType(i) == Types.BOOLEAN || r.getMetaData().getColumnType(i) == Types.BIT) {
+                            if (meta.getColumnType(i) == Types.BOOLEAN || meta.getColumnType(i) == Types.BIT) {
                                 boolean b = r.getBoolean(i);
                                 out.append(r.wasNull() ? "" : b ? "t" : "f");
                             } else {

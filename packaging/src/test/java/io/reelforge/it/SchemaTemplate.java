@@ -30,18 +30,7 @@ final class SchemaTemplate {
 
     /** Copies the template into {@code dataDir/db}, the folder the appliance opens (it must not exist yet). */
     static void copyInto(Path dataDir) throws Exception {
-        Path from = get();
-        Path to = dataDir.resolve("db");
-        try (var tree = Files.walk(from)) {
-            for (Path p : tree.toList()) {
-                Path target = to.resolve(from.relativize(p).toString());
-                if (Files.isDirectory(p)) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.copy(p, target);
-                }
-            }
-        }
+        Trees.copy(get(), dataDir.resolve("db"));
     }
 
     private static synchronized Path get() throws IOException, SQLException {
