@@ -21,12 +21,14 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.function.Supplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * The {@code djl} engine: renders with the active version of one model family in the model registry it
- * owns, on a list of devices with one render at a time on each ({@link DeviceSlots}). Each render takes a free
+ * The {@code djl} engine: renders with the active version of one model family (read again for each render and
+ * each question, so a change of the family setting at run time takes effect for the next render) in the model
+ * registry it owns, on a list of devices with one render at a time on each ({@link DeviceSlots}). Each render takes a free
  * device and keeps it to the end, and leases the version that is active when it starts, so
  * {@link ModelRegistry#activate} and {@link ModelRegistry#rollback} on {@link #registry()} take effect for
  * the next render without a restart while renders in flight finish on their version. A registry that cannot
@@ -41,12 +43,12 @@ public final class DjlEngine implements RegistryEngine, AutoCloseable {
     private static final Duration DEVICE_PATIENCE = Duration.ofSeconds(2);
 
     private final ModelRegistry registry;
-    private final ModelFamily family;
+    private final Supplier<ModelFamily> family;
     private final DeviceSlots devices;
     private final TorchRuntime runtime;
     private final String failure;
 
-    private DjlEngine(ModelRegistry registry, ModelFamily family, DeviceSlots devices, TorchRuntime runtime,
+    private DjlEngine(ModelRegistry registry, Supplier<ModelFamily> family, DeviceSlots devices, TorchRuntime runtime,
             String failure) {
         this.registry = registry;
         this.family = family;
@@ -60,15 +62,15 @@ public final class DjlEngine implements RegistryEngine, AutoCloseable {
      * {@code devices} and rendering on all of them; {@code runtime} says which GPUs exist here.
      */
     static DjlEngine open(Path modelsDir, ModelFamily family, DeviceSlots devices, TorchRuntime runtime) {
-        return open(modelsDir, null, null, family, devices, runtime);
+        return open(modelsDir, null, null, () -> family, devices, runtime);
     }
 
     /**
      * As above, keeping versions and pointers in {@code store} (null: a file in {@code modelsDir}) for the appliance
-     * node {@code node} (null outside a cluster).
+     * node {@code node} (null outside a cluster), rendering the family {@code family} names at each render.
      */
-    static DjlEngine open(Path modelsDir, VersionStore store, String node, ModelFamily family, DeviceSlots devices,
-            TorchRuntime runtime) {
+    static DjlEngine open(Path modelsDir, VersionStore store, String node, Supplier<ModelFamily> family,
+            DeviceSlots devices, TorchRuntime runtime) {
         String problem = runtime.gpuProblem(devices);
         if (problem != null) {
             LOG.warning("djl engine not ready: " + problem);
@@ -96,10 +98,10 @@ public final class DjlEngine implements RegistryEngine, AutoCloseable {
         return Optional.ofNullable(registry);
     }
 
-    /** The family whose active version renders. */
+    /** The family whose active version renders now. */
     @Override
     public ModelFamily family() {
-        return family;
+        return family.get();
     }
 
     /** One render slot per device. */
@@ -120,9 +122,10 @@ public final class DjlEngine implements RegistryEngine, AutoCloseable {
         if (registry == null) {
             state = failure;
         } else {
-            Optional<String> active = registry.active(family.id()).map(v -> v.family() + "/" + v.version());
+            ModelFamily f = family.get();
+            Optional<String> active = registry.active(f.id()).map(v -> v.family() + "/" + v.version());
             ready = active.isPresent();
-            state = active.map(v -> "ready: " + v).orElseGet(this::noActiveVersion);
+            state = active.map(v -> "ready: " + v).orElseGet(() -> noActiveVersion(f));
         }
         String idle = runtime.idleGpuNote(devices);
         String detail = state + "; devices: " + devices.occupancy() + "; " + runtime.describe()
@@ -137,6 +140,7 @@ public final class DjlEngine implements RegistryEngine, AutoCloseable {
      */
     @Override
     public ImageSupport imageSupport() {
+        ModelFamily family = this.family.get();
         Optional<ModelVersion> active = registry().flatMap(r -> r.active(family.id()));
         String model = active.map(v -> v.family() + "/" + v.version()).orElse(family.id()) + " (" + family.title() + ")";
         Optional<Manifest> manifest = family.imageOptional()
@@ -197,16 +201,19 @@ public final class DjlEngine implements RegistryEngine, AutoCloseable {
         }
     }
 
+    /** Leases the active version of the family named now; another family's loaded version unloads when idle. */
     private ModelLease lease() throws RenderException {
+        ModelFamily f = family.get();
+        registry.serve(f.id());
         try {
-            return registry.lease(family.id());
+            return registry.lease(f.id());
         } catch (RegistryException e) {
-            String why = e.code().equals("family.no_active") ? noActiveVersion() : e.getMessage();
+            String why = e.code().equals("family.no_active") ? noActiveVersion(f) : e.getMessage();
             throw new RenderException("render.unavailable", why, e);
         }
     }
 
-    private String noActiveVersion() {
-        return "no active version of " + family.id() + "; import and activate one";
+    private static String noActiveVersion(ModelFamily f) {
+        return "no active version of " + f.id() + "; import and activate one";
     }
 }

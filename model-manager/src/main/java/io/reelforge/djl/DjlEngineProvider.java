@@ -12,7 +12,8 @@ import java.util.stream.Stream;
 /**
  * Service-loader entry for the DJL engine. Settings: {@value #MODELS_DIR} (the model registry's root,
  * {@value #DEFAULT_MODELS_DIR} relative to the working directory by default), {@value #FAMILY} (the family
- * whose active version renders, {@code wan2.1-t2v-1.3b} by default) and {@value #DEVICES}, the devices renders run
+ * whose active version renders, {@code wan2.1-t2v-1.3b} by default; read at each render, so a change takes effect
+ * without a restart) and {@value #DEVICES}, the devices renders run
  * on, one at a time on each ({@code gpu0,gpu1}; {@code cpu} by default, or the older single {@value #DEVICE}
  * setting, {@code cpu} or {@code gpu}); a device name or family it does not know is refused, a GPU this machine
  * lacks leaves the engine not ready. DJL is forced offline unless the
@@ -54,13 +55,21 @@ public final class DjlEngineProvider implements EngineProvider {
             throw new IllegalArgumentException("djl setting " + DEVICE + " must be cpu or gpu, not '" + device + "'");
         }
         DeviceSlots devices = DeviceSlots.parse(settings.get(DEVICES).filter(s -> !s.isBlank()).orElse(device));
-        String familyId = settings.get(FAMILY).map(String::trim).filter(s -> !s.isEmpty()).orElse(DEFAULT_FAMILY.id());
-        ModelFamily family = ModelFamily.byId(familyId).orElseThrow(() -> new IllegalArgumentException(
-                "djl setting " + FAMILY + " must be one of " + Stream.of(ModelFamily.values()).map(ModelFamily::id)
-                        .toList() + ", not '" + familyId + "'"));
+        family(settings); // a family it does not know is refused at start-up
         Path root = Path.of(settings.get(MODELS_DIR).map(String::trim).filter(s -> !s.isEmpty())
                 .orElse(DEFAULT_MODELS_DIR));
         return DjlEngine.open(root, settings.service(VersionStore.class).orElse(null), settings.node().orElse(null),
-                family, devices, TorchRuntime.detect());
+                () -> family(settings), devices, TorchRuntime.detect());
+    }
+
+    /**
+     * The family named now: the setting is read again at each render, as an operator may change it while the
+     * appliance runs (the appliance checks a new value before it stores it).
+     */
+    private static ModelFamily family(EngineSettings settings) {
+        String familyId = settings.get(FAMILY).map(String::trim).filter(s -> !s.isEmpty()).orElse(DEFAULT_FAMILY.id());
+        return ModelFamily.byId(familyId).orElseThrow(() -> new IllegalArgumentException(
+                "djl setting " + FAMILY + " must be one of " + Stream.of(ModelFamily.values()).map(ModelFamily::id)
+                        .toList() + ", not '" + familyId + "'"));
     }
 }

@@ -56,6 +56,8 @@ public final class ModelRegistry implements AutoCloseable {
     private final Map<String, String> active = new HashMap<>();
     private final Map<String, String> previous = new HashMap<>();
     private final Object activation = new Object();
+    /** The family this registry's engine renders now; null: every family's active version may stay loaded. */
+    private String serving;
 
     private ModelRegistry(Builder b) throws RegistryException {
         this.root = b.root.toAbsolutePath().normalize();
@@ -442,9 +444,26 @@ public final class ModelRegistry implements AutoCloseable {
         active.putAll(saved.active());
         previous.clear();
         previous.putAll(saved.previous());
+        keepLoaded();
+    }
+
+    /**
+     * Names the family the engine renders now (its setting may change while the appliance runs): the active versions
+     * of every other family unload once their last lease closes, so a switch of family does not keep the old model
+     * in memory. The versions' states and pointers do not change.
+     */
+    public synchronized void serve(String family) {
+        if (!Objects.equals(serving, family)) {
+            serving = family;
+            keepLoaded();
+        }
+    }
+
+    /** A slot stays loaded while it is its family's active version and that family is served (or none is named). */
+    private void keepLoaded() {
         slots.forEach((k, slot) -> {
             ModelVersion v = versions.get(k);
-            slot.setActive(v.version().equals(active.get(v.family())));
+            slot.setActive(v.version().equals(active.get(v.family())) && (serving == null || serving.equals(v.family())));
         });
     }
 

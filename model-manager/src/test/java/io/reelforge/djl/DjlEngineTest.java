@@ -171,6 +171,34 @@ class DjlEngineTest {
     }
 
     @Test
+    void aChangeOfFamilyTakesEffectAtTheNextRenderAndUnloadsTheOldFamilysModel() throws Exception {
+        Map<String, String> settings = new java.util.concurrent.ConcurrentHashMap<>(Map.of(
+                DjlEngineProvider.MODELS_DIR, tmp.resolve("models").toString(), DjlEngineProvider.FAMILY, WAN));
+        engine.close();
+        engine = (DjlEngine) new DjlEngineProvider().create(EngineSettings.of(settings));
+        registry = engine.registry().orElseThrow();
+        importTiny("v1");
+        registry.activate(WAN, "v1");
+        assertEquals("v1", render().modelVersion());
+        assertTrue(registry.isLoaded(WAN, "v1"), "the active version stays loaded between renders");
+
+        String i2v = "wan2.1-i2v-14b";
+        settings.put(DjlEngineProvider.FAMILY, i2v); // as the live setting reelforge.engine.djl.family changes
+        assertEquals(i2v, engine.family().id());
+        assertFalse(engine.status().ready(), engine.status().detail());
+        assertTrue(engine.status().detail().startsWith("no active version of " + i2v + ";"), engine.status().detail());
+        assertEquals(ImageSupport.Mode.REQUIRED, engine.imageSupport().mode(), "the image-to-video family's rules");
+        RenderException e = assertThrows(RenderException.class, this::render);
+        assertEquals("no active version of " + i2v + "; import and activate one", e.getMessage());
+        assertFalse(registry.isLoaded(WAN, "v1"), "the family no longer rendered does not keep its model loaded");
+        assertEquals("v1", registry.active(WAN).orElseThrow().version(), "its pointer is unchanged");
+
+        settings.put(DjlEngineProvider.FAMILY, WAN);
+        assertTrue(engine.status().ready(), engine.status().detail());
+        assertEquals("v1", render().modelVersion(), "back on the first family, its active version renders again");
+    }
+
+    @Test
     void theActiveVersionSurvivesARestartOfTheEngine() throws Exception {
         importTiny("v1");
         registry.activate(WAN, "v1");

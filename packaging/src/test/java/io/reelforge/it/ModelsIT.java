@@ -31,8 +31,10 @@ import org.junit.jupiter.api.TestMethodOrder;
  * by server path and by upload, READY, activate, a live key's clip rendered by the model and decoded back by
  * ffprobe, activate another version, roll back, and the FAILED reasons of a corrupt checksum, a missing
  * component and wrong shapes; a start image sent to the text-to-video model refused at submit (422, nothing
- * charged). Last, image-to-video: the i2v package activated, the appliance restarted onto that family, a request
- * without an image refused, and an uploaded start image rendered through the package's image encoder.
+ * charged). Last, image-to-video: the i2v package activated, the engine switched onto that family at run time (the
+ * live setting {@code reelforge.engine.djl.family}, no restart), a request without an image refused, and an uploaded
+ * start image rendered through the package's image encoder; then two more switches, and one restart that keeps the
+ * switch and every family's activation.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ModelsIT {
@@ -177,16 +179,17 @@ class ModelsIT {
 
     @Test
     @Order(4)
-    void imageToVideoRendersTheStartImageAfterARestartOntoTheI2vFamily() throws Exception {
+    void imageToVideoRendersTheStartImageAfterALiveSwitchOntoTheI2vFamily() throws Exception {
         Path i2v = TinyFixtures.copy("tiny-wan-i2v", imports(), "1");
         assertEquals(202, admin.postJson("/v1/admin/models", Map.of("path", i2v.toString())).status());
         assertEquals("ready", awaitVerified(WAN_I2V, "1").path("status").asText());
         assertEquals(200, admin.post("/v1/admin/models/" + WAN_I2V + "/1/activate", null, "").status());
+        assertEquals(WAN, engine("djl").path("family").asText(), "an activation does not switch the family");
 
-        appliance.stop();
-        appliance.set("engine.djl.family", WAN_I2V);
-        appliance.boot();
-        assertEquals("1", engine("djl").path("active_version").asText(), "the activation survived the restart");
+        switchFamily(WAN_I2V);
+        JsonNode djl = engine("djl");
+        assertEquals(WAN_I2V, djl.path("family").asText(), "in effect when the call returns");
+        assertEquals("1", djl.path("active_version").asText(), "the i2v family's own active version");
         assertImageRefused("image_required", WAN_I2V + "/1 (Wan 2.1 I2V 14B) is image-to-video only", null);
 
         Api.Resp r = appliance.api().generateMultipart(Map.of("prompt", "the product turns slowly", "resolution",
@@ -204,7 +207,7 @@ class ModelsIT {
     /** Wan 2.2 I2V A14B (two experts, no CLIP) renders a start image; then FastWan (flow-dmd) on the Wan 2.1 family. */
     @Test
     @Order(5)
-    void twoExpertImageToVideoAndFastWanRenderAfterRestartsOntoTheirFamilies() throws Exception {
+    void twoExpertImageToVideoAndFastWanRenderAfterLiveSwitchesOntoTheirFamilies() throws Exception {
         Path a14b = TinyFixtures.copy("tiny-wan22-i2v", imports(), "1");
         assertEquals(202, admin.postJson("/v1/admin/models", Map.of("path", a14b.toString())).status());
         assertEquals("ready", awaitVerified(WAN22_I2V, "1").path("status").asText());
@@ -214,9 +217,7 @@ class ModelsIT {
         assertEquals("ready", awaitVerified(WAN, "fastwan").path("status").asText());
         assertEquals(200, admin.post("/v1/admin/models/" + WAN + "/fastwan/activate", null, "").status());
 
-        appliance.stop();
-        appliance.set("engine.djl.family", WAN22_I2V);
-        appliance.boot();
+        switchFamily(WAN22_I2V);
         Api.Resp r = appliance.api().generateMultipart(Map.of("prompt", "the product turns slowly", "resolution",
                 "720p", "seed", "12"), png(), "start.png", "image/png");
         assertEquals(202, r.status(), r.text());
@@ -225,9 +226,7 @@ class ModelsIT {
         assertEquals("tiny-wan22-i2v", clip.path("model").asText());
         assertMp4(clip, 1280, 720);
 
-        appliance.stop();
-        appliance.set("engine.djl.family", WAN);
-        appliance.boot();
+        switchFamily(WAN);
         r = appliance.api().generate(Map.of("prompt", "a fox in the snow", "resolution", "720p"));
         assertEquals(202, r.status(), r.text());
         clip = appliance.api().await(r.json().path("generation_id").asText(), Duration.ofMinutes(3));
@@ -235,6 +234,41 @@ class ModelsIT {
         assertEquals("tiny-fastwan", clip.path("model").asText());
         assertEquals("fastwan", clip.path("model_version").asText());
         assertMp4(clip, 1280, 720);
+    }
+
+    /**
+     * The family switch is stored: a restart keeps it and every family's activation; a family the appliance does not
+     * know is refused; putting the setting back returns to the configured family (the default, Wan 2.1 T2V 1.3B).
+     */
+    @Test
+    @Order(6)
+    void theSwitchAndEveryActivationSurviveARestart() throws Exception {
+        switchFamily(WAN_I2V);
+        appliance.stop();
+        appliance.boot();
+        JsonNode djl = engine("djl");
+        assertEquals(WAN_I2V, djl.path("family").asText(), "the stored switch wins over the configured family");
+        assertEquals("1", djl.path("active_version").asText(), "the activation survived the restart");
+        assertTrue(djl.path("ready").asBoolean(), djl.toString());
+        assertTrue(admin.get("/v1/admin/models/" + WAN22_I2V + "/1").json().path("active").asBoolean());
+        assertTrue(admin.get("/v1/admin/models/" + WAN + "/fastwan").json().path("active").asBoolean());
+
+        Api.Resp unknown = admin.putJson(FAMILY_SETTING, Map.of("value", "wan9-t2v-1b"));
+        ErrorsIT.assertError(unknown, 422, "settings.invalid", "value");
+        assertTrue(unknown.json().path("error").path("message").asText().contains(WAN22_I2V), unknown.text());
+        Api.Resp back = admin.delete(FAMILY_SETTING);
+        assertEquals(200, back.status(), back.text());
+        assertEquals(WAN, engine("djl").path("family").asText(), "back to the configured family");
+        assertEquals("fastwan", render().path("model_version").asText());
+    }
+
+    private static final String FAMILY_SETTING = "/v1/admin/settings/live/reelforge.engine.djl.family";
+
+    /** The family the djl engine renders, changed as an operator does at run time: stored, in effect at once. */
+    private static void switchFamily(String family) throws Exception {
+        Api.Resp r = admin.putJson(FAMILY_SETTING, Map.of("value", family));
+        assertEquals(200, r.status(), r.text());
+        assertEquals(family, r.json().path("value").asText());
     }
 
     /**

@@ -26,7 +26,8 @@ import io.reelforge.fixtures.TinyFixtures;
  * Two appliances on one PostgreSQL database (fresh per run), one shared output root and one shared models dir: a
  * model version imported and activated on node A renders on node B, and an activation on A is B's next render
  * without a restart; an upstream added on A (its key sealed on A) is left out on B until B holds the cluster's
- * {@code upstream-keys.key}, then tests up and renders through B. Renders on B are B's alone: A is stopped first.
+ * {@code upstream-keys.key}, then tests up and renders through B once B's live keys are switched to the remote engine
+ * at run time. Renders on B are B's alone: A is stopped first.
  */
 @Execution(ExecutionMode.SAME_THREAD) // the shared appliance's lane: see SharedAppliance
 class SharedModelsIT {
@@ -122,13 +123,14 @@ class SharedModelsIT {
             assertEquals("2", second.path("model_version").asText(), "A's activation is B's next render, B not restarted");
             assertEquals("djl", second.path("engine").asText());
 
-            // Live keys of B on the remote engine: the upstream A added renders B's clip.
-            b.stop();
-            b.set("engine.default", "remote");
-            b.boot();
-            await(() -> detail(adminB, "remote").contains(upstream.baseUrl() + "/v1 up"), "B's remote engine is up after a restart");
+            // Live keys of B on the remote engine, switched at run time (no restart): the upstream A added renders B's clip.
+            Api.Resp switched = adminB.putJson("/v1/admin/settings/live/reelforge.engine.default", Map.of("value", "remote"));
+            assertEquals(200, switched.status(), switched.text());
+            assertTrue(engine(adminB, "remote").path("default_engine").asBoolean(), "in effect when the call returns");
             JsonNode remote = renderOn(b);
             assertEquals("remote", remote.path("engine").asText(), remote.toString());
+            assertEquals(200, adminB.delete("/v1/admin/settings/live/reelforge.engine.default").status());
+            assertEquals("djl", renderOn(b).path("engine").asText(), "back to the configured engine");
         }
     }
 

@@ -12,6 +12,7 @@ import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
+import io.reelforge.application.EngineCatalog;
 import io.reelforge.domain.model.account.AccountRepository;
 import io.reelforge.domain.model.account.Plan;
 import io.reelforge.domain.model.settings.ApplianceSetting;
@@ -19,6 +20,7 @@ import io.reelforge.domain.model.settings.SettingChanged;
 import io.reelforge.domain.model.settings.SettingRepository;
 import io.reelforge.domain.model.settings.TunableSetting;
 import io.reelforge.domain.shared.ReelforgeException;
+import io.reelforge.models.ModelFamily;
 import io.reelforge.net.AddressPolicy;
 
 /**
@@ -48,6 +50,9 @@ public class LiveSettingsAdmin {
 
     @Inject
     AuditLog audit;
+
+    @Inject
+    EngineCatalog engines;
 
     @Inject
     Event<SettingChanged> changed;
@@ -113,6 +118,14 @@ public class LiveSettingsAdmin {
                 throw ReelforgeException.validation("value", "settings.invalid",
                         t.name() + " must be addresses or CIDR ranges separated by commas (" + e.getMessage() + ").");
             }
+        }
+        if (t.kind() == TunableSetting.Kind.ENGINE && !engines.all().containsKey(v)) {
+            throw ReelforgeException.validation("value", "settings.invalid", t.name()
+                    + " must be one of the engines of this appliance: " + String.join(", ", engines.all().keySet().stream().sorted().toList()) + ".");
+        }
+        if (t.kind() == TunableSetting.Kind.MODEL_FAMILY && ModelFamily.byId(v).isEmpty()) {
+            throw ReelforgeException.validation("value", "settings.invalid", t.name() + " must be one of the model families: "
+                    + String.join(", ", java.util.Arrays.stream(ModelFamily.values()).map(ModelFamily::id).toList()) + ".");
         }
         LiveSetting before = view(t);
         if (!before.changed() || !Objects.equals(before.value(), v)) {

@@ -38,7 +38,7 @@ import io.reelforge.infrastructure.security.ConsoleCredentialsRequired;
  * the URL signing key), for console users with HTTP Basic credentials; {@code settings:read} reads,
  * {@code settings:update} changes. A change is in effect on every appliance sharing the database within seconds.
  * {@code /v1/admin/settings/live} lists and changes the settings tunable at run time (render timeout, retention,
- * rate limits, ...; see {@code TunableSetting}).
+ * rate limits, the default engine, the djl engine's model family, ...; see {@code TunableSetting}).
  */
 @Path("v1/admin/settings")
 @Tag(name = "admin")

@@ -90,6 +90,33 @@ class LiveSettingsAdminTest {
                     return null;
                 });
         admin.changed = new Announcements();
+        io.reelforge.engine.Engine engine = (io.reelforge.engine.Engine) Proxy.newProxyInstance(getClass().getClassLoader(),
+                new Class<?>[] {io.reelforge.engine.Engine.class}, (proxy, method, args) -> {
+                    throw new UnsupportedOperationException(method.getName());
+                });
+        admin.engines = (io.reelforge.application.EngineCatalog) Proxy.newProxyInstance(getClass().getClassLoader(),
+                new Class<?>[] {io.reelforge.application.EngineCatalog.class}, (proxy, method, args) -> switch (method.getName()) {
+                    case "all" -> Map.of("sandbox", engine, "djl", engine, "remote", engine);
+                    default -> throw new UnsupportedOperationException(method.getName());
+                });
+    }
+
+    @Test
+    void theDefaultEngineAndTheModelFamilyTakeOnlyWhatThisApplianceHas() {
+        assertEquals("djl", admin.changeFromHost("cli", "reelforge.engine.default", " DJL ").value());
+        assertEquals("djl", rows.get("reelforge.engine.default").value());
+        ReelforgeException engine = assertThrows(ReelforgeException.class, () -> admin.changeFromHost("cli", "reelforge.engine.default", "gpu-farm"));
+        assertEquals("settings.invalid", engine.code());
+        assertTrue(engine.getMessage().contains("djl, remote, sandbox"), engine.getMessage());
+        assertThrows(ReelforgeException.class, () -> admin.changeFromHost("cli", "reelforge.engine.default", "../djl"));
+
+        assertEquals("wan2.1-i2v-14b", admin.changeFromHost("cli", "reelforge.engine.djl.family", "wan2.1-i2v-14b").value());
+        ReelforgeException family = assertThrows(ReelforgeException.class,
+                () -> admin.changeFromHost("cli", "reelforge.engine.djl.family", "wan9-t2v"));
+        assertEquals("settings.invalid", family.code());
+        assertTrue(family.getMessage().contains("wan2.1-t2v-1.3b"), family.getMessage());
+        assertEquals("wan2.1-i2v-14b", rows.get("reelforge.engine.djl.family").value(), "a refused value stores nothing");
+        assertEquals(2, audit.size());
     }
 
     @Test

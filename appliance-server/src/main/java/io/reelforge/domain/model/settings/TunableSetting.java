@@ -36,8 +36,14 @@ public record TunableSetting(String name, Kind kind, boolean hostOnly, String ef
         /** Comma-separated addresses or CIDR ranges, or empty (checked by the address policy that reads them). */
         ADDRESSES,
         /** Comma-separated ISO-8601 durations over zero, at most 50 (none: no retry). */
-        RETRY_SCHEDULE
+        RETRY_SCHEDULE,
+        /** An engine's id, e.g. {@code djl} (that the appliance has it is checked by the service that stores it). */
+        ENGINE,
+        /** A model family's id, e.g. {@code wan2.1-t2v-1.3b} (checked against the known families in the same way). */
+        MODEL_FAMILY
     }
+
+    private static final java.util.regex.Pattern IDENTIFIER = java.util.regex.Pattern.compile("[a-z0-9][a-z0-9._-]{0,63}");
 
     private static final List<TunableSetting> ALL = List.of(
             new TunableSetting("reelforge.render.timeout", Kind.DURATION, false, "the time limit of renders started from now on"),
@@ -56,6 +62,10 @@ public record TunableSetting(String name, Kind kind, boolean hostOnly, String ef
                     "the waits before each retry of deliveries that fail from now on"),
             new TunableSetting("reelforge.webhooks.poll-interval", Kind.DURATION, false, "how often due webhook deliveries are looked for"),
             new TunableSetting("reelforge.webhooks.timeout", Kind.DURATION, false, "how long one webhook attempt may take"),
+            new TunableSetting("reelforge.engine.default", Kind.ENGINE, false,
+                    "the engine clips of live keys submitted from now on render on (test keys always use sandbox)"),
+            new TunableSetting("reelforge.engine.djl.family", Kind.MODEL_FAMILY, false,
+                    "the model family whose active version the djl engine renders, from the next render on"),
             new TunableSetting("reelforge.engine.sandbox.min-render-time", Kind.DURATION_OR_ZERO, true,
                     "the sandbox engine's least render time (test pacing), for renders started from now on"));
 
@@ -147,6 +157,13 @@ public record TunableSetting(String name, Kind kind, boolean hostOnly, String ef
                     throw invalid("must be at most 2000 characters");
                 }
                 return String.join(",", java.util.Arrays.stream(v.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList());
+            }
+            case ENGINE, MODEL_FAMILY -> {
+                String id = v.toLowerCase(java.util.Locale.ROOT);
+                if (!IDENTIFIER.matcher(id).matches()) {
+                    throw invalid(kind == Kind.ENGINE ? "must be an engine's id, e.g. djl" : "must be a model family's id, e.g. wan2.1-t2v-1.3b");
+                }
+                return id;
             }
             default -> throw new IllegalStateException(kind.toString());
         }

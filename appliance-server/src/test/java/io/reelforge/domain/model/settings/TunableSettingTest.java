@@ -41,6 +41,16 @@ class TunableSettingTest {
     }
 
     @Test
+    void engineAndFamilyIdsAreLowerCaseIdentifiers() {
+        assertEquals("remote", TunableSetting.named("reelforge.engine.default").orElseThrow().normalize(" Remote "));
+        assertEquals("wan2.2-ti2v-5b", TunableSetting.named("reelforge.engine.djl.family").orElseThrow().normalize("wan2.2-ti2v-5b"));
+        assertTrue(refused("reelforge.engine.default", "").getMessage().contains("engine's id"));
+        refused("reelforge.engine.default", "../../etc");
+        refused("reelforge.engine.djl.family", "wan 2.1");
+        assertFalse(TunableSetting.named("reelforge.engine.default").orElseThrow().hostOnly(), "an operator's choice");
+    }
+
+    @Test
     void durationsAreIsoAndOverZero() {
         assertEquals("PT2S", normalized("reelforge.render.timeout", " PT2S "));
         assertEquals("PT10M", normalized("reelforge.output.retention", "pt600s"));
