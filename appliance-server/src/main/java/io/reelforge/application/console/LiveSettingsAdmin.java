@@ -20,6 +20,7 @@ import io.reelforge.domain.model.settings.SettingChanged;
 import io.reelforge.domain.model.settings.SettingRepository;
 import io.reelforge.domain.model.settings.TunableSetting;
 import io.reelforge.domain.shared.ReelforgeException;
+import io.reelforge.engine.EngineStatus;
 import io.reelforge.models.ModelFamily;
 import io.reelforge.net.AddressPolicy;
 
@@ -119,13 +120,11 @@ public class LiveSettingsAdmin {
                         t.name() + " must be addresses or CIDR ranges separated by commas (" + e.getMessage() + ").");
             }
         }
-        if (t.kind() == TunableSetting.Kind.ENGINE && !engines.all().containsKey(v)) {
-            throw ReelforgeException.validation("value", "settings.invalid", t.name()
-                    + " must be one of the engines of this appliance: " + String.join(", ", engines.all().keySet().stream().sorted().toList()) + ".");
+        if (t.kind() == TunableSetting.Kind.ENGINE) {
+            checkEngine(t.name(), v);
         }
-        if (t.kind() == TunableSetting.Kind.MODEL_FAMILY && ModelFamily.byId(v).isEmpty()) {
-            throw ReelforgeException.validation("value", "settings.invalid", t.name() + " must be one of the model families: "
-                    + String.join(", ", java.util.Arrays.stream(ModelFamily.values()).map(ModelFamily::id).toList()) + ".");
+        if (t.kind() == TunableSetting.Kind.MODEL_FAMILY) {
+            checkFamily(t.name(), v);
         }
         LiveSetting before = view(t);
         if (!before.changed() || !Objects.equals(before.value(), v)) {
@@ -134,6 +133,39 @@ public class LiveSettingsAdmin {
             changed.fire(new SettingChanged(t.name()));
         }
         return new LiveSetting(t.name(), v, before.configured(), true, t.hostOnly(), t.effect(), clock.instant(), actor);
+    }
+
+    /**
+     * One of this appliance's engines, and ready here: live keys switched to an engine that cannot render would get
+     * 503s, and readiness (which follows the default engine) would take every node out of its load balancer.
+     */
+    private void checkEngine(String name, String id) {
+        if (!engines.all().containsKey(id)) {
+            throw ReelforgeException.validation("value", "settings.invalid", name + " must be one of the engines of this appliance: "
+                    + String.join(", ", engines.all().keySet().stream().sorted().toList()) + ".");
+        }
+        EngineStatus status = engines.engine(id).status();
+        if (!status.ready() && !engines.isDefault(id)) {
+            throw ReelforgeException.validation("value", "settings.invalid", name + ": the " + id
+                    + " engine is not ready on this node (" + status.detail() + "); make it ready before live keys render on it.");
+        }
+    }
+
+    /**
+     * A known family; while the djl engine is the default one, also a family with an active version, for the same reason
+     * as {@link #checkEngine}.
+     */
+    private void checkFamily(String name, String id) {
+        if (ModelFamily.byId(id).isEmpty()) {
+            throw ReelforgeException.validation("value", "settings.invalid", name + " must be one of the model families: "
+                    + String.join(", ", java.util.Arrays.stream(ModelFamily.values()).map(ModelFamily::id).toList()) + ".");
+        }
+        engines.modelEngine().filter(e -> engines.isDefault(e.id()) && !id.equals(e.family().id())).ifPresent(e -> {
+            if (e.registry().flatMap(r -> r.active(id)).isEmpty()) {
+                throw ReelforgeException.validation("value", "settings.invalid", name + ": " + id + " has no active version, and live"
+                        + " keys render on the " + e.id() + " engine; import and activate a version of it first.");
+            }
+        });
     }
 
     private LiveSetting remove(String actor, TunableSetting t) {

@@ -33,6 +33,7 @@ import io.reelforge.domain.model.settings.ApplianceSetting;
 import io.reelforge.domain.model.settings.SettingChanged;
 import io.reelforge.domain.model.settings.SettingRepository;
 import io.reelforge.domain.shared.ReelforgeException;
+import io.reelforge.engine.EngineStatus;
 
 /**
  * Changing and putting back a run-time setting from the host: stored, audited and announced only when something
@@ -90,21 +91,67 @@ class LiveSettingsAdminTest {
                     return null;
                 });
         admin.changed = new Announcements();
-        io.reelforge.engine.Engine engine = (io.reelforge.engine.Engine) Proxy.newProxyInstance(getClass().getClassLoader(),
-                new Class<?>[] {io.reelforge.engine.Engine.class}, (proxy, method, args) -> {
-                    throw new UnsupportedOperationException(method.getName());
-                });
+        Map<String, io.reelforge.engine.Engine> engines = Map.of("sandbox", engine("sandbox", EngineStatus.ready("cpu")),
+                "djl", djl, "remote", engine("remote", new EngineStatus(false, null, "no upstream configured")));
         admin.engines = (io.reelforge.application.EngineCatalog) Proxy.newProxyInstance(getClass().getClassLoader(),
                 new Class<?>[] {io.reelforge.application.EngineCatalog.class}, (proxy, method, args) -> switch (method.getName()) {
-                    case "all" -> Map.of("sandbox", engine, "djl", engine, "remote", engine);
+                    case "all" -> engines;
+                    case "engine" -> engines.get((String) args[0]);
+                    case "isDefault" -> defaultEngine.equals(args[0]);
+                    case "modelEngine" -> Optional.of(djl);
+                    default -> throw new UnsupportedOperationException(method.getName());
+                });
+    }
+
+    private String defaultEngine = "sandbox";
+
+    @org.junit.jupiter.api.io.TempDir
+    static java.nio.file.Path models;
+
+    /** A djl engine on an empty registry (no family has an active version), rendering Wan 2.1 T2V 1.3B. */
+    private final io.reelforge.models.RegistryEngine djl = (io.reelforge.models.RegistryEngine) Proxy.newProxyInstance(
+            getClass().getClassLoader(), new Class<?>[] {io.reelforge.models.RegistryEngine.class}, (proxy, method, args) -> switch (method.getName()) {
+                case "id" -> "djl";
+                case "status" -> new EngineStatus(false, "cpu", "no active version of wan2.1-t2v-1.3b; import and activate one");
+                case "family" -> io.reelforge.models.ModelFamily.WAN21_T2V_1_3B;
+                case "registry" -> Optional.of(io.reelforge.models.ModelRegistry.builder().setRoot(models)
+                        .setLoader(pkg -> { throw new UnsupportedOperationException("no loads here"); }).build());
+                default -> throw new UnsupportedOperationException(method.getName());
+            });
+
+    private io.reelforge.engine.Engine engine(String id, EngineStatus status) {
+        return (io.reelforge.engine.Engine) Proxy.newProxyInstance(getClass().getClassLoader(),
+                new Class<?>[] {io.reelforge.engine.Engine.class}, (proxy, method, args) -> switch (method.getName()) {
+                    case "id" -> id;
+                    case "status" -> status;
                     default -> throw new UnsupportedOperationException(method.getName());
                 });
     }
 
     @Test
+    void liveKeysAreNotSwitchedToAnEngineOrFamilyThatCannotRender() {
+        ReelforgeException remote = assertThrows(ReelforgeException.class, () -> admin.changeFromHost("cli", "reelforge.engine.default", "remote"));
+        assertEquals("settings.invalid", remote.code());
+        assertTrue(remote.getMessage().contains("the remote engine is not ready on this node (no upstream configured)"), remote.getMessage());
+        assertThrows(ReelforgeException.class, () -> admin.changeFromHost("cli", "reelforge.engine.default", "djl"));
+        assertTrue(rows.isEmpty(), "nothing stored");
+
+        // while the sandbox renders live keys, the djl engine's family may change freely (an operator prepares it)
+        assertEquals("wan2.1-i2v-14b", admin.changeFromHost("cli", "reelforge.engine.djl.family", "wan2.1-i2v-14b").value());
+        defaultEngine = "djl";
+        ReelforgeException family = assertThrows(ReelforgeException.class,
+                () -> admin.changeFromHost("cli", "reelforge.engine.djl.family", "wan2.2-ti2v-5b"));
+        assertTrue(family.getMessage().contains("wan2.2-ti2v-5b has no active version, and live keys render on the djl engine"),
+                family.getMessage());
+        assertEquals("wan2.1-t2v-1.3b", admin.changeFromHost("cli", "reelforge.engine.djl.family", "wan2.1-t2v-1.3b").value(),
+                "the family the engine renders now may always be named");
+        assertEquals("djl", admin.changeFromHost("cli", "reelforge.engine.default", "djl").value(), "the default engine, again");
+    }
+
+    @Test
     void theDefaultEngineAndTheModelFamilyTakeOnlyWhatThisApplianceHas() {
-        assertEquals("djl", admin.changeFromHost("cli", "reelforge.engine.default", " DJL ").value());
-        assertEquals("djl", rows.get("reelforge.engine.default").value());
+        assertEquals("sandbox", admin.changeFromHost("cli", "reelforge.engine.default", " SANDBOX ").value());
+        assertEquals("sandbox", rows.get("reelforge.engine.default").value());
         ReelforgeException engine = assertThrows(ReelforgeException.class, () -> admin.changeFromHost("cli", "reelforge.engine.default", "gpu-farm"));
         assertEquals("settings.invalid", engine.code());
         assertTrue(engine.getMessage().contains("djl, remote, sandbox"), engine.getMessage());
