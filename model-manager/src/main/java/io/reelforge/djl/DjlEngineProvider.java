@@ -7,7 +7,6 @@ import io.reelforge.models.ModelFamily;
 import io.reelforge.models.VersionStore;
 import java.nio.file.Path;
 import java.util.Locale;
-import java.util.stream.Stream;
 
 /**
  * Service-loader entry for the DJL engine. Settings: {@value #MODELS_DIR} (the model registry's root,
@@ -69,7 +68,6 @@ public final class DjlEngineProvider implements EngineProvider {
     private static ModelFamily family(EngineSettings settings) {
         String familyId = settings.get(FAMILY).map(String::trim).filter(s -> !s.isEmpty()).orElse(DEFAULT_FAMILY.id());
         return ModelFamily.byId(familyId).orElseThrow(() -> new IllegalArgumentException(
-                "djl setting " + FAMILY + " must be one of " + Stream.of(ModelFamily.values()).map(ModelFamily::id)
-                        .toList() + ", not '" + familyId + "'"));
+                "djl setting " + FAMILY + " must be one of " + ModelFamily.ids() + ", not '" + familyId + "'"));
     }
 }

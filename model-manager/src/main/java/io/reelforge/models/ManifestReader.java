@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -190,6 +189,6 @@ final class ManifestReader {
     }
 
     private static String knownFamilies() {
-        return String.join(", ", Arrays.stream(ModelFamily.values()).map(ModelFamily::id).toList());
+        return String.join(", ", ModelFamily.ids());
     }
 }

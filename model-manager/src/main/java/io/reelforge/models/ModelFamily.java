@@ -74,6 +74,11 @@ public enum ModelFamily {
         this.causalVae = causalVae;
     }
 
+    /** Every family's id, in the table's order: what an unknown id is told it could have been. */
+    public static List<String> ids() {
+        return Arrays.stream(values()).map(ModelFamily::id).toList();
+    }
+
     public static Optional<ModelFamily> byId(String id) {
         return Arrays.stream(values()).filter(f -> f.id.equals(id)).findFirst();
     }

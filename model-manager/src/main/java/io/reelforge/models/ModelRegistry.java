@@ -310,7 +310,7 @@ public final class ModelRegistry implements AutoCloseable {
         String version = manifest.path("version").asText("");
         if (ModelFamily.byId(family).isEmpty()) {
             throw new RegistryException("import.invalid", "the manifest names unknown model family '" + family
-                    + "'; known: " + Stream.of(ModelFamily.values()).map(ModelFamily::id).toList());
+                    + "'; known: " + ModelFamily.ids());
         }
         if (!VERSION.matcher(version).matches()) {
             throw new RegistryException("import.invalid", "the manifest's version '" + version + "' is not usable:"

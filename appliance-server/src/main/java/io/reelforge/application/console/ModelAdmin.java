@@ -156,7 +156,7 @@ public class ModelAdmin {
     private static String knownFamily(String family) {
         if (ModelFamily.byId(family).isEmpty()) {
             throw new ReelforgeException(ErrorType.NOT_FOUND, "family.unknown", "No model family '" + family
-                    + "'; known: " + java.util.stream.Stream.of(ModelFamily.values()).map(ModelFamily::id).toList());
+                    + "'; known: " + ModelFamily.ids());
         }
         return family;
     }
