@@ -22,6 +22,7 @@ import io.reelforge.domain.model.settings.TunableSetting;
 import io.reelforge.domain.shared.ReelforgeException;
 import io.reelforge.engine.EngineStatus;
 import io.reelforge.models.ModelFamily;
+import io.reelforge.models.RegistryEngine;
 import io.reelforge.net.AddressPolicy;
 
 /**
@@ -158,14 +159,13 @@ public class LiveSettingsAdmin {
     private void checkFamily(String name, String id) {
         if (ModelFamily.byId(id).isEmpty()) {
             throw ReelforgeException.validation("value", "settings.invalid", name + " must be one of the model families: "
-                    + String.join(", ", java.util.Arrays.stream(ModelFamily.values()).map(ModelFamily::id).toList()) + ".");
+                    + String.join(", ", ModelFamily.ids()) + ".");
         }
-        engines.modelEngine().filter(e -> engines.isDefault(e.id()) && !id.equals(e.family().id())).ifPresent(e -> {
-            if (e.registry().flatMap(r -> r.active(id)).isEmpty()) {
-                throw ReelforgeException.validation("value", "settings.invalid", name + ": " + id + " has no active version, and live"
-                        + " keys render on the " + e.id() + " engine; import and activate a version of it first.");
-            }
-        });
+        Optional<RegistryEngine> live = engines.modelEngine().filter(e -> engines.isDefault(e.id()));
+        if (live.isPresent() && !id.equals(live.get().family().id()) && live.get().registry().flatMap(r -> r.active(id)).isEmpty()) {
+            throw ReelforgeException.validation("value", "settings.invalid", name + ": " + id + " has no active version, and live"
+                    + " keys render on the " + live.get().id() + " engine; import and activate a version of it first.");
+        }
     }
 
     private LiveSetting remove(String actor, TunableSetting t) {

@@ -114,10 +114,20 @@ class LiveSettingsAdminTest {
                 case "id" -> "djl";
                 case "status" -> new EngineStatus(false, "cpu", "no active version of wan2.1-t2v-1.3b; import and activate one");
                 case "family" -> io.reelforge.models.ModelFamily.WAN21_T2V_1_3B;
-                case "registry" -> Optional.of(io.reelforge.models.ModelRegistry.builder().setRoot(models)
-                        .setLoader(pkg -> { throw new UnsupportedOperationException("no loads here"); }).build());
+                case "registry" -> Optional.of(emptyRegistry());
                 default -> throw new UnsupportedOperationException(method.getName());
             });
+
+    private io.reelforge.models.ModelRegistry registry;
+
+    /** One registry over an empty models folder, opened at first use. */
+    private io.reelforge.models.ModelRegistry emptyRegistry() throws io.reelforge.models.RegistryException {
+        if (registry == null) {
+            registry = io.reelforge.models.ModelRegistry.builder().setRoot(models)
+                    .setLoader(pkg -> { throw new UnsupportedOperationException("no loads here"); }).build();
+        }
+        return registry;
+    }
 
     private io.reelforge.engine.Engine engine(String id, EngineStatus status) {
         return (io.reelforge.engine.Engine) Proxy.newProxyInstance(getClass().getClassLoader(),
