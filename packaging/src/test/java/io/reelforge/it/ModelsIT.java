@@ -238,7 +238,8 @@ class ModelsIT {
 
     /**
      * The family switch is stored: a restart keeps it and every family's activation; a family the appliance does not
-     * know is refused; putting the setting back returns to the configured family (the default, Wan 2.1 T2V 1.3B).
+     * know is refused, and so are a family without an active version and an engine that is not ready (live keys render
+     * on djl); putting the setting back returns to the configured family (the default, Wan 2.1 T2V 1.3B).
      */
     @Test
     @Order(6)
@@ -256,6 +257,15 @@ class ModelsIT {
         Api.Resp unknown = admin.putJson(FAMILY_SETTING, Map.of("value", "wan9-t2v-1b"));
         ErrorsIT.assertError(unknown, 422, "settings.invalid", "value");
         assertTrue(unknown.json().path("error").path("message").asText().contains(WAN22_I2V), unknown.text());
+        // live keys render on djl here: neither switch may leave them on something that cannot render
+        Api.Resp inactive = admin.putJson(FAMILY_SETTING, Map.of("value", "wan2.2-ti2v-5b"));
+        ErrorsIT.assertError(inactive, 422, "settings.invalid", "value");
+        assertTrue(inactive.json().path("error").path("message").asText().contains("wan2.2-ti2v-5b has no active version"), inactive.text());
+        Api.Resp remote = admin.putJson("/v1/admin/settings/live/reelforge.engine.default", Map.of("value", "remote"));
+        ErrorsIT.assertError(remote, 422, "settings.invalid", "value");
+        assertTrue(remote.json().path("error").path("message").asText().contains("the remote engine is not ready on this node"), remote.text());
+        assertEquals(WAN_I2V, engine("djl").path("family").asText(), "nothing changed");
+        assertTrue(engine("djl").path("default_engine").asBoolean());
         Api.Resp back = admin.delete(FAMILY_SETTING);
         assertEquals(200, back.status(), back.text());
         assertEquals(WAN, engine("djl").path("family").asText(), "back to the configured family");
