@@ -1,7 +1,6 @@
 package io.reelforge.sandbox;
 
 import java.awt.Color;
-import java.awt.GradientPaint;
 import java.awt.Graphics2D;
 import java.awt.geom.Path2D;
 import java.awt.geom.Rectangle2D;
@@ -20,7 +19,7 @@ final class Forest implements Layer {
     private final double baseY;
     private final Path2D.Float trees = new Path2D.Float();
     private final Rectangle2D ground;
-    private final GradientPaint treePaint;
+    private final VerticalGradient treePaint;
     private final Color groundColor;
     private final double sway;
     private final double phase;
@@ -31,8 +30,8 @@ final class Forest implements Layer {
         this.baseY = baseY;
         this.ground = new Rectangle2D.Double(-width, baseY - treeHeight * 0.04, width * 3.0, height * 2.0);
         this.groundColor = palette.ground(GROUND, depth * 0.7);
-        this.treePaint = new GradientPaint(0, (float) (baseY - treeHeight), palette.land(Colors.scale(NEEDLES, 1.25), depth),
-                0, (float) baseY, palette.land(Colors.scale(NEEDLES, 0.7), depth));
+        this.treePaint = new VerticalGradient(baseY - treeHeight, palette.land(Colors.scale(NEEDLES, 1.25), depth),
+                baseY, palette.land(Colors.scale(NEEDLES, 0.7), depth));
         this.sway = 0.02 / depth;
         this.phase = random.nextDouble() * Math.PI * 2;
         for (double x = -0.7 * width; x < 1.7 * width; ) {

@@ -1,7 +1,6 @@
 package io.reelforge.sandbox;
 
 import java.awt.Color;
-import java.awt.GradientPaint;
 import java.awt.geom.Path2D;
 import java.util.SplittableRandom;
 
@@ -39,8 +38,8 @@ final class Landforms {
         double amp = amplitude * height;
         double[] ridge = Ridges.jagged(random, 9, 10, amp, 0.5 + 0.06 * random.nextDouble());
         Path2D shape = Ridges.silhouette(x0(), x1(), baseY, ridge, height * 2.0);
-        GradientPaint paint = new GradientPaint(0, (float) (baseY - amp), palette.land(ROCK_LIT, depth),
-                0, (float) (baseY + height * 0.04), palette.land(ROCK, depth * 1.8));
+        VerticalGradient paint = new VerticalGradient(baseY - amp, palette.land(ROCK_LIT, depth),
+                baseY + height * 0.04, palette.land(ROCK, depth * 1.8));
         if (!snowy) {
             return new Terrain(shape, paint, depth);
         }
@@ -52,16 +51,16 @@ final class Landforms {
     Terrain hills(double depth, double baseY, double amplitude) {
         double amp = amplitude * height;
         Path2D shape = Ridges.silhouette(x0(), x1(), baseY, Ridges.rolling(random, 400, amp, 3 + random.nextDouble() * 2), height * 2.0);
-        return new Terrain(shape, new GradientPaint(0, (float) (baseY - amp), palette.ground(GRASS, depth),
-                0, (float) (baseY + height * 0.3), palette.ground(GRASS_DARK, depth * 0.5)), depth);
+        return new Terrain(shape, new VerticalGradient(baseY - amp, palette.ground(GRASS, depth),
+                baseY + height * 0.3, palette.ground(GRASS_DARK, depth * 0.5)), depth);
     }
 
     /** A row of dunes: lit crests fading into shaded troughs. */
     Terrain dunes(double depth, double baseY, double amplitude) {
         double amp = amplitude * height;
         Path2D shape = Ridges.silhouette(x0(), x1(), baseY, Ridges.dunes(random, 600, amp, 3 + random.nextDouble() * 2), height * 2.0);
-        return new Terrain(shape, new GradientPaint(0, (float) (baseY - amp), palette.ground(SAND_LIT, depth),
-                0, (float) (baseY + height * 0.12), palette.ground(SAND_SHADE, depth)), depth);
+        return new Terrain(shape, new VerticalGradient(baseY - amp, palette.ground(SAND_LIT, depth),
+                baseY + height * 0.12, palette.ground(SAND_SHADE, depth)), depth);
     }
 
 

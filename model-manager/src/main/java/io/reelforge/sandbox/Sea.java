@@ -2,7 +2,6 @@ package io.reelforge.sandbox;
 
 import java.awt.BasicStroke;
 import java.awt.Color;
-import java.awt.GradientPaint;
 import java.awt.Graphics2D;
 import java.awt.geom.AffineTransform;
 import java.awt.geom.Path2D;
@@ -23,7 +22,7 @@ final class Sea implements Layer {
     private final double horizonY;
     private final double nearY;
     private final Rectangle2D body;
-    private final GradientPaint bodyPaint;
+    private final VerticalGradient bodyPaint;
     private final Color foam;
     private final Glitter glitter;
 
@@ -33,7 +32,7 @@ final class Sea implements Layer {
         this.nearY = height * 1.15;
         this.body = new Rectangle2D.Double(-width, horizonY, width * 3.0, height * 2.0);
         Color far = Colors.mix(palette.land(WATER, 6), palette.horizon(), 0.45);
-        this.bodyPaint = new GradientPaint(0, (float) horizonY, far, 0, height, palette.land(WATER, 0.8));
+        this.bodyPaint = new VerticalGradient(horizonY, far, height, palette.land(WATER, 0.8));
         this.foam = Colors.mix(Colors.mix(palette.horizon(), Colors.rgb(255, 255, 255), 0.35), palette.light(), 0.3);
         this.glitter = palette.sunShows() ? new Glitter(random, palette, width, height, horizonY, seed) : null;
     }
