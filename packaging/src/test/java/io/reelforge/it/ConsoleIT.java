@@ -31,6 +31,8 @@ import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chromium.ChromiumDriver;
+import org.openqa.selenium.remote.RemoteWebDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -46,6 +48,8 @@ class ConsoleIT {
 
     private static Appliance appliance;
     private static Receiver receiver;
+    /** The browser the last test left behind, cleared (see {@link #close()}). */
+    private static WebDriver spare;
     private WebDriver driver;
     private WebDriverWait wait;
 
@@ -60,6 +64,10 @@ class ConsoleIT {
 
     @AfterAll
     static void down() throws Exception {
+        if (spare != null) {
+            spare.quit();
+            spare = null;
+        }
         if (appliance != null) {
             appliance.close();
         }
@@ -68,7 +76,8 @@ class ConsoleIT {
 
     @BeforeEach
     void browser() throws Exception {
-        driver = newBrowser();
+        driver = spare != null ? spare : newBrowser();
+        spare = null;
         wait = new WebDriverWait(driver, Duration.ofSeconds(30));
     }
 
@@ -84,10 +93,30 @@ class ConsoleIT {
         }
     }
 
+    /**
+     * Keeps the browser a test ends with for the next test, with every cookie and the console's storage cleared, as a
+     * new browser would have them: a chromium start and a first load of the console's bundle cost some seconds of
+     * CPU each, and this class used to start eleven. A browser that a test quit, or one that cannot be cleared, is
+     * not kept.
+     */
     @AfterEach
     void close() {
-        if (driver != null) {
-            driver.quit();
+        WebDriver last = driver;
+        driver = null;
+        if (last == null || ((RemoteWebDriver) last).getSessionId() == null) {
+            return;
+        }
+        try {
+            ChromiumDriver chromium = (ChromiumDriver) last;
+            chromium.get("about:blank");
+            chromium.executeCdpCommand("Network.clearBrowserCookies", Map.of());
+            chromium.executeCdpCommand("Storage.clearDataForOrigin",
+                    Map.of("origin", appliance.baseUrl(), "storageTypes", "all"));
+            chromium.manage().logs().get("browser"); // read, so that the next test's check sees only its own entries
+            spare = last;
+        } catch (RuntimeException e) {
+            System.err.println("[it] a browser could not be cleared for the next test, a new one starts: " + e);
+            last.quit();
         }
     }
 
