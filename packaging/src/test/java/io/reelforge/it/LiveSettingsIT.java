@@ -67,6 +67,8 @@ class LiveSettingsIT {
         assertEquals("PT10M", before.path("value").asText());
         assertFalse(before.path("changed").asBoolean());
         assertFalse(before.path("host_only").asBoolean());
+        JsonNode family = listed("reelforge.engine.djl.family");
+        assertEquals("wan2.1-t2v-1.3b", family.path("configured").asText(), "the default family, configured: " + family);
         JsonNode plan = listed("reelforge.ratelimit.requests-per-minute.starter");
         assertTrue(plan.path("value").isNull(), "no rate of its own: the default applies " + plan);
 
