@@ -32,8 +32,9 @@ W=$(mktemp -d /tmp/reelforge-dist-test.XXXXXX)
 P=$W/prefix
 step() { echo; echo "=== dist-test: $* (at ${SECONDS} s)"; }
 fail() { echo "dist-test FAILED: $*" >&2; exit 1; }
-# below Linux's ephemeral range (32768-60999), where the end-to-end tests' appliances get their ports
-port() { shuf -i 20000-32000 -n 1; }
+# below Linux's ephemeral range (32768-60999), where the end-to-end tests' appliances get their ports; the tarball's
+# installs and the .deb's (which run side by side) each in a range of their own
+port() { shuf -i "$1" -n 1; }
 # The JVM options the installs are given, through JAVA_OPTS as an operator gives them: a small heap, and the client
 # compiler alone, as every test JVM of make test (docs/testing.md). This test installs, upgrades, rolls back and removes
 # the release and starts it six times; C2's compiles during each start-up are most of what it would spend on them.
@@ -43,6 +44,11 @@ key() { echo "rf_live_$(head -c 9 /dev/urandom | base64 | tr '+/' '-_')$(head -c
 cleanup() {
   local rc=$?
   set +e
+  if [ -n "${deb_pid:-}" ]; then # the .deb's half ends by itself (every wait in it is bounded); its output after ours
+    wait "$deb_pid"; deb_rc=$?
+    echo; echo "=== dist-test: the .deb's steps (they ran beside the tarball's):"; cat "$W/deb.out"
+    [ "$deb_rc" -eq 0 ] || { echo "dist-test FAILED: the .deb's steps (rc $deb_rc)" >&2; [ $rc -ne 0 ] || rc=$deb_rc; }
+  fi
   if [ $rc -ne 0 ]; then # what the installed appliance said last, before its files go
     for log in "$P/var/lib/reelforge/logs/server.log" /var/lib/reelforge/logs/server.log; do
       [ -f "$log" ] && { echo "=== dist-test: the last lines of $log:"; tail -n 40 "$log"; }
@@ -54,6 +60,7 @@ cleanup() {
   if dpkg -s reelforge >/dev/null 2>&1; then dpkg --purge reelforge >/dev/null 2>&1; fi
   rm -rf "$W"
   [ $rc -eq 0 ] && echo "dist-test: all passed" || echo "dist-test: failed (rc $rc)"
+  exit $rc
 }
 trap cleanup EXIT
 
@@ -81,6 +88,7 @@ repack_tarball() { # NEW_VERSION [broken] -> path of a tarball of this release r
 }
 
 ONLY=${DIST_TEST_ONLY:-all}   # all | deb (the .deb part alone, when iterating)
+V2="$V.r2"
 step "checksums"
 (cd "$target" && sha256sum -c "$(basename "$tarball").sha256" && sha256sum -c "$(basename "$deb").sha256")
 # unpacked once, kept untouched: the installs below run from copies of it (tar fails here on a damaged archive)
@@ -91,7 +99,10 @@ grep -q "reelforge-$V/licenses/THIRD-PARTY.txt" "$W/tar.txt" || fail "no third-p
 grep -q "opt/reelforge/releases/$V/licenses/sbom.cyclonedx.json" "$W/deb.txt" || fail "no SBOM in the .deb"
 grep -q "opt/reelforge/releases/$V/runtime/bin/java" "$W/deb.txt" || fail "no Java runtime in the .deb"
 
-if [ "$ONLY" = all ]; then
+# The two halves share nothing but the unpacked tree (read only): the tarball's installs live under $W, the .deb's in the
+# system's paths, each on ports of its own. Each leaves a core idle much of the time (a start is mostly one thread), so
+# the .deb's steps run beside the tarball's, their output shown when both have ended.
+tarball_steps() {
 step "tarball: dry run changes nothing"
 mkdir -p "$W/src" && cp -a "$W/unpacked/reelforge-$V" "$W/src/"
 out=$("$W/src/reelforge-$V/install.sh" --dry-run --prefix "$P" --min-free-gb 1)
@@ -99,7 +110,7 @@ grep -q "\[dry-run\] .*reelforge-setup.jar" <<<"$out" || fail "dry run did not s
 [ ! -e "$P/opt" ] && [ ! -e "$P/etc/reelforge" ] || fail "dry run wrote files"
 
 step "tarball: install into $P"
-P1=$(port); K1=$(key)
+P1=$(port 20000-25999); K1=$(key)
 out=$(JAVA_OPTS="$TEST_JAVA_OPTS -Dreelforge.demo.api-key=$K1" "$W/src/reelforge-$V/install.sh" --prefix "$P" --port "$P1" \
   --output-dir "$W/outputs" --public-url "http://127.0.0.1:$P1" --min-free-gb 1 --health-timeout 400)
 echo "$out"
@@ -214,12 +225,13 @@ step "tarball: uninstall keeps the data, --purge removes it"
 "$src2/install.sh" uninstall --prefix "$P" --purge
 [ ! -e "$P/var/lib/reelforge" ] && [ ! -e "$P/etc/reelforge" ] || fail "purge kept data"
 
-fi
-V2="$V.r2"
+}
+
+deb_steps() {
 
 step ".deb: dpkg -i"
 if dpkg -s reelforge >/dev/null 2>&1; then fail "a reelforge package is installed already on this machine"; fi
-P2=$(port); K2=$(key)
+P2=$(port 26000-32000); K2=$(key)
 # a root-owned leftover where today's render goes (the appliance once run as root, an older install): the
 # install gives it to the service user, or the reference flow's render fails with EncodingException
 mkdir -p "/var/lib/reelforge/outputs/videos/$(date -u +%Y/%m/%d)"
@@ -260,5 +272,14 @@ dpkg -r reelforge
 curl -s -o /dev/null "http://127.0.0.1:$P2/v1/account" && fail "still running after dpkg -r"
 dpkg --purge reelforge
 [ ! -e /var/lib/reelforge ] && [ ! -e /etc/reelforge ] && [ ! -e /opt/reelforge ] || fail "dpkg --purge left files"
-id reelforge >/dev/null 2>&1 && fail "dpkg --purge left the user"
+if id reelforge >/dev/null 2>&1; then fail "dpkg --purge left the user"; fi
+}
+
+if [ "$ONLY" = all ]; then
+  ( deb_steps ) > "$W/deb.out" 2>&1 &
+  deb_pid=$!
+  tarball_steps
+else
+  deb_steps
+fi
 exit 0
