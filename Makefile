@@ -24,11 +24,13 @@ run: build
 ## Install what the tests need (ffmpeg/ffprobe, curl, jq) and run every test: unit, then end-to-end, then the
 ## SDK contract suite, then the distributions (install, upgrade, rollback, uninstall of the tarball and the .deb on
 ## this machine, as root).
+## -T 2: the modules that do not need each other build at once; the service tests' two Payara Micro runs (about half of
+## the two cores busy) go beside the console's build and the packaging, instead of after the end-to-end tests.
 test:
 	scripts/test-deps.sh
 	installer/tests/console-filter-test.sh
 	installer/tests/cli-start-test.sh
-	$(MVN) verify
+	$(MVN) -T 2 verify
 	installer/tests/libtorch-test.sh
 	scripts/test-distributions-and-sdks.sh
 
