@@ -33,11 +33,69 @@ final class ConsoleBrowser implements AutoCloseable {
 
     final WebDriver driver;
     final WebDriverWait wait;
+    /** Where {@link #close} hands the browser back to, for the class's next test; null: it quits. */
+    private final Kept keeper;
 
     ConsoleBrowser() throws Exception {
+        this(null);
+    }
+
+    private ConsoleBrowser(Kept keeper) throws Exception {
         driver = chromium();
         driver.manage().timeouts().scriptTimeout(Duration.ofMinutes(5)); // a large export read in the page
         wait = new WebDriverWait(driver, Duration.ofSeconds(90));
+        this.keeper = keeper;
+    }
+
+    /**
+     * One browser kept between the tests of a class, as ConsoleIT keeps its own: {@link #take} gives the kept one, or
+     * a new one, and the test's {@link ConsoleBrowser#close} hands it back with every cookie and the storage of the
+     * given origins cleared (as a new browser would have them), instead of quitting it. A chromium start and a first
+     * load of the console's bundle cost some seconds of CPU each. A browser that cannot be cleared quits, and the next
+     * test gets a new one. {@link #close} quits the kept one (the class's {@code @AfterAll}).
+     */
+    static final class Kept implements AutoCloseable {
+
+        private final java.util.function.Supplier<java.util.List<String>> origins;
+        private ConsoleBrowser spare;
+
+        /** {@code origins}: the origins (scheme, host, port) whose storage a handed-back browser is cleared of. */
+        Kept(java.util.function.Supplier<java.util.List<String>> origins) {
+            this.origins = origins;
+        }
+
+        synchronized ConsoleBrowser take() throws Exception {
+            ConsoleBrowser b = spare != null ? spare : new ConsoleBrowser(this);
+            spare = null;
+            return b;
+        }
+
+        private synchronized void handBack(ConsoleBrowser b) {
+            try {
+                org.openqa.selenium.chromium.ChromiumDriver chromium = (org.openqa.selenium.chromium.ChromiumDriver) b.driver;
+                chromium.get("about:blank");
+                chromium.executeCdpCommand("Network.clearBrowserCookies", Map.of());
+                for (String origin : origins.get()) {
+                    chromium.executeCdpCommand("Storage.clearDataForOrigin", Map.of("origin", origin, "storageTypes", "all"));
+                }
+                chromium.manage().logs().get("browser"); // read, so that the next test sees only its own entries
+                if (spare != null) {
+                    spare.driver.quit();
+                }
+                spare = b;
+            } catch (RuntimeException e) {
+                System.err.println("[it] a browser could not be cleared for the next test, a new one starts: " + e);
+                b.driver.quit();
+            }
+        }
+
+        @Override
+        public synchronized void close() {
+            if (spare != null) {
+                spare.driver.quit();
+                spare = null;
+            }
+        }
     }
 
     /** A new headless chromium; its console log is kept, to tell whether the Content-Security-Policy blocked anything. */
@@ -247,8 +305,13 @@ final class ConsoleBrowser implements AutoCloseable {
                 StandardCopyOption.REPLACE_EXISTING);
     }
 
+    /** Quits the browser, or hands it back to the class's {@link Kept} browser. */
     @Override
     public void close() {
-        driver.quit();
+        if (keeper != null && ((org.openqa.selenium.remote.RemoteWebDriver) driver).getSessionId() != null) {
+            keeper.handBack(this);
+        } else {
+            driver.quit();
+        }
     }
 }

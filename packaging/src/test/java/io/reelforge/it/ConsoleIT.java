@@ -31,8 +31,6 @@ import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chromium.ChromiumDriver;
-import org.openqa.selenium.remote.RemoteWebDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -48,8 +46,12 @@ class ConsoleIT {
 
     private static Appliance appliance;
     private static Receiver receiver;
-    /** The browser the last test left behind, cleared (see {@link #close()}). */
-    private static WebDriver spare;
+    /**
+     * One chromium kept through the tests, cleared between them (a chromium start and a first load of the console's
+     * bundle cost some seconds of CPU each, and this class used to start eleven); see {@link ConsoleBrowser.Kept}.
+     */
+    private static final ConsoleBrowser.Kept browsers = new ConsoleBrowser.Kept(() -> java.util.List.of(appliance.baseUrl()));
+    private ConsoleBrowser browser;
     private WebDriver driver;
     private WebDriverWait wait;
 
@@ -64,10 +66,7 @@ class ConsoleIT {
 
     @AfterAll
     static void down() throws Exception {
-        if (spare != null) {
-            spare.quit();
-            spare = null;
-        }
+        browsers.close();
         if (appliance != null) {
             appliance.close();
         }
@@ -76,12 +75,12 @@ class ConsoleIT {
 
     @BeforeEach
     void browser() throws Exception {
-        driver = spare != null ? spare : newBrowser();
-        spare = null;
+        browser = browsers.take();
+        driver = browser.driver;
         wait = new WebDriverWait(driver, Duration.ofSeconds(30));
     }
 
-    /** Debian's headless chromium through its chromedriver, with the browser's console log kept (see below). */
+    /** A second browser, besides the kept one, which the test quits. */
     private static WebDriver newBrowser() throws Exception {
         return ConsoleBrowser.chromium();
     }
@@ -93,30 +92,14 @@ class ConsoleIT {
         }
     }
 
-    /**
-     * Keeps the browser a test ends with for the next test, with every cookie and the console's storage cleared, as a
-     * new browser would have them: a chromium start and a first load of the console's bundle cost some seconds of
-     * CPU each, and this class used to start eleven. A browser that a test quit, or one that cannot be cleared, is
-     * not kept.
-     */
+    /** Hands the kept browser back, cleared, for the next test (one that the test quit is not kept). */
     @AfterEach
     void close() {
-        WebDriver last = driver;
+        ConsoleBrowser last = browser;
+        browser = null;
         driver = null;
-        if (last == null || ((RemoteWebDriver) last).getSessionId() == null) {
-            return;
-        }
-        try {
-            ChromiumDriver chromium = (ChromiumDriver) last;
-            chromium.get("about:blank");
-            chromium.executeCdpCommand("Network.clearBrowserCookies", Map.of());
-            chromium.executeCdpCommand("Storage.clearDataForOrigin",
-                    Map.of("origin", appliance.baseUrl(), "storageTypes", "all"));
-            chromium.manage().logs().get("browser"); // read, so that the next test's check sees only its own entries
-            spare = last;
-        } catch (RuntimeException e) {
-            System.err.println("[it] a browser could not be cleared for the next test, a new one starts: " + e);
-            last.quit();
+        if (last != null) {
+            last.close();
         }
     }
 
