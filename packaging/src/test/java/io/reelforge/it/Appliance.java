@@ -33,6 +33,13 @@ public final class Appliance implements AutoCloseable {
      * 2-core machine). {@code -Dreelforge.it.full-jit=true} runs them with the launchers' JIT.
      */
     private static final boolean QUICK_JIT = !Boolean.getBoolean("reelforge.it.full-jit");
+    /**
+     * Whether the appliances run on the launchers' G1 with its heap options rather than the serial collector: G1's
+     * concurrent threads and barriers cost a test appliance (1 GB heap, minutes of life) CPU it does not need to give
+     * memory back to other services (measured on the 2-core machine, see docs/testing.md).
+     * {@code -Dreelforge.it.launcher-gc=true} runs them with the launchers' G1.
+     */
+    private static final boolean LAUNCHER_GC = Boolean.getBoolean("reelforge.it.launcher-gc");
     private static final Duration BOOT_TIMEOUT = Duration.parse(System.getProperty("reelforge.it.boot-timeout", "PT6M"));
     /**
      * The Payara Micro root the appliances start from, as an installed release's launcher starts (installer/common.sh,
@@ -139,8 +146,6 @@ public final class Appliance implements AutoCloseable {
         List<String> cmd = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx1g",
-                // the launchers' heap options (installer/common.sh rf_memory_opts)
-                "-XX:+UseG1GC", "-XX:G1PeriodicGCInterval=10000", "-XX:MinHeapFreeRatio=10", "-XX:MaxHeapFreeRatio=30",
                 "--enable-native-access=ALL-UNNAMED", // as the launchers give it (installer/common.sh rf_jdk_opts)
                 "-Dreelforge.data-dir=" + dataDir,
                 // never an installed /etc/reelforge/reelforge.properties: it would point a test at another database
@@ -154,6 +159,12 @@ public final class Appliance implements AutoCloseable {
         }
         if (QUICK_JIT) {
             cmd.add("-XX:TieredStopAtLevel=1");
+        }
+        if (LAUNCHER_GC) {
+            // the launchers' heap options (installer/common.sh rf_memory_opts)
+            cmd.addAll(List.of("-XX:+UseG1GC", "-XX:G1PeriodicGCInterval=10000", "-XX:MinHeapFreeRatio=10", "-XX:MaxHeapFreeRatio=30"));
+        } else {
+            cmd.add("-XX:+UseSerialGC");
         }
         settings.forEach((k, v) -> cmd.add("-D" + (k.startsWith("reelforge.") ? k : "reelforge." + k) + "=" + v));
         cmd.addAll(jvmOptions);
