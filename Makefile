@@ -22,7 +22,7 @@ run: build
 	PORT=$(PORT) DATA=$(DATA) packaging/run.sh
 
 ## Install what the tests need (ffmpeg/ffprobe, curl, jq) and run every test: unit, then end-to-end, then the
-## SDK contract suite, then the distributions (install, upgrade, rollback, uninstall of the tarball and the .deb on
+## SDK contract suite beside the distributions' test (install, upgrade, rollback, uninstall of the tarball and the .deb on
 ## this machine, as root).
 ## -T 2: the modules that do not need each other build at once; the service tests' two Payara Micro runs (about half of
 ## the two cores busy) go beside the console's build and the packaging, instead of after the end-to-end tests.
@@ -43,7 +43,7 @@ dist:
 test-dist:
 	$(SUDO) installer/tests/dist-test.sh
 
-## The SDK contract suite on a bundle already built (packaging/target/reelforge.jar): one appliance, every SDK under
+## The SDK contract suite on a bundle already built (packaging/target: its launcher root, else reelforge.jar): one appliance, every SDK under
 ## sdks/ built into its installable artefact, installed from it and run over sdks/contract/SCENARIOS.md.
 ## `make sdk-test SDKS="python node"` runs some of them.
 sdk-test:
