@@ -46,6 +46,9 @@ public class TestDatabase implements LauncherSessionListener {
             if (!Boolean.getBoolean("reelforge.it.full-jit")) {
                 options.add("-XX:TieredStopAtLevel=1"); // a short-lived server: C2's start-up compiles cost more than they save (Appliance)
             }
+            if (!Boolean.getBoolean("reelforge.it.launcher-gc")) {
+                options.add("-XX:+UseSerialGC"); // as the black-box tests' appliances: no G1 threads for a server of a minute (Appliance)
+            }
             if ("postgresql".equals(run)) {
                 database = "reelforge_svc_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
                 execute("CREATE DATABASE " + database);
