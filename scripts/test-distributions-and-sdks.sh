@@ -13,6 +13,8 @@ set -uo pipefail
 cd "$(dirname "$0")/.."
 SUDO=$([ "$(id -u)" -eq 0 ] || echo sudo)
 mkdir -p target
+# each part writes its exit status when it ends; none left from an earlier run, so a part that never wrote one failed
+rm -f target/sdk-contract.rc target/dist-test.rc
 start=$SECONDS
 ( REELFORGE_CONTRACT_JOBS=2 sdks/contract/run.sh; echo "$?" > target/sdk-contract.rc ) > target/sdk-contract.out 2>&1 &
 sdk_pid=$!
