@@ -7,8 +7,8 @@
 #   sdks/contract/run.sh python node      # some of them
 #
 # Environment (all optional):
-#   REELFORGE_JAR                      start from this uber jar instead of the build's launcher root (without
-#                                      one, or set: packaging/target/reelforge.jar)
+#   REELFORGE_JAR                      start from this uber jar instead of the build's launcher root (without a
+#                                      launcher root: packaging/target/reelforge.jar)
 #   REELFORGE_CONTRACT_BASE_URL        use this running appliance instead of booting one; then
 #                                      REELFORGE_ADMIN_USER / REELFORGE_ADMIN_PASSWORD must be a console admin
 #                                      whose password is already changed
