@@ -49,7 +49,7 @@ test-dist:
 sdk-test:
 	sdks/contract/run.sh $(SDKS)
 
-## The bundle alone (make run needs no runtime, tarball or .deb: dist.skip saves their minutes).
+## The bundle alone (make run needs no SBOM, runtime, tarball or .deb: dist.skip saves their minutes).
 build:
 	$(MVN) -q -DskipTests -Ddist.skip=true install
 
