@@ -299,6 +299,11 @@ public final class Appliance implements AutoCloseable {
         return dataDir;
     }
 
+    /** The running appliance's process id. */
+    public long pid() {
+        return process.pid();
+    }
+
     /** The host CLI's way in to {@code /ops}: the token this start wrote, sent from loopback like the CLI does. */
     public Api ops() throws IOException {
         return api().withKey(Files.readString(dataDir.resolve("run").resolve("ops.token")).trim());

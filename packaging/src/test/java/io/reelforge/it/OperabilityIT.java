@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
@@ -18,7 +20,7 @@ import org.junit.jupiter.api.parallel.ExecutionMode;
 
 /**
  * Health, Prometheus metrics, request ids, structured logs without secrets, and the docs page, over real
- * HTTP against the shared appliance.
+ * HTTP against the shared appliance; and no report to Hazelcast's phone home.
  */
 @Execution(ExecutionMode.SAME_THREAD) // the shared appliance's lane: see SharedAppliance
 class OperabilityIT {
@@ -41,6 +43,20 @@ class OperabilityIT {
         assertEquals("sandbox", checks.get("engine").path("data").path("engine").asText());
         assertTrue(checks.get("storage").path("data").path("free_mb").asLong() > 0);
         assertEquals("true", checks.get("storage").path("data").path("writable").asText());
+    }
+
+    /**
+     * Hazelcast, under Payara, reports an install to phonehome.hazelcast.com unless its JVM says otherwise, whatever
+     * Payara's {@code --disablephonehome} says: the appliance's launcher says so (ApplianceMain), read back from the
+     * running JVM as an operator would with {@code jcmd}.
+     */
+    @Test
+    void hazelcastIsToldNotToPhoneHome() throws Exception {
+        Process jcmd = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(),
+                Long.toString(SharedAppliance.get().pid()), "VM.system_properties").redirectErrorStream(true).start();
+        String properties = new String(jcmd.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertEquals(0, jcmd.waitFor(), properties);
+        assertTrue(properties.lines().anyMatch("hazelcast.phone.home.enabled=false"::equals), properties);
     }
 
     @Test

@@ -39,7 +39,9 @@ public class TestDatabase implements LauncherSessionListener {
                     // never an installed /etc/reelforge/reelforge.properties
                     "-Dreelforge.config-file=/dev/null",
                     "-Dderby.stream.error.file=" + data.resolve("derby.log"),
-                    "-Dorg.bytedeco.javacpp.cachedir=" + work.resolve("javacpp-cache")));
+                    "-Dorg.bytedeco.javacpp.cachedir=" + work.resolve("javacpp-cache"),
+                    // as the appliance's own launcher sets it (ApplianceMain): no report to Hazelcast's phone home
+                    "-Dhazelcast.phone.home.enabled=false"));
             if (Runtime.version().feature() >= 23) {
                 options.add("--sun-misc-unsafe-memory-access=allow"); // as the launchers: Hazelcast's Unsafe reads, no warning
             }
