@@ -25,7 +25,10 @@ public record EncoderOptions(String codec, int crf, int bitrate, String preset) 
         }
     }
 
-    /** The best H.264 encoder this FFmpeg build has, CRF 23, preset veryfast. */
+    /**
+     * The best H.264 encoder this FFmpeg build has; CRF 23 and preset veryfast where that is libx264. The bundled
+     * FFmpeg (LGPL) has no libx264: its libopenh264 takes a bitrate scaled by frame size and rate ({@code CodecTuning}).
+     */
     public static EncoderOptions defaults() {
         return new EncoderOptions(AUTO, 23, 0, "veryfast");
     }
