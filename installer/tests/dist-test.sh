@@ -167,7 +167,7 @@ grep -q "running, healthy" <<<"$("$rf" status)" || fail "not healthy after the r
 printf '# added by the administrator\nREELFORGE_AOT=off\n' >> "$P/etc/reelforge/reelforge.env"
 
 step "tarball: upgrade to a rebuilt release on the administrator's libtorch keeps the data"
-V2="$V.r2"; src2=$(repack_tarball "$V2")
+src2=$(repack_tarball "$V2")
 # --libtorch: laid out like pytorch.org's libtorch archive (lib/*.so, build-version), from the CPU libtorch
 # the release unpacked, without DJL's binding (the installer unpacks the one of the libtorch's flavor)
 mkdir -p "$W/libtorch/lib" && cp -a "$P"/opt/reelforge/current/natives/djl/pytorch/2.7.1-*-cpu-linux-x86_64/*.so* "$W/libtorch/lib/"
