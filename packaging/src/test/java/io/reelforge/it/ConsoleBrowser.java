@@ -56,12 +56,18 @@ final class ConsoleBrowser implements AutoCloseable {
      */
     static final class Kept implements AutoCloseable {
 
-        private final java.util.function.Supplier<java.util.List<String>> origins;
+        private final java.util.function.Supplier<java.util.List<String>> sites;
         private ConsoleBrowser spare;
 
-        /** {@code origins}: the origins (scheme, host, port) whose storage a handed-back browser is cleared of. */
-        Kept(java.util.function.Supplier<java.util.List<String>> origins) {
-            this.origins = origins;
+        /** {@code sites}: URLs of the sites whose storage a handed-back browser is cleared of (their origins). */
+        Kept(java.util.function.Supplier<java.util.List<String>> sites) {
+            this.sites = sites;
+        }
+
+        /** A URL's origin as the DevTools protocol names it: scheme, host and port, no path. */
+        static String origin(String url) {
+            java.net.URI u = java.net.URI.create(url);
+            return u.getScheme() + "://" + u.getRawAuthority();
         }
 
         synchronized ConsoleBrowser take() throws Exception {
@@ -75,8 +81,8 @@ final class ConsoleBrowser implements AutoCloseable {
                 org.openqa.selenium.chromium.ChromiumDriver chromium = (org.openqa.selenium.chromium.ChromiumDriver) b.driver;
                 chromium.get("about:blank");
                 chromium.executeCdpCommand("Network.clearBrowserCookies", Map.of());
-                for (String origin : origins.get()) {
-                    chromium.executeCdpCommand("Storage.clearDataForOrigin", Map.of("origin", origin, "storageTypes", "all"));
+                for (String site : sites.get()) {
+                    chromium.executeCdpCommand("Storage.clearDataForOrigin", Map.of("origin", origin(site), "storageTypes", "all"));
                 }
                 chromium.manage().logs().get("browser"); // read, so that the next test sees only its own entries
                 if (spare != null) {

@@ -36,7 +36,7 @@ class DirectoryIT {
     private static Appliance appliance;
     /** One chromium through the class's tests (it used to start seven), cleared between them for both origins. */
     private static final ConsoleBrowser.Kept browsers = new ConsoleBrowser.Kept(() -> java.util.List.of(
-            appliance.baseUrl(), java.net.URI.create(provider.issuer()).resolve("/").toString().replaceAll("/$", "")));
+            appliance.baseUrl(), provider.issuer()));
 
     @BeforeAll
     static void boot() throws Exception {
