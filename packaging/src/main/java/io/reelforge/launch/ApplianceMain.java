@@ -32,10 +32,10 @@ public final class ApplianceMain {
     private static final String MICRO_IMPL = "fish.payara.micro.impl.PayaraMicroImpl";
     private static final String BOOT_PROPERTIES = "fish.payara.micro.boot.loader.Launcher";
     /**
-     * Hazelcast, Payara's data grid, reports the install (versions, cluster size, the cloud it runs on, found by
-     * asking the clouds' metadata addresses) to phonehome.hazelcast.com at every start and then daily, unless told
-     * not to; Payara's {@code --disablephonehome} stops only Payara's own report. An appliance inside a company's
-     * network sends nothing out of it unasked (and gathering the report cost about 0.4 s of CPU at each start).
+     * Hazelcast, Payara's data grid, reports the install (its version, the member's id, the cluster's size and
+     * more) to phonehome.hazelcast.com at every start and then daily, unless told not to; Payara's
+     * {@code --disablephonehome} stops only Payara's own report. An appliance inside a company's network sends
+     * nothing out of it unasked (and gathering the report cost about 0.4 s of CPU at each start).
      */
     static final String HAZELCAST_PHONE_HOME = "hazelcast.phone.home.enabled";
 
