@@ -13,6 +13,9 @@ set -uo pipefail
 cd "$(dirname "$0")/.."
 SUDO=$([ "$(id -u)" -eq 0 ] || echo sudo)
 mkdir -p target
+# the SDKs' toolchains and ffmpeg may still be installing in the background (scripts/test-deps.sh) when the build ran
+# without its black-box tests, which wait for them otherwise
+scripts/test-deps.sh --wait || exit 1
 start=$SECONDS
 REELFORGE_CONTRACT_JOBS=2 sdks/contract/run.sh > target/sdk-contract.out 2>&1 &
 sdk_pid=$!
