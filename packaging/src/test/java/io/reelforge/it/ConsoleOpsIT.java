@@ -149,6 +149,8 @@ class ConsoleOpsIT {
 
             // Live: a render started after the page opened shows up on it without a reload.
             b.shown("node-health");
+            // The nodes grid: this appliance, up (its one row: embedded Derby is one node).
+            b.wait.until(d -> "up".equals(firstRowCell(b, "nodes", -1)));
             assertTrue(b.shown("card-busy-slots").getText().startsWith("0 /"), b.shown("card-busy-slots").getText());
             assertFalse(b.driver.findElements(By.cssSelector("[id^='card-gpu-'], [id^='card-cpu-']")).isEmpty(),
                     "a device card (GPU through nvidia-smi, else the CPU)");

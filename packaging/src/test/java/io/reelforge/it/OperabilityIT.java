@@ -50,6 +50,18 @@ class OperabilityIT {
      * Payara's {@code --disablephonehome} says: the appliance's launcher says so (ApplianceMain), read back from the
      * running JVM as an operator would with {@code jcmd}.
      */
+    /**
+     * CDI loads every console class it scans: none is left out for a type the bundle does not ship (a subclass of
+     * Vaadin's Grid made Weld read Grid's Spring Data methods, WELD-000119 at every start).
+     */
+    @Test
+    void everyClassTheStartScansLoads() throws Exception {
+        String log = SharedAppliance.get().log();
+        assertTrue(log.contains("Reelforge is ready at"), "the start's log");
+        assertFalse(log.contains("WELD-000119"), log.lines().filter(l -> l.contains("WELD-000119"))
+                .collect(java.util.stream.Collectors.joining("\n")));
+    }
+
     @Test
     void hazelcastIsToldNotToPhoneHome() throws Exception {
         Process jcmd = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(),

@@ -49,7 +49,7 @@ public class DashboardView extends VerticalLayout {
         Dashboard.Stats stats = dashboard.stats();
         add(new H2("Last 24 hours"), statusCards, chart(stats),
                 new H2("Credits"), creditCards, new H2("Engines"), engineCards,
-                new H2("Output storage"), diskCards, new H2("Nodes"), new NodesGrid(cluster));
+                new H2("Output storage"), diskCards, new H2("Nodes"), NodesGrid.of(cluster));
         show(stats);
     }
 
