@@ -35,6 +35,7 @@ if [ "${1:-}" = "--wait" ]; then
   rm -f "$state/late.packages" "$state/late.rc" "$state/late.pid"
   exit 0
 fi
+sudo=""; [ "$(id -u)" -eq 0 ] || sudo="sudo"
 need=() late=()
 command -v ffprobe >/dev/null || late+=(ffmpeg)
 command -v curl >/dev/null || need+=(curl)
@@ -50,7 +51,6 @@ command -v jq >/dev/null || need+=(jq)
 # starts no system server
 if [ ! -x /usr/sbin/slapd ]; then
   late+=(slapd)
-  sudo=""; [ "$(id -u)" -eq 0 ] || sudo="sudo"
   echo "slapd slapd/no_configuration boolean true" | $sudo debconf-set-selections
 fi
 command -v node >/dev/null || need+=(nodejs)
@@ -69,7 +69,6 @@ command -v ruby >/dev/null || late+=(ruby)
 command -v go >/dev/null || late+=(golang-go)
 # PostgreSQL's client tools: the black-box tests make a database per class with createdb and drop it with dropdb
 command -v createdb >/dev/null && command -v psql >/dev/null || need+=(postgresql-client)
-sudo=""; [ "$(id -u)" -eq 0 ] || sudo="sudo"
 apt_install() { # PACKAGES...: quiet, no recommends, no fsync per file (a test machine's packages)
   DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends \
     -o Dpkg::Options::=--force-unsafe-io "$@"

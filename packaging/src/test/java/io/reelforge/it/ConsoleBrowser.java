@@ -65,7 +65,7 @@ final class ConsoleBrowser implements AutoCloseable {
         }
 
         /** A URL's origin as the DevTools protocol names it: scheme, host and port, no path. */
-        static String origin(String url) {
+        private static String origin(String url) {
             java.net.URI u = java.net.URI.create(url);
             return u.getScheme() + "://" + u.getRawAuthority();
         }
