@@ -44,6 +44,9 @@ final class ConsoleBrowser implements AutoCloseable {
         driver = chromium();
         driver.manage().timeouts().scriptTimeout(Duration.ofMinutes(5)); // a large export read in the page
         wait = new WebDriverWait(driver, Duration.ofSeconds(90));
+        // A live view (the dashboard's cards every few seconds) replaces elements between the find and the read: the
+        // condition then runs again on the next poll instead of failing the wait.
+        wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class);
         this.keeper = keeper;
     }
 
@@ -274,12 +277,17 @@ final class ConsoleBrowser implements AutoCloseable {
                 + ".find(i => " + matches + " && i.getClientRects().length > 0 && mine(i)) || null";
     }
 
+    /** The element's text, read again when a live update replaced the element between the find and the read. */
+    String textOf(String id) {
+        return wait.until(d -> shown(id).getText());
+    }
+
     /** Waits until the element's text is this, and says what it was when it never is. */
     void textIs(String id, String expected) {
         try {
             wait.until(d -> expected.equals(shown(id).getText()));
         } catch (org.openqa.selenium.TimeoutException e) {
-            throw new AssertionError(id + ": expected '" + expected + "' but was '" + shown(id).getText() + "'", e);
+            throw new AssertionError(id + ": expected '" + expected + "' but was '" + textOf(id) + "'", e);
         }
     }
 

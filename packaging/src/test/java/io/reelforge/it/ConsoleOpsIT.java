@@ -151,7 +151,8 @@ class ConsoleOpsIT {
             b.shown("node-health");
             // The nodes grid: this appliance, up (its one row: embedded Derby is one node).
             b.wait.until(d -> "up".equals(firstRowCell(b, "nodes", -1)));
-            assertTrue(b.shown("card-busy-slots").getText().startsWith("0 /"), b.shown("card-busy-slots").getText());
+            String idle = b.textOf("card-busy-slots");
+            assertTrue(idle.startsWith("0 /"), idle);
             assertFalse(b.driver.findElements(By.cssSelector("[id^='card-gpu-'], [id^='card-cpu-']")).isEmpty(),
                     "a device card (GPU through nvidia-smi, else the CPU)");
             b.js("window.reelforgeSamePage = true");
