@@ -77,7 +77,7 @@ class ConsoleIT {
     void browser() throws Exception {
         browser = browsers.take();
         driver = browser.driver;
-        wait = new WebDriverWait(driver, Duration.ofSeconds(30));
+        wait = waitOn(driver);
     }
 
     /** A second browser, besides the kept one, which the test quits. */
@@ -354,8 +354,9 @@ class ConsoleIT {
         WebElement upload = shown("model-upload");
         upload.getShadowRoot().findElement(By.cssSelector("input[type=file]")).sendKeys(zip.toAbsolutePath().toString());
         notification("wan2.1-t2v-1.3b/console-upload is PENDING");
-        WebElement failed = cell("sha256");
-        assertTrue(failed.getText().contains("denoiser"), failed.getText());
+        // the models view redraws its lists while an import is pending: read the cell again if it was replaced
+        String reason = wait.until(d -> cell("sha256").getText());
+        assertTrue(reason.contains("denoiser"), reason);
         cell("FAILED");
         screenshot("models-upload");
         JsonNode row = appliance.api().asConsoleUser("admin", ADMIN_PASSWORD)
@@ -496,7 +497,7 @@ class ConsoleIT {
         WebDriver viewer = driver;
         WebDriverWait viewerWait = wait;
         driver = newBrowser();
-        wait = new WebDriverWait(driver, Duration.ofSeconds(30));
+        wait = waitOn(driver);
         try {
             signInAsAdmin();
             open(base + "/admin/users");
@@ -644,7 +645,7 @@ class ConsoleIT {
         WebDriver first = driver;
         WebDriverWait firstWait = wait;
         driver = newBrowser();
-        wait = new WebDriverWait(driver, Duration.ofSeconds(30));
+        wait = waitOn(driver);
         WebDriver second = driver;
         WebDriverWait secondWait = wait;
         try {
@@ -1035,6 +1036,13 @@ class ConsoleIT {
     }
 
     /** A grid cell's content is slotted into the light DOM, so it can be found and clicked. */
+    /** Polls every half second; a live view's redraw between a find and a read makes the condition run again. */
+    private static WebDriverWait waitOn(WebDriver driver) {
+        WebDriverWait w = new WebDriverWait(driver, Duration.ofSeconds(30));
+        w.ignoring(org.openqa.selenium.StaleElementReferenceException.class);
+        return w;
+    }
+
     private WebElement cell(String text) {
         idle();
         return wait.until(ExpectedConditions.elementToBeClickable(
