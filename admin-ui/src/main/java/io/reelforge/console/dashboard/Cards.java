@@ -19,14 +19,30 @@ final class Cards {
     }
 
     /** Its id is {@code card-<label>}; the label is shown with spaces for dashes. */
-    static Div card(String label, String value) {
-        Span number = new Span(value);
-        number.getStyle().set("font-size", "var(--lumo-font-size-xxl)").set("font-weight", "600");
-        Div card = new Div(number, new Div(new Span(label.replace('-', ' '))));
-        card.setId("card-" + label);
-        card.getStyle().set("padding", "var(--lumo-space-m)").set("min-width", "8em")
-                .set("border-radius", "var(--lumo-border-radius-l)").set("background", "var(--lumo-contrast-5pct)");
-        return card;
+    static Card card(String label, String value) {
+        return new Card(label, value);
+    }
+
+    /**
+     * One card. Its figure changes in place ({@link #value}), so a live refresh sends the new text, not a new element
+     * (the browser's focus, a screen reader's place and an open tooltip stay where they were).
+     */
+    static final class Card extends Div {
+
+        private final Span number;
+
+        private Card(String label, String value) {
+            number = new Span(value);
+            number.getStyle().set("font-size", "var(--lumo-font-size-xxl)").set("font-weight", "600");
+            add(number, new Div(new Span(label.replace('-', ' '))));
+            setId("card-" + label);
+            getStyle().set("padding", "var(--lumo-space-m)").set("min-width", "8em")
+                    .set("border-radius", "var(--lumo-border-radius-l)").set("background", "var(--lumo-contrast-5pct)");
+        }
+
+        void value(String value) {
+            number.setText(value);
+        }
     }
 
     static String size(long bytes) {
