@@ -1,12 +1,18 @@
 package io.reelforge.console;
 
+import com.vaadin.flow.component.dependency.StyleSheet;
 import com.vaadin.flow.component.page.AppShellConfigurator;
 import com.vaadin.flow.server.AppShellSettings;
+import com.vaadin.flow.theme.lumo.Lumo;
 
 /**
  * The page around every console view. The favicon is inline (a data: URL, which the console's Content-Security-Policy
  * allows for images): no static file to serve beside the Vaadin servlet, and no request for /favicon.ico at the API.
+ * Lumo, the theme the views' {@code --lumo-*} style properties come from: since Vaadin 25 an application loads it
+ * itself (without it the components draw with their base styles only, and every such property is unset). Its
+ * stylesheet is served by the appliance's {@code ThemeStylesheetServlet}.
  */
+@StyleSheet(Lumo.STYLESHEET)
 public class ConsoleShell implements AppShellConfigurator {
 
     /** A film frame in the Lumo primary blue. */

@@ -71,6 +71,29 @@ class OperabilityIT {
                 .collect(java.util.stream.Collectors.joining("\n")));
     }
 
+    /**
+     * The console draws with its theme: the page links Lumo's stylesheet (Vaadin 25 loads no theme by itself), and
+     * that link answers the stylesheet, not the API's JSON 404 (the API owns "/"). Nothing else is served beside it.
+     */
+    @Test
+    void theConsolesThemeStylesheetIsServed() throws Exception {
+        Api anonymous = SharedAppliance.get().api().withKey(null);
+        Api.Resp page = anonymous.get("/admin/");
+        assertEquals(200, page.status(), page.text());
+        java.util.regex.Matcher link = Pattern.compile("<link href=\"\\./\\.\\./(lumo/lumo\\.css[^\"]*)\" rel=\"stylesheet\"")
+                .matcher(page.text());
+        assertTrue(link.find(), "the console page links Lumo's stylesheet: " + page.text());
+        Api.Resp css = anonymous.get("/" + link.group(1));
+        assertEquals(200, css.status(), css.text());
+        assertTrue(css.header("Content-Type").startsWith("text/css"), css.header("Content-Type"));
+        assertTrue(css.text().contains("--lumo-space-m"), "Lumo's style properties");
+        for (String other : new String[] {"/lumo/lumo.js", "/lumo/", "/lumo/../WEB-INF/web.xml"}) {
+            Api.Resp refused = anonymous.get(other);
+            assertTrue(refused.status() == 404 || refused.status() == 400, other + ": " + refused.status());
+            assertTrue(refused.header("Content-Type").startsWith("application/json"), other + ": " + refused.text());
+        }
+    }
+
     @Test
     void metricsCountRequestsRendersCreditsAndJobs() throws Exception {
         Appliance a = SharedAppliance.get();
