@@ -44,8 +44,8 @@ final class ConsoleBrowser implements AutoCloseable {
         driver = chromium();
         driver.manage().timeouts().scriptTimeout(Duration.ofMinutes(5)); // a large export read in the page
         wait = new WebDriverWait(driver, Duration.ofSeconds(90));
-        // A live view (the dashboard's cards every few seconds) replaces elements between the find and the read: the
-        // condition then runs again on the next poll instead of failing the wait.
+        // A live view (the models view's lists while an import is pending) may replace elements between the find and
+        // the read: the condition then runs again on the next poll instead of failing the wait.
         wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class);
         this.keeper = keeper;
     }

@@ -1035,7 +1035,6 @@ class ConsoleIT {
         idle();
     }
 
-    /** A grid cell's content is slotted into the light DOM, so it can be found and clicked. */
     /** Polls every half second; a live view's redraw between a find and a read makes the condition run again. */
     private static WebDriverWait waitOn(WebDriver driver) {
         WebDriverWait w = new WebDriverWait(driver, Duration.ofSeconds(30));
@@ -1043,6 +1042,7 @@ class ConsoleIT {
         return w;
     }
 
+    /** A grid cell's content is slotted into the light DOM, so it can be found and clicked. */
     private WebElement cell(String text) {
         idle();
         return wait.until(ExpectedConditions.elementToBeClickable(
